@@ -1,0 +1,286 @@
+#!/usr/bin/env node
+// Builds every hooks/<name>.ts into one minified, dependency-free dist/<name>.cjs plus
+// dist/manifest.json. Usage: node build.mjs [--watch] [--no-typecheck] [--hooks a,b]
+//                                           [--hooks-dir DIR] [--out-dir DIR]
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+// Node 20 is the oldest runtime we support (package.json engines); esbuild lowers nothing below it.
+const TARGET = 'node20';
+// CommonJS: ESM costs 1.26-1.33x at startup (shared/docs/startup-facts.md).
+const FORMAT = 'cjs';
+// Hook names become file names and settings.json commands: keep them shell- and path-safe.
+const HOOK_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'hookpack');
+
+class BuildError extends Error {}
+
+function parseCli(argv) {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        watch: { type: 'boolean', default: false },
+        typecheck: { type: 'boolean', default: true },
+        'no-typecheck': { type: 'boolean', default: false },
+        hooks: { type: 'string' },
+        'hooks-dir': { type: 'string', default: join(ROOT, 'hooks') },
+        'out-dir': { type: 'string', default: join(ROOT, 'dist') },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    return {
+      watch: values.watch,
+      typecheck: values.typecheck && !values['no-typecheck'],
+      only: values.hooks ? values.hooks.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+      hooksDir: resolve(values['hooks-dir']),
+      outDir: resolve(values['out-dir']),
+      help: values.help,
+    };
+  } catch (error) {
+    throw new BuildError(`${error.message}. Valid flags: --watch, --no-typecheck, --hooks a,b, --hooks-dir DIR, --out-dir DIR`);
+  }
+}
+
+/** hooks/*.ts, skipping declaration files and `_`-prefixed helpers shared between hooks. */
+function findHooks(hooksDir, only) {
+  if (!existsSync(hooksDir)) throw new BuildError(`no hooks directory at ${hooksDir}; create it and add hooks/<name>.ts`);
+  const all = readdirSync(hooksDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('_'))
+    .map((f) => ({ name: basename(f, '.ts'), file: join(hooksDir, f) }));
+  for (const hook of all) {
+    if (!HOOK_NAME.test(hook.name)) {
+      throw new BuildError(`${relative(process.cwd(), hook.file)}: hook file names must be lowercase letters, digits, '.', '_' or '-' (they become commands in settings.json)`);
+    }
+  }
+  if (!only) return all;
+  const unknown = only.filter((n) => !all.some((h) => h.name === n));
+  if (unknown.length) throw new BuildError(`--hooks names unknown hooks: ${unknown.join(', ')}; available: ${all.map((h) => h.name).join(', ')}`);
+  return all.filter((h) => only.includes(h.name));
+}
+
+const sharedOptions = {
+  bundle: true,
+  platform: 'node',
+  target: TARGET,
+  format: FORMAT,
+  write: false,
+  logLevel: 'silent',
+  // `import { defineHook } from 'hookpack'` works in any hook file, in the repo or out of it.
+  alias: { hookpack: join(ROOT, 'lib', 'index.ts') },
+};
+
+function formatEsbuildErrors(error) {
+  const messages = error.errors ?? [];
+  if (!messages.length) return error.message;
+  return messages
+    .map((m) => (m.location ? `${relative(process.cwd(), m.location.file)}:${m.location.line}:${m.location.column}: ${m.text}` : m.text))
+    .join('\n');
+}
+
+/** Bundles and evaluates each hook file once to read its definition (event, matcher, timeout, onError). */
+async function readDefinitions(hooks) {
+  const result = await esbuild
+    .build({ ...sharedOptions, entryPoints: hooks.map((h) => h.file), outdir: join(CACHE_DIR, 'meta'), minify: false })
+    .catch((error) => {
+      throw new BuildError(formatEsbuildErrors(error));
+    });
+  const requireFromRoot = createRequire(join(ROOT, 'package.json'));
+  const definitions = new Map();
+  for (const hook of hooks) {
+    const output = result.outputFiles.find((o) => basename(o.path) === `${hook.name}.js`);
+    const where = relative(process.cwd(), hook.file);
+    const module = { exports: {} };
+    try {
+      new Function('module', 'exports', 'require', '__filename', '__dirname', output.text)(module, module.exports, requireFromRoot, hook.file, dirname(hook.file));
+    } catch (error) {
+      throw new BuildError(`${where}: evaluating the hook failed: ${error.message}`);
+    }
+    const definition = module.exports.default;
+    if (!definition || definition.kind !== 'hookpack.hook') {
+      throw new BuildError(`${where}: a hook file must \`export default defineHook({ event, run })\` (its default export is ${definition === undefined ? 'missing' : typeof definition})`);
+    }
+    definitions.set(hook.name, definition);
+  }
+  return definitions;
+}
+
+/** Loads lib/schemas/codegen.ts (with full zod) in the build process; zod never reaches a bundle. */
+async function loadValidatorCodegen() {
+  const result = await esbuild.build({
+    ...sharedOptions,
+    entryPoints: [join(ROOT, 'lib', 'schemas', 'codegen.ts')],
+    outfile: join(CACHE_DIR, 'codegen.cjs'),
+    packages: 'external',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(join(ROOT, 'package.json')));
+  return module.exports.validatorSource;
+}
+
+function banner(name, definition) {
+  const matcher = definition.matcher ? `, matcher ${definition.matcher}` : '';
+  return `#!/usr/bin/env node\n// ${name} (${definition.event}${matcher}) · hookpack ${PKG.version} · generated by build.mjs from hooks/${name}.ts, do not edit`;
+}
+
+/** The bundle entry: the hook, its event's generated validator, and the runner. */
+function entrySource(hook) {
+  return [
+    `import hook from ${JSON.stringify(hook.file)};`,
+    `import { validate } from 'hookpack:validator';`,
+    `import { runHook } from ${JSON.stringify(join(ROOT, 'lib', 'runtime', 'main.ts'))};`,
+    `runHook(hook, { name: ${JSON.stringify(hook.name)}, validate });`,
+  ].join('\n');
+}
+
+function validatorPlugin(source) {
+  return {
+    name: 'hookpack-validator',
+    setup(build) {
+      build.onResolve({ filter: /^hookpack:validator$/ }, () => ({ path: 'validator', namespace: 'hookpack-validator' }));
+      build.onLoad({ filter: /.*/, namespace: 'hookpack-validator' }, () => ({ contents: source, loader: 'js' }));
+    },
+  };
+}
+
+/** Every `require()` left in a bundle must be a Node built-in: a bundle runs copied alone. */
+function assertOnlyBuiltins(name, code) {
+  const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+  const foreign = required.filter((id) => !isBuiltin(id));
+  if (foreign.length) throw new BuildError(`hooks/${name}.ts: the bundle requires ${foreign.join(', ')}; bundles may only require Node built-ins`);
+}
+
+function writeAtomic(path, content, mode = 0o644) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content, { mode });
+  chmodSync(tmp, mode);
+  renameSync(tmp, path);
+}
+
+async function bundleHook(hook, definition, validatorSource) {
+  const result = await esbuild
+    .build({
+      ...sharedOptions,
+      stdin: { contents: entrySource(hook), resolveDir: ROOT, sourcefile: `hookpack-entry:${hook.name}`, loader: 'js' },
+      minify: true,
+      legalComments: 'none',
+      banner: { js: banner(hook.name, definition) },
+      plugins: [validatorPlugin(validatorSource(definition.event))],
+    })
+    .catch((error) => {
+      throw new BuildError(formatEsbuildErrors(error));
+    });
+  const code = result.outputFiles[0].text;
+  assertOnlyBuiltins(hook.name, code);
+  return code;
+}
+
+function runTypecheck(hooksDir) {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const config = join(CACHE_DIR, 'tsconfig.build.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: join(ROOT, 'tsconfig.json'),
+      compilerOptions: { paths: { hookpack: [join(ROOT, 'lib', 'index.ts')] } },
+      include: [join(hooksDir, '**', '*.ts'), join(ROOT, 'lib', '**', '*.ts')],
+    }),
+  );
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => resolveRun({ ok: code === 0, output: out.trim() }));
+    child.on('error', (error) => resolveRun({ ok: false, output: `cannot run tsc: ${error.message}; run npm install` }));
+  });
+}
+
+/** Removes bundles of hooks that no longer exist, but only files this build wrote (they carry our banner). */
+function removeStale(outDir, keep) {
+  for (const file of readdirSync(outDir)) {
+    if (!file.endsWith('.cjs') || keep.has(file)) continue;
+    const path = join(outDir, file);
+    if (readFileSync(path, 'utf8').slice(0, 300).includes('generated by build.mjs')) rmSync(path);
+  }
+}
+
+async function buildOnce(options) {
+  const started = performance.now();
+  const hooks = findHooks(options.hooksDir, options.only);
+  const typecheck = options.typecheck ? runTypecheck(options.hooksDir) : Promise.resolve({ ok: true, output: '' });
+  const [definitions, validatorSource] = await Promise.all([readDefinitions(hooks), loadValidatorCodegen()]);
+  const bundles = await Promise.all(hooks.map((hook) => bundleHook(hook, definitions.get(hook.name), validatorSource)));
+  const checked = await typecheck;
+  if (!checked.ok) throw new BuildError(`type errors (fix them, or build with --no-typecheck while iterating):\n${checked.output}`);
+
+  mkdirSync(options.outDir, { recursive: true });
+  const manifest = { name: PKG.name, version: PKG.version, hooks: [] };
+  hooks.forEach((hook, i) => {
+    const file = `${hook.name}.cjs`;
+    const code = bundles[i];
+    const definition = definitions.get(hook.name);
+    writeAtomic(join(options.outDir, file), code, 0o755);
+    manifest.hooks.push({
+      name: hook.name,
+      event: definition.event,
+      matcher: definition.matcher ?? null,
+      timeout: definition.timeout,
+      onError: definition.onError,
+      file,
+      bytes: Buffer.byteLength(code),
+    });
+  });
+  if (!options.only) removeStale(options.outDir, new Set(manifest.hooks.map((h) => h.file)));
+  writeAtomic(join(options.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, ms: performance.now() - started };
+}
+
+function report({ manifest, ms }, outDir) {
+  const lines = manifest.hooks.map((h) => `  ${h.file.padEnd(28)} ${String(h.bytes).padStart(7)} B  ${h.event}${h.matcher ? ` (${h.matcher})` : ''}`);
+  process.stderr.write(`built ${manifest.hooks.length} hook(s) into ${relative(process.cwd(), outDir) || '.'} in ${Math.round(ms)} ms\n${lines.join('\n')}\n`);
+}
+
+async function watchMode(options) {
+  const rebuild = async () => {
+    try {
+      report(await buildOnce(options), options.outDir);
+    } catch (error) {
+      process.stderr.write(`build failed: ${error instanceof BuildError ? error.message : error.stack}\n`);
+    }
+  };
+  await rebuild();
+  let timer;
+  const schedule = (_event, file) => {
+    if (file && !String(file).endsWith('.ts') && !String(file).endsWith('.json')) return;
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 50);
+  };
+  for (const dir of [options.hooksDir, join(ROOT, 'lib')]) watch(dir, { recursive: true }, schedule);
+  process.stderr.write('watching hooks/ and lib/ for changes (Ctrl-C to stop)\n');
+}
+
+async function main() {
+  const options = parseCli(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write('usage: node build.mjs [--watch] [--no-typecheck] [--hooks a,b] [--hooks-dir DIR] [--out-dir DIR]\n');
+    return;
+  }
+  if (options.watch) return watchMode(options);
+  report(await buildOnce(options), options.outDir);
+}
+
+main().catch((error) => {
+  process.stderr.write(`build failed: ${error instanceof BuildError ? error.message : error.stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { HookError, oneLine } from './runtime/errors.ts';
+
+/** One configuration file that was found and parsed. */
+export interface ConfigLayer {
+  scope: 'user' | 'project';
+  path: string;
+  data: Record<string, unknown>;
+}
+
+/** Where a hook's user-level config lives: `$HOOKPACK_CONFIG_DIR`, else `$XDG_CONFIG_HOME/hookpack`, else `~/.config/hookpack`. */
+export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.HOOKPACK_CONFIG_DIR) return env.HOOKPACK_CONFIG_DIR;
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'hookpack');
+}
+
+function readLayer(scope: ConfigLayer['scope'], path: string): ConfigLayer | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw new HookError('E_CONFIG', `cannot read ${path} (${(error as NodeJS.ErrnoException).code}); fix its permissions or remove it`, { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new HookError('E_CONFIG', `${path} is not valid JSON (${oneLine((error as Error).message, 120)}); fix or remove it`, { cause: error });
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new HookError('E_CONFIG', `${path} must hold a JSON object; fix or remove it`);
+  }
+  return { scope, path, data: data as Record<string, unknown> };
+}
+
+/**
+ * Reads a hook's JSON configuration `<name>.json` from the user config dir and from the
+ * project's `.claude/hookpack/` (project dir from `$CLAUDE_PROJECT_DIR`, else `projectDir`).
+ * Missing files are fine; a file that exists but is unreadable or not a JSON object throws
+ * E_CONFIG naming the file, so a typo never silently changes what a guard does.
+ * Layers come back user first, then project.
+ */
+export function loadConfigLayers(name: string, projectDir?: string, env: NodeJS.ProcessEnv = process.env): ConfigLayer[] {
+  const layers: ConfigLayer[] = [];
+  const user = readLayer('user', join(userConfigDir(env), `${name}.json`));
+  if (user) layers.push(user);
+  const root = env.CLAUDE_PROJECT_DIR || projectDir;
+  if (root) {
+    const project = readLayer('project', join(root, '.claude', 'hookpack', `${name}.json`));
+    if (project) layers.push(project);
+  }
+  return layers;
+}

@@ -1,0 +1,133 @@
+import type { Allow, Ask, Block, Context, Defer, Deny, Halt, Notice, Retry } from './answers.ts';
+import { FAIL_CLOSED_EVENTS } from './events.ts';
+import type { EventName, ToolEventName } from './events.ts';
+import type { GenericPayload, HookPayloads, ToolInputs } from './schemas/index.ts';
+
+/** What a hook does when it cannot answer: `'block'` fails closed (exit 2), `'allow'` fails open (exit 1). */
+export type OnError = 'block' | 'allow';
+
+type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
+type SplitNames<S extends string> = S extends `${infer A}|${infer B}`
+  ? Trim<A> | SplitNames<B>
+  : S extends `${infer A},${infer B}`
+    ? Trim<A> | SplitNames<B>
+    : Trim<S>;
+
+/** The built-in tools a matcher names, or never when it names none or something else (a regex). */
+type NamedTools<M> = M extends string
+  ? [SplitNames<M>] extends [keyof ToolInputs]
+    ? SplitNames<M>
+    : never
+  : never;
+
+type WithTool<P, T> = T extends keyof ToolInputs
+  ? Omit<P, 'tool_name' | 'tool_input'> & { tool_name: T; tool_input: ToolInputs[T] }
+  : never;
+
+/** The payload type a handler receives: narrowed by event, and by tool when the matcher names built-in tools. */
+export type InputFor<E extends string, M> = E extends EventName
+  ? E extends ToolEventName
+    ? [NamedTools<M>] extends [never]
+      ? HookPayloads[E]
+      : WithTool<HookPayloads[E], NamedTools<M>>
+    : HookPayloads[E]
+  : GenericPayload;
+
+type Universal = Halt | Notice;
+
+/** The answers Claude Code accepts from a hook of event `E` (hooks-protocol §4.2). */
+export type AnswerFor<E extends string> = E extends 'PreToolUse'
+  ? Allow | Deny | Ask | Defer | Context | Universal
+  : E extends 'PermissionRequest'
+    ? Allow | Deny | Universal
+    : E extends 'PermissionDenied'
+      ? Retry | Universal
+      : E extends 'PostToolUse' | 'PostToolBatch' | 'UserPromptSubmit' | 'UserPromptExpansion' | 'Stop' | 'SubagentStop'
+        ? Block | Context | Universal
+        : E extends 'PostToolUseFailure' | 'SessionStart' | 'Setup' | 'SubagentStart'
+          ? Context | Universal
+          : E extends 'TaskCreated' | 'TaskCompleted' | 'TeammateIdle' | 'ConfigChange' | 'PreCompact'
+            ? Block | Universal
+            : Universal;
+
+/** Passed to every handler next to its input. */
+export interface HookContext {
+  /** The hook's name (its file name without extension). */
+  readonly name: string;
+  /** Aborted when the handler's deadline passes: hand it to fetch, lib helpers, subprocesses. */
+  readonly signal: AbortSignal;
+  /** Epoch ms by which the hook must have answered. */
+  readonly deadline: number;
+  /** Milliseconds left before the deadline (never negative). */
+  remainingMs(): number;
+  /** Writes a line to stderr when HOOKPACK_DEBUG is set; otherwise does nothing. */
+  debug(message: string): void;
+}
+
+type Awaitable<T> = T | Promise<T>;
+
+export interface HookOptions<E extends string, M extends string | undefined> {
+  /** The event this hook handles, e.g. `'PreToolUse'`. Unknown names are accepted with a generic payload. */
+  event: E;
+  /** Claude Code's matcher syntax: exact names split on `|` or `,`, otherwise an unanchored regex. */
+  matcher?: M;
+  /** Seconds Claude Code waits for this hook (settings.json `timeout`); the handler's deadline sits below it. Default 10. */
+  timeout?: number;
+  /** Failure policy. Default: `'block'` for PreToolUse and PermissionRequest, `'allow'` elsewhere. */
+  onError?: OnError;
+  /** The handler: return an answer (see lib/answers.ts) or nothing. */
+  run(input: InputFor<E, M>, context: HookContext): Awaitable<AnswerFor<E> | undefined | void>;
+}
+
+/** A hook as the runner and the build see it: options validated, defaults filled in. */
+export interface HookDefinition {
+  readonly kind: 'hookpack.hook';
+  readonly event: string;
+  readonly matcher: string | undefined;
+  readonly timeout: number;
+  readonly onError: OnError;
+  readonly run: (input: never, context: HookContext) => unknown;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+/** Claude Code's own default and ceiling for command hooks is 600 s; a hook above it is a mistake. */
+const MAX_TIMEOUT_SECONDS = 600;
+
+export class HookDefinitionError extends Error {
+  override readonly name = 'HookDefinitionError';
+  readonly code = 'E_DEFINE';
+}
+
+/** Declares a hook. `export default defineHook({...})` in `hooks/<name>.ts` is all a hook file needs. */
+export function defineHook<const E extends EventName | (string & {}), const M extends string | undefined = undefined>(
+  options: HookOptions<E, M>,
+): HookDefinition {
+  const { event, matcher, timeout = DEFAULT_TIMEOUT_SECONDS, onError, run } = options;
+  if (typeof event !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(event)) {
+    throw new HookDefinitionError(`\`event\` must be an event name such as 'PreToolUse', got ${JSON.stringify(event)}`);
+  }
+  if (matcher !== undefined && typeof matcher !== 'string') {
+    throw new HookDefinitionError(`\`matcher\` must be a string such as 'Bash' or 'Edit|Write', got ${typeof matcher}`);
+  }
+  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS) {
+    throw new HookDefinitionError(`\`timeout\` is in seconds and must be > 0 and <= ${MAX_TIMEOUT_SECONDS}, got ${String(timeout)}`);
+  }
+  if (onError !== undefined && onError !== 'block' && onError !== 'allow') {
+    throw new HookDefinitionError(`\`onError\` must be 'block' or 'allow', got ${JSON.stringify(onError)}`);
+  }
+  if (typeof run !== 'function') {
+    throw new HookDefinitionError('`run` must be a function (input, context) => answer');
+  }
+  return {
+    kind: 'hookpack.hook',
+    event,
+    matcher: matcher === '' || matcher === '*' ? undefined : matcher,
+    timeout,
+    onError: onError ?? (FAIL_CLOSED_EVENTS.includes(event) ? 'block' : 'allow'),
+    run: run as HookDefinition['run'],
+  };
+}
+
+export function isHookDefinition(value: unknown): value is HookDefinition {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'hookpack.hook';
+}

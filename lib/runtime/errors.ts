@@ -1,0 +1,36 @@
+/**
+ * The one error class for everything that can go wrong while a hook runs: bad payloads,
+ * deadlines, handler crashes. Each carries a stable `code` and a one-line message that says
+ * what was wrong and what to do; the runner turns it into an exit code in one place.
+ */
+export type HookErrorCode =
+  | 'E_STDIN_TTY'
+  | 'E_STDIN_TIMEOUT'
+  | 'E_STDIN_READ'
+  | 'E_PAYLOAD_EMPTY'
+  | 'E_PAYLOAD_TOO_LARGE'
+  | 'E_PAYLOAD_UTF8'
+  | 'E_PAYLOAD_JSON'
+  | 'E_PAYLOAD_SHAPE'
+  | 'E_PAYLOAD_EVENT'
+  | 'E_PAYLOAD_SCHEMA'
+  | 'E_HANDLER_THREW'
+  | 'E_HANDLER_TIMEOUT'
+  | 'E_ANSWER_INVALID'
+  | 'E_CONFIG';
+
+export class HookError extends Error {
+  override readonly name = 'HookError';
+  readonly code: HookErrorCode;
+
+  constructor(code: HookErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** Collapses any message to one line so stderr stays one line per failure. */
+export function oneLine(text: string, max = 400): string {
+  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

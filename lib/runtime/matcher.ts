@@ -1,0 +1,32 @@
+import { MATCHER_FIELD } from '../events.ts';
+
+const EXACT_LIST = /^[A-Za-z0-9_\- ,|]*$/;
+
+/**
+ * Claude Code's matcher semantics (hooks-protocol §2.3): empty or `*` matches everything; a value
+ * made only of letters, digits, `_`, `-`, spaces, `,` and `|` is a list of exact names; anything
+ * else is an unanchored, case-sensitive JavaScript regex.
+ */
+export function compileMatcher(matcher: string | undefined): (value: string) => boolean {
+  if (matcher === undefined || matcher === '' || matcher === '*') return () => true;
+  if (EXACT_LIST.test(matcher)) {
+    const names = new Set(matcher.split(/[|,]/).map((name) => name.trim()).filter(Boolean));
+    return (value) => names.has(value);
+  }
+  const regex = new RegExp(matcher);
+  return (value) => regex.test(value);
+}
+
+/**
+ * Whether a payload is one this hook's matcher selects. Events without a matcher field always
+ * match (Claude Code ignores a matcher there); FileChanged matches on the file's basename.
+ */
+export function payloadMatches(event: string, matcher: string | undefined, payload: Record<string, unknown>): boolean {
+  if (matcher === undefined) return true;
+  const field = (MATCHER_FIELD as Record<string, string | undefined>)[event];
+  if (field === undefined) return true;
+  let value = payload[field];
+  if (typeof value !== 'string') return false;
+  if (event === 'FileChanged') value = value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
+  return compileMatcher(matcher)(value as string);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { defineHook, deny } from '../../lib/index.ts';
+import type { InputFor } from '../../lib/define.ts';
+
+describe('defineHook', () => {
+  it('fills in the defaults: 10 s timeout, fail-closed for PreToolUse', () => {
+    const hook = defineHook({ event: 'PreToolUse', run: (): undefined => undefined });
+    expect(hook).toMatchObject({ kind: 'hookpack.hook', event: 'PreToolUse', timeout: 10, onError: 'block', matcher: undefined });
+  });
+
+  it.each([
+    ['PermissionRequest', 'block'],
+    ['PostToolUse', 'allow'],
+    ['UserPromptSubmit', 'allow'],
+    ['Stop', 'allow'],
+    ['SomeFutureEvent', 'allow'],
+  ])('defaults %s hooks to onError %s', (event, onError) => {
+    expect(defineHook({ event, run: (): undefined => undefined }).onError).toBe(onError);
+  });
+
+  it('treats * and an empty matcher as no matcher', () => {
+    expect(defineHook({ event: 'PreToolUse', matcher: '*', run: (): undefined => undefined }).matcher).toBeUndefined();
+  });
+
+  it.each([
+    ['an empty event', { event: '', run: (): undefined => undefined }, /`event` must be an event name/],
+    ['a timeout of 0', { event: 'Stop', timeout: 0, run: (): undefined => undefined }, /`timeout` is in seconds/],
+    ['a timeout over 600 s', { event: 'Stop', timeout: 601, run: (): undefined => undefined }, /`timeout` is in seconds/],
+    ['a timeout in ms by mistake', { event: 'Stop', timeout: 5000, run: (): undefined => undefined }, /`timeout` is in seconds/],
+    ['an unknown onError', { event: 'Stop', onError: 'ignore', run: (): undefined => undefined }, /`onError` must be 'block' or 'allow'/],
+    ['a missing run', { event: 'Stop' }, /`run` must be a function/],
+    ['a non-string matcher', { event: 'PreToolUse', matcher: 5, run: (): undefined => undefined }, /`matcher` must be a string/],
+  ])('rejects %s with an error naming the option', (_name, options, message) => {
+    expect(() => defineHook(options as never)).toThrowError(message);
+  });
+
+  it('narrows tool_input by the tool its matcher names', () => {
+    defineHook({
+      event: 'PreToolUse',
+      matcher: 'Bash',
+      run(input) {
+        expectTypeOf(input.tool_name).toEqualTypeOf<'Bash'>();
+        expectTypeOf(input.tool_input.command).toEqualTypeOf<string>();
+        return deny('x');
+      },
+    });
+    expectTypeOf<InputFor<'PreToolUse', 'Edit|Write'>['tool_name']>().toEqualTypeOf<'Edit' | 'Write'>();
+    expectTypeOf<InputFor<'PreToolUse', 'mcp__.*'>['tool_name']>().toEqualTypeOf<string>();
+    expectTypeOf<InputFor<'UserPromptSubmit', undefined>['prompt']>().toEqualTypeOf<string>();
+  });
+
+  it('restricts answers to the ones the event accepts', () => {
+    defineHook({
+      event: 'SessionStart',
+      // @ts-expect-error SessionStart cannot deny
+      run: () => deny('x'),
+    });
+  });
+});

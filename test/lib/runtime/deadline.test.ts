@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { hookDeadline } from '../../../lib/runtime/deadline.ts';
+
+const budget = (timeout: number, env: NodeJS.ProcessEnv = {}) => hookDeadline(timeout, env) - performance.timeOrigin;
+
+describe('hookDeadline', () => {
+  it('keeps a margin below the settings.json timeout so the hook answers before it is killed', () => {
+    expect(budget(10)).toBe(9000);
+    expect(budget(5)).toBe(4500);
+    expect(budget(60)).toBe(59_000);
+  });
+
+  it('keeps at least 200 ms of margin for short timeouts', () => {
+    expect(budget(1)).toBe(800);
+  });
+
+  it('lets HOOKPACK_DEADLINE_MS override the budget', () => {
+    expect(budget(10, { HOOKPACK_DEADLINE_MS: '300' })).toBe(300);
+  });
+
+  it.each(['', 'abc', '-5', '0'])('ignores an unusable HOOKPACK_DEADLINE_MS of %j', (value) => {
+    expect(budget(10, { HOOKPACK_DEADLINE_MS: value })).toBe(9000);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, payloadMatches } from '../../../lib/runtime/matcher.ts';
+
+describe('compileMatcher', () => {
+  it.each([
+    [undefined, 'Bash', true],
+    ['*', 'Anything', true],
+    ['', 'Anything', true],
+    ['Bash', 'Bash', true],
+    ['Bash', 'bash', false],
+    ['Bash', 'BashOutput', false],
+    ['Edit|Write', 'Write', true],
+    ['Edit | Write', 'Write', true],
+    ['Edit,Write', 'Edit', true],
+    ['Edit|Write', 'NotebookEdit', false],
+    ['mcp__github', 'mcp__github__create_issue', false],
+    ['mcp__github__.*', 'mcp__github__create_issue', true],
+    ['Edit.*', 'NotebookEdit', true],
+    ['^Edit$', 'NotebookEdit', false],
+    ['code-reviewer', 'code-reviewer', true],
+  ])('matcher %j on %j is %s', (matcher, value, expected) => {
+    expect(compileMatcher(matcher)(value)).toBe(expected);
+  });
+});
+
+describe('payloadMatches', () => {
+  it('filters tool events on tool_name', () => {
+    expect(payloadMatches('PreToolUse', 'Bash', { tool_name: 'Bash' })).toBe(true);
+    expect(payloadMatches('PreToolUse', 'Bash', { tool_name: 'Write' })).toBe(false);
+  });
+
+  it('filters SessionStart on source', () => {
+    expect(payloadMatches('SessionStart', 'startup', { source: 'startup' })).toBe(true);
+    expect(payloadMatches('SessionStart', 'startup', { source: 'resume' })).toBe(false);
+  });
+
+  it('ignores a matcher on an event without matcher support, as Claude Code does', () => {
+    expect(payloadMatches('Stop', 'Bash', {})).toBe(true);
+  });
+
+  it('matches FileChanged on the basename of the file', () => {
+    expect(payloadMatches('FileChanged', '.envrc|package.json', { file_path: '/p/package.json' })).toBe(true);
+    expect(payloadMatches('FileChanged', 'package.json', { file_path: 'C:\\p\\package.json' })).toBe(true);
+    expect(payloadMatches('FileChanged', 'package.json', { file_path: '/p/other.json' })).toBe(false);
+  });
+
+  it('does not match when the matcher field is missing or not a string', () => {
+    expect(payloadMatches('PreToolUse', 'Bash', {})).toBe(false);
+    expect(payloadMatches('PreToolUse', 'Bash', { tool_name: 7 })).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import type { HookContext, HookDefinition } from '../define.ts';
+import { isDebug } from './debug.ts';
 import { HookError, oneLine } from './errors.ts';
 import { hookDeadline } from './deadline.ts';
 import { payloadMatches } from './matcher.ts';
@@ -15,11 +16,6 @@ export interface RunMeta {
   name: string;
   /** Generated at build time from lib/schemas for the hook's event. */
   validate: Validate;
-}
-
-function isDebug(env: NodeJS.ProcessEnv): boolean {
-  const value = env.HOOKPACK_DEBUG;
-  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
 }
 
 function describe(value: unknown): string {

@@ -1,0 +1,21 @@
+/**
+ * Counters a hook's helpers fill in during one run and telemetry reads at exit. Module state is
+ * per process, and a hook process lives for one invocation, so nothing needs resetting.
+ */
+export const runStats = {
+  cacheHits: 0,
+  cacheMisses: 0,
+  /** `name:state` of each breaker consulted, e.g. `eslint:open`. */
+  breakers: [] as string[],
+};
+
+/** Records one cache lookup. */
+export function countCache(hit: boolean): void {
+  if (hit) runStats.cacheHits++;
+  else runStats.cacheMisses++;
+}
+
+/** Records the state a breaker was in when a hook consulted it. */
+export function noteBreaker(name: string, state: 'closed' | 'open' | 'halfOpen'): void {
+  runStats.breakers.push(`${name}:${state}`);
+}

@@ -1,5 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// Hooks under test write telemetry and caches: never into the developer's real ~/.cache or config.
+const sandbox = mkdtempSync(join(tmpdir(), 'hookpack-test-'));
+process.env.HOOKPACK_TEST_SANDBOX = sandbox; // removed by test/setup/build-test-hooks.ts
 
 export default defineConfig({
   resolve: {
@@ -11,6 +18,12 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/build-test-hooks.ts'],
+    env: {
+      HOOKPACK_HOME: join(sandbox, 'home'),
+      HOOKPACK_CONFIG_DIR: join(sandbox, 'config'),
+      XDG_CONFIG_HOME: join(sandbox, 'xdg-config'),
+      XDG_CACHE_HOME: join(sandbox, 'xdg-cache'),
+    },
     // Process tests spawn real node processes on two cores: generous timeouts, never timing assertions.
     testTimeout: 30_000,
     hookTimeout: 120_000,

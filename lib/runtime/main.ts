@@ -7,6 +7,8 @@ import { writeAll } from './output.ts';
 import { errorCode, failureAnswer, type Outcome } from './policy.ts';
 import { renderAnswer } from './render.ts';
 import { readPayload } from './stdin.ts';
+import { skipReason } from './switches.ts';
+import { recordRun } from './telemetry.ts';
 
 /** Checks a payload against the hook's event schema: undefined when valid, else `path: expected X, got Y`. */
 export type Validate = (payload: unknown) => string | undefined;
@@ -66,31 +68,42 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
+/** The decision a telemetry line records for an answer. */
+function decisionOf(value: unknown): string {
+  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  return typeof kind === 'string' ? kind : 'none';
+}
+
 /**
- * Runs one hook invocation end to end: read and check stdin, run the handler under its
- * deadline, print one JSON object or nothing, exit. Every way out goes through `finish`.
+ * Runs one hook invocation end to end: switches, read and check stdin, run the handler under
+ * its deadline, print one JSON object or nothing, record telemetry, exit. Every way out goes
+ * through `finish`.
  */
 export function runHook(hook: HookDefinition, meta: RunMeta): void {
   const env = process.env;
+  const skipped = skipReason(meta.name, hook.onError === 'block', env);
+  if (skipped !== undefined) process.exit(0);
+
   const debug = isDebug(env);
   // stdout is the protocol: a stray console.log in a handler must not corrupt the answer.
   console.log = console.info = console.debug = console.error;
 
   let finished = false;
-  const finish = (outcome: Outcome): never | void => {
+  const finish = (outcome: Outcome, decision: string, error?: unknown): void => {
     if (finished) return;
     finished = true;
     if (outcome.json !== undefined) writeAll(1, `${JSON.stringify(outcome.json)}\n`);
     if (outcome.stderr !== undefined) writeAll(2, `${outcome.stderr}\n`);
+    recordRun({ hook: meta.name, event: hook.event, exit: outcome.exitCode, decision, error: error === undefined ? undefined : errorCode(error) }, env);
     process.exit(outcome.exitCode);
   };
   const fail = (error: unknown): void => {
     if (debug) writeAll(2, `hookpack ${meta.name}: ${errorCode(error)}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    finish(failureAnswer(hook, meta.name, error));
+    finish(failureAnswer(hook, meta.name, error), hook.onError === 'block' ? 'fail-closed' : 'fail-open', error);
   };
   const answer = (value: unknown): void => {
     try {
-      finish(renderAnswer(hook.event, value));
+      finish(renderAnswer(hook.event, value), decisionOf(value));
     } catch (error) {
       fail(error);
     }
@@ -101,7 +114,7 @@ export function runHook(hook: HookDefinition, meta: RunMeta): void {
   const deadline = hookDeadline(hook.timeout, env);
   try {
     const payload = readPayload(deadline);
-    if (!checkPayload(hook, payload, meta.validate)) return finish({ exitCode: 0 });
+    if (!checkPayload(hook, payload, meta.validate)) return finish({ exitCode: 0 }, 'unmatched');
     const context = makeContext(meta.name, deadline, debug);
     const result = hook.run(payload as never, context);
     if (!isThenable(result)) return answer(result);

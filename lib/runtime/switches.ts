@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hookpackHomePath, unsafeReason } from '../home.ts';
+import { debugNote } from './debug.ts';
+
+/** The file toggle, in `$HOOKPACK_HOME` (user) and `<project>/.claude/hookpack/` (project). */
+export const TOGGLE_FILE = 'disabled.json';
+
+/** `{ "all": true }` switches every hookpack hook off; `{ "hooks": ["name"] }` switches those off. */
+export interface ToggleFile {
+  all?: boolean;
+  hooks?: string[];
+}
+
+const OFF = ['0', 'off', 'false', 'no'];
+
+function readToggle(path: string): ToggleFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // the common case: no file, one failed open()
+  }
+  try {
+    const data = JSON.parse(text) as unknown;
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as ToggleFile;
+  } catch {
+    // fall through
+  }
+  debugNote(`ignoring ${path}: it must be a JSON object like {"hooks":["name"]} or {"all":true}`);
+  return undefined;
+}
+
+function switchedOff(toggle: ToggleFile | undefined, name: string): boolean {
+  return toggle !== undefined && (toggle.all === true || (Array.isArray(toggle.hooks) && toggle.hooks.includes(name)));
+}
+
+/**
+ * Why this hook should exit 0 silently right now, or undefined to run it. Read on every run, so
+ * a file toggle takes effect mid-session (hooks keep the environment Claude Code started with).
+ * A project toggle cannot switch off a fail-closed guard: a cloned repository must not be able
+ * to disable the user's guards; only HOOKPACK=0, HOOKPACK_SKIP or the user toggle can.
+ */
+export function skipReason(name: string, failClosed: boolean, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.HOOKPACK !== undefined && OFF.includes(env.HOOKPACK.toLowerCase())) return 'HOOKPACK=0';
+  if (env.HOOKPACK_SKIP && env.HOOKPACK_SKIP.split(',').some((entry) => entry.trim() === name || entry.trim() === '*')) return 'HOOKPACK_SKIP';
+
+  const home = hookpackHomePath(env);
+  const user = readToggle(join(home, TOGGLE_FILE));
+  if (switchedOff(user, name)) {
+    // A toggle is only as trustworthy as the directory it sits in: in a 0700 directory of
+    // ours, nobody else can have planted it.
+    const problem = unsafeReason(home);
+    if (problem === undefined) return join(home, TOGGLE_FILE);
+    debugNote(`ignoring ${join(home, TOGGLE_FILE)}: ${problem}`);
+  }
+
+  const project = env.CLAUDE_PROJECT_DIR;
+  if (project) {
+    const path = join(project, '.claude', 'hookpack', TOGGLE_FILE);
+    if (switchedOff(readToggle(path), name)) {
+      if (!failClosed) return path;
+      debugNote(`ignoring ${path} for ${name}: a project file cannot switch off a fail-closed guard; use \`hookpack disable ${name}\` (user level) or HOOKPACK_SKIP`);
+    }
+  }
+  return undefined;
+}

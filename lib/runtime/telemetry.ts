@@ -1,0 +1,64 @@
+import { closeSync, constants, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { hookpackHome } from '../home.ts';
+import { debugNote } from './debug.ts';
+import { runStats } from './stats.ts';
+
+export const TELEMETRY_FILE = 'telemetry.jsonl';
+/** Past this size the log is rotated to telemetry.jsonl.1 (one generation kept). */
+export const TELEMETRY_MAX_BYTES = 10 * 1024 * 1024;
+
+/** One line per hook run. */
+export interface TelemetryRecord {
+  ts: string;
+  hook: string;
+  event: string;
+  ms: number;
+  exit: number;
+  decision: string;
+  cacheHits: number;
+  cacheMisses: number;
+  breakers: string[];
+  error?: string;
+}
+
+/**
+ * Appends one JSON line for this run to `$HOOKPACK_HOME/telemetry.jsonl`: one `write` on an
+ * O_APPEND descriptor, so parallel hooks never interleave or lose lines. `HOOKPACK_TELEMETRY=0`
+ * turns it off. Never throws: telemetry must not change what a hook answers.
+ */
+export function recordRun(fields: Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error'>, env: NodeJS.ProcessEnv = process.env): void {
+  if (env.HOOKPACK_TELEMETRY === '0' || env.HOOKPACK_TELEMETRY === 'off') return;
+  try {
+    const home = hookpackHome(env);
+    if (home === undefined) return;
+    const record: TelemetryRecord = {
+      ts: new Date().toISOString(),
+      hook: fields.hook,
+      event: fields.event,
+      ms: Math.round(performance.now() * 100) / 100,
+      exit: fields.exit,
+      decision: fields.decision,
+      cacheHits: runStats.cacheHits,
+      cacheMisses: runStats.cacheMisses,
+      breakers: runStats.breakers,
+      ...(fields.error ? { error: fields.error } : {}),
+    };
+    const path = join(home, TELEMETRY_FILE);
+    const open = () => openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    let fd = open();
+    try {
+      if (fstatSync(fd).size > TELEMETRY_MAX_BYTES) {
+        // Rotating by rename keeps every line whole: writers holding the old file finish into it.
+        renameSync(path, `${path}.1`);
+        closeSync(fd);
+        fd = open();
+      }
+      writeSync(fd, `${JSON.stringify(record)}\n`);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    debugNote(`telemetry not written: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, env);
+  }
+}

@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePayload } from '../../../lib/schemas/index.ts';
+import { loadValidator, REAL_FIXTURES_DIR, realFixtures } from './_helpers.ts';
+
+// The shared capture lives outside the repo; a checkout without it skips rather than fails.
+describe.skipIf(!existsSync(REAL_FIXTURES_DIR))('payloads captured from Claude Code 2.1.329', () => {
+  const fixtures = realFixtures();
+
+  it('cover the 25 events -p fires', () => {
+    expect(fixtures).toHaveLength(25);
+  });
+
+  it.each(fixtures)('$name is valid for parsePayload and the generated validator', async ({ payload }) => {
+    const validate = await loadValidator(payload.hook_event_name as string);
+    expect(parsePayload(payload)).toEqual({ ok: true, event: payload.hook_event_name, payload });
+    expect(validate(payload)).toBeUndefined();
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { compileGlobs, GlobError, globToRegExp } from '../../lib/glob.ts';
+
+const HOME = '/home/ada';
+const matches = (glob: string, path: string) => globToRegExp(glob, { homes: [HOME] }).test(path);
+
+describe('globToRegExp', () => {
+  it.each([
+    // a glob without `/` matches the basename at any depth
+    ['.env', '/repo/.env', true],
+    ['.env', '/repo/deep/down/.env', true],
+    ['.env', '/repo/.env/venv-file', false],
+    ['.env', '/repo/my.env', false],
+    ['*.pem', '/repo/certs/server.pem', true],
+    ['*.pem', '/repo/monkey.pem.md', false],
+    ['*.pem', '/repo/.pem', true],
+    ['.env.*', '/repo/.env.local', true],
+    ['.env.*', '/repo/.env', false],
+    ['id_rsa', '/home/ada/.ssh/id_rsa.pub', false],
+    ['service-account*.json', '/x/service-account-prod.json', true],
+    // `*` and `?` never cross a `/`
+    ['src/*.ts', '/repo/src/a.ts', true],
+    ['src/*.ts', '/repo/src/lib/a.ts', false],
+    ['?.txt', '/repo/a.txt', true],
+    ['?.txt', '/repo/ab.txt', false],
+    // `**` spans any number of segments
+    ['.git/**', '/x/repo/.git/HEAD', true],
+    ['.git/**', '/x/repo/.git/refs/heads/main', true],
+    ['.git/**', '/x/repo/.git', false],
+    ['.git/**', '/x/repo/.github/workflows/ci.yml', false],
+    ['.git/**', '/x/repo/my.git/HEAD', false],
+    ['src/**/*.ts', '/repo/src/a.ts', true],
+    ['src/**/*.ts', '/repo/src/a/b/c.ts', true],
+    ['**/secrets.yml', '/repo/secrets.yml', true],
+    ['a**b', '/repo/aXb', true],
+    ['a**b', '/repo/a/b', false],
+    // a glob with `/` matches a path suffix that starts at a segment boundary
+    ['.aws/credentials', '/home/ada/.aws/credentials', true],
+    ['.aws/credentials', '/root/.aws/credentials', true],
+    ['.aws/credentials', '/home/ada/x.aws/credentials', false],
+    ['.aws/credentials', '/home/ada/.aws/credentials.bak', false],
+    // a trailing `/` means everything under it
+    ['secrets/', '/repo/secrets/a.txt', true],
+    ['secrets/', '/repo/secrets', false],
+    // a leading `/` anchors at the root, a leading `~/` at the home directory
+    ['/etc/shadow', '/etc/shadow', true],
+    ['/etc/shadow', '/chroot/etc/shadow', false],
+    ['~/.netrc', '/home/ada/.netrc', true],
+    ['~/.netrc', '/home/bob/.netrc', false],
+    ['~/.netrc', '/home/ada/project/.netrc', false],
+    // classes and alternatives
+    ['[abc].txt', '/r/b.txt', true],
+    ['[abc].txt', '/r/d.txt', false],
+    ['[!abc].txt', '/r/d.txt', true],
+    ['[^abc].txt', '/r/a.txt', false],
+    ['[a-c]x', '/r/bx', true],
+    ['{a,b}.lock', '/r/b.lock', true],
+    ['{a,b}.lock', '/r/c.lock', false],
+    ['.env{,.*}.{example,dist}', '/r/.env.example', true],
+    ['.env{,.*}.{example,dist}', '/r/.env.local.dist', true],
+    ['.env{,.*}.{example,dist}', '/r/.env.local', false],
+    ['x.{a,{b,c}}', '/r/x.c', true],
+    // escapes and regex characters are literal
+    ['\\*.txt', '/r/*.txt', true],
+    ['\\*.txt', '/r/a.txt', false],
+    ['a+b(1).txt', '/r/a+b(1).txt', true],
+    ['a.b', '/r/aXb', false],
+    // case-sensitive, as on POSIX
+    ['.env', '/repo/.ENV', false],
+    // Windows paths arrive normalised to `/` with an upper-case drive
+    ['.env', 'C:/repo/.env', true],
+    ['.git/**', 'C:/repo/.git/config', true],
+  ])('%s on %s: %s', (glob, path, expected) => {
+    expect(matches(glob, path)).toBe(expected);
+  });
+
+  it('anchors `~/` at every spelling of the home directory it is given', () => {
+    const regex = globToRegExp('~/.kube/config', { homes: ['/home/ada', '/data/home/ada'] });
+    expect(regex.test('/home/ada/.kube/config')).toBe(true);
+    expect(regex.test('/data/home/ada/.kube/config')).toBe(true);
+    expect(regex.test('/data/home/ada2/.kube/config')).toBe(false);
+  });
+
+  it('escapes regex characters in the home directory', () => {
+    expect(globToRegExp('~/x', { homes: ['/home/a.b'] }).test('/home/aXb/x')).toBe(false);
+  });
+
+  it.each([
+    ['', 'non-empty'],
+    ['{a,b', 'unclosed `{`'],
+    ['[abc', 'unclosed `[`'],
+    ['trailing\\', 'lone'],
+    ['[z-a]', 'invalid'],
+    ['~/x', 'no home directory'],
+  ])('rejects %j with a GlobError that names the problem (%s)', (glob, problem) => {
+    const compile = () => globToRegExp(glob);
+    expect(compile).toThrow(GlobError);
+    expect(compile).toThrow(problem);
+  });
+});
+
+describe('compileGlobs', () => {
+  it('is true when any glob matches', () => {
+    const matchesAny = compileGlobs(['yarn.lock', '*.lockb']);
+    expect(matchesAny('/r/yarn.lock')).toBe(true);
+    expect(matchesAny('/r/bun.lockb')).toBe(true);
+    expect(matchesAny('/r/package.json')).toBe(false);
+  });
+
+  it('matches nothing when given no globs', () => {
+    expect(compileGlobs([])('/anything')).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import type { HookDefinition } from '../define.ts';
+import { block, deny } from '../answers.ts';
 import { HookError, oneLine } from './errors.ts';
-import type { Rendered } from './render.ts';
+import { acceptsAnswer, renderAnswer, type Rendered } from './render.ts';
 
 export interface Failure {
   exitCode: 1 | 2;
@@ -13,21 +14,26 @@ export function errorCode(error: unknown): string {
   return error instanceof HookError ? error.code : 'E_HANDLER_THREW';
 }
 
+/** The JSON that says "blocked" on this event, where the event has one. */
+function blockingJson(event: string, reason: string): Record<string, unknown> | undefined {
+  const answer = acceptsAnswer(event, 'deny') ? deny(reason) : acceptsAnswer(event, 'block') ? block(reason) : undefined;
+  return answer === undefined ? undefined : renderAnswer(event, answer).json;
+}
+
 /**
- * The failure policy, in one place. Fail closed: exit 2 with a one-line reason (Claude Code
- * blocks and shows it); PermissionRequest ignores exit 2, so there the block is a JSON deny.
- * Fail open: exit 1 with a one-line message and nothing on stdout. Never exit 1 for a guard:
- * exit 1 does not block in Claude Code.
+ * The failure policy, in one place. Fail closed: exit 2 with a one-line reason on stderr, plus
+ * the event's blocking JSON where it has one. Exit 2 blocks even if the JSON were lost, and with
+ * the JSON the model reads our reason instead of `[<the hook's command line>]: <stderr>`
+ * (verified against Claude Code 2.1.329); PermissionRequest ignores exit 2 and needs the JSON.
+ * Fail open: exit 1, one line on stderr, nothing on stdout. A guard never exits 1: exit 1 does
+ * not block in Claude Code.
  */
 export function failureAnswer(hook: Pick<HookDefinition, 'event' | 'onError'>, name: string, error: unknown): Failure {
   const code = errorCode(error);
   const detail = oneLine(error instanceof Error ? error.message : String(error), 300);
   if (hook.onError === 'block') {
     const reason = `hookpack ${name} failed closed (${code}: ${detail}); the call was blocked because the hook could not check it. Ask the user to fix the hook (HOOKPACK_DEBUG=1 shows details)`;
-    const json =
-      hook.event === 'PermissionRequest'
-        ? { hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'deny', message: reason } } }
-        : undefined;
+    const json = blockingJson(hook.event, reason);
     return json ? { exitCode: 2, stderr: reason, json } : { exitCode: 2, stderr: reason };
   }
   return { exitCode: 1, stderr: `hookpack ${name} failed open (${code}: ${detail}); the hook's answer was skipped` };

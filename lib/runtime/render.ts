@@ -43,6 +43,12 @@ const ACCEPTED: Record<string, Kind[]> = {
 const BLOCK_BY_EXIT: readonly string[] = ['TaskCompleted', 'TeammateIdle'];
 const SESSION_TITLE_EVENTS: readonly string[] = ['UserPromptSubmit', 'SessionStart'];
 
+/** Whether `event` accepts an answer of this kind. */
+export function acceptsAnswer(event: string, kind: Kind): boolean {
+  return (ACCEPTED[event] ?? UNIVERSAL).includes(kind) && !(kind === 'block' && BLOCK_BY_EXIT.includes(event));
+}
+
+
 function text(answer: object, key: string, required: boolean): string | undefined {
   const value = (answer as Record<string, unknown>)[key];
   if (value === undefined && !required) return undefined;

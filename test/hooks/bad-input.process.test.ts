@@ -42,7 +42,8 @@ describe.each(hooks)('$name ($event, onError $onError) on bad input', (hook) => 
   const expectFailure = async (stdin: string | Buffer, code: RegExp, options: { keepStdinOpen?: boolean } = {}) => {
     const run = await spawnHook(hook.path, stdin, { env, ...options });
     expect(run.exitCode).toBe(failCode);
-    if (!(hook.event === 'PermissionRequest' && failCode === 2)) expect(run.stdout).toBe('');
+    if (failCode === 1 || !['PreToolUse', 'PermissionRequest'].includes(hook.event)) expect(run.stdout).toBe('');
+    else expect(JSON.stringify(run.json)).toMatch(/"(permissionDecision|behavior)":"deny"/);
     expect(run.stderr).toMatch(code);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     return run;

@@ -109,7 +109,7 @@ describe('dist/file-guard.cjs', () => {
     writeFileSync(join(userConfig, 'file-guard.json'), '{ "allow": [ }');
     const result = await run('Write', { file_path: join(project, 'src/app.ts'), content: 'x' });
     expect(result.exitCode).toBe(2);
-    expect(result.stdout).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ hookSpecificOutput: { permissionDecision: 'deny' } });
     expect(result.stderr).toContain(`E_CONFIG: ${join(userConfig, 'file-guard.json')} is not valid JSON`);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });

@@ -37,8 +37,8 @@ describe('the runner, driving a built hook as a process', () => {
   it('fails closed with exit 2 and one stderr line when a guard handler throws', async () => {
     const run = await spawnHook(dist('bash-behaviour'), bash('throw'));
     expect(run.exitCode).toBe(2);
-    expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^hookpack bash-behaviour failed closed \(E_HANDLER_THREW: cannot read property x of undefined\)[^\n]*\n$/);
+    expect(run.json).toEqual({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: run.stderr.trimEnd() } });
   });
 
   it('prints the stack trace only under HOOKPACK_DEBUG=1', async () => {

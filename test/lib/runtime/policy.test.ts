@@ -6,9 +6,19 @@ describe('failureAnswer', () => {
   it('fails closed with exit 2 and a one-line reason naming the hook and the error code', () => {
     const out = failureAnswer({ event: 'PreToolUse', onError: 'block' }, 'bash-guard', new HookError('E_PAYLOAD_JSON', 'stdin is not valid JSON\n(at 3)'));
     expect(out.exitCode).toBe(2);
-    expect(out.json).toBeUndefined();
     expect(out.stderr).toMatch(/^hookpack bash-guard failed closed \(E_PAYLOAD_JSON: stdin is not valid JSON \(at 3\)\)/);
     expect(out.stderr).not.toMatch(/\n/);
+  });
+
+  it('adds a PreToolUse JSON deny with the same reason, so the model reads the reason and not the command line', () => {
+    const out = failureAnswer({ event: 'PreToolUse', onError: 'block' }, 'g', new Error('boom'));
+    expect(out.json).toEqual({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: out.stderr } });
+  });
+
+  it('adds a JSON block on events that block by JSON, and nothing where they do not', () => {
+    expect(failureAnswer({ event: 'Stop', onError: 'block' }, 'g', new Error('x')).json).toMatchObject({ decision: 'block' });
+    expect(failureAnswer({ event: 'TaskCompleted', onError: 'block' }, 'g', new Error('x')).json).toBeUndefined();
+    expect(failureAnswer({ event: 'SessionEnd', onError: 'block' }, 'g', new Error('x')).json).toBeUndefined();
   });
 
   it('fails open with exit 1, nothing on stdout, one line on stderr', () => {

@@ -1,0 +1,87 @@
+import type { HookContext, HookDefinition } from '../define.ts';
+import { HookError, oneLine } from './errors.ts';
+import { writeAll } from './output.ts';
+import { errorCode, failureAnswer, type Outcome } from './policy.ts';
+import { renderAnswer } from './render.ts';
+
+/** One hook's verdict on one payload: what to print, and what telemetry records. */
+export interface Evaluation {
+  name: string;
+  outcome: Outcome;
+  decision: string;
+  error?: string;
+  /** ms from process start until this hook had answered. */
+  ms: number;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** The decision a telemetry line records for an answer. */
+function decisionOf(value: unknown): string {
+  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  return typeof kind === 'string' ? kind : 'none';
+}
+
+function makeContext(name: string, deadline: number, debug: boolean): HookContext & { abort(): void } {
+  let controller: AbortController | undefined;
+  return {
+    name,
+    deadline,
+    // Created on first use: most handlers never touch it, and every hook pays for what it loads.
+    get signal() {
+      controller ??= new AbortController();
+      return controller.signal;
+    },
+    remainingMs: () => Math.max(0, deadline - Date.now()),
+    debug: debug ? (message) => writeAll(2, `hookpack ${name}: ${oneLine(message, 2000)}\n`) : () => {},
+    abort: () => controller?.abort(new HookError('E_HANDLER_TIMEOUT', 'deadline passed')),
+  };
+}
+
+/** Turns a thrown value into the hook's failure outcome (its policy decides which). */
+export function failed(hook: HookDefinition, name: string, error: unknown, debug: boolean): Evaluation {
+  if (debug) writeAll(2, `hookpack ${name}: ${errorCode(error)}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return { name, outcome: failureAnswer(hook, name, error), decision: hook.onError === 'block' ? 'fail-closed' : 'fail-open', error: errorCode(error), ms: performance.now() };
+}
+
+function answered(hook: HookDefinition, name: string, value: unknown, debug: boolean): Evaluation {
+  try {
+    return { name, outcome: renderAnswer(hook.event, value), decision: decisionOf(value), ms: performance.now() };
+  } catch (error) {
+    return failed(hook, name, error, debug);
+  }
+}
+
+/**
+ * Runs one hook's handler on an already checked payload under its deadline, and renders its
+ * answer or its failure. A synchronous answer comes back synchronously (no timer, no promise),
+ * which keeps the common guard path free of event-loop turns.
+ */
+export function evaluateHook(hook: HookDefinition, name: string, payload: unknown, deadline: number, debug: boolean): Evaluation | Promise<Evaluation> {
+  const context = makeContext(name, deadline, debug);
+  let result: unknown;
+  try {
+    result = hook.run(payload as never, context);
+  } catch (error) {
+    return failed(hook, name, error, debug);
+  }
+  if (!isThenable(result)) return answered(hook, name, result, debug);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      context.abort();
+      resolve(failed(hook, name, new HookError('E_HANDLER_TIMEOUT', `the handler did not answer within its deadline (${Math.round(deadline - performance.timeOrigin)} ms after start); make it faster or raise \`timeout\``), debug));
+    }, Math.max(0, deadline - Date.now()));
+    result.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(answered(hook, name, value, debug));
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        resolve(failed(hook, name, error, debug));
+      },
+    );
+  });
+}

@@ -10,10 +10,10 @@ process.env.HOOKPACK_TEST_SANDBOX = sandbox; // removed by test/setup/build-test
 
 export default defineConfig({
   resolve: {
-    alias: {
-      'hookpack/testing': fileURLToPath(new URL('./lib/testing.ts', import.meta.url)),
-      hookpack: fileURLToPath(new URL('./lib/index.ts', import.meta.url)),
-    },
+    alias: [
+      { find: /^hookpack$/, replacement: fileURLToPath(new URL('./lib/index.ts', import.meta.url)) },
+      { find: /^hookpack\/(.*)$/, replacement: fileURLToPath(new URL('./lib/$1', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

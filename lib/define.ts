@@ -1,5 +1,6 @@
 import type { Allow, Ask, Block, Context, Defer, Deny, Halt, Notice, Retry } from './answers.ts';
 import { FAIL_CLOSED_EVENTS } from './events.ts';
+import { compileMatcher } from './runtime/matcher.ts';
 import type { EventName, ToolEventName } from './events.ts';
 import type { GenericPayload, HookPayloads, ToolInputs } from './schemas/index.ts';
 
@@ -75,6 +76,8 @@ export interface HookOptions<E extends string, M extends string | undefined> {
   timeout?: number;
   /** Failure policy. Default: `'block'` for PreToolUse and PermissionRequest, `'allow'` elsewhere. */
   onError?: OnError;
+  /** Position in an event bundle (lower first, then by name): the order `updatedInput` rewrites apply in. Default 0. */
+  order?: number;
   /** The handler: return an answer (see lib/answers.ts) or nothing. */
   run(input: InputFor<E, M>, context: HookContext): Awaitable<AnswerFor<E> | undefined | void>;
 }
@@ -86,6 +89,7 @@ export interface HookDefinition {
   readonly matcher: string | undefined;
   readonly timeout: number;
   readonly onError: OnError;
+  readonly order: number;
   readonly run: (input: never, context: HookContext) => unknown;
 }
 
@@ -102,7 +106,7 @@ export class HookDefinitionError extends Error {
 export function defineHook<const E extends EventName | (string & {}), const M extends string | undefined = undefined>(
   options: HookOptions<E, M>,
 ): HookDefinition {
-  const { event, matcher, timeout = DEFAULT_TIMEOUT_SECONDS, onError, run } = options;
+  const { event, matcher, timeout = DEFAULT_TIMEOUT_SECONDS, onError, order = 0, run } = options;
   if (typeof event !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(event)) {
     throw new HookDefinitionError(`\`event\` must be an event name such as 'PreToolUse', got ${JSON.stringify(event)}`);
   }
@@ -115,6 +119,16 @@ export function defineHook<const E extends EventName | (string & {}), const M ex
   if (onError !== undefined && onError !== 'block' && onError !== 'allow') {
     throw new HookDefinitionError(`\`onError\` must be 'block' or 'allow', got ${JSON.stringify(onError)}`);
   }
+  if (typeof order !== 'number' || !Number.isFinite(order)) {
+    throw new HookDefinitionError(`\`order\` must be a finite number (lower runs first in an event bundle), got ${String(order)}`);
+  }
+  if (matcher !== undefined && matcher !== '' && matcher !== '*') {
+    try {
+      compileMatcher(matcher);
+    } catch {
+      throw new HookDefinitionError(`\`matcher\` ${JSON.stringify(matcher)} is not a valid regular expression, so Claude Code would never match it`);
+    }
+  }
   if (typeof run !== 'function') {
     throw new HookDefinitionError('`run` must be a function (input, context) => answer');
   }
@@ -124,6 +138,7 @@ export function defineHook<const E extends EventName | (string & {}), const M ex
     matcher: matcher === '' || matcher === '*' ? undefined : matcher,
     timeout,
     onError: onError ?? (FAIL_CLOSED_EVENTS.includes(event) ? 'block' : 'allow'),
+    order,
     run: run as HookDefinition['run'],
   };
 }

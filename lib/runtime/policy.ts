@@ -1,7 +1,7 @@
 import type { HookDefinition } from '../define.ts';
 import { block, deny } from '../answers.ts';
 import { HookError, oneLine } from './errors.ts';
-import { acceptsAnswer, renderAnswer, type Rendered } from './render.ts';
+import { acceptsAnswer, renderAnswer } from './render.ts';
 
 export interface Failure {
   exitCode: 1 | 2;
@@ -39,4 +39,9 @@ export function failureAnswer(hook: Pick<HookDefinition, 'event' | 'onError'>, n
   return { exitCode: 1, stderr: `hookpack ${name} failed open (${code}: ${detail}); the hook's answer was skipped` };
 }
 
-export type Outcome = Rendered | Failure;
+/** What a process prints and how it exits: one hook's answer or failure, or several merged. */
+export interface Outcome {
+  json?: Record<string, unknown>;
+  exitCode: 0 | 1 | 2;
+  stderr?: string;
+}

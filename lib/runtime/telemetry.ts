@@ -27,23 +27,36 @@ export interface TelemetryRecord {
  * O_APPEND descriptor, so parallel hooks never interleave or lose lines. `HOOKPACK_TELEMETRY=0`
  * turns it off. Never throws: telemetry must not change what a hook answers.
  */
-export function recordRun(fields: Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error'>, env: NodeJS.ProcessEnv = process.env): void {
+export function recordRun(fields: RunFields, env: NodeJS.ProcessEnv = process.env): void {
+  recordRuns([fields], env);
+}
+
+/** The fields a caller supplies; the rest come from the clock and lib/runtime/stats.ts. */
+export type RunFields = Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error'> & { ms?: number };
+
+/** Appends one line per run, all in one `write` (an event bundle runs several hooks). */
+export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.env): void {
   if (env.HOOKPACK_TELEMETRY === '0' || env.HOOKPACK_TELEMETRY === 'off') return;
   try {
     const home = hookpackHome(env);
     if (home === undefined) return;
-    const record: TelemetryRecord = {
-      ts: new Date().toISOString(),
-      hook: fields.hook,
-      event: fields.event,
-      ms: Math.round(performance.now() * 100) / 100,
-      exit: fields.exit,
-      decision: fields.decision,
-      cacheHits: runStats.cacheHits,
-      cacheMisses: runStats.cacheMisses,
-      breakers: runStats.breakers,
-      ...(fields.error ? { error: fields.error } : {}),
-    };
+    if (runs.length === 0) return;
+    const ts = new Date().toISOString();
+    const lines = runs.map((fields) => {
+      const record: TelemetryRecord = {
+        ts,
+        hook: fields.hook,
+        event: fields.event,
+        ms: Math.round((fields.ms ?? performance.now()) * 100) / 100,
+        exit: fields.exit,
+        decision: fields.decision,
+        cacheHits: runStats.cacheHits,
+        cacheMisses: runStats.cacheMisses,
+        breakers: runStats.breakers,
+        ...(fields.error ? { error: fields.error } : {}),
+      };
+      return `${JSON.stringify(record)}\n`;
+    });
     const path = join(home, TELEMETRY_FILE);
     const open = () => openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
     let fd = open();
@@ -54,7 +67,7 @@ export function recordRun(fields: Pick<TelemetryRecord, 'hook' | 'event' | 'exit
         closeSync(fd);
         fd = open();
       }
-      writeSync(fd, `${JSON.stringify(record)}\n`);
+      writeSync(fd, lines.join(''));
     } finally {
       closeSync(fd);
     }

@@ -11,8 +11,15 @@ export function truncateForClaude(text: string, cap = OUTPUT_CHAR_CAP): string {
   const marker = (cut: number) =>
     `\n[… truncated by hookpack: ${cut} of ${text.length} characters cut to fit Claude Code's ${cap}-character limit]`;
   // The marker with the largest possible count bounds its real length, so the result fits `cap`.
-  let keep = Math.max(0, cap - marker(text.length).length);
+  const room = cap - marker(text.length).length;
+  if (room < 1) return safeSlice(text, cap); // too small for a marker: cut bare
+  let keep = room;
   const last = text.charCodeAt(keep - 1);
   if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
   return text.slice(0, keep) + marker(text.length - keep);
+}
+
+function safeSlice(text: string, end: number): string {
+  const last = text.charCodeAt(end - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
 }

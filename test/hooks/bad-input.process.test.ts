@@ -17,10 +17,12 @@ interface ManifestHook {
 const fixtures = new URL('../fixtures/', import.meta.url);
 const readJson = (url: URL) => JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
 
+/** Every bundle a manifest lists: each hook, and each event bundle (which fails by its strictest hook's policy). */
 function manifestHooks(dir: string): Array<ManifestHook & { path: string }> {
   const manifest = new URL(`../../${dir}/manifest.json`, import.meta.url);
   if (!existsSync(manifest)) throw new Error(`${dir}/manifest.json is missing: run npm run build first`);
-  return (readJson(manifest).hooks as ManifestHook[]).map((h) => ({ ...h, path: fileURLToPath(new URL(`../../${dir}/${h.file}`, import.meta.url)) }));
+  const { hooks, events } = readJson(manifest) as { hooks: ManifestHook[]; events: ManifestHook[] };
+  return [...hooks, ...events.map((e) => ({ ...e, name: e.file }))].map((h) => ({ ...h, path: fileURLToPath(new URL(`../../${dir}/${h.file}`, import.meta.url)) }));
 }
 
 /** A valid payload this hook's matcher selects: the event's fixture, with the first tool it names. */
@@ -45,7 +47,10 @@ describe.each(hooks)('$name ($event, onError $onError) on bad input', (hook) => 
     if (failCode === 1 || !['PreToolUse', 'PermissionRequest'].includes(hook.event)) expect(run.stdout).toBe('');
     else expect(JSON.stringify(run.json)).toMatch(/"(permissionDecision|behavior)":"deny"/);
     expect(run.stderr).toMatch(code);
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // One line per hook that failed: one for a hook bundle, one per member for an event bundle.
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    for (const line of lines) expect(line).toMatch(code);
     return run;
   };
   const good = goodPayload(hook);

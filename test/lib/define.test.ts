@@ -57,3 +57,14 @@ describe('defineHook', () => {
     });
   });
 });
+
+describe('defineHook matcher and order checks', () => {
+  it('rejects a matcher that is not a valid regex, since Claude Code would never match it', () => {
+    expect(() => defineHook({ event: 'PreToolUse', matcher: 'mcp__(broken', run: (): undefined => undefined })).toThrowError(/`matcher` "mcp__\(broken" is not a valid regular expression/);
+  });
+
+  it('defaults order to 0 and rejects a non-number', () => {
+    expect(defineHook({ event: 'Stop', run: (): undefined => undefined }).order).toBe(0);
+    expect(() => defineHook({ event: 'Stop', order: Number.NaN, run: (): undefined => undefined })).toThrowError(/`order` must be a finite number/);
+  });
+});

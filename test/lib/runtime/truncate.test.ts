@@ -32,3 +32,10 @@ describe('truncateForClaude', () => {
     expect(truncateForClaude('q'.repeat(500), 200).length).toBeLessThanOrEqual(200);
   });
 });
+
+describe('truncateForClaude with a cap smaller than its marker', () => {
+  it('cuts bare rather than exceed the cap', () => {
+    const out = truncateForClaude('w'.repeat(1000), 40);
+    expect(out).toBe('w'.repeat(40));
+  });
+});

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic.ts';
+import { hookpackSubdir } from '../home.ts';
+import { debugNote } from '../runtime/debug.ts';
+import { hash53 } from './_hash.ts';
+
+/** Bumped when the envelope changes shape; entries of any other format are misses. */
+export const FORMAT = 1;
+/** Larger values stay memory-only: reading a huge envelope back costs about what it saves. */
+const MAX_ENTRY_CHARS = 1 << 20;
+
+/** What every disk entry holds; each kind adds its own validity fields (stamp, hash, stamps, expiresAt). */
+export interface Envelope {
+  format: number;
+  kind: string;
+  key: string;
+  version: string;
+  value: unknown;
+  [field: string]: unknown;
+}
+
+// undefined: not resolved yet; null: no safe directory, so this process runs memory-only.
+let resolvedDir: string | null | undefined;
+
+/** The cache directory (created 0700 on first use, checked by lib/home.ts) or undefined. */
+export function cacheDir(): string | undefined {
+  if (resolvedDir === undefined) resolvedDir = hookpackSubdir('cache') ?? null;
+  return resolvedDir ?? undefined;
+}
+
+/** Forgets the resolved directory (tests switch HOOKPACK_HOME). */
+export function forgetCacheDir(): void {
+  resolvedDir = undefined;
+}
+
+/** The file an entry lives in: `<kind>-<hash of kind, version, key>.json` in the cache directory. */
+export function entryPath(dir: string, kind: string, key: string, version: string): string {
+  return join(dir, `${kind}-${hash53(`${kind}\0${version}\0${key}`)}.json`);
+}
+
+/**
+ * The entry for (kind, key, version), or undefined for anything else: no directory, no file, torn or
+ * garbage bytes, another format, or another key/version that hashed to the same name. Never throws.
+ */
+export function readEntry(kind: string, key: string, version: string): Envelope | undefined {
+  const dir = cacheDir();
+  if (dir === undefined) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(entryPath(dir, kind, key, version), 'utf8')) as Envelope | null;
+    if (entry?.format === FORMAT && entry.kind === kind && entry.key === key && entry.version === version && 'value' in entry) return entry;
+  } catch {
+    // missing, unreadable or not JSON: a miss, and the caller's write replaces it
+  }
+  return undefined;
+}
+
+/** Writes an entry atomically (readers see the old entry or the new, never part of one). Never throws. */
+export function writeEntry(kind: string, key: string, version: string, fields: Record<string, unknown>): void {
+  const dir = cacheDir();
+  if (dir === undefined) return;
+  const path = entryPath(dir, kind, key, version);
+  try {
+    const json = JSON.stringify({ format: FORMAT, kind, key, version, ...fields });
+    if (json.length > MAX_ENTRY_CHARS) debugNote(`cache: not writing ${path}: ${json.length} chars is over the ${MAX_ENTRY_CHARS} limit`);
+    else writeFileAtomic(path, json);
+  } catch (error) {
+    // read-only directory, full disk, a value JSON can't hold: the hook still has its answer
+    debugNote(`cache: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

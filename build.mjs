@@ -201,6 +201,7 @@ async function bundle({ name, contents, bannerText, validator }) {
       stdin: { contents, resolveDir: ROOT, sourcefile: `hookpack-entry:${name}`, loader: 'js' },
       minify: true,
       legalComments: 'none',
+      metafile: true,
       banner: { js: bannerText },
       plugins: [validatorPlugin(validator)],
     })
@@ -209,7 +210,12 @@ async function bundle({ name, contents, bannerText, validator }) {
     });
   const code = result.outputFiles[0].text;
   assertOnlyBuiltins(name, code);
-  return code;
+  // What went into the bundle, relative to the repo: tests hold bundles to what they may contain.
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((input) => !input.startsWith('hookpack-'))
+    .map((input) => relative(ROOT, resolve(ROOT, input)).split('\\').join('/'))
+    .sort();
+  return { code, inputs };
 }
 
 function bundleHook(hook, definition, validatorSource) {
@@ -286,9 +292,11 @@ async function buildOnce(options) {
 
   mkdirSync(options.outDir, { recursive: true });
   const manifest = { name: PKG.name, version: PKG.version, hooks: [], events: [] };
+  const inputs = {};
   hooks.forEach((hook, i) => {
     const file = `${hook.name}.cjs`;
-    const code = bundles[i];
+    const { code, inputs: used } = bundles[i];
+    inputs[file] = used;
     const definition = definitions.get(hook.name);
     writeAtomic(join(options.outDir, file), code, 0o755);
     manifest.hooks.push({
@@ -304,7 +312,8 @@ async function buildOnce(options) {
   });
   [...groups].forEach(([event, group], i) => {
     const file = `on-${event}.cjs`;
-    const code = eventBundles[i];
+    const { code, inputs: used } = eventBundles[i];
+    inputs[file] = used;
     const members = group.map((h) => definitions.get(h.name));
     writeAtomic(join(options.outDir, file), code, 0o755);
     manifest.events.push({
@@ -319,6 +328,7 @@ async function buildOnce(options) {
   });
   if (!options.only) removeStale(options.outDir, new Set([...manifest.hooks, ...manifest.events].map((h) => h.file)));
   writeAtomic(join(options.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeAtomic(join(options.outDir, 'inputs.json'), `${JSON.stringify(inputs, null, 2)}\n`);
   return { manifest, ms: performance.now() - started };
 }
 

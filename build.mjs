@@ -330,6 +330,7 @@ async function buildOnce(options) {
       timeout: definition.timeout,
       onError: definition.onError,
       order: definition.order,
+      network: definition.network,
       file,
       bytes: Buffer.byteLength(code),
     });
@@ -346,6 +347,7 @@ async function buildOnce(options) {
       matcher: unionMatcher(members.map((d) => d.matcher ?? null)),
       timeout: Math.max(...members.map((d) => d.timeout)),
       onError: members.some((d) => d.onError === 'block') ? 'block' : 'allow',
+      network: members.some((d) => d.network),
       file,
       bytes: Buffer.byteLength(code),
     });

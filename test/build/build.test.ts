@@ -44,7 +44,7 @@ describe('build.mjs', () => {
     expect(statSync(file).mode & 0o111).not.toBe(0);
     const manifest = JSON.parse(readFileSync(join(outDir(), 'manifest.json'), 'utf8'));
     expect(manifest.hooks).toEqual([
-      { name: 'greet', event: 'UserPromptSubmit', matcher: null, timeout: 3, onError: 'allow', order: 0, file: 'greet.cjs', bytes: Buffer.byteLength(code) },
+      { name: 'greet', event: 'UserPromptSubmit', matcher: null, timeout: 3, onError: 'allow', order: 0, network: false, file: 'greet.cjs', bytes: Buffer.byteLength(code) },
     ]);
     expect(manifest.events).toEqual([
       expect.objectContaining({ event: 'UserPromptSubmit', hooks: ['greet'], matcher: null, timeout: 3, onError: 'allow', file: 'on-UserPromptSubmit.cjs' }),

@@ -68,3 +68,11 @@ describe('defineHook matcher and order checks', () => {
     expect(() => defineHook({ event: 'Stop', order: Number.NaN, run: (): undefined => undefined })).toThrowError(/`order` must be a finite number/);
   });
 });
+
+describe('defineHook network flag', () => {
+  it('defaults to no network use and rejects a non-boolean', () => {
+    expect(defineHook({ event: 'Stop', run: (): undefined => undefined }).network).toBe(false);
+    expect(defineHook({ event: 'Stop', network: true, run: (): undefined => undefined }).network).toBe(true);
+    expect(() => defineHook({ event: 'Stop', network: 'yes' as never, run: (): undefined => undefined })).toThrowError(/`network` must be true or false/);
+  });
+});

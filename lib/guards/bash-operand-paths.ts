@@ -1,0 +1,68 @@
+/**
+ * What path a command's operand names, for path rules: variables assigned earlier in the same
+ * command line, `~`, `~user`, `$HOME` and `${HOME}` expanded, relative to the working
+ * directory, `.`/`..` folded (lib/paths.ts). Other variables are unknown: on request an operand
+ * holding one also yields its worst case, the variable empty, because `rm -rf "$DIR/"` is
+ * `rm -rf /` when DIR is unset.
+ */
+import { normalizePath } from '../paths.ts';
+
+/** Where paths are resolved from. */
+export interface PathBase {
+  home: string;
+  cwd: string;
+  /** Variables assigned earlier in the command line (`D=/; rm -rf $D`). */
+  variables?: ReadonlyMap<string, string>;
+}
+
+export interface OperandPath {
+  path: string;
+  /** This is the path only if some variable in the operand is empty or unset. */
+  worstCase: boolean;
+}
+
+const HOME_VARIABLE = /\$\{HOME\}|\$HOME(?![A-Za-z0-9_])/g;
+const VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/;
+const VARIABLES = new RegExp(VARIABLE.source, 'g');
+const LEADING_SLASHES = /^\/{2,}/;
+const USER_HOME = /^~([A-Za-z_][A-Za-z0-9._-]*)(?=\/|$)/;
+/** A last segment that is only a glob (`*`, `.*`, `*.*`): it reaches everything in its directory. */
+const GLOB_ONLY = /^[.*?]*[*?][.*?]*$/;
+
+function expandKnown(text: string, base: PathBase): string {
+  const { variables } = base;
+  const assigned = variables === undefined || variables.size === 0 ? text : text.replace(VARIABLES, (match) => variables.get(match.replace(/[${}]/g, '')) ?? match);
+  const expanded = assigned.replace(HOME_VARIABLE, base.home);
+  const user = USER_HOME.exec(expanded);
+  if (user === null) return expanded;
+  // Another user's home is unknowable here; the usual place is the best guess.
+  const name = user[1] as string;
+  return `${name === 'root' ? '/root' : `/home/${name}`}${expanded.slice(user[0].length)}`;
+}
+
+/** Resolves a path spelled in a command (after `~`/`$HOME` expansion) to the directory it reaches. */
+export function resolveCommandPath(text: string, base: PathBase): string {
+  // POSIX reads `//` as `/`; lib/paths would keep it as a Windows UNC root.
+  let path = normalizePath(text.replace(LEADING_SLASHES, '/'), base.cwd, base.home);
+  for (let slash = path.lastIndexOf('/'); slash >= 0 && path !== '/' && GLOB_ONLY.test(path.slice(slash + 1)); slash = path.lastIndexOf('/')) {
+    path = path.slice(0, slash) || '/';
+  }
+  return path;
+}
+
+/** The paths an operand may name: as written, and with `worstCase` also with unknown variables empty. */
+export function operandPaths(operand: string, base: PathBase, options: { worstCase?: boolean } = {}): OperandPath[] {
+  if (operand === '') return [];
+  const expanded = expandKnown(operand, base);
+  const paths: OperandPath[] = [{ path: resolveCommandPath(expanded, base), worstCase: false }];
+  if (options.worstCase && VARIABLE.test(expanded)) {
+    const emptied = expanded.replace(VARIABLES, '');
+    if (emptied !== '') paths.push({ path: resolveCommandPath(emptied, base), worstCase: true });
+  }
+  return paths;
+}
+
+/** Whether `path` is `target` or one of its ancestors. */
+export function isAtOrAbove(path: string, target: string): boolean {
+  return path === target || path === '/' || target.startsWith(`${path}/`);
+}

@@ -1,0 +1,191 @@
+/**
+ * Evaluates one compiled rule against one view of a simple command (the command as written, or
+ * with some wrappers stripped). Every condition in a matcher must hold; `anyOf` adds "and one
+ * of these". A hit carries the snippet to quote and whether it relied on a worst case (an empty
+ * variable) or on a command name that is itself a variable.
+ */
+import { normalizePath } from '../paths.ts';
+import type { Redirect, SimpleCommand } from '../shell/commands.ts';
+import { commandName, programText, readsProgramFromStdin } from '../shell/interpreters.ts';
+import { scanOptions, type ScannedArgs } from '../shell/options.ts';
+import type { CommandGraph } from './bash-command-graph.ts';
+import { isAtOrAbove, operandPaths, type OperandPath, type PathBase } from './bash-operand-paths.ts';
+import type { CompiledMatcher, FlagSet } from './bash-rule-compile.ts';
+import { snippetOf } from './bash-snippet.ts';
+
+/** One way of reading a simple command: `argv` is one of its `unwrapped` entries. */
+export interface CommandView {
+  command: SimpleCommand;
+  argv: readonly string[];
+  /** Lower-cased basename of argv[0]. */
+  name: string;
+  /** argv[0] is a variable, substitution or glob: what runs is unknown. */
+  opaque: boolean;
+  base: PathBase;
+  graph: CommandGraph;
+  /** Scans of argv by value-option set, computed on first use. */
+  scans: Map<ReadonlySet<string>, ScannedArgs>;
+}
+
+export interface RuleHit {
+  snippet: string;
+  worstCase: boolean;
+  opaque: boolean;
+}
+
+/** Redirections that write to their target. `>&` writes to a file only when its target is not an fd. */
+const WRITES = new Set(['>', '>>', '>|', '<>', '&>', '&>>', '>&']);
+// `[` alone is the test command; `[m]` in `/bin/r[m]` is a glob.
+const OPAQUE = /[$`*?]|\[.*\]/;
+/** A word that holds a command or process substitution. */
+const SUBSTITUTION = /\$\(|`|<\(|>\(/;
+
+/** Whether a command word hides what runs: `$RM`, `$(which rm)`, `/bin/r?`. */
+export function isOpaqueWord(word: string): boolean {
+  return OPAQUE.test(word);
+}
+
+/** Builds the view of `command` through `argv` (one of its unwrapped forms). */
+export function commandView(command: SimpleCommand, argv: readonly string[], base: PathBase, graph: CommandGraph): CommandView {
+  const first = argv[0] ?? '';
+  return { command, argv, name: commandName(first), opaque: first !== '' && isOpaqueWord(first), base, graph, scans: new Map() };
+}
+
+function scan(view: CommandView, valueOptions: ReadonlySet<string>): ScannedArgs {
+  let scanned = view.scans.get(valueOptions);
+  if (scanned === undefined) {
+    scanned = scanOptions(view.argv.slice(1), { takesValue: valueOptions });
+    view.scans.set(valueOptions, scanned);
+  }
+  return scanned;
+}
+
+function hasAnyFlag(args: ScannedArgs, flags: FlagSet): boolean {
+  for (const letter of args.short) if (flags.short.has(letter)) return true;
+  // GNU getopt accepts any unambiguous prefix of a long option: `--recur` is `--recursive`.
+  return args.long.some((written) => written !== '' && flags.long.some((name) => name.startsWith(written)));
+}
+
+function findPath(operands: readonly string[], globs: readonly RegExp[], base: PathBase): OperandPath | undefined {
+  for (const operand of operands) {
+    for (const candidate of operandPaths(operand, base)) {
+      if (globs.some((glob) => glob.test(candidate.path))) return candidate;
+    }
+  }
+  return undefined;
+}
+
+function findAbove(operands: readonly string[], directories: readonly string[], base: PathBase): OperandPath | undefined {
+  const targets = directories.map((directory) => normalizePath(directory, base.cwd, base.home));
+  for (const operand of operands) {
+    // Only here does an empty variable count: `rm -rf "$DIR/"` is the classic way to wipe a disk.
+    for (const candidate of operandPaths(operand, base, { worstCase: true })) {
+      if (targets.some((target) => isAtOrAbove(candidate.path, target))) return candidate;
+    }
+  }
+  return undefined;
+}
+
+function findRedirect(redirects: readonly Redirect[], globs: readonly RegExp[], base: PathBase): { redirect: Redirect; path: OperandPath } | undefined {
+  for (const redirect of redirects) {
+    if (!WRITES.has(redirect.op) || (redirect.op === '>&' && /^(?:\d+|-)$/.test(redirect.target))) continue;
+    const path = findPath([redirect.target], globs, base);
+    if (path !== undefined) return { redirect, path };
+  }
+  return undefined;
+}
+
+function runsAs(command: SimpleCommand, names: RegExp): boolean {
+  return command.unwrapped.some((argv) => {
+    const first = argv[0] ?? '';
+    return first !== '' && (isOpaqueWord(first) || names.test(commandName(first)));
+  });
+}
+
+/**
+ * `curl … | sh`, `sh <(curl …)`, `bash -c "$(curl …)"`: output of a `from` command reaches this
+ * `to` program as its code (through stdin, or through a substitution in program position).
+ */
+function findPipe(view: CommandView, from: RegExp, to: RegExp): string | undefined {
+  if (view.argv.length === 0 || !(view.opaque || to.test(view.name))) return undefined;
+  const test = (source: SimpleCommand) => runsAs(source, from);
+  const sourceName = (source: SimpleCommand) => commandName(source.argv[0] ?? '');
+  const target = view.opaque ? snippetOf(view.argv.slice(0, 1)) : view.name;
+  const program = view.opaque ? view.argv[0] : programText(view.argv);
+  const byArgument = program !== undefined && SUBSTITUTION.test(program) ? view.graph.findSource(view.command, false, test) : undefined;
+  if (byArgument !== undefined) return view.opaque ? target : `${target} … $(${sourceName(byArgument)} …)`;
+  if (!readsProgramFromStdin(view.argv)) return undefined;
+  const byStdin = view.graph.findSource(view.command, true, test);
+  return byStdin === undefined ? undefined : `${sourceName(byStdin)} … | ${target}`;
+}
+
+function forkBombSnippet(view: CommandView): string | undefined {
+  const { command } = view;
+  const name = command.functionName;
+  if (name === undefined || command.argv[0] !== name) return undefined;
+  return command.pipeline.length > 1 || command.background ? `${name}(){ … }` : undefined;
+}
+
+function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit> | undefined {
+  const hit: Partial<RuleHit> = {};
+  if (matcher.command) {
+    if (view.opaque) {
+      if (!matcher.testsArguments) return undefined;
+      hit.opaque = true;
+    } else if (!matcher.command.test(view.name)) return undefined;
+  }
+  const args = () => scan(view, matcher.valueOptions);
+  if (matcher.subcommand) {
+    const first = args().operands[0];
+    if (first === undefined || !matcher.subcommand.test(first)) return undefined;
+  }
+  if (matcher.anyFlag && !hasAnyFlag(args(), matcher.anyFlag)) return undefined;
+  const anyArg = matcher.anyArg;
+  if (anyArg && !args().operands.some((operand) => anyArg.test(operand))) return undefined;
+  if (matcher.maxOperands !== undefined && args().operands.length > matcher.maxOperands) return undefined;
+  const paths: Array<OperandPath | undefined> = [];
+  if (matcher.anyPath) paths.push(findPath(args().operands, matcher.anyPath, view.base));
+  if (matcher.lastPath) {
+    const last = args().operands[args().operands.length - 1];
+    paths.push(last === undefined ? undefined : findPath([last], matcher.lastPath, view.base));
+  }
+  if (matcher.anyPathAbove) paths.push(findAbove(args().operands, matcher.anyPathAbove, view.base));
+  for (const path of paths) {
+    if (path === undefined) return undefined;
+    if (path.worstCase) hit.worstCase = true;
+  }
+  if (matcher.redirectTo) {
+    const found = findRedirect(view.command.redirects, matcher.redirectTo, view.base);
+    if (found === undefined) return undefined;
+    const { redirect, path } = found;
+    hit.snippet = snippetOf([`${redirect.fd ?? ''}${redirect.op}`, redirect.target]);
+    if (path.worstCase) hit.worstCase = true;
+  }
+  if (matcher.pipeFrom && matcher.pipeTo) {
+    const snippet = findPipe(view, matcher.pipeFrom, matcher.pipeTo);
+    if (snippet === undefined) return undefined;
+    hit.snippet = snippet;
+  }
+  if (matcher.forkBomb) {
+    const snippet = forkBombSnippet(view);
+    if (snippet === undefined) return undefined;
+    hit.snippet = snippet;
+  }
+  if (matcher.anyOf) {
+    let sub: Partial<RuleHit> | undefined;
+    for (const alternative of matcher.anyOf) {
+      sub = evaluate(alternative, view);
+      if (sub !== undefined) break;
+    }
+    if (sub === undefined) return undefined;
+    Object.assign(hit, sub);
+  }
+  return hit;
+}
+
+/** Matches `matcher` against one view of a command; undefined when some condition fails. */
+export function matchView(matcher: CompiledMatcher, view: CommandView): RuleHit | undefined {
+  const hit = evaluate(matcher, view);
+  if (hit === undefined) return undefined;
+  return { snippet: hit.snippet ?? snippetOf(view.argv), worstCase: hit.worstCase === true, opaque: hit.opaque === true };
+}

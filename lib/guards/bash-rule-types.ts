@@ -1,0 +1,67 @@
+/**
+ * bash-guard's rule language. A rule is plain JSON: an `id`, a `reason` (what Claude should do
+ * instead), and conditions on one simple command of the parsed command line (lib/shell), all of
+ * which must hold. Conditions look at the command that really runs — after `sudo`, `env`,
+ * `xargs`, `timeout` … are stripped and `bash -c` / `eval` / `$(…)` bodies are parsed — so a
+ * rule written for `rm` also catches `sudo /bin/rm`, `env rm` and `bash -c 'rm …'`.
+ *
+ *   { "id": "no-terraform-destroy", "command": ["terraform"], "subcommand": ["destroy"],
+ *     "reason": "run terraform plan and ask the user to apply" }
+ *
+ * Text globs (`command`, `subcommand`, `anyArg`, `pipeFrom`, `pipeTo`): `*` any characters,
+ * `?` one, `{a,b}` alternatives, `\x` a literal x. Command names are matched case-insensitively
+ * against the basename (`/usr/bin/rm` is `rm`). Path globs (`anyPath`, `lastPath`,
+ * `redirectTo`) follow lib/glob.ts and are matched against the operand resolved like the shell
+ * would: `~`, `$HOME`, `${HOME}` expanded, relative to the working directory (which follows
+ * `cd`), `.`/`..` folded, and a trailing `*` segment dropped (`/*` reaches everything in `/`).
+ */
+
+/** Conditions on one simple command. Every key present must hold. */
+export interface BashMatcher {
+  /** The program that runs, as name globs (`rm`, `mkfs.*`). A name that is a variable or substitution (`$RM`) matches any list when the matcher also tests arguments: it cannot be proven safe. */
+  command?: string[];
+  /** Text globs for the first operand (`push` in `git push`). */
+  subcommand?: string[];
+  /** Options that take a value in the next word, so that word is not an operand (`C` for `git -C dir`). */
+  valueOptions?: string[];
+  /** At least one of these options is given: `r` (also inside `-rf`), `recursive` (`--recursive`, or an abbreviation such as `--recur`). */
+  anyFlag?: string[];
+  /** Some operand matches a text glob (`main`, `*:main`, `*777`). */
+  anyArg?: string[];
+  /** Some operand, as a resolved path, matches a path glob (`/etc/**`). */
+  anyPath?: string[];
+  /** The last operand (the destination of `cp`, `install`, `ln`) matches a path glob. */
+  lastPath?: string[];
+  /** Some operand resolves to one of these directories or to an ancestor of one: `["~", ".."]` covers `/`, `/home`, `~`, `..`, `../..`. */
+  anyPathAbove?: string[];
+  /** The command has at most this many operands. */
+  maxOperands?: number;
+  /** An output redirection (`>`, `>>`, `&>`, `>|`, `<>`) writes to a path glob. */
+  redirectTo?: string[];
+  /** With `pipeTo`: output of a `pipeFrom` command reaches a `pipeTo` command that runs it as code (`curl … | sh`, `sh <(curl …)`, `bash -c "$(curl …)"`). */
+  pipeFrom?: string[];
+  /** With `pipeFrom`: the programs that would run it, through a pipe when they read their program from stdin (`python -m json.tool` does not) or through a substitution where the program goes (`-c`, `-e`, a script operand, `eval`'s arguments). */
+  pipeTo?: string[];
+  /** A function that calls itself in a pipeline or in the background (a fork bomb). */
+  forkBomb?: boolean;
+  /** At least one of these matchers holds as well. They inherit `valueOptions`. */
+  anyOf?: BashMatcher[];
+}
+
+/** One deny rule. */
+export interface BashRule extends BashMatcher {
+  /** Stable name, shown to Claude and listed in `allow` to switch the rule off. */
+  id: string;
+  /** What to do instead; shown to Claude after the offending snippet and the rule id. */
+  reason: string;
+}
+
+/** The shape of `bash-guard.json` (user: `~/.config/hookpack/`, project: `.claude/hookpack/`). */
+export interface BashGuardConfigFile {
+  /** Rules added to the built-ins (any layer). */
+  deny?: BashRule[];
+  /** Rule ids switched off (user layer only). */
+  allow?: string[];
+  /** Regexes; a command matching one in full is not checked at all (user layer only). */
+  allowCommands?: string[];
+}

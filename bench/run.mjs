@@ -1,159 +1,220 @@
 #!/usr/bin/env node
-// Cold-start benchmark: every built hook and the payload-validation strategies, each as a new
-// process started through `sh -c` (as Claude Code starts hooks), against `node -e 0` measured
-// in the same run, interleaved round by round so machine noise hits every program alike.
-// Usage: node bench/run.mjs [--rounds N] [--json] [--only name,name]
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+// hookpack's startup benchmark (`npm run bench`). Every built hook and event bundle, the
+// baselines (`node -e 0`, `/bin/true`, bash-guard in Python), the 17-hook "today's setup"
+// scenario, the NODE_EXTRA_CA_CERTS trap and the payload-validation variants, each started as a
+// new process through `sh -c` with a realistic payload, in interleaved shuffled rounds; then
+// peak RSS and in-process timings. Table on stdout (or --json), progress on stderr, results in
+// bench/results/. Each step lives in its own module; this file only wires them together and is
+// the one place where errors become exit codes. Usage: node bench/run.mjs --help
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import * as esbuild from 'esbuild';
+import { buildSeventeen, buildVariants, ensureDist } from './builds.mjs';
+import { renderSvg } from './chart.mjs';
+import { checkBytes, checkRatios, distSizes, loadBudgets, RATIO_BUDGETS, ratioBudgetFor } from './check.mjs';
+import { BenchError } from './errors.mjs';
+import { runInProcess } from './in-process.mjs';
+import { parseOptions, USAGE } from './options.mjs';
+import { BASELINE_ID, benchEnv, caBundle, findPython, listPrograms, SECTIONS, selectPrograms } from './programs.mjs';
+import { measureRss } from './rss.mjs';
+import { runOnce, sample } from './sampler.mjs';
+import { ratio, summarize } from './stats.mjs';
+import { renderTable, wrap } from './table.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'bench', '.out');
-const FIXTURES = join(ROOT, 'test', 'fixtures');
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(BENCH, '..');
+const OUT = join(BENCH, '.out');
+const RESULTS = join(BENCH, 'results');
+const progress = (line) => process.stderr.write(`bench: ${line}\n`);
+const round2 = (v) => Math.round(v * 100) / 100;
 
-const { values: args } = parseArgs({
-  options: {
-    rounds: { type: 'string', default: '30' },
-    json: { type: 'boolean', default: false },
-    only: { type: 'string' },
-  },
-  strict: true,
-});
-const ROUNDS = Number(args.rounds);
-if (!Number.isInteger(ROUNDS) || ROUNDS < 3) {
-  process.stderr.write(`--rounds must be an integer >= 3, got ${args.rounds}\n`);
-  process.exit(2);
+function machineInfo() {
+  const cpu = cpus();
+  return { node: process.version, platform: process.platform, arch: process.arch, os: release(), cpu: cpu[0]?.model?.trim() ?? 'unknown', cores: cpu.length, memoryGb: Math.round(totalmem() / 2 ** 30), loadavg: loadavg().map(round2) };
 }
-const progress = (line) => process.stderr.write(`${line}\n`);
-const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
-function payloadFor(event, matcher) {
-  const payload = readJson(join(FIXTURES, `${event}.json`));
-  const tool = matcher?.split(/[|,]/)[0]?.trim();
-  if (tool && 'tool_name' in payload && tool !== payload.tool_name) {
-    return { ...payload, tool_name: tool, tool_input: readJson(join(FIXTURES, 'tools', `${tool}.PreToolUse.json`)).tool_input };
+/** The byte budgets alone: no build of the scenarios, no timing (`--check --no-timing`). */
+async function bytesCheck() {
+  await ensureDist(ROOT, progress);
+  return checkBytes(distSizes(join(ROOT, 'dist')), loadBudgets(ROOT));
+}
+
+function checkLines(bytes, ratios) {
+  const lines = bytes.results.map((r) => `${r.status === 'ok' ? 'ok  ' : 'FAIL'} bytes ${r.message}`);
+  for (const file of bytes.unused) lines.push(`note bytes bench/budgets.json has "${file}" but dist/ has no such bundle; remove the entry if the bundle is gone`);
+  for (const r of ratios?.results ?? []) lines.push(`${r.status === 'ok' ? 'ok  ' : r.status === 'over' ? 'over' : 'FAIL'} ratio ${r.message}`);
+  return lines;
+}
+
+/** Does each guard deny `rm -rf /`? The Python baseline is only a fair comparison if it does the same job. */
+async function sameJob(programs) {
+  const notes = [];
+  for (const id of ['baselines:python3 bash_guard.py', 'hooks:bash-guard.cjs']) {
+    const program = programs.find((p) => p.id === id);
+    if (!program) continue;
+    const payload = JSON.parse(program.input);
+    const input = `${JSON.stringify({ ...payload, tool_input: { ...payload.tool_input, command: 'rm -rf /' } })}\n`;
+    try {
+      const { outputs } = await runOnce({ ...program, input });
+      if (!outputs[0].includes('"deny"')) notes.push(`${program.name} did not deny \`rm -rf /\`: the comparison with the Python guard is off`);
+    } catch (error) {
+      notes.push(`${program.name} failed on \`rm -rf /\`: ${error.message}`);
+    }
   }
-  return payload;
+  return notes;
 }
 
-function ensureDist() {
-  if (!existsSync(join(ROOT, 'dist', 'manifest.json'))) {
-    progress('dist/ is missing: building it first');
-    const r = spawnSync(process.execPath, [join(ROOT, 'build.mjs')], { stdio: 'inherit' });
-    if (r.status !== 0) process.exit(1);
-  }
-  return readJson(join(ROOT, 'dist', 'manifest.json')).hooks;
-}
-
-/** The validation variants: one hook, four ways to check its payload. */
-async function buildVariants() {
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(join(OUT, 'hooks'), { recursive: true });
-  const dir = join(ROOT, 'bench', 'variants');
-  const entries = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('_'));
-  await esbuild.build({
-    entryPoints: entries.map((f) => join(dir, f)),
-    outdir: OUT,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    alias: { hookpack: join(ROOT, 'lib', 'index.ts') },
+function toRows(programs, samples, rss) {
+  const base = summarize(samples.get(`baselines:${BASELINE_ID}`)).median;
+  return programs.map((p) => {
+    const s = summarize(samples.get(p.id));
+    const row = {
+      id: p.id,
+      section: p.section,
+      name: p.name,
+      bytes: p.bytes,
+      medianMs: round2(s.median),
+      p95Ms: round2(s.p95),
+      minMs: round2(s.min),
+      maxMs: round2(s.max),
+      runs: s.n,
+      ratio: ratio(s.median, base),
+      rssMb: rss.mb?.get(p.id) ?? null,
+      processes: p.commands.length,
+      note: p.note,
+      commands: p.commands,
+    };
+    if (p.baseline) row.baseline = true;
+    const budget = ratioBudgetFor(row);
+    if (budget !== undefined) row.budget = budget;
+    return row;
   });
-  // The generated validator goes through the real build, exactly as users' hooks do.
-  cpSync(join(dir, '_hook.ts'), join(OUT, 'hooks', 'generated-validator.ts'));
-  const r = spawnSync(process.execPath, [join(ROOT, 'build.mjs'), '--no-typecheck', '--hooks-dir', join(OUT, 'hooks'), '--out-dir', OUT], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error('building the generated-validator variant failed');
-  return ['generated-validator', ...entries.map((f) => basename(f, '.ts'))].map((name) => ({ name: `validate: ${name}`, file: join(OUT, `${name}.cjs`) }));
 }
 
-function quote(arg) {
-  return `'${arg.replace(/'/g, "'\\''")}'`;
-}
+/** The sections of the table and the chart, with each scenario's summary lines. */
+function sectionsOf(rows, { skipped, python }) {
+  const by = (section) => rows.filter((r) => r.section === section);
+  const find = (id) => rows.find((r) => r.id === id);
+  const notes = { baselines: [], hooks: [], events: [], variants: [], seventeen: [], ca: [] };
+  if (python) notes.baselines.push(`python3 is ${python}, started directly (a pyenv shim in front of it adds ~80 ms); no -S/-I, as users run it.`);
+  else notes.baselines.push('python3 not found: no Python baseline.');
+  if (skipped.length) notes.hooks.push(`not timed (not in dist/manifest.json, so not a hook): ${skipped.join(', ')}`);
 
-function runOnce(program) {
-  const started = process.hrtime.bigint();
-  const r = spawnSync('/bin/sh', ['-c', program.command], { input: program.input, stdio: ['pipe', 'pipe', 'pipe'] });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== program.expectStatus) {
-    throw new Error(`${program.name} exited ${r.status} (expected ${program.expectStatus}): ${String(r.stderr).trim().slice(0, 300)}`);
+  const many = rows.find((r) => r.section === 'seventeen' && r.processes > 1);
+  const one = rows.find((r) => r.section === 'seventeen' && r.processes === 1);
+  if (many && one) {
+    notes.seventeen.push(`17 processes / 1 bundle: ${(many.medianMs / one.medianMs).toFixed(2)}x wall time (${many.medianMs.toFixed(0)} vs ${one.medianMs.toFixed(0)} ms)${many.rssMb && one.rssMb ? `, ${(many.rssMb / one.rssMb).toFixed(1)}x memory (${many.rssMb.toFixed(0)} vs ${one.rssMb.toFixed(0)} MB)` : ''}.`);
+    notes.seventeen.push(`1 bundle of 17 hooks vs node -e 0: ${one.ratio.toFixed(2)}x (target <= ${RATIO_BUDGETS.seventeen}x): ${one.ratio <= RATIO_BUDGETS.seventeen ? 'met' : 'missed'}.`);
   }
-  return ms;
+  const set = find('ca:NODE_EXTRA_CA_CERTS set');
+  const envU = find('ca:set, started via env -u');
+  const unset = find('ca:unset');
+  if (set && envU && unset) {
+    notes.ca.push(`set costs ${(set.medianMs / unset.medianMs).toFixed(2)}x the unset start (+${(set.medianMs - unset.medianMs).toFixed(0)} ms); \`env -u NODE_EXTRA_CA_CERTS node …\` brings it to ${(envU.medianMs / unset.medianMs).toFixed(2)}x.`);
+  }
+  return Object.entries(SECTIONS).map(([id, title]) => ({ id, title, rows: by(id), notes: notes[id] }));
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const p95 = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
-};
+/** The JSON document: every row once, in `rows`; sections list their rows' ids. */
+function toJson(report) {
+  return `${JSON.stringify({ ...report, sections: report.sections.map(({ rows, ...section }) => ({ ...section, rows: rows.map((r) => r.id) })) }, null, 2)}\n`;
+}
 
-function shuffle(list) {
-  const a = [...list];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
+function writeResults(report) {
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest.json'), toJson(report));
+  const { machine, settings } = report;
+  const svg = renderSvg({
+    sections: report.sections.map((s) => ({ title: s.title, rows: s.rows })),
+    budget: RATIO_BUDGETS.hook,
+    subtitle: `node ${machine.node} · ${machine.cpu} × ${machine.cores} · ${settings.rounds} interleaved rounds · ${report.startedAt.slice(0, 10)}`,
+  });
+  writeFileSync(join(RESULTS, 'startup.svg'), svg);
+}
+
+async function fullRun(options) {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const machine = machineInfo();
+  progress(`building (dist/ if missing, validation variants, 17-hook scenario)`);
+  const manifest = await ensureDist(ROOT, progress);
+  const [variants, seventeen] = await Promise.all([buildVariants(ROOT, join(OUT, 'variants')), buildSeventeen(ROOT, join(OUT, 'seventeen'))]);
+  const python = findPython();
+  const parentHadCa = Boolean(process.env.NODE_EXTRA_CA_CERTS);
+  const env = benchEnv(OUT);
+  const { programs: all, skipped } = listPrograms({ root: ROOT, env, manifest, variants, seventeen, python, caFile: caBundle(OUT) });
+  const programs = selectPrograms(all, options.only);
+
+  const sameJobNotes = await sameJob(programs);
+  const samples = await sample(programs, { rounds: options.rounds, warmup: options.warmup, progress });
+  progress(`peak RSS (${options.rssRuns} run${options.rssRuns === 1 ? '' : 's'} per program)`);
+  const rss = measureRss(programs, { python, runs: options.rssRuns, benchDir: BENCH });
+  const inProcess = await runInProcess({ root: ROOT, outDir: join(OUT, 'in-process'), quick: options.quick, progress });
+
+  const rows = toRows(programs, samples, rss);
+  const sections = sectionsOf(rows, { skipped, python });
+  let checks;
+  if (options.check) {
+    const bytes = checkBytes(distSizes(join(ROOT, 'dist')), loadBudgets(ROOT));
+    const ratios = checkRatios(rows);
+    checks = { ok: bytes.ok && ratios.ok, bytes, ratios, lines: checkLines(bytes, ratios) };
   }
-  return a;
+  const durationMs = Math.round(performance.now() - started);
+  const notes = [
+    `ratio = median / median of \`node -e 0\` in the same run. ${options.rounds} rounds, each running every program once in shuffled order, after ${options.warmup} warm-up run(s); each program started through sh -c with its event's payload on stdin.`,
+    rss.error ? `RSS not measured: ${rss.error}.` : `RSS = median over ${options.rssRuns} run(s) of the peak resident set (${rss.method}), summed over the processes of "17 processes".`,
+    `environment: NODE_EXTRA_CA_CERTS and NODE_OPTIONS removed, HOOKPACK_HOME and HOOKPACK_CONFIG_DIR under bench/.out.`,
+    ...(parentHadCa ? [`this environment sets NODE_EXTRA_CA_CERTS (${process.env.NODE_EXTRA_CA_CERTS}): on Node 20 every hook started from it pays the cost in the trap section unless started with env -u.`] : []),
+    ...sameJobNotes,
+    `load average at start ${machine.loadavg.join(' ')} on ${machine.cores} cores; took ${(durationMs / 1000).toFixed(0)} s. Results: bench/results/latest.json, bench/results/startup.svg.`,
+  ];
+  const report = {
+    schema: 'hookpack-bench/1',
+    startedAt,
+    durationMs,
+    machine,
+    settings: { rounds: options.rounds, warmup: options.warmup, rssRuns: options.rssRuns, rssMethod: rss.method ?? null, parentSetsNodeExtraCaCerts: parentHadCa, quick: options.quick, only: options.only ?? null, baseline: BASELINE_ID },
+    sections,
+    rows,
+    inProcess,
+    checks,
+    notes,
+  };
+  writeResults(report);
+  process.stdout.write(options.json ? toJson(report) : renderTable(report));
+  return checks === undefined || checks.ok;
 }
 
 async function main() {
-  const hooks = ensureDist();
-  const bashPayload = `${JSON.stringify(payloadFor('PreToolUse', 'Bash'))}\n`;
-  const programs = [
-    { name: 'node -e 0', command: `${quote(process.execPath)} -e 0`, input: bashPayload, expectStatus: 0, baseline: true },
-    { name: '/bin/true', command: '/bin/true', input: bashPayload, expectStatus: 0 },
-    ...hooks.map((h) => ({
-      name: h.file,
-      bytes: h.bytes,
-      command: `${quote(process.execPath)} ${quote(join(ROOT, 'dist', h.file))}`,
-      input: `${JSON.stringify(payloadFor(h.event, h.matcher))}\n`,
-      expectStatus: 0,
-    })),
-    ...(await buildVariants()).map((v) => ({
-      name: v.name,
-      bytes: statSync(v.file).size,
-      command: `${quote(process.execPath)} ${quote(v.file)}`,
-      input: bashPayload,
-      expectStatus: 0,
-    })),
-  ].filter((p) => !args.only || p.baseline || args.only.split(',').some((o) => p.name.includes(o)));
-
-  progress(`warming up ${programs.length} programs`);
-  for (const p of programs) for (let i = 0; i < 3; i++) runOnce(p);
-  const samples = new Map(programs.map((p) => [p.name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const p of shuffle(programs)) samples.get(p.name).push(runOnce(p));
-    if ((round + 1) % 10 === 0) progress(`round ${round + 1}/${ROUNDS}`);
+  const options = parseOptions(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
   }
-  const base = median(samples.get('node -e 0'));
-  const rows = programs.map((p) => {
-    const xs = samples.get(p.name);
-    return { name: p.name, bytes: p.bytes ?? null, medianMs: +median(xs).toFixed(2), p95Ms: +p95(xs).toFixed(2), ratio: +(median(xs) / base).toFixed(3) };
-  });
-  const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', rounds: ROUNDS };
-  if (args.json) {
-    process.stdout.write(`${JSON.stringify({ machine, rows }, null, 2)}\n`);
-    return;
+  if (options.check && !options.timing) {
+    const bytes = await bytesCheck();
+    const lines = checkLines(bytes);
+    process.stdout.write(options.json ? `${JSON.stringify({ schema: 'hookpack-bench/1', checks: { ok: bytes.ok, bytes } }, null, 2)}\n` : `${lines.flatMap((l) => wrap(l)).join('\n')}\n`);
+    if (!bytes.ok) process.stderr.write('bench: byte budget check failed (see above)\n');
+    return bytes.ok ? 0 : 1;
   }
-  const line = (cols) => `${cols[0].padEnd(34)}${cols[1].padStart(9)}${cols[2].padStart(10)}${cols[3].padStart(9)}${cols[4].padStart(8)}`;
-  process.stdout.write(`${line(['program', 'bytes', 'median ms', 'p95 ms', 'ratio'])}\n`);
-  for (const r of rows) {
-    process.stdout.write(`${line([r.name.slice(0, 33), r.bytes === null ? '-' : String(r.bytes), r.medianMs.toFixed(1), r.p95Ms.toFixed(1), r.ratio.toFixed(2)])}\n`);
-  }
-  process.stdout.write(`ratio = median / median of \`node -e 0\` in the same run; ${ROUNDS} interleaved rounds; node ${machine.node}, ${machine.cpus} cores\n`);
+  const ok = await fullRun(options);
+  if (!ok) process.stderr.write('bench: budget check failed (see the budgets section)\n');
+  return ok ? 0 : 1;
 }
 
-main().catch((error) => {
-  process.stderr.write(`bench failed: ${error.message}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    if (error instanceof BenchError) {
+      process.stderr.write(`bench failed (${error.code}): ${error.message}\n`);
+      process.exitCode = error.code === 'E_BENCH_USAGE' ? 2 : 1;
+    } else {
+      process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,143 @@
+// What the bench starts: every program as a command line for `sh -c` (how Claude Code starts
+// hooks), the payload it reads on stdin, its environment, and the section its row belongs to.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { BenchError } from './errors.mjs';
+
+/** Row groups, in table order. */
+export const SECTIONS = {
+  baselines: 'baselines',
+  hooks: 'hook bundles (dist/*.cjs)',
+  events: 'event bundles (dist/on-*.cjs)',
+  variants: 'payload validation strategies (bench/variants)',
+  seventeen: "today's setup: 17 PreToolUse hooks",
+  ca: 'NODE_EXTRA_CA_CERTS trap (bash-guard.cjs)',
+};
+
+export const BASELINE_ID = 'node -e 0';
+
+/** A POSIX-shell single-quoted word. */
+export function quote(arg) {
+  return `'${String(arg).replace(/'/g, "'\\''")}'`;
+}
+
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+/**
+ * The payload a hook of `event` with `matcher` really receives: the event's fixture, and for a
+ * matcher that names tools, a payload for the first tool it names (when a fixture exists for it).
+ */
+export function payloadFor(fixtures, event, matcher) {
+  const file = join(fixtures, `${event}.json`);
+  if (!existsSync(file)) throw new BenchError('E_BENCH_PROGRAM', `no payload fixture for ${event}: add test/fixtures/${event}.json (a real payload of that event) so its hooks can be timed`);
+  const payload = readJson(file);
+  const tool = typeof matcher === 'string' ? matcher.split(/[|,]/)[0]?.trim() : undefined;
+  if (!tool || !('tool_name' in payload) || tool === payload.tool_name) return payload;
+  const toolFixture = join(fixtures, 'tools', `${tool}.${event}.json`);
+  if (!existsSync(toolFixture)) return payload;
+  return { ...payload, tool_name: tool, tool_input: readJson(toolFixture).tool_input };
+}
+
+/**
+ * The environment every program runs in: the caller's, minus what would skew every row
+ * (NODE_EXTRA_CA_CERTS costs 3x on Node 20; NODE_OPTIONS may preload anything), with hookpack's
+ * state and config under bench/.out so the user's config and telemetry neither change nor grow.
+ */
+export function benchEnv(outDir, parent = process.env) {
+  const env = { ...parent };
+  delete env.NODE_EXTRA_CA_CERTS;
+  delete env.NODE_OPTIONS;
+  delete env.HOOKPACK_DEBUG;
+  delete env.HOOKPACK;
+  delete env.HOOKPACK_SKIP;
+  delete env.CLAUDE_PROJECT_DIR;
+  env.HOOKPACK_HOME = join(outDir, 'home');
+  env.HOOKPACK_CONFIG_DIR = join(outDir, 'config');
+  mkdirSync(env.HOOKPACK_HOME, { recursive: true, mode: 0o700 });
+  mkdirSync(env.HOOKPACK_CONFIG_DIR, { recursive: true, mode: 0o700 });
+  return env;
+}
+
+/** A real CA bundle: the system's, else node's own root store written out as PEM (no openssl needed). */
+export function caBundle(outDir) {
+  const system = '/etc/ssl/certs/ca-certificates.crt';
+  if (existsSync(system)) return system;
+  const file = join(outDir, 'ca-bundle.pem');
+  writeFileSync(file, `${rootCertificates.join('\n')}\n`);
+  return file;
+}
+
+/** The real python3 interpreter (not a pyenv/asdf shim, which adds ~80 ms of bash), or undefined. */
+export function findPython() {
+  const r = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  const path = r.status === 0 ? r.stdout.trim() : '';
+  return path ? path : undefined;
+}
+
+const node = quote(process.execPath);
+const line = (payload) => `${JSON.stringify(payload)}\n`;
+
+/**
+ * Every program of a run. `commands` holds one command line, or several for a program that is
+ * several processes started at once (wall time until the last exits).
+ */
+export function listPrograms({ root, env, manifest, variants, seventeen, python, caFile }) {
+  const fixtures = join(root, 'test', 'fixtures');
+  const bash = line(payloadFor(fixtures, 'PreToolUse', 'Bash'));
+  const dist = join(root, 'dist');
+  const programs = [];
+  const add = (section, name, fields) => programs.push({ id: `${section}:${name}`, section, name, bytes: null, input: bash, env, ...fields });
+
+  add('baselines', BASELINE_ID, { commands: [`${node} -e 0`], baseline: true, note: 'the floor of any Node hook' });
+  add('baselines', '/bin/true', { commands: ['/bin/true'], note: 'the process floor' });
+  if (python) {
+    const script = join(root, 'bench', 'baselines', 'bash_guard.py');
+    add('baselines', 'python3 bash_guard.py', { commands: [`${quote(python)} ${quote(script)}`], bytes: statSync(script).size, note: `bash-guard in Python, as most hooks are written today (${python})` });
+  }
+
+  const inManifest = new Set();
+  for (const hook of manifest.hooks) {
+    inManifest.add(hook.file);
+    add('hooks', hook.file, { commands: [`${node} ${quote(join(dist, hook.file))}`], bytes: hook.bytes, input: line(payloadFor(fixtures, hook.event, hook.matcher)) });
+  }
+  for (const event of manifest.events) {
+    inManifest.add(event.file);
+    add('events', event.file, { commands: [`${node} ${quote(join(dist, event.file))}`], bytes: event.bytes, input: line(payloadFor(fixtures, event.event, event.matcher)), note: event.hooks.join(', ') });
+  }
+  const skipped = readdirSync(dist).filter((f) => f.endsWith('.cjs') && !inManifest.has(f));
+
+  for (const v of variants) {
+    add('variants', `validate: ${v.name}`, { commands: [`${node} ${quote(v.file)}`], bytes: statSync(v.file).size });
+  }
+
+  if (seventeen) {
+    const { dir, manifest: m } = seventeen;
+    const event = m.events[0];
+    const input = line(payloadFor(fixtures, event.event, event.matcher));
+    add('seventeen', '17 processes at once', {
+      commands: m.hooks.map((h) => `${node} ${quote(join(dir, h.file))}`),
+      bytes: m.hooks.reduce((sum, h) => sum + h.bytes, 0),
+      input,
+      note: 'Claude Code today: one process per hook, all started together; bytes and RSS are sums',
+    });
+    add('seventeen', `1 bundle: ${event.file}`, { commands: [`${node} ${quote(join(dir, event.file))}`], bytes: event.bytes, input, note: `all 17 hooks in one process` });
+  }
+
+  const guard = manifest.hooks.find((h) => h.name === 'bash-guard');
+  if (guard && caFile) {
+    const file = quote(join(dist, guard.file));
+    const withCa = { ...env, NODE_EXTRA_CA_CERTS: caFile };
+    add('ca', 'NODE_EXTRA_CA_CERTS set', { commands: [`${node} ${file}`], bytes: guard.bytes, env: withCa, note: `NODE_EXTRA_CA_CERTS=${caFile}` });
+    add('ca', 'set, started via env -u', { commands: [`env -u NODE_EXTRA_CA_CERTS ${node} ${file}`], bytes: guard.bytes, env: withCa, note: 'env -u NODE_EXTRA_CA_CERTS node …: the workaround' });
+    add('ca', 'unset', { commands: [`${node} ${file}`], bytes: guard.bytes, note: 'no NODE_EXTRA_CA_CERTS in the environment' });
+  }
+  return { programs, skipped };
+}
+
+/** Keeps the baselines plus the programs whose name contains one of `only`. */
+export function selectPrograms(programs, only) {
+  if (!only) return programs;
+  return programs.filter((p) => p.section === 'baselines' || only.some((o) => p.name.includes(o) || p.section === o));
+}

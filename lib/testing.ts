@@ -1,4 +1,9 @@
 import { spawn } from 'node:child_process';
+import type { HookDefinition } from './define.ts';
+import { isDebug } from './runtime/debug.ts';
+import { hookDeadline } from './runtime/deadline.ts';
+import { evaluateHook } from './runtime/evaluate.ts';
+import { payloadMatches } from './runtime/matcher.ts';
 
 /** What a hook process did with one payload. */
 export interface HookRun {
@@ -57,4 +62,85 @@ export function spawnHook(bundle: string, payload: unknown, options: SpawnHookOp
     if (options.keepStdinOpen) child.stdin.write(input);
     else child.stdin.end(input);
   });
+}
+
+/** Every value `decisionOf` returns (and `hookpack test --expect` accepts). */
+export const DECISIONS = ['deny', 'allow', 'ask', 'defer', 'block', 'context', 'halt', 'notice', 'retry', 'none', 'fail-closed', 'fail-open'] as const;
+
+/** What a hook's answer means to Claude Code (see `decisionOf`). */
+export type Decision = (typeof DECISIONS)[number];
+
+const FAILED_CLOSED = / failed closed \(/;
+
+/**
+ * Names what a hook's answer means to Claude Code, from its stdout JSON (and, when given, its exit
+ * code and stderr): `fail-closed` (a hookpack guard that could not check), `halt`
+ * (`continue: false`), the permission decision (`deny`, `defer`, `ask`, `allow`), `block`
+ * (`decision: "block"`, or exit 2), `retry`, `context` (additionalContext), `notice`
+ * (systemMessage only), `fail-open` (a non-zero exit other than 2 without JSON), else `none`.
+ */
+export function decisionOf(json: Record<string, unknown> | undefined, run: { exitCode?: number | null; stderr?: string } = {}): Decision {
+  const hso = (typeof json?.hookSpecificOutput === 'object' && json.hookSpecificOutput !== null ? json.hookSpecificOutput : {}) as Record<string, unknown>;
+  const permission = hso.permissionDecision ?? (hso.decision as { behavior?: unknown } | undefined)?.behavior;
+  const reasons = [hso.permissionDecisionReason, (hso.decision as { message?: unknown } | undefined)?.message, json?.reason, run.stderr];
+  if (reasons.some((r) => typeof r === 'string' && FAILED_CLOSED.test(r)) && (run.exitCode === undefined || run.exitCode === 2)) return 'fail-closed';
+  if (json?.continue === false) return 'halt';
+  if (permission === 'deny' || permission === 'defer' || permission === 'ask' || permission === 'allow') return permission;
+  if (json?.decision === 'block' || run.exitCode === 2) return 'block';
+  if (hso.retry === true) return 'retry';
+  if (typeof hso.additionalContext === 'string') return 'context';
+  if (typeof json?.systemMessage === 'string') return 'notice';
+  if (json === undefined && typeof run.exitCode === 'number' && run.exitCode !== 0) return 'fail-open';
+  return 'none';
+}
+
+/** What `runHookInProcess` returns: exactly what the runner would print, and how it would exit. */
+export interface InProcessRun {
+  /** The one JSON object the runner would print on stdout, or undefined for no output. */
+  json: Record<string, unknown> | undefined;
+  /** `JSON.stringify(json)` plus a newline, as printed; empty without output. */
+  stdout: string;
+  exitCode: 0 | 1 | 2;
+  /** The runner's stderr line (failures, exit-2 blocks) with its newline; empty otherwise. */
+  stderr: string;
+  /** The decision telemetry would record: the answer's kind, `none`, `unmatched`, `fail-closed` or `fail-open`. */
+  decision: string;
+}
+
+/** Options of `runHookInProcess`. */
+export interface RunInProcessOptions {
+  /** Set in process.env while the handler runs (restored after): HOOKPACK_DEBUG, HOOKPACK_DEADLINE_MS, HOME … */
+  env?: NodeJS.ProcessEnv;
+  /** The hook's name in failure messages (default `hook`). */
+  name?: string;
+}
+
+/**
+ * Runs a hook's handler on `payload` inside the test process and renders its answer exactly as the
+ * runner does (lib/runtime/evaluate.ts): same JSON, same exit code, same failure policy (a throw in
+ * a guard fails closed), same deadline. Like the runner it applies the hook's matcher (a payload it
+ * does not select gets no answer, decision `unmatched`); unlike it, it checks nothing about the
+ * payload and ignores HOOKPACK=0 / toggle files. Because `env` is applied to the global process.env,
+ * don't run two of these concurrently with different `env`.
+ */
+export async function runHookInProcess(definition: HookDefinition, payload: unknown, options: RunInProcessOptions = {}): Promise<InProcessRun> {
+  const name = options.name ?? 'hook';
+  const saved = new Map(Object.keys(options.env ?? {}).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, options.env);
+  try {
+    const isObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+    if (isObject && !payloadMatches(definition.event, definition.matcher, payload as Record<string, unknown>)) {
+      return { json: undefined, stdout: '', exitCode: 0, stderr: '', decision: 'unmatched' };
+    }
+    // The runner's budget counts from process start; a test process is long past that, so count from now.
+    const deadline = Date.now() + (hookDeadline(definition.timeout, process.env) - performance.timeOrigin);
+    const evaluation = await evaluateHook(definition, name, payload, deadline, isDebug(process.env));
+    const { json, exitCode, stderr } = evaluation.outcome;
+    return { json, stdout: json === undefined ? '' : `${JSON.stringify(json)}\n`, exitCode, stderr: stderr === undefined ? '' : `${stderr}\n`, decision: evaluation.decision };
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
 }

@@ -1,0 +1,79 @@
+import { homedir } from 'node:os';
+import { EVENT_NAMES, isKnownEvent } from '../../events.ts';
+import type { Command } from '../command.ts';
+import { CliError, EXIT } from '../errors.ts';
+import { configuredHooks, projectDir, readLayers } from '../layers.ts';
+import { measure } from '../profile/measure.ts';
+import { renderProfile } from '../profile/render.ts';
+import { summarize } from '../profile/summarize.ts';
+import { profileTargets } from '../profile/targets.ts';
+
+function positiveInt(name: string, value: unknown, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new CliError('E_USAGE', `\`--${name}\` must be a whole number from 1 to ${max}, got \`${String(value)}\``);
+  return n;
+}
+
+/** `hookpack profile`: runs every configured command hook on realistic payloads and measures it against `node -e 0`. */
+export const profile: Command = {
+  name: 'profile',
+  summary: 'time every configured hook on realistic payloads vs `node -e 0`',
+  help: `usage: hookpack profile [--settings PATH] [--event E] [--runs N]
+                        [--timeout-ms T] [--json]
+
+Runs every command hook of every settings layer (any language) N times on the
+realistic payload of its event, adapted to its matcher, as Claude Code does
+(/bin/sh -c, CLAUDE_PROJECT_DIR set, own process group), interleaved with
+\`node -e 0\` runs, and reports per hook and per event: median and p95 wall
+time, the ratio to \`node -e 0\`, output size against the 10,000-character
+cap, exit codes, the event's cost in parallel and in sequence, and the likely
+fixes for the slowest hooks. Hooks run with HOOKPACK_TELEMETRY=0.
+
+  --settings PATH   profile only the hooks of this settings file
+  --event E         only hooks of event E (e.g. PreToolUse)
+  --runs N          runs per hook (default 10)
+  --timeout-ms T    kill a run's process group after T ms (default 5000)
+  --json            print one JSON document
+
+Exit codes: 0 measured, 1 a hook timed out, 2 bad usage, 3 --settings missing.
+`,
+  options: {
+    settings: { type: 'string' },
+    event: { type: 'string' },
+    runs: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run({ values }, io) {
+    const runs = positiveInt('runs', values.runs, 10, 1000);
+    const timeoutMs = positiveInt('timeout-ms', values['timeout-ms'], 5000, 600_000);
+    const event = values.event as string | undefined;
+    if (event !== undefined && !isKnownEvent(event)) {
+      throw new CliError('E_USAGE', `\`--event\` got \`${event}\`, which is not an event; valid events: ${EVENT_NAMES.join(', ')}`);
+    }
+    const layers = readLayers(io, values.settings as string | undefined);
+    const project = projectDir(io);
+    const home = io.env.HOME || homedir();
+    // Hooks we run must not fill the user's telemetry with profiling runs.
+    const env: NodeJS.ProcessEnv = { ...io.env, HOOKPACK_TELEMETRY: '0' };
+    const hooks = configuredHooks(layers).filter((h) => event === undefined || h.event === event);
+    const { targets, skipped } = profileTargets(hooks, { env, project, home });
+    for (const hook of skipped) io.err(`hookpack: skipping ${hook.where} in ${hook.path}: no payload for event "${hook.event}"\n`);
+    if (targets.length === 0) {
+      const where = values.settings === undefined ? 'any settings layer' : String(values.settings);
+      if (values.json === true) io.out(`${JSON.stringify({ runs, timeoutMs, hooks: [], events: [], slowest: [] }, null, 2)}\n`);
+      else io.out(`hookpack profile: no command hooks${event === undefined ? '' : ` on ${event}`} in ${where}; nothing to measure.\n`);
+      return EXIT.OK;
+    }
+    // The yardstick is the node running this CLI, without NODE_EXTRA_CA_CERTS: the floor a Node hook can reach.
+    const yardstickEnv = { ...env };
+    delete yardstickEnv.NODE_EXTRA_CA_CERTS;
+    const yardstick = { command: `'${process.execPath.replace(/'/g, `'\\''`)}' -e 0`, env: yardstickEnv, cwd: project };
+    io.progress(`profile: ${targets.length} hooks x ${runs} runs, timeout ${timeoutMs} ms per run`);
+    const samples = await measure(targets, { runs, timeoutMs, yardstick, progress: (text) => io.progress(text) });
+    const report = summarize(targets, samples, { runs, timeoutMs, env: io.env, nodeVersion: process.version });
+    io.out(values.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderProfile(report, io.color));
+    return report.hooks.some((h) => h.timeouts > 0) ? EXIT.FINDINGS : EXIT.OK;
+  },
+};

@@ -1,0 +1,45 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The hookpack hooks inside a built bundle, read from the banner build.mjs writes on line 2. */
+export interface BundleInfo {
+  event: string;
+  /** The hook names: one for `dist/<hook>.cjs`, several for `dist/on-<Event>.cjs`. */
+  hooks: { name: string; failClosed: boolean | undefined }[];
+}
+
+function head(path: string): string {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(400);
+      return buffer.toString('utf8', 0, readSync(fd, buffer, 0, 400, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}
+
+/** onError of each hook from the manifest next to the bundle, when there is one. */
+function failClosedByName(path: string): Map<string, boolean> {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dirname(path), 'manifest.json'), 'utf8')) as { hooks?: { name?: unknown; onError?: unknown }[] };
+    return new Map((manifest.hooks ?? []).map((h) => [String(h.name), h.onError === 'block']));
+  } catch {
+    return new Map();
+  }
+}
+
+/** What a file built by hookpack holds, or undefined for any other file. */
+export function readBundleInfo(path: string): BundleInfo | undefined {
+  const text = head(path);
+  const single = /^\/\/ ([a-z0-9][a-z0-9._-]*) \(([A-Za-z]+)[,)][^\n]*· hookpack /m.exec(text);
+  const bundle = /^\/\/ on-([A-Za-z]+): ([^·\n]+) · hookpack /m.exec(text);
+  const names = single !== null ? [single[1] as string] : bundle !== null ? (bundle[2] as string).split(',').map((n) => n.trim()) : undefined;
+  const event = single?.[2] ?? bundle?.[1];
+  if (names === undefined || event === undefined) return undefined;
+  const policy = failClosedByName(path);
+  return { event, hooks: names.map((name) => ({ name, failClosed: policy.get(name) })) };
+}

@@ -1,0 +1,34 @@
+import { homedir } from 'node:os';
+import type { Io } from '../io.ts';
+import { configuredHooks, projectDir, type Layer } from '../layers.ts';
+import { checkCaCerts } from './check-ca-certs.ts';
+import { checkDist } from './check-dist.ts';
+import { checkEvents } from './check-event.ts';
+import { checkFiles } from './check-files.ts';
+import { checkMatchers } from './check-matcher.ts';
+import { checkSettings } from './check-settings.ts';
+import { checkShims } from './check-shims.ts';
+import { checkSwitches } from './check-switches.ts';
+import { checkTimeouts } from './check-timeout.ts';
+import type { DoctorContext, Finding } from './finding.ts';
+import { analyzeCommand } from './hook-command.ts';
+
+const CHECKS = [checkSettings, checkEvents, checkFiles, checkMatchers, checkTimeouts, checkShims, checkCaCerts, checkSwitches, checkDist];
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Builds what every check looks at: the layers, each hook's analysed command, the environment. */
+export function doctorContext(io: Pick<Io, 'env' | 'cwd'>, layers: Layer[], nodeVersion = process.version): DoctorContext {
+  const project = projectDir(io);
+  const home = io.env.HOME || homedir();
+  const vars = { ...io.env, CLAUDE_PROJECT_DIR: project, HOME: home };
+  const hooks = configuredHooks(layers).map((hook) => ({ hook, program: analyzeCommand(hook, vars, project, home) }));
+  return { io, layers, hooks, project, home, nodeVersion };
+}
+
+/** Runs every check; findings sorted errors first, then in settings order. */
+export function diagnose(context: DoctorContext): Finding[] {
+  return CHECKS.flatMap((check) => check(context))
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity] || a.index - b.index)
+    .map(({ finding }) => finding);
+}

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { OUTPUT_CHAR_CAP } from '../../runtime/truncate.ts';
+
+/** How to start one hook, as Claude Code does: `/bin/sh -c` for shell form, directly for exec form. */
+export interface Launch {
+  command: string;
+  /** Exec form: no shell, `command` is the executable. */
+  args?: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** What one run did. */
+export interface RunResult {
+  ms: number;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  /** The longest string Claude Code holds to the 10,000-character cap: plain stdout, or additionalContext / systemMessage of JSON stdout. */
+  outputChars: number;
+  /** First line of stderr, for hints about failing hooks. */
+  stderrLine: string;
+}
+
+/** Past this we stop keeping stdout (the count stays exact): enough to parse any sane answer. */
+const KEEP_BYTES = 4 * 1024 * 1024;
+/** After SIGTERM, how long a process group gets before SIGKILL. */
+const GRACE_MS = 500;
+
+/** The length of the output that counts against Claude Code's cap (hooks-protocol §4.4, §8). */
+export function cappedLength(stdout: string): number {
+  const text = stdout.trim();
+  if (!text.startsWith('{')) return text.length;
+  try {
+    const json = JSON.parse(text) as { systemMessage?: unknown; hookSpecificOutput?: { additionalContext?: unknown } };
+    const lengths = [json.systemMessage, json.hookSpecificOutput?.additionalContext].map((v) => (typeof v === 'string' ? v.length : 0));
+    return Math.max(0, ...lengths);
+  } catch {
+    return text.length; // invalid JSON is treated as plain text
+  }
+}
+
+/** Whether a run's output is over the cap Claude Code enforces. */
+export function overCap(chars: number): boolean {
+  return chars > OUTPUT_CHAR_CAP;
+}
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Runs a hook once with `input` on stdin and measures its wall time until it exits and its pipes
+ * close (Claude Code waits for both). The hook leads its own process group, and on timeout the
+ * whole group gets SIGTERM, then SIGKILL, as Claude Code does (§8), so grandchildren die too.
+ */
+export function runOnce(launch: Launch, input: string, timeoutMs: number): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = launch.args === undefined
+      ? spawn('/bin/sh', ['-c', launch.command], { env: launch.env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn(launch.command, launch.args, { env: launch.env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let kept = 0;
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (kept < KEEP_BYTES) out.push(chunk);
+      kept += chunk.length;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4096) stderr += chunk.toString('utf8');
+    });
+    child.stdin.on('error', () => {}); // a hook may exit without reading its input (EPIPE)
+    let kill: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid, 'SIGTERM');
+      kill = setTimeout(() => killGroup(child.pid, 'SIGKILL'), GRACE_MS);
+    }, timeoutMs);
+    const done = (exitCode: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer);
+      clearTimeout(kill);
+      const stdout = Buffer.concat(out).toString('utf8');
+      resolve({ ms: performance.now() - started, exitCode, signal, timedOut, outputChars: cappedLength(stdout), stderrLine: stderr.split('\n').find((l) => l.trim() !== '') ?? '' });
+    };
+    child.on('error', (error) => {
+      stderr = `${error.message}\n${stderr}`;
+      done(127, null);
+    });
+    child.on('close', done);
+    child.stdin.end(input);
+  });
+}

@@ -1,0 +1,41 @@
+import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleScript, tempDir } from './_processes.ts';
+
+// Every hook start pays for what its bundle holds and loads (style.md habit 9). To raise a ceiling,
+// change it here in the same commit as the code that needs it, and say why in the commit message.
+const CEILINGS = { run: 6000, background: 4000 };
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const dir = tempDir();
+afterAll(() => dir.remove());
+
+function minified(source: string): string {
+  const result = buildSync({ stdin: { contents: source, resolveDir: root, loader: 'ts' }, bundle: true, minify: true, platform: 'node', format: 'cjs', write: false });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+describe('what importing run and runInBackground costs a hook', () => {
+  it.each([
+    ['run', "import { run } from './lib/run.ts'; run('x', []);"],
+    ['background', "import { runInBackground, runNodeInBackground } from './lib/background.ts'; runInBackground('x', []); runNodeInBackground('y');"],
+  ] as const)('keeps %s under its byte ceiling, built-ins only', (name, source) => {
+    const text = minified(source);
+    expect(text.length, `${name} is ${text.length} bytes minified`).toBeLessThanOrEqual(CEILINGS[name]);
+    expect(text).not.toMatch(/require\("(?!node:)/);
+    expect(text).not.toMatch(/require\("node:child_process"\)/);
+  });
+
+  it('loads child_process only when run is first called', () => {
+    const script = bundleScript(
+      `import { run } from './lib/run.ts';
+       const loaded = () => process.moduleLoadList.some((name) => name === 'NativeModule child_process');
+       const before = loaded();
+       void run('true', []).then(() => process.stdout.write(JSON.stringify([before, loaded()])));`,
+      dir.file('lazy.cjs'),
+    );
+    const result = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 10_000 });
+    expect(JSON.parse(result.stdout)).toEqual([false, true]);
+  });
+});

@@ -1,4 +1,12 @@
 // Every subcommand, in the order `hookpack --help` lists them.
 import type { Command } from '../command.ts';
+import { doctor } from './doctor.ts';
+import { installCommand } from './install.ts';
+import { listCommand } from './list.ts';
+import { profile } from './profile.ts';
+import { stats } from './stats.ts';
+import { test } from './test.ts';
+import { disableCommand, enableCommand } from './toggle.ts';
+import { uninstallCommand } from './uninstall.ts';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [installCommand, uninstallCommand, listCommand, enableCommand, disableCommand, doctor, test, profile, stats];

@@ -1,0 +1,72 @@
+import type { Command } from '../command.ts';
+import { CliError } from '../errors.ts';
+import type { Io } from '../io.ts';
+import { bundleFileOf, hookCommand } from '../settings/hook-command.ts';
+import { readManifest } from '../settings/manifest.ts';
+import { hooksOfBundle, parseHookNames, planEntries, type Layout } from '../settings/plan.ts';
+import { readSettings } from '../settings/read.ts';
+import { ourHandlers } from '../settings/ours.ts';
+import { reconcile } from '../settings/reconcile.ts';
+import { changeLines, saveChange } from '../settings/save.ts';
+import { resolveTarget, TARGET_HELP, TARGET_OPTIONS } from '../settings/target.ts';
+
+function layoutOf(values: Record<string, unknown>): Layout {
+  if (values['per-event'] === true && values['per-hook'] === true) throw new CliError('E_USAGE', '--per-event and --per-hook contradict each other; pass one of them (or neither for bundles only where an event has several hooks)');
+  return values['per-event'] === true ? 'per-event' : values['per-hook'] === true ? 'per-hook' : 'auto';
+}
+
+async function run({ values }: { values: Record<string, unknown> }, io: Io): Promise<number> {
+  const layout = layoutOf(values);
+  const target = resolveTarget(values, io);
+  const manifest = readManifest(target.context.distDir);
+  if (manifest.hooks.length === 0) throw new CliError('E_BUILD', 'the build has no hooks: add hooks/<name>.ts and run npm run build');
+  const named = typeof values.hooks === 'string' ? parseHookNames([values.hooks], manifest, '--hooks') : undefined;
+  const doc = readSettings(target.path, target.label);
+  for (const warning of doc.warnings) io.err(`hookpack: warning: ${warning}\n`);
+
+  const bundleOf = (command: unknown) => bundleFileOf(command, target.context);
+  // With --hooks, only those hooks' events change, and what is installed there stays installed.
+  const touched = named === undefined ? undefined : new Set(manifest.hooks.filter((h) => named.includes(h.name)).map((h) => h.event));
+  const installed = ourHandlers(doc.root, bundleOf)
+    .filter((h) => touched?.has(h.event) ?? true)
+    .flatMap((h) => hooksOfBundle(manifest, h.file));
+  const selected = new Set(named === undefined ? manifest.hooks.map((h) => h.name) : [...installed, ...named]);
+  const desired = planEntries(manifest, selected, layout, (file) => hookCommand(file, target.context));
+  const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label });
+
+  if (!result.changed) {
+    const entries = result.kept.map((h) => `${h.file} (${hooksOfBundle(manifest, h.file).join(', ')})`).join(', ');
+    io.out(`already installed in ${target.label} (${target.scope} scope): ${entries}; nothing changed\n`);
+    return 0;
+  }
+  return saveChange(target, doc, result, changeLines(result, (file) => hooksOfBundle(manifest, file)), values['dry-run'] === true, io);
+}
+
+/** `hookpack install`: merges entries for the built hooks into a Claude Code settings file. */
+export const installCommand: Command = {
+  name: 'install',
+  summary: 'add the built hooks to .claude/settings.json (or local/user settings)',
+  help: [
+    'usage: hookpack install [--scope project|local|user] [--settings PATH] [--hooks a,b]',
+    '                        [--per-event | --per-hook] [--dist DIR] [--dry-run]',
+    '',
+    'Adds one matcher group per entry for the hooks in dist/manifest.json to a Claude Code settings',
+    'file, each with an explicit timeout. Other entries, comments and formatting are kept as they',
+    'are; the previous file is saved as <file>.bak. Running it again changes nothing.',
+    '',
+    ...TARGET_HELP,
+    '  --hooks a,b                 only these hooks (hooks already installed stay installed)',
+    '  --per-event                 one entry per event (on-<Event>.cjs runs all its hooks in one process)',
+    '  --per-hook                  one entry per hook',
+    '                              (default: per event where an event has several hooks)',
+    '  --dry-run                   print the change as a unified diff; write nothing',
+  ].join('\n'),
+  options: {
+    ...TARGET_OPTIONS,
+    hooks: { type: 'string' },
+    'per-event': { type: 'boolean' },
+    'per-hook': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  },
+  run,
+};

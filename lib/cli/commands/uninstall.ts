@@ -1,0 +1,67 @@
+import type { Command } from '../command.ts';
+import type { Io } from '../io.ts';
+import { bundleFileOf, hookCommand } from '../settings/hook-command.ts';
+import { readManifest, type Manifest } from '../settings/manifest.ts';
+import { hooksOfBundle, parseHookNames, planEntries } from '../settings/plan.ts';
+import { readSettings } from '../settings/read.ts';
+import { ourHandlers } from '../settings/ours.ts';
+import { reconcile } from '../settings/reconcile.ts';
+import { changeLines, saveChange } from '../settings/save.ts';
+import { resolveTarget, TARGET_HELP, TARGET_OPTIONS } from '../settings/target.ts';
+
+/** The manifest when there is one: uninstalling everything must work without a build. */
+function manifestIfBuilt(distDir: string): Manifest | undefined {
+  try {
+    return readManifest(distDir);
+  } catch {
+    return undefined;
+  }
+}
+
+async function run({ values }: { values: Record<string, unknown> }, io: Io): Promise<number> {
+  const target = resolveTarget(values, io);
+  // Naming hooks needs the manifest (which bundle runs which hook); removing everything does not.
+  const manifest = typeof values.hooks === 'string' ? readManifest(target.context.distDir) : manifestIfBuilt(target.context.distDir);
+  const named = typeof values.hooks === 'string' && manifest !== undefined ? parseHookNames([values.hooks], manifest, '--hooks') : undefined;
+  const doc = readSettings(target.path, target.label);
+  for (const warning of doc.warnings) io.err(`hookpack: warning: ${warning}\n`);
+
+  const bundleOf = (command: unknown) => bundleFileOf(command, target.context);
+  const touched = named === undefined || manifest === undefined ? undefined : new Set(manifest.hooks.filter((h) => named.includes(h.name)).map((h) => h.event));
+  const hooksOf = (file: string) => hooksOfBundle(manifest, file);
+  // The hooks of those events that stay: a bundle that ran a removed hook becomes per-hook entries.
+  const staying = named === undefined ? [] : ourHandlers(doc.root, bundleOf).filter((h) => touched?.has(h.event)).flatMap((h) => hooksOf(h.file)).filter((n) => !named.includes(n));
+  const desired = manifest === undefined || staying.length === 0 ? [] : planEntries(manifest, new Set(staying), 'auto', (file) => hookCommand(file, target.context));
+  const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label });
+
+  if (!result.changed) {
+    io.out(`nothing to uninstall: ${target.label} (${target.scope} scope) has no hookpack entries${named === undefined ? '' : ` for ${named.join(', ')}`}\n`);
+    return 0;
+  }
+  return saveChange(target, doc, result, changeLines(result, hooksOf), values['dry-run'] === true, io);
+}
+
+/** `hookpack uninstall`: removes exactly the entries install wrote, nothing else. */
+export const uninstallCommand: Command = {
+  name: 'uninstall',
+  summary: 'remove hookpack entries from a settings file (and nothing else)',
+  help: [
+    'usage: hookpack uninstall [--scope project|local|user] [--settings PATH] [--hooks a,b]',
+    '                          [--dist DIR] [--dry-run]',
+    '',
+    'Removes the handlers that run a bundle from this project\'s dist directory, then any matcher',
+    'group, event or `hooks` key that removal left empty. Every other entry stays byte for byte;',
+    'the previous file is saved as <file>.bak.',
+    '',
+    ...TARGET_HELP,
+    '  --hooks a,b                 only these hooks (an event bundle that also ran others is',
+    '                              replaced by entries for the others)',
+    '  --dry-run                   print the change as a unified diff; write nothing',
+  ].join('\n'),
+  options: {
+    ...TARGET_OPTIONS,
+    hooks: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
+  run,
+};

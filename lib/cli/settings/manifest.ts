@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CliError } from '../errors.ts';
+
+/** One built hook, as build.mjs records it in dist/manifest.json. */
+export interface ManifestHook {
+  name: string;
+  event: string;
+  matcher: string | null;
+  /** Seconds, as settings.json wants it. */
+  timeout: number;
+  onError: 'block' | 'allow';
+  file: string;
+}
+
+/** One event bundle (every hook of an event in one process). */
+export interface ManifestEvent {
+  event: string;
+  hooks: string[];
+  matcher: string | null;
+  timeout: number;
+  onError: 'block' | 'allow';
+  file: string;
+}
+
+/** What `node build.mjs` built. */
+export interface Manifest {
+  name: string;
+  version: string;
+  hooks: ManifestHook[];
+  events: ManifestEvent[];
+}
+
+const isEntry = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const validFile = (file: unknown) => typeof file === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]*\.cjs$/.test(file);
+
+function checkEntry(entry: unknown, kind: 'hooks' | 'events'): boolean {
+  if (!isEntry(entry) || !validFile(entry.file) || typeof entry.event !== 'string' || typeof entry.timeout !== 'number') return false;
+  if (entry.matcher !== null && typeof entry.matcher !== 'string') return false;
+  return kind === 'hooks' ? typeof entry.name === 'string' : Array.isArray(entry.hooks);
+}
+
+/** Reads `<distDir>/manifest.json` and checks every bundle it names exists; CliError E_BUILD otherwise. */
+export function readManifest(distDir: string): Manifest {
+  const path = join(distDir, 'manifest.json');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError('E_BUILD', `no build found (${path} is missing): run npm run build first, or pass --dist DIR`, { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new CliError('E_BUILD', `${path} is not valid JSON (${(error as Error).message}): run npm run build again`, { cause: error });
+  }
+  if (!isEntry(data) || !Array.isArray(data.hooks) || !Array.isArray(data.events) || !data.hooks.every((h) => checkEntry(h, 'hooks')) || !data.events.every((e) => checkEntry(e, 'events'))) {
+    throw new CliError('E_BUILD', `${path} is not a hookpack manifest (expected { hooks: [...], events: [...] } as build.mjs writes it): run npm run build again`);
+  }
+  const manifest = data as unknown as Manifest;
+  const missing = [...manifest.hooks, ...manifest.events].map((h) => h.file).filter((file) => !existsSync(join(distDir, file)));
+  if (missing.length > 0) throw new CliError('E_BUILD', `${path} names bundles that are missing (${missing.join(', ')}): run npm run build again`);
+  return manifest;
+}

@@ -1,0 +1,64 @@
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../../atomic.ts';
+import { hookpackHomePath } from '../../home.ts';
+import { TOGGLE_FILE, type ToggleFile } from '../../runtime/switches.ts';
+import { CliError } from '../errors.ts';
+import { parseTree, type ParseError } from './jsonc.ts';
+import { lineColumn, parseErrorText } from './position.ts';
+import { ioError } from './write.ts';
+
+/** Which toggle file: the user's (`$HOOKPACK_HOME/disabled.json`) or the project's. */
+export type ToggleLevel = 'user' | 'project';
+
+/** A toggle file as read: its content (unknown keys kept) and whether it exists. */
+export interface ToggleDoc {
+  path: string;
+  exists: boolean;
+  toggle: ToggleFile & Record<string, unknown>;
+  mode?: number;
+}
+
+/** Where the runtime (lib/runtime/switches.ts) looks for a level's toggle file. */
+export function togglePath(level: ToggleLevel, projectDir: string, env: NodeJS.ProcessEnv): string {
+  return level === 'user' ? join(hookpackHomePath(env), TOGGLE_FILE) : join(projectDir, '.claude', 'hookpack', TOGGLE_FILE);
+}
+
+/**
+ * Reads a toggle file; a missing one is empty. Refuses (E_SETTINGS) one the runtime would ignore:
+ * not strict JSON (it uses JSON.parse), not an object, `all` not a boolean, `hooks` not names.
+ */
+export function readToggle(path: string, label = path): ToggleDoc {
+  let text: string;
+  let mode: number | undefined;
+  try {
+    text = readFileSync(path, 'utf8');
+    mode = statSync(path).mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, exists: false, toggle: {} };
+    throw ioError('read', label, error);
+  }
+  const refuse = (offset: number, problem: string): never => {
+    throw new CliError('E_SETTINGS', `cannot use ${label}: ${lineColumn(text, offset)}: ${problem}; the runtime ignores such a file: fix or delete it and run again`);
+  };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (first !== undefined) refuse(first.offset, parseErrorText(first.error));
+  if (root?.type !== 'object') refuse(root?.offset ?? 0, 'expected an object like {"hooks":["name"]} or {"all":true}');
+  const toggle = JSON.parse(text) as ToggleFile & Record<string, unknown>;
+  const field = (key: string) => root?.children?.find((p) => p.children?.[0]?.value === key)?.offset ?? 0;
+  if (toggle.all !== undefined && typeof toggle.all !== 'boolean') refuse(field('all'), '`all` must be true or false');
+  if (toggle.hooks !== undefined && !(Array.isArray(toggle.hooks) && toggle.hooks.every((h) => typeof h === 'string'))) refuse(field('hooks'), '`hooks` must be an array of hook names');
+  return { path, exists: true, toggle, mode };
+}
+
+/** Writes a toggle file atomically (creating the user's state directory 0700, as the runtime expects). */
+export function writeToggle(doc: ToggleDoc, toggle: ToggleFile & Record<string, unknown>, level: ToggleLevel, label = doc.path): void {
+  try {
+    mkdirSync(dirname(doc.path), { recursive: true, mode: level === 'user' ? 0o700 : 0o777 });
+    writeFileAtomic(doc.path, `${JSON.stringify(toggle, null, 2)}\n`, { mode: doc.mode ?? (level === 'user' ? 0o600 : 0o644) });
+  } catch (error) {
+    throw ioError('write', label, error);
+  }
+}

@@ -1,0 +1,48 @@
+// How install and uninstall tell their entries from everyone else's: the command must be
+// `node <bundle>` with the bundle directly in this project's dist directory.
+import { describe, expect, it } from 'vitest';
+import { bundleFileOf, hookCommand, type CommandContext } from '../../lib/cli/settings/hook-command.ts';
+
+const project: CommandContext = { scope: 'project', projectDir: '/home/u/proj', distDir: '/home/u/proj/dist' };
+const user: CommandContext = { ...project, scope: 'user' };
+
+describe('hookCommand', () => {
+  it('uses $CLAUDE_PROJECT_DIR in project and local settings and an absolute sh-quoted path in user settings', () => {
+    expect(hookCommand('bash-guard.cjs', project)).toBe('node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs');
+    expect(hookCommand('bash-guard.cjs', { ...project, scope: 'local' })).toBe('node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs');
+    expect(hookCommand('bash-guard.cjs', user)).toBe("node '/home/u/proj/dist/bash-guard.cjs'");
+    expect(hookCommand('x.cjs', { ...project, distDir: '/elsewhere/dist' })).toBe("node '/elsewhere/dist/x.cjs'");
+    expect(hookCommand('x.cjs', { ...project, distDir: '/home/u/proj/build out' })).toBe(`node "$CLAUDE_PROJECT_DIR"/'build out/x.cjs'`);
+  });
+});
+
+describe('bundleFileOf', () => {
+  it.each([
+    ['node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs', project, 'bash-guard.cjs'],
+    ['node "${CLAUDE_PROJECT_DIR}/dist/on-PreToolUse.cjs"', project, 'on-PreToolUse.cjs'],
+    ['node $CLAUDE_PROJECT_DIR/dist/x.cjs', project, 'x.cjs'],
+    ['env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs', project, 'bash-guard.cjs'],
+    ["node '/home/u/proj/dist/bash-guard.cjs'", user, 'bash-guard.cjs'],
+    ['node /home/u/proj/dist/bash-guard.cjs', project, 'bash-guard.cjs'],
+    ['/usr/local/bin/node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs', project, 'bash-guard.cjs'],
+  ])('recognises %s', (command, context, file) => {
+    expect(bundleFileOf(command, context)).toBe(file);
+  });
+
+  it.each([
+    ['another project\'s dist', 'node /home/u/other/dist/bash-guard.cjs', project],
+    ['a subdirectory of dist', 'node "$CLAUDE_PROJECT_DIR"/dist/sub/bash-guard.cjs', project],
+    ['the CLI itself', 'node "$CLAUDE_PROJECT_DIR"/dist/cli.cjs', project],
+    ['a non-bundle file', 'node "$CLAUDE_PROJECT_DIR"/dist/x.js', project],
+    ['extra arguments', 'node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs --verbose', project],
+    ['a pipeline', 'node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs | tee log', project],
+    ['a list', 'cd /tmp && node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs', project],
+    ['another runner', 'bun "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs', project],
+    ['another variable', 'node "$HOME"/proj/dist/bash-guard.cjs', project],
+    ['$CLAUDE_PROJECT_DIR in user settings (any project)', 'node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs', user],
+    ['a relative path', 'node dist/bash-guard.cjs', project],
+    ['not a string', 42, project],
+  ])('leaves %s alone', (_name, command, context) => {
+    expect(bundleFileOf(command, context)).toBeUndefined();
+  });
+});

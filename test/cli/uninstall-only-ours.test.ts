@@ -1,0 +1,86 @@
+// `hookpack uninstall` removes exactly the handlers install wrote: never another tool's, even in
+// a matcher group it shares, and not look-alikes from other projects.
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeProject, type Project } from './install-fixture.ts';
+
+let project: Project;
+afterEach(() => project.cleanup());
+
+const ours = (file: string, timeout = 5) => ({ type: 'command', command: `node "$CLAUDE_PROJECT_DIR"/dist/${file}`, timeout });
+const theirs = (command: string) => ({ type: 'command', command });
+
+describe('hookpack uninstall', () => {
+  it('removes our handlers, drops groups and events they leave empty, and keeps everything else', async () => {
+    project = makeProject('uninstall-ours');
+    project.write(
+      `${JSON.stringify(
+        {
+          hooks: {
+            PreToolUse: [
+              { matcher: 'Bash', hooks: [theirs('./lint.sh'), ours('on-PreToolUse.cjs')] },
+              { matcher: 'Bash', hooks: [ours('bash-guard.cjs')] },
+              { matcher: 'Bash', hooks: [theirs('node /elsewhere/dist/bash-guard.cjs')] },
+            ],
+            UserPromptSubmit: [{ hooks: [ours('prompt-context.cjs', 3)] }],
+            Stop: [{ hooks: [ours('gone-hook.cjs')] }],
+            Notification: [{ hooks: [{ type: 'http', url: 'http://localhost/hook' }] }],
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    const run = await project.run('uninstall');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('- Stop              gone-hook.cjs  (no longer built)');
+    expect(JSON.parse(project.read())).toEqual({
+      hooks: {
+        PreToolUse: [
+          { matcher: 'Bash', hooks: [theirs('./lint.sh')] },
+          { matcher: 'Bash', hooks: [theirs('node /elsewhere/dist/bash-guard.cjs')] },
+        ],
+        Notification: [{ hooks: [{ type: 'http', url: 'http://localhost/hook' }] }],
+      },
+    });
+  });
+
+  it('with --hooks removes only those, turning a bundle that ran others into entries for the others', async () => {
+    project = makeProject('uninstall-some');
+    await project.run('install');
+    const run = await project.run('uninstall', '--hooks', 'bash-guard');
+    expect(run.code).toBe(0);
+    const hooks = JSON.parse(project.read()).hooks;
+    expect(hooks.PreToolUse).toEqual([{ matcher: 'Edit|Write', hooks: [ours('file-guard.cjs', 4)] }]);
+    expect(hooks.UserPromptSubmit).toEqual([{ hooks: [ours('prompt-context.cjs', 3)] }]);
+  });
+
+  it('says there is nothing to do, and writes nothing, when none of ours is installed', async () => {
+    project = makeProject('uninstall-none');
+    const original = '{ "hooks": { "Stop": [] } }\n';
+    project.write(original);
+    const run = await project.run('uninstall');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('nothing to uninstall: .claude/settings.json (project scope) has no hookpack entries\n');
+    expect(project.read()).toBe(original);
+  });
+
+  it('works without a build (it only needs to know where dist is)', async () => {
+    project = makeProject('uninstall-no-build');
+    await project.run('install');
+    rmSync(`${project.dir}/dist`, { recursive: true });
+    const run = await project.run('uninstall');
+    expect(run.code).toBe(0);
+    expect(project.read()).toBe('{}\n');
+  });
+
+  it('prints a diff and writes nothing with --dry-run', async () => {
+    project = makeProject('uninstall-dry');
+    await project.run('install', '--hooks', 'prompt-context');
+    const before = project.read();
+    const run = await project.run('uninstall', '--dry-run');
+    expect(run.stdout).toMatch(/^--- a\/\.claude\/settings\.json\n\+\+\+ b\/\.claude\/settings\.json\n@@ -1,15 \+1 @@\n-\{\n/);
+    expect(run.stdout).toContain('\n+{}\n');
+    expect(project.read()).toBe(before);
+  });
+});

@@ -29,7 +29,7 @@ describe('hookpack install --dry-run', () => {
         '+        "hooks": [',
         '+          {',
         '+            "type": "command",',
-        '+            "command": "node \\"$CLAUDE_PROJECT_DIR\\"/dist/prompt-context.cjs",',
+        '+            "command": "env -u NODE_EXTRA_CA_CERTS node \\"$CLAUDE_PROJECT_DIR\\"/dist/prompt-context.cjs",',
         '+            "timeout": 3',
         '+          }',
         '+        ]',

@@ -60,4 +60,4 @@ export function makeProject(prefix: string, manifest: Manifest = MANIFEST, extra
 }
 
 /** The command install writes for a bundle in project scope. */
-export const projectCommand = (file: string) => `node "$CLAUDE_PROJECT_DIR"/dist/${file}`;
+export const projectCommand = (file: string) => `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}`;

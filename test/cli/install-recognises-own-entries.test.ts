@@ -8,11 +8,11 @@ const user: CommandContext = { ...project, scope: 'user' };
 
 describe('hookCommand', () => {
   it('uses $CLAUDE_PROJECT_DIR in project and local settings and an absolute sh-quoted path in user settings', () => {
-    expect(hookCommand('bash-guard.cjs', project)).toBe('node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs');
-    expect(hookCommand('bash-guard.cjs', { ...project, scope: 'local' })).toBe('node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs');
-    expect(hookCommand('bash-guard.cjs', user)).toBe("node '/home/u/proj/dist/bash-guard.cjs'");
-    expect(hookCommand('x.cjs', { ...project, distDir: '/elsewhere/dist' })).toBe("node '/elsewhere/dist/x.cjs'");
-    expect(hookCommand('x.cjs', { ...project, distDir: '/home/u/proj/build out' })).toBe(`node "$CLAUDE_PROJECT_DIR"/'build out/x.cjs'`);
+    expect(hookCommand('bash-guard.cjs', project)).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs');
+    expect(hookCommand('bash-guard.cjs', { ...project, scope: 'local' })).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs');
+    expect(hookCommand('bash-guard.cjs', user)).toBe("env -u NODE_EXTRA_CA_CERTS node '/home/u/proj/dist/bash-guard.cjs'");
+    expect(hookCommand('x.cjs', { ...project, distDir: '/elsewhere/dist' })).toBe("env -u NODE_EXTRA_CA_CERTS node '/elsewhere/dist/x.cjs'");
+    expect(hookCommand('x.cjs', { ...project, distDir: '/home/u/proj/build out' })).toBe(`env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/'build out/x.cjs'`);
   });
 });
 
@@ -44,5 +44,16 @@ describe('bundleFileOf', () => {
     ['not a string', 42, project],
   ])('leaves %s alone', (_name, command, context) => {
     expect(bundleFileOf(command, context)).toBeUndefined();
+  });
+});
+
+describe('hookCommand and NODE_EXTRA_CA_CERTS', () => {
+  const context = { scope: 'project' as const, projectDir: '/home/u/proj', distDir: '/home/u/proj/dist' };
+  it('starts a hook without network use with the variable removed, on POSIX only', () => {
+    expect(hookCommand('a.cjs', context, false, 'linux')).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
+    expect(hookCommand('a.cjs', context, false, 'win32')).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
+  });
+  it('keeps the variable for a hook that declares network use (it may need the proxy CA)', () => {
+    expect(hookCommand('a.cjs', context, true, 'linux')).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
   });
 });

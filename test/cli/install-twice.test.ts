@@ -29,7 +29,7 @@ describe('hookpack install, run twice', () => {
 
   it('keeps our entry where the user moved it and leaves fields they added to it', async () => {
     project = makeProject('install-twice-moved');
-    const command = (file: string) => ({ type: 'command', command: `node "$CLAUDE_PROJECT_DIR"/dist/${file}`, timeout: file.startsWith('on-') ? 5 : 3 });
+    const command = (file: string) => ({ type: 'command', command: `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}`, timeout: file.startsWith('on-') ? 5 : 3 });
     const edited = `${JSON.stringify(
       {
         hooks: {
@@ -54,7 +54,7 @@ describe('hookpack install, run twice', () => {
     expect(run.stdout).toContain('- UserPromptSubmit  prompt-context.cjs  runs prompt-context\n');
     expect(run.stdout).toContain('+ UserPromptSubmit  prompt-context.cjs  runs prompt-context, timeout 3 s\n');
     const groups = JSON.parse(project.read()).hooks.UserPromptSubmit as { hooks: { command: string; timeout?: number }[] }[];
-    expect(groups.map((g) => g.hooks[0]?.command)).toEqual(['./first.sh', 'node "$CLAUDE_PROJECT_DIR"/dist/prompt-context.cjs', './last.sh']);
+    expect(groups.map((g) => g.hooks[0]?.command)).toEqual(['./first.sh', 'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/prompt-context.cjs', './last.sh']);
     expect(groups[1]?.hooks[0]?.timeout).toBe(3);
   });
 });

@@ -19,7 +19,7 @@ describe('hookpack install --scope user', () => {
     const path = join(home, '.claude', 'settings.json');
     expect(run.stdout).toMatch(/^created ~\/\.claude\/settings\.json \(user scope\)\n/);
     const hooks = JSON.parse(readFileSync(path, 'utf8')).hooks;
-    expect(hooks.PreToolUse[0].hooks[0].command).toBe(`node '${join(project.dir, 'dist', 'on-PreToolUse.cjs')}'`);
+    expect(hooks.PreToolUse[0].hooks[0].command).toBe(`env -u NODE_EXTRA_CA_CERTS node '${join(project.dir, 'dist', 'on-PreToolUse.cjs')}'`);
     expect(existsSync(project.settings)).toBe(false);
     expect((await project.run('install', '--scope', 'user')).stdout).toContain('nothing changed');
   });
@@ -31,8 +31,8 @@ describe('hookpack install --scope user', () => {
     const run = await runCli(COMMANDS, ['install', '--scope', 'user', '--hooks', 'prompt-context'], { cwd: odd, env: project.env });
     expect(run.code).toBe(0);
     const command = JSON.parse(readFileSync(join(project.env.HOME ?? '', '.claude', 'settings.json'), 'utf8')).hooks.UserPromptSubmit[0].hooks[0].command as string;
-    expect(command).toBe(`node '${project.root}/it'\\''s a dir/dist/prompt-context.cjs'`);
-    expect(spawnSync('sh', ['-c', command.replace(/^node /, 'printf %s ')], { encoding: 'utf8' }).stdout).toBe(join(odd, 'dist', 'prompt-context.cjs'));
+    expect(command).toBe(`env -u NODE_EXTRA_CA_CERTS node '${project.root}/it'\\''s a dir/dist/prompt-context.cjs'`);
+    expect(spawnSync('sh', ['-c', command.replace(/^env -u NODE_EXTRA_CA_CERTS node /, 'printf %s ')], { encoding: 'utf8' }).stdout).toBe(join(odd, 'dist', 'prompt-context.cjs'));
   });
 
   it('follows CLAUDE_CONFIG_DIR, where Claude Code then reads user settings', async () => {

@@ -7,7 +7,7 @@ import { makeProject, type Project } from './install-fixture.ts';
 let project: Project;
 afterEach(() => project.cleanup());
 
-const ours = (file: string, timeout = 5) => ({ type: 'command', command: `node "$CLAUDE_PROJECT_DIR"/dist/${file}`, timeout });
+const ours = (file: string, timeout = 5) => ({ type: 'command', command: `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}`, timeout });
 const theirs = (command: string) => ({ type: 'command', command });
 
 describe('hookpack uninstall', () => {

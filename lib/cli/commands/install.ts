@@ -31,7 +31,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     .filter((h) => touched?.has(h.event) ?? true)
     .flatMap((h) => hooksOfBundle(manifest, h.file));
   const selected = new Set(named === undefined ? manifest.hooks.map((h) => h.name) : [...installed, ...named]);
-  const desired = planEntries(manifest, selected, layout, (file) => hookCommand(file, target.context));
+  const desired = planEntries(manifest, selected, layout, (file, network) => hookCommand(file, target.context, network));
   const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label });
 
   if (!result.changed) {

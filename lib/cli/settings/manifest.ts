@@ -10,6 +10,8 @@ export interface ManifestHook {
   /** Seconds, as settings.json wants it. */
   timeout: number;
   onError: 'block' | 'allow';
+  /** The hook opens network connections (defineHook `network`); absent in older manifests. */
+  network?: boolean;
   file: string;
 }
 
@@ -20,6 +22,8 @@ export interface ManifestEvent {
   matcher: string | null;
   timeout: number;
   onError: 'block' | 'allow';
+  /** Any of its hooks opens network connections. */
+  network?: boolean;
   file: string;
 }
 

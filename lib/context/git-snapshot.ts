@@ -1,0 +1,57 @@
+/**
+ * Runs `git status` and `git log` for the SessionStart context, concurrently, each through `run`
+ * (own process group, killed on timeout) and bounded twice: by `timeoutMs` (1,500) and by the
+ * hook's deadline. Whatever has not answered when the time is up counts as timed out and the
+ * hook answers with the rest; a child still alive then is SIGKILLed with its group when the hook
+ * exits (lib/run/process-groups.ts), so nothing outlives the hook.
+ */
+import { run } from '../run.ts';
+import type { RunOptions, RunResult } from '../run.ts';
+import { gitOutcome } from './git-outcome.ts';
+import type { GitSnapshot } from './git-summary.ts';
+
+export const GIT_TIMEOUT_MS = 1500;
+/** Kept back from the deadline for the kill, the formatting, the answer and the exit. */
+const RESERVE_MS = 400;
+/** How long after the time is up a call that has not returned is given up on (a child ignoring SIGTERM). */
+const GIVE_UP_AFTER_MS = 150;
+/** Between SIGTERM and SIGKILL: a hanging git gets little grace, the hook has none to spare. */
+const KILL_GRACE_MS = 100;
+
+// LC_ALL=C: messages git-outcome.ts can recognise, English relative dates. GIT_OPTIONAL_LOCKS=0:
+// status must not take index.lock (and fail the user's own git commands) just to refresh stat data.
+const GIT_ENV = { LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
+
+export const STATUS_ARGS = ['status', '--porcelain=v2', '--branch'];
+/** `%h %s (%cr)`, fields split by 0x1f so git-summary.ts can shorten a long subject and keep the date. */
+export const LOG_ARGS = ['log', '-n', '5', '--no-color', '--no-show-signature', '--format=%h%x1f%s%x1f%cr'];
+
+export interface GitSnapshotOptions {
+  /** Aborts every call (the hook's ctx.signal). */
+  signal: AbortSignal;
+  /** Milliseconds left before the hook must answer (ctx.remainingMs()). */
+  remainingMs: number;
+  timeoutMs?: number;
+  /** The git executable; tests pass another. */
+  git?: string;
+}
+
+const TIMED_OUT: RunResult = { stdout: '', stderr: '', exitCode: null, signal: null, timedOut: true, aborted: false, durationMs: 0, truncated: false };
+
+/** Status and log of the repository at `cwd`, each as a GitOutcome. */
+export async function gitSnapshot(cwd: string, options: GitSnapshotOptions): Promise<GitSnapshot> {
+  const limitMs = Math.min(options.timeoutMs ?? GIT_TIMEOUT_MS, options.remainingMs - RESERVE_MS);
+  if (limitMs <= 0) return { cwd, status: { kind: 'timeout', ms: 0 }, log: { kind: 'timeout', ms: 0 } };
+  let giveUp: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<RunResult>((resolve) => {
+    giveUp = setTimeout(resolve, limitMs + GIVE_UP_AFTER_MS, TIMED_OUT);
+  });
+  const runOptions: RunOptions = { cwd, timeoutMs: limitMs, signal: options.signal, env: GIT_ENV, killGraceMs: KILL_GRACE_MS };
+  const call = (args: string[]) => Promise.race([run(options.git ?? 'git', args, runOptions), deadline]);
+  try {
+    const [status, log] = await Promise.all([call(STATUS_ARGS), call(LOG_ARGS)]);
+    return { cwd, status: gitOutcome(status, limitMs), log: gitOutcome(log, limitMs) };
+  } finally {
+    clearTimeout(giveUp);
+  }
+}

@@ -17,6 +17,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
     globalSetup: ['test/setup/build-test-hooks.ts'],
     env: {
       HOOKPACK_HOME: join(sandbox, 'home'),

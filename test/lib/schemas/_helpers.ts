@@ -13,8 +13,10 @@ export type Validate = (payload: unknown) => string | undefined;
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
-/** Real 2.1.329 payloads, with placeholders instead of paths (hooks-protocol §8). */
-export const REAL_FIXTURES_DIR = '/work/shared/e2e/fixtures';
+/** Real 2.1.329 payloads, with placeholders instead of paths (hooks-protocol §8): ../shared beside the checkout. */
+export const REAL_FIXTURES_DIR = process.env.HOOKPACK_E2E_DIR
+  ? join(process.env.HOOKPACK_E2E_DIR, 'fixtures')
+  : fileURLToPath(new URL('../../../../shared/e2e/fixtures/', import.meta.url));
 
 export interface Fixture {
   readonly name: string;

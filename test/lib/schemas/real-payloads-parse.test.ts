@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parsePayload } from '../../../lib/schemas/index.ts';
 import { loadValidator, REAL_FIXTURES_DIR, realFixtures } from './_helpers.ts';
 
-// The shared capture lives outside the repo; a checkout without it skips rather than fails.
-describe.skipIf(!existsSync(REAL_FIXTURES_DIR))('payloads captured from Claude Code 2.1.329', () => {
+// The shared capture lives beside the checkout (../shared); a local checkout without it skips,
+// CI (which always has it) fails instead.
+describe.skipIf(!existsSync(REAL_FIXTURES_DIR) && !process.env.CI)('payloads captured from Claude Code 2.1.329', () => {
   const fixtures = realFixtures();
 
   it('cover the 25 events -p fires', () => {

@@ -5,8 +5,8 @@
  * lib/guards/bash-rules.default.ts; users add or relax them in ~/.config/hookpack/bash-guard.json,
  * projects may only add (lib/guards/bash-guard-config.ts).
  */
-import { homedir } from 'node:os';
 import { defineHook, deny } from '../lib/index.ts';
+import { homeDir } from '../lib/runtime/clock.ts';
 import { analyzeCommand } from '../lib/guards/bash-guard.ts';
 import { loadBashGuardPolicy } from '../lib/guards/bash-guard-config.ts';
 
@@ -17,7 +17,7 @@ export default defineHook({
   onError: 'block',
   run(input, ctx) {
     const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : process.cwd();
-    const home = process.env.HOME || homedir();
+    const home = homeDir();
     const policy = loadBashGuardPolicy(cwd, { home, debug: ctx.debug });
     const verdict = analyzeCommand(input.tool_input.command, { home, cwd, ...policy });
     return verdict && deny(verdict.reason);

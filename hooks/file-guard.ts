@@ -3,8 +3,8 @@
  * files (.git internals, lock files). Rules: lib/guards/file-guard-rules.ts; users add or relax
  * them in ~/.config/hookpack/file-guard.json, projects may only add (lib/guards/file-guard-config.ts).
  */
-import { homedir } from 'node:os';
 import { defineHook, deny } from '../lib/index.ts';
+import { homeDir } from '../lib/runtime/clock.ts';
 import { loadConfigLayers } from '../lib/config.ts';
 import { checkFileAccess, compileFileRules } from '../lib/guards/file-guard.ts';
 import { mergeFileGuardConfig } from '../lib/guards/file-guard-config.ts';
@@ -21,7 +21,7 @@ export default defineHook({
     const path = filePathOf(input.tool_name, input.tool_input);
     if (path === undefined) return undefined;
     const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : process.cwd();
-    const home = homedir();
+    const home = homeDir();
     const { rules, allow } = mergeFileGuardConfig(BUILTIN_FILE_RULES, loadConfigLayers('file-guard', cwd), ctx.debug);
     const denial = checkFileAccess({ tool: input.tool_name, path, cwd, home, rules: compileFileRules(rules, { home, allow }) });
     return denial && deny(denialMessage(denial, { cwd, home }));

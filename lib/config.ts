@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { homeDir } from './runtime/clock.ts';
 import { HookError, oneLine } from './runtime/errors.ts';
 
 /** One configuration file that was found and parsed. */
@@ -13,7 +13,7 @@ export interface ConfigLayer {
 /** Where a hook's user-level config lives: `$HOOKPACK_CONFIG_DIR`, else `$XDG_CONFIG_HOME/hookpack`, else `~/.config/hookpack`. */
 export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.HOOKPACK_CONFIG_DIR) return env.HOOKPACK_CONFIG_DIR;
-  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'hookpack');
+  return join(env.XDG_CONFIG_HOME || join(homeDir(env), '.config'), 'hookpack');
 }
 
 function readLayer(scope: ConfigLayer['scope'], path: string): ConfigLayer | undefined {

@@ -1,12 +1,12 @@
 import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { homeDir } from './runtime/clock.ts';
 import { debugNote } from './runtime/debug.ts';
 
 /** The per-user state directory: `$HOOKPACK_HOME`, else `$XDG_CACHE_HOME/hookpack`, else `~/.cache/hookpack`. */
 export function hookpackHomePath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.HOOKPACK_HOME) return env.HOOKPACK_HOME;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'hookpack');
+  return join(env.XDG_CACHE_HOME || join(homeDir(env), '.cache'), 'hookpack');
 }
 
 /** Why a directory is unsafe to trust, or undefined when it is ours alone. */

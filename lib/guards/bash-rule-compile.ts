@@ -1,10 +1,12 @@
 /**
- * Turns bash-guard rules (data, lib/guards/bash-rule-types.ts) into matchers with their globs
- * compiled to RegExps, once per process, so checking a command compiles nothing.
+ * Turns bash-guard rules (data, lib/guards/bash-rule-types.ts) into matchers. Their globs become
+ * TextMatcher and PathGlobs objects that compile a RegExp only when a command could match it:
+ * each hook run is a new process judging one command, so compiling every glob of every rule up
+ * front would cost more than the check itself.
  */
-import { globToRegExp } from '../glob.ts';
+import { PathGlobs } from './bash-path-globs.ts';
 import type { BashMatcher, BashRule } from './bash-rule-types.ts';
-import { compileTextGlobs } from './bash-text-glob.ts';
+import { textGlobs, type TextMatcher } from './bash-text-glob.ts';
 
 /** Option names split by kind: `r` is a short option, `recursive` a long one. */
 export interface FlagSet {
@@ -13,19 +15,19 @@ export interface FlagSet {
 }
 
 export interface CompiledMatcher {
-  command?: RegExp;
-  subcommand?: RegExp;
+  command?: TextMatcher;
+  subcommand?: TextMatcher;
   /** Own and inherited `valueOptions`, as option names without dashes. */
   valueOptions: ReadonlySet<string>;
   anyFlag?: FlagSet;
-  anyArg?: RegExp;
-  anyPath?: readonly RegExp[];
-  lastPath?: readonly RegExp[];
+  anyArg?: TextMatcher;
+  anyPath?: PathGlobs;
+  lastPath?: PathGlobs;
   anyPathAbove?: readonly string[];
   maxOperands?: number;
-  redirectTo?: readonly RegExp[];
-  pipeFrom?: RegExp;
-  pipeTo?: RegExp;
+  redirectTo?: PathGlobs;
+  pipeFrom?: TextMatcher;
+  pipeTo?: TextMatcher;
   forkBomb: boolean;
   anyOf?: readonly CompiledMatcher[];
   /** It looks at operands or options, so a command name hidden in a variable may still match it. */
@@ -56,25 +58,28 @@ function flagSet(entries: readonly string[]): FlagSet {
 }
 
 function compileMatcher(matcher: BashMatcher, home: string, inherited: ReadonlySet<string>): CompiledMatcher {
-  const paths = (globs: readonly string[]) => globs.map((glob) => globToRegExp(glob, { homes: [home] }));
+  const paths = (globs: readonly string[]) => new PathGlobs(globs, home);
   const valueOptions = new Set([...inherited, ...(matcher.valueOptions ?? []).map((entry) => optionName(entry).name)]);
-  const compiled: CompiledMatcher = { valueOptions, forkBomb: matcher.forkBomb === true, testsArguments: false };
-  if (matcher.command) compiled.command = compileTextGlobs(matcher.command, { ignoreCase: true });
-  if (matcher.subcommand) compiled.subcommand = compileTextGlobs(matcher.subcommand);
-  if (matcher.anyFlag) compiled.anyFlag = flagSet(matcher.anyFlag);
-  if (matcher.anyArg) compiled.anyArg = compileTextGlobs(matcher.anyArg);
-  if (matcher.anyPath) compiled.anyPath = paths(matcher.anyPath);
-  if (matcher.lastPath) compiled.lastPath = paths(matcher.lastPath);
-  if (matcher.anyPathAbove) compiled.anyPathAbove = [...matcher.anyPathAbove];
-  if (matcher.maxOperands !== undefined) compiled.maxOperands = matcher.maxOperands;
-  if (matcher.redirectTo) compiled.redirectTo = paths(matcher.redirectTo);
-  if (matcher.pipeFrom) compiled.pipeFrom = compileTextGlobs(matcher.pipeFrom, { ignoreCase: true });
-  if (matcher.pipeTo) compiled.pipeTo = compileTextGlobs(matcher.pipeTo, { ignoreCase: true });
-  if (matcher.anyOf) compiled.anyOf = matcher.anyOf.map((sub) => compileMatcher(sub, home, valueOptions));
-  compiled.testsArguments =
-    ['subcommand', 'anyFlag', 'anyArg', 'anyPath', 'lastPath', 'anyPathAbove', 'maxOperands'].some((key) => key in compiled) ||
-    (compiled.anyOf ?? []).some((sub) => sub.testsArguments);
-  return compiled;
+  const anyOf = matcher.anyOf ? matcher.anyOf.map((sub) => compileMatcher(sub, home, valueOptions)) : undefined;
+  return {
+    valueOptions,
+    forkBomb: matcher.forkBomb === true,
+    command: matcher.command ? textGlobs(matcher.command, { ignoreCase: true }) : undefined,
+    subcommand: matcher.subcommand ? textGlobs(matcher.subcommand) : undefined,
+    anyFlag: matcher.anyFlag ? flagSet(matcher.anyFlag) : undefined,
+    anyArg: matcher.anyArg ? textGlobs(matcher.anyArg) : undefined,
+    anyPath: matcher.anyPath ? paths(matcher.anyPath) : undefined,
+    lastPath: matcher.lastPath ? paths(matcher.lastPath) : undefined,
+    anyPathAbove: matcher.anyPathAbove,
+    maxOperands: matcher.maxOperands,
+    redirectTo: matcher.redirectTo ? paths(matcher.redirectTo) : undefined,
+    pipeFrom: matcher.pipeFrom ? textGlobs(matcher.pipeFrom, { ignoreCase: true }) : undefined,
+    pipeTo: matcher.pipeTo ? textGlobs(matcher.pipeTo, { ignoreCase: true }) : undefined,
+    anyOf,
+    testsArguments:
+      matcher.subcommand !== undefined || matcher.anyFlag !== undefined || matcher.anyArg !== undefined || matcher.anyPath !== undefined ||
+      matcher.lastPath !== undefined || matcher.anyPathAbove !== undefined || matcher.maxOperands !== undefined || (anyOf ?? []).some((sub) => sub.testsArguments),
+  };
 }
 
 /** Compiles rules for one home directory (where `~/` globs are anchored). Rules must be valid (see bash-rule-validate.ts). */

@@ -10,8 +10,10 @@ import { commandName, programText, readsProgramFromStdin } from '../shell/interp
 import { scanOptions, type ScannedArgs } from '../shell/options.ts';
 import type { CommandGraph } from './bash-command-graph.ts';
 import { isAtOrAbove, operandPaths, type OperandPath, type PathBase } from './bash-operand-paths.ts';
+import type { PathGlobs } from './bash-path-globs.ts';
 import type { CompiledMatcher, FlagSet } from './bash-rule-compile.ts';
 import { snippetOf } from './bash-snippet.ts';
+import type { TextMatcher } from './bash-text-glob.ts';
 
 /** One way of reading a simple command: `argv` is one of its `unwrapped` entries. */
 export interface CommandView {
@@ -66,10 +68,10 @@ function hasAnyFlag(args: ScannedArgs, flags: FlagSet): boolean {
   return args.long.some((written) => written !== '' && flags.long.some((name) => name.startsWith(written)));
 }
 
-function findPath(operands: readonly string[], globs: readonly RegExp[], base: PathBase): OperandPath | undefined {
+function findPath(operands: readonly string[], globs: PathGlobs, base: PathBase): OperandPath | undefined {
   for (const operand of operands) {
     for (const candidate of operandPaths(operand, base)) {
-      if (globs.some((glob) => glob.test(candidate.path))) return candidate;
+      if (globs.test(candidate.path)) return candidate;
     }
   }
   return undefined;
@@ -86,7 +88,7 @@ function findAbove(operands: readonly string[], directories: readonly string[], 
   return undefined;
 }
 
-function findRedirect(redirects: readonly Redirect[], globs: readonly RegExp[], base: PathBase): { redirect: Redirect; path: OperandPath } | undefined {
+function findRedirect(redirects: readonly Redirect[], globs: PathGlobs, base: PathBase): { redirect: Redirect; path: OperandPath } | undefined {
   for (const redirect of redirects) {
     if (!WRITES.has(redirect.op) || (redirect.op === '>&' && /^(?:\d+|-)$/.test(redirect.target))) continue;
     const path = findPath([redirect.target], globs, base);
@@ -95,7 +97,7 @@ function findRedirect(redirects: readonly Redirect[], globs: readonly RegExp[], 
   return undefined;
 }
 
-function runsAs(command: SimpleCommand, names: RegExp): boolean {
+function runsAs(command: SimpleCommand, names: TextMatcher): boolean {
   return command.unwrapped.some((argv) => {
     const first = argv[0] ?? '';
     return first !== '' && (isOpaqueWord(first) || names.test(commandName(first)));
@@ -106,7 +108,7 @@ function runsAs(command: SimpleCommand, names: RegExp): boolean {
  * `curl … | sh`, `sh <(curl …)`, `bash -c "$(curl …)"`: output of a `from` command reaches this
  * `to` program as its code (through stdin, or through a substitution in program position).
  */
-function findPipe(view: CommandView, from: RegExp, to: RegExp): string | undefined {
+function findPipe(view: CommandView, from: TextMatcher, to: TextMatcher): string | undefined {
   if (view.argv.length === 0 || !(view.opaque || to.test(view.name))) return undefined;
   const test = (source: SimpleCommand) => runsAs(source, from);
   const sourceName = (source: SimpleCommand) => commandName(source.argv[0] ?? '');

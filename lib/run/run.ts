@@ -1,3 +1,4 @@
+import { sinceStartMs } from '../runtime/clock.ts';
 import type * as childProcess from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { builtin } from '../runtime/builtin.ts';
@@ -35,7 +36,7 @@ export async function run(file: string, args: readonly string[], options?: RunOp
   const { timeoutMs, input, cwd, env, extendEnv, signal } = checkOptions(options);
   const maxOutputBytes = options?.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const killGraceMs = Math.min(options?.killGraceMs ?? DEFAULT_KILL_GRACE_MS, MAX_TIMER_MS);
-  const started = performance.now();
+  const started = sinceStartMs();
   const result = (fields: Partial<RunResult>): RunResult => ({
     stdout: '',
     stderr: '',
@@ -45,7 +46,7 @@ export async function run(file: string, args: readonly string[], options?: RunOp
     aborted: false,
     truncated: false,
     ...fields,
-    durationMs: performance.now() - started,
+    durationMs: sinceStartMs() - started,
   });
   if (signal?.aborted) return result({ aborted: true });
 

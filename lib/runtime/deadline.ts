@@ -1,6 +1,8 @@
+import { processStartMs } from './clock.ts';
+
 /**
  * When the hook must have answered, as epoch ms. Claude Code's timer starts when it spawns the
- * hook, so the budget counts from process start (`performance.timeOrigin`), and keeps a margin
+ * hook, so the budget counts from process start, and keeps a margin
  * to print the answer and exit before Claude Code kills the hook (a killed hook fails open).
  * `HOOKPACK_DEADLINE_MS` overrides the whole budget (tests, or a settings.json timeout edited by hand).
  */
@@ -9,5 +11,5 @@ export function hookDeadline(timeoutSeconds: number, env: NodeJS.ProcessEnv = pr
   const timeoutMs = timeoutSeconds * 1000;
   const margin = Math.min(1000, Math.max(200, timeoutMs / 10));
   const budget = Number.isFinite(override) && override > 0 ? override : Math.max(100, timeoutMs - margin);
-  return performance.timeOrigin + budget;
+  return processStartMs() + budget;
 }

@@ -1,4 +1,5 @@
 import type { HookContext, HookDefinition } from '../define.ts';
+import { processStartMs, sinceStartMs } from './clock.ts';
 import { HookError, oneLine } from './errors.ts';
 import { writeAll } from './output.ts';
 import { errorCode, failureAnswer, type Outcome } from './policy.ts';
@@ -43,12 +44,12 @@ function makeContext(name: string, deadline: number, debug: boolean): HookContex
 /** Turns a thrown value into the hook's failure outcome (its policy decides which). */
 export function failed(hook: HookDefinition, name: string, error: unknown, debug: boolean): Evaluation {
   if (debug) writeAll(2, `hookpack ${name}: ${errorCode(error)}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return { name, outcome: failureAnswer(hook, name, error), decision: hook.onError === 'block' ? 'fail-closed' : 'fail-open', error: errorCode(error), ms: performance.now() };
+  return { name, outcome: failureAnswer(hook, name, error), decision: hook.onError === 'block' ? 'fail-closed' : 'fail-open', error: errorCode(error), ms: sinceStartMs() };
 }
 
 function answered(hook: HookDefinition, name: string, value: unknown, debug: boolean): Evaluation {
   try {
-    return { name, outcome: renderAnswer(hook.event, value), decision: decisionOf(value), ms: performance.now() };
+    return { name, outcome: renderAnswer(hook.event, value), decision: decisionOf(value), ms: sinceStartMs() };
   } catch (error) {
     return failed(hook, name, error, debug);
   }
@@ -71,7 +72,7 @@ export function evaluateHook(hook: HookDefinition, name: string, payload: unknow
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       context.abort();
-      resolve(failed(hook, name, new HookError('E_HANDLER_TIMEOUT', `the handler did not answer within its deadline (${Math.round(deadline - performance.timeOrigin)} ms after start); make it faster or raise \`timeout\``), debug));
+      resolve(failed(hook, name, new HookError('E_HANDLER_TIMEOUT', `the handler did not answer within its deadline (${Math.round(deadline - processStartMs())} ms after start); make it faster or raise \`timeout\``), debug));
     }, Math.max(0, deadline - Date.now()));
     result.then(
       (value) => {

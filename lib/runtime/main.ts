@@ -1,4 +1,5 @@
 import type { HookDefinition } from '../define.ts';
+import { sinceStartMs } from './clock.ts';
 import { isDebug } from './debug.ts';
 import { HookError, oneLine } from './errors.ts';
 import { hookDeadline } from './deadline.ts';
@@ -75,7 +76,7 @@ export function runHook(hook: HookDefinition, meta: RunMeta): void {
     return fail(error);
   }
   if (!payloadMatches(hook.event, hook.matcher, payload)) {
-    return finish(hook.event, { name: meta.name, outcome: { exitCode: 0 }, decision: 'unmatched', ms: performance.now() }, env);
+    return finish(hook.event, { name: meta.name, outcome: { exitCode: 0 }, decision: 'unmatched', ms: sinceStartMs() }, env);
   }
   const evaluation = evaluateHook(hook, meta.name, payload, deadline, debug);
   if (evaluation instanceof Promise) evaluation.then((done) => finish(hook.event, done, env), fail);

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { hookpackHome } from '../home.ts';
+import { sinceStartMs } from './clock.ts';
 import { debugNote } from './debug.ts';
 import { runStats } from './stats.ts';
 
@@ -47,7 +48,7 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
         ts,
         hook: fields.hook,
         event: fields.event,
-        ms: Math.round((fields.ms ?? performance.now()) * 100) / 100,
+        ms: Math.round((fields.ms ?? sinceStartMs()) * 100) / 100,
         exit: fields.exit,
         decision: fields.decision,
         cacheHits: runStats.cacheHits,

@@ -1,0 +1,23 @@
+import { builtin } from './builtin.ts';
+
+// `performance` is lazy in Node: touching it loads perf_hooks and nine internal modules (~0.5 ms
+// at every hook start, measured with process.moduleLoadList and --cpu-prof). process.uptime()
+// reads the same monotonic clock without loading anything.
+
+/** Milliseconds since this process started (monotonic). */
+export function sinceStartMs(): number {
+  return process.uptime() * 1000;
+}
+
+/** When this process started, as epoch ms: Claude Code's timeout counts from the spawn. */
+export function processStartMs(): number {
+  return Date.now() - sinceStartMs();
+}
+
+/**
+ * The user's home directory: `$HOME` when set (every POSIX hook has it), else `os.homedir()`,
+ * loaded only then: node:os costs a module load at every hook start.
+ */
+export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOME || builtin<typeof import('node:os')>('node:os').homedir();
+}

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Builds every hooks/<name>.ts into one minified, dependency-free dist/<name>.cjs plus
-// dist/manifest.json. Usage: node build.mjs [--watch] [--no-typecheck] [--hooks a,b]
+// dist/manifest.json. Usage: node build.mjs [--watch] [--sea [--sea-snapshot]] [--no-typecheck] [--hooks a,b]
 //                                           [--hooks-dir DIR] [--out-dir DIR]
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,8 @@ function parseCli(argv) {
       args: argv,
       options: {
         watch: { type: 'boolean', default: false },
+        sea: { type: 'boolean', default: false },
+        'sea-snapshot': { type: 'boolean', default: false },
         typecheck: { type: 'boolean', default: true },
         'no-typecheck': { type: 'boolean', default: false },
         hooks: { type: 'string' },
@@ -40,6 +42,8 @@ function parseCli(argv) {
     });
     return {
       watch: values.watch,
+      sea: values.sea || values['sea-snapshot'],
+      seaSnapshot: values['sea-snapshot'],
       typecheck: values.typecheck && !values['no-typecheck'],
       only: values.hooks ? values.hooks.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
       hooksDir: resolve(values['hooks-dir']),
@@ -47,7 +51,7 @@ function parseCli(argv) {
       help: values.help,
     };
   } catch (error) {
-    throw new BuildError(`${error.message}. Valid flags: --watch, --no-typecheck, --hooks a,b, --hooks-dir DIR, --out-dir DIR`);
+    throw new BuildError(`${error.message}. Valid flags: --watch, --sea, --sea-snapshot, --no-typecheck, --hooks a,b, --hooks-dir DIR, --out-dir DIR`);
   }
 }
 
@@ -78,6 +82,8 @@ const sharedOptions = {
   // `import { defineHook } from 'hookpack'` (and 'hookpack/cache', 'hookpack/run' …) works in any
   // hook file, in the repo or out of it: the alias points at lib/, whose index.ts is the root.
   alias: { hookpack: join(ROOT, 'lib') },
+  // Packages installed in this project resolve for hook files kept elsewhere (--hooks-dir) too.
+  nodePaths: [join(ROOT, 'node_modules')],
 };
 
 function formatEsbuildErrors(error) {
@@ -170,12 +176,16 @@ export function unionMatcher(matchers) {
   return matchers.map((m) => (EXACT_LIST.test(m) ? `^(?:${m.split(/[|,]/).map((n) => n.trim()).filter(Boolean).join('|')})$` : `(?:${m})`)).join('|');
 }
 
-function validatorPlugin(source) {
+/**
+ * Resolves `hookpack:validator` to the validator generated for one event (a hook or event bundle)
+ * and `hookpack:validator/<Event>` to that event's (the single-executable dispatcher holds several).
+ */
+function validatorPlugin(source, validatorSource) {
   return {
     name: 'hookpack-validator',
     setup(build) {
-      build.onResolve({ filter: /^hookpack:validator$/ }, () => ({ path: 'validator', namespace: 'hookpack-validator' }));
-      build.onLoad({ filter: /.*/, namespace: 'hookpack-validator' }, () => ({ contents: source, loader: 'js' }));
+      build.onResolve({ filter: /^hookpack:validator(\/[A-Za-z]+)?$/ }, (args) => ({ path: args.path.slice('hookpack:validator'.length + 1) || '-', namespace: 'hookpack-validator' }));
+      build.onLoad({ filter: /.*/, namespace: 'hookpack-validator' }, (args) => ({ contents: args.path === '-' ? source : validatorSource(args.path), loader: 'js' }));
     },
   };
 }
@@ -194,7 +204,7 @@ function writeAtomic(path, content, mode = 0o644) {
   renameSync(tmp, path);
 }
 
-async function bundle({ name, contents, bannerText, validator }) {
+async function bundle({ name, contents, bannerText, validator, validatorSource }) {
   const result = await esbuild
     .build({
       ...sharedOptions,
@@ -203,7 +213,7 @@ async function bundle({ name, contents, bannerText, validator }) {
       legalComments: 'none',
       metafile: true,
       banner: { js: bannerText },
-      plugins: [validatorPlugin(validator)],
+      plugins: [validatorPlugin(validator, validatorSource)],
     })
     .catch((error) => {
       throw new BuildError(formatEsbuildErrors(error));
@@ -245,6 +255,88 @@ async function bundleCli() {
   return { code, inputs: Object.keys(result.metafile.inputs).map((i) => relative(ROOT, resolve(ROOT, i)).split('\\').join('/')).sort() };
 }
 
+const SEA_FILE = 'hookpack';
+// Node's single-executable fuse (the same in every Node release that supports SEA).
+const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
+
+/**
+ * The dispatcher a single executable runs: every hook and every event bundle, picked by
+ * `argv[2]` (`dist/hookpack bash-guard`, `dist/hookpack on-PreToolUse` or `… PreToolUse`). With
+ * a startup snapshot, module evaluation happens at build time and `main` runs at start.
+ */
+function seaEntrySource(hooks, definitions, groups) {
+  const events = [...new Set(hooks.map((h) => definitions.get(h.name).event))];
+  const id = (event) => `v_${event}`;
+  return [
+    ...hooks.map((hook, i) => `import h${i} from ${JSON.stringify(hook.file)};`),
+    ...events.map((event) => `import { validate as ${id(event)} } from 'hookpack:validator/${event}';`),
+    `import { runHook } from ${JSON.stringify(join(ROOT, 'lib', 'runtime', 'main.ts'))};`,
+    `import { runEvent } from ${JSON.stringify(join(ROOT, 'lib', 'runtime', 'dispatch.ts'))};`,
+    `import { startupSnapshot } from 'node:v8';`,
+    'const table = {',
+    ...hooks.map((hook, i) => `  ${JSON.stringify(hook.name)}: () => runHook(h${i}, { name: ${JSON.stringify(hook.name)}, validate: ${id(definitions.get(hook.name).event)} }),`),
+    ...[...groups].map(([event, group]) => {
+      const members = group.map((g) => `{ name: ${JSON.stringify(g.name)}, hook: h${hooks.indexOf(g)} }`).join(', ');
+      return `  ${JSON.stringify(`on-${event}`)}: () => runEvent(${JSON.stringify(event)}, [${members}], { validate: ${id(event)} }),`;
+    }),
+    '};',
+    'function main() {',
+    '  const name = String(process.argv[2] ?? "").replace(/\\.cjs$/, "");',
+    '  const run = table[name] ?? table["on-" + name];',
+    '  if (!run) {',
+    '    process.stderr.write("usage: hookpack <hook|event>; hooks and events: " + Object.keys(table).join(", ") + "\\n");',
+    '    process.exit(2);',
+    '  }',
+    '  run();',
+    '}',
+    'if (startupSnapshot?.isBuildingSnapshot()) startupSnapshot.setDeserializeMainFunction(main);',
+    'else main();',
+  ].join('\n');
+}
+
+function runTool(file, args, what) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', (error) => reject(new BuildError(`${what}: ${error.message}`)));
+    child.on('close', (code) => (code === 0 ? resolveRun(out) : reject(new BuildError(`${what} failed (exit ${code}):\n${out.trim()}`))));
+  });
+}
+
+/**
+ * `--sea`: one Node single executable (dist/hookpack, ~100 MB: a copy of node) holding every
+ * hook and event bundle. V8 code cache by default; `--sea-snapshot` uses a startup snapshot
+ * instead, which wins only for heavy bundles (measured: README "Single executable").
+ */
+async function buildSea(hooks, definitions, groups, validatorSource, outDir, snapshot) {
+  const work = join(CACHE_DIR, 'sea');
+  mkdirSync(work, { recursive: true });
+  const { code } = await bundle({
+    name: SEA_FILE,
+    contents: seaEntrySource(hooks, definitions, groups),
+    bannerText: `// hookpack single-executable dispatcher ${PKG.version} · generated by build.mjs, do not edit`,
+    validator: '',
+    validatorSource,
+  });
+  const main = join(work, 'dispatch.cjs');
+  writeFileSync(main, code);
+  const blob = join(work, 'sea.blob');
+  const config = join(work, 'sea-config.json');
+  writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, ...(snapshot ? { useSnapshot: true } : { useCodeCache: true }) }));
+  await runTool(process.execPath, ['--experimental-sea-config', config], 'node --experimental-sea-config');
+  const target = join(outDir, SEA_FILE);
+  const tmp = `${target}.${process.pid}.tmp`;
+  writeFileSync(tmp, readFileSync(process.execPath));
+  chmodSync(tmp, 0o755);
+  const postject = join(ROOT, 'node_modules', 'postject', 'dist', 'cli.js');
+  if (!existsSync(postject)) throw new BuildError('postject is missing: run npm install');
+  await runTool(process.execPath, [postject, tmp, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_FUSE], 'postject');
+  renameSync(tmp, target);
+  return { file: SEA_FILE, bytes: statSync(target).size, node: process.version, mode: snapshot ? 'snapshot' : 'code-cache' };
+}
+
 /** Hooks grouped by event, each group in declared order (`order`, then name). */
 function groupByEvent(hooks, definitions) {
   const groups = new Map();
@@ -276,7 +368,14 @@ function runTypecheck(hooksDir) {
     config,
     JSON.stringify({
       extends: join(ROOT, 'tsconfig.json'),
-      compilerOptions: { paths: { hookpack: [join(ROOT, 'lib', 'index.ts')], 'hookpack/*': [join(ROOT, 'lib', '*')] } },
+      compilerOptions: {
+        paths: {
+          hookpack: [join(ROOT, 'lib', 'index.ts')],
+          'hookpack/*': [join(ROOT, 'lib', '*')],
+          // Hook files kept outside the project still see its packages (as esbuild's nodePaths does).
+          '*': [join(ROOT, 'node_modules', '*'), join(ROOT, 'node_modules', '@types', '*')],
+        },
+      },
       include: [join(hooksDir, '**', '*.ts'), join(ROOT, 'lib', '**', '*.ts')],
     }),
   );
@@ -359,6 +458,10 @@ async function buildOnce(options) {
   if (!options.only) removeStale(options.outDir, new Set([...manifest.hooks, ...manifest.events].map((h) => h.file).concat(CLI_FILE)));
   writeAtomic(join(options.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeAtomic(join(options.outDir, 'inputs.json'), `${JSON.stringify(inputs, null, 2)}\n`);
+  if (options.sea) {
+    manifest.sea = await buildSea(hooks, definitions, groups, validatorSource, options.outDir, options.seaSnapshot);
+    writeAtomic(join(options.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
   return { manifest, ms: performance.now() - started };
 }
 
@@ -392,7 +495,7 @@ async function watchMode(options) {
 async function main() {
   const options = parseCli(process.argv.slice(2));
   if (options.help) {
-    process.stdout.write('usage: node build.mjs [--watch] [--no-typecheck] [--hooks a,b] [--hooks-dir DIR] [--out-dir DIR]\n');
+    process.stdout.write('usage: node build.mjs [--watch] [--sea [--sea-snapshot]] [--no-typecheck] [--hooks a,b] [--hooks-dir DIR] [--out-dir DIR]\n');
     return;
   }
   if (options.watch) return watchMode(options);

@@ -14,6 +14,7 @@ export const SECTIONS = {
   variants: 'payload validation strategies (bench/variants)',
   seventeen: "today's setup: 17 PreToolUse hooks",
   ca: 'NODE_EXTRA_CA_CERTS trap (bash-guard.cjs)',
+  sea: 'single executable (dist/hookpack, npm run build -- --sea)',
 };
 
 export const BASELINE_ID = 'node -e 0';
@@ -107,6 +108,14 @@ export function listPrograms({ root, env, manifest, variants, seventeen, python,
     add('events', event.file, { commands: [`${node} ${quote(join(dist, event.file))}`], bytes: event.bytes, input: line(payloadFor(fixtures, event.event, event.matcher)), note: event.hooks.join(', ') });
   }
   const skipped = readdirSync(dist).filter((f) => f.endsWith('.cjs') && !inManifest.has(f));
+
+  // The single executable, when built: the same hooks and event bundles, dispatched by argument.
+  const sea = manifest.sea && existsSync(join(dist, manifest.sea.file)) ? join(dist, manifest.sea.file) : undefined;
+  if (sea) {
+    for (const entry of [...manifest.hooks.map((h) => ({ ...h, arg: h.name })), ...manifest.events.map((e) => ({ ...e, arg: e.file.replace(/\.cjs$/, '') }))]) {
+      add('sea', `hookpack ${entry.arg}`, { commands: [`${quote(sea)} ${quote(entry.arg)}`], bytes: entry.bytes, input: line(payloadFor(fixtures, entry.event, entry.matcher)), note: `${manifest.sea.mode}; compare with ${entry.file} above` });
+    }
+  }
 
   for (const v of variants) {
     add('variants', `validate: ${v.name}`, { commands: [`${node} ${quote(v.file)}`], bytes: statSync(v.file).size });

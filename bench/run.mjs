@@ -96,7 +96,7 @@ function toRows(programs, samples, rss) {
 function sectionsOf(rows, { skipped, python }) {
   const by = (section) => rows.filter((r) => r.section === section);
   const find = (id) => rows.find((r) => r.id === id);
-  const notes = { baselines: [], hooks: [], events: [], variants: [], seventeen: [], ca: [] };
+  const notes = { baselines: [], hooks: [], events: [], variants: [], seventeen: [], ca: [], sea: [] };
   if (python) notes.baselines.push(`python3 is ${python}, started directly (a pyenv shim in front of it adds ~80 ms); no -S/-I, as users run it.`);
   else notes.baselines.push('python3 not found: no Python baseline.');
   if (skipped.length) notes.hooks.push(`not timed (not in dist/manifest.json, so not a hook): ${skipped.join(', ')}`);
@@ -113,7 +113,18 @@ function sectionsOf(rows, { skipped, python }) {
   if (set && envU && unset) {
     notes.ca.push(`set costs ${(set.medianMs / unset.medianMs).toFixed(2)}x the unset start (+${(set.medianMs - unset.medianMs).toFixed(0)} ms); \`env -u NODE_EXTRA_CA_CERTS node …\` brings it to ${(envU.medianMs / unset.medianMs).toFixed(2)}x.`);
   }
-  return Object.entries(SECTIONS).map(([id, title]) => ({ id, title, rows: by(id), notes: notes[id] }));
+  const seaRows = by('sea');
+  if (seaRows.length > 0) {
+    const gains = seaRows.map((r) => {
+      const arg = r.name.slice('hookpack '.length);
+      const plain = find(`hooks:${arg}.cjs`) ?? find(`events:${arg}.cjs`);
+      return plain ? `${r.name.replace('hookpack ', '')} ${(r.medianMs / plain.medianMs).toFixed(2)}x` : undefined;
+    }).filter(Boolean);
+    notes.sea.push(`single executable / plain node, same bundle: ${gains.join(', ')}. It is a ~100 MB copy of node; it pays off for heavy bundles (README: Single executable).`);
+  }
+  return Object.entries(SECTIONS)
+    .map(([id, title]) => ({ id, title, rows: by(id), notes: notes[id] }))
+    .filter((section) => section.id !== 'sea' || section.rows.length > 0);
 }
 
 /** The JSON document: every row once, in `rows`; sections list their rows' ids. */

@@ -109,5 +109,9 @@ export function buildBashGuardPolicy(layers: readonly ConfigLayer[], options: Po
 
 /** Reads `bash-guard.json` from the user and project layers and builds the policy. Missing files are fine. */
 export function loadBashGuardPolicy(projectDir: string | undefined, options: PolicyOptions): BashGuardPolicy {
-  return buildBashGuardPolicy(loadConfigLayers('bash-guard', projectDir, options.env), options);
+  const layers = loadConfigLayers('bash-guard', projectDir, options.env);
+  // Without config files (the usual case) the policy is the built-ins; skipping the merge spares
+  // every hook run compiling code it does not need.
+  if (layers.length === 0) return { rules: defaultBashRules(options.home).slice(), allowCommands: [] };
+  return buildBashGuardPolicy(layers, options);
 }

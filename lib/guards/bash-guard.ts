@@ -40,21 +40,28 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 
 /**
  * The scope after a top-level command: `cd /` moves the shell, so `cd / && rm -rf *` is judged
- * in `/`; `D=/` (alone, or after export/declare …) makes `rm -rf $D` mean `rm -rf /`.
+ * in `/`; `D=/` (alone, or after export/declare …) makes `rm -rf $D` mean `rm -rf /`. Most
+ * commands change neither, so the work is in functions that compile only when one does.
  */
 function scopeAfter(command: SimpleCommand, scope: Scope, home: string): Scope {
   const argv = command.unwrapped[command.unwrapped.length - 1] ?? [];
   const name = commandName(argv[0] ?? '');
-  if (name === 'cd' || name === 'pushd') {
-    const target = scanOptions(argv.slice(1)).operands[0];
-    if (target === '-') return scope;
-    const cwd = target === undefined ? home : (operandPaths(target, { home, ...scope })[0]?.path ?? scope.cwd);
-    return { ...scope, cwd };
-  }
-  let words: readonly string[] = [];
-  if (argv.length === 0) words = command.assignments;
-  else if (DECLARATIONS.has(name)) words = scanOptions(argv.slice(1)).operands;
-  else if (name === 'unset') words = argv.slice(1).map((variable) => `${variable}=`);
+  if (name === 'cd' || name === 'pushd') return scopeAfterCd(argv, scope, home);
+  if (argv.length === 0) return assign(scope, command.assignments);
+  if (DECLARATIONS.has(name)) return assign(scope, scanOptions(argv.slice(1)).operands);
+  if (name === 'unset') return assign(scope, argv.slice(1).map((variable) => `${variable}=`));
+  return scope;
+}
+
+function scopeAfterCd(argv: readonly string[], scope: Scope, home: string): Scope {
+  const target = scanOptions(argv.slice(1)).operands[0];
+  if (target === '-') return scope;
+  const cwd = target === undefined ? home : (operandPaths(target, { home, ...scope })[0]?.path ?? scope.cwd);
+  return { ...scope, cwd };
+}
+
+/** The scope with `NAME=value` words assigned. */
+function assign(scope: Scope, words: readonly string[]): Scope {
   if (words.length === 0) return scope;
   const variables = new Map(scope.variables);
   for (const word of words) {

@@ -29,7 +29,10 @@ const USER_HOME = /^~([A-Za-z_][A-Za-z0-9._-]*)(?=\/|$)/;
 /** A last segment that is only a glob (`*`, `.*`, `*.*`): it reaches everything in its directory. */
 const GLOB_ONLY = /^[.*?]*[*?][.*?]*$/;
 
+// The `includes`/`startsWith` tests below skip RegExps that cannot match: compiling one costs
+// more than the whole check of a plain path, in a process that checks one command.
 function expandKnown(text: string, base: PathBase): string {
+  if (!text.includes('$') && !text.startsWith('~')) return text;
   const { variables } = base;
   const assigned = variables === undefined || variables.size === 0 ? text : text.replace(VARIABLES, (match) => variables.get(match.replace(/[${}]/g, '')) ?? match);
   const expanded = assigned.replace(HOME_VARIABLE, base.home);
@@ -43,7 +46,8 @@ function expandKnown(text: string, base: PathBase): string {
 /** Resolves a path spelled in a command (after `~`/`$HOME` expansion) to the directory it reaches. */
 export function resolveCommandPath(text: string, base: PathBase): string {
   // POSIX reads `//` as `/`; lib/paths would keep it as a Windows UNC root.
-  let path = normalizePath(text.replace(LEADING_SLASHES, '/'), base.cwd, base.home);
+  let path = normalizePath(text.startsWith('//') ? text.replace(LEADING_SLASHES, '/') : text, base.cwd, base.home);
+  if (!path.includes('*') && !path.includes('?')) return path;
   for (let slash = path.lastIndexOf('/'); slash >= 0 && path !== '/' && GLOB_ONLY.test(path.slice(slash + 1)); slash = path.lastIndexOf('/')) {
     path = path.slice(0, slash) || '/';
   }

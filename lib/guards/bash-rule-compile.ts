@@ -14,8 +14,8 @@ export interface FlagSet {
   long: readonly string[];
 }
 
-export interface CompiledMatcher {
-  command?: TextMatcher;
+/** The conditions of a matcher other than `command`. */
+export interface MatcherBody {
   subcommand?: TextMatcher;
   /** Own and inherited `valueOptions`, as option names without dashes. */
   valueOptions: ReadonlySet<string>;
@@ -30,8 +30,34 @@ export interface CompiledMatcher {
   pipeTo?: TextMatcher;
   forkBomb: boolean;
   anyOf?: readonly CompiledMatcher[];
-  /** It looks at operands or options, so a command name hidden in a variable may still match it. */
+  /** It has conditions on operands or options itself (`subcommand` … `maxOperands`), not only in `anyOf`. */
+  ownArguments: boolean;
+  /** It, or one of its `anyOf`, looks at operands or options, so a command name hidden in a variable may still match it. */
   testsArguments: boolean;
+}
+
+/**
+ * One matcher: its `command` test up front, the rest compiled the first time a command passes
+ * it. Most rules name their commands, so `npm test` compiles only the few that do not.
+ */
+export class CompiledMatcher {
+  readonly command: TextMatcher | undefined;
+  private readonly source: BashMatcher;
+  private readonly home: string;
+  private readonly inherited: ReadonlySet<string>;
+  private compiled: MatcherBody | undefined;
+
+  constructor(source: BashMatcher, home: string, inherited: ReadonlySet<string>) {
+    this.source = source;
+    this.home = home;
+    this.inherited = inherited;
+    this.command = source.command === undefined ? undefined : textGlobs(source.command, { ignoreCase: true });
+  }
+
+  get body(): MatcherBody {
+    this.compiled ??= compileBody(this.source, this.home, this.inherited);
+    return this.compiled;
+  }
 }
 
 export interface CompiledBashRule {
@@ -39,6 +65,8 @@ export interface CompiledBashRule {
   reason: string;
   matcher: CompiledMatcher;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 function optionName(entry: string): { name: string; long: boolean } {
   if (entry.startsWith('--')) return { name: entry.slice(2), long: true };
@@ -57,32 +85,27 @@ function flagSet(entries: readonly string[]): FlagSet {
   return { short, long };
 }
 
-function compileMatcher(matcher: BashMatcher, home: string, inherited: ReadonlySet<string>): CompiledMatcher {
+function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<string>): MatcherBody {
   const paths = (globs: readonly string[]) => new PathGlobs(globs, home);
   const valueOptions = new Set([...inherited, ...(matcher.valueOptions ?? []).map((entry) => optionName(entry).name)]);
-  const anyOf = matcher.anyOf ? matcher.anyOf.map((sub) => compileMatcher(sub, home, valueOptions)) : undefined;
-  return {
-    valueOptions,
-    forkBomb: matcher.forkBomb === true,
-    command: matcher.command ? textGlobs(matcher.command, { ignoreCase: true }) : undefined,
-    subcommand: matcher.subcommand ? textGlobs(matcher.subcommand) : undefined,
-    anyFlag: matcher.anyFlag ? flagSet(matcher.anyFlag) : undefined,
-    anyArg: matcher.anyArg ? textGlobs(matcher.anyArg) : undefined,
-    anyPath: matcher.anyPath ? paths(matcher.anyPath) : undefined,
-    lastPath: matcher.lastPath ? paths(matcher.lastPath) : undefined,
-    anyPathAbove: matcher.anyPathAbove,
-    maxOperands: matcher.maxOperands,
-    redirectTo: matcher.redirectTo ? paths(matcher.redirectTo) : undefined,
-    pipeFrom: matcher.pipeFrom ? textGlobs(matcher.pipeFrom, { ignoreCase: true }) : undefined,
-    pipeTo: matcher.pipeTo ? textGlobs(matcher.pipeTo, { ignoreCase: true }) : undefined,
-    anyOf,
-    testsArguments:
-      matcher.subcommand !== undefined || matcher.anyFlag !== undefined || matcher.anyArg !== undefined || matcher.anyPath !== undefined ||
-      matcher.lastPath !== undefined || matcher.anyPathAbove !== undefined || matcher.maxOperands !== undefined || (anyOf ?? []).some((sub) => sub.testsArguments),
-  };
+  const compiled: MatcherBody = { valueOptions, forkBomb: matcher.forkBomb === true, ownArguments: false, testsArguments: false };
+  if (matcher.subcommand) compiled.subcommand = textGlobs(matcher.subcommand);
+  if (matcher.anyFlag) compiled.anyFlag = flagSet(matcher.anyFlag);
+  if (matcher.anyArg) compiled.anyArg = textGlobs(matcher.anyArg);
+  if (matcher.anyPath) compiled.anyPath = paths(matcher.anyPath);
+  if (matcher.lastPath) compiled.lastPath = paths(matcher.lastPath);
+  if (matcher.anyPathAbove) compiled.anyPathAbove = [...matcher.anyPathAbove];
+  if (matcher.maxOperands !== undefined) compiled.maxOperands = matcher.maxOperands;
+  if (matcher.redirectTo) compiled.redirectTo = paths(matcher.redirectTo);
+  if (matcher.pipeFrom) compiled.pipeFrom = textGlobs(matcher.pipeFrom, { ignoreCase: true });
+  if (matcher.pipeTo) compiled.pipeTo = textGlobs(matcher.pipeTo, { ignoreCase: true });
+  if (matcher.anyOf) compiled.anyOf = matcher.anyOf.map((sub) => new CompiledMatcher(sub, home, valueOptions));
+  compiled.ownArguments = ['subcommand', 'anyFlag', 'anyArg', 'anyPath', 'lastPath', 'anyPathAbove', 'maxOperands'].some((key) => key in compiled);
+  compiled.testsArguments = compiled.ownArguments || (compiled.anyOf ?? []).some((sub) => sub.body.testsArguments);
+  return compiled;
 }
 
 /** Compiles rules for one home directory (where `~/` globs are anchored). Rules must be valid (see bash-rule-validate.ts). */
 export function compileBashRules(rules: readonly BashRule[], options: { home: string }): CompiledBashRule[] {
-  return rules.map((rule) => ({ id: rule.id, reason: rule.reason, matcher: compileMatcher(rule, options.home, new Set()) }));
+  return rules.map((rule) => ({ id: rule.id, reason: rule.reason, matcher: new CompiledMatcher(rule, options.home, NONE) }));
 }

@@ -11,7 +11,7 @@ import { scanOptions, type ScannedArgs } from '../shell/options.ts';
 import type { CommandGraph } from './bash-command-graph.ts';
 import { isAtOrAbove, operandPaths, type OperandPath, type PathBase } from './bash-operand-paths.ts';
 import type { PathGlobs } from './bash-path-globs.ts';
-import type { CompiledMatcher, FlagSet } from './bash-rule-compile.ts';
+import type { CompiledMatcher, FlagSet, MatcherBody } from './bash-rule-compile.ts';
 import { snippetOf } from './bash-snippet.ts';
 import type { TextMatcher } from './bash-text-glob.ts';
 
@@ -106,10 +106,10 @@ function runsAs(command: SimpleCommand, names: TextMatcher): boolean {
 
 /**
  * `curl … | sh`, `sh <(curl …)`, `bash -c "$(curl …)"`: output of a `from` command reaches this
- * `to` program as its code (through stdin, or through a substitution in program position).
+ * program (one that runs code, checked by the caller) as its code, through stdin or through a
+ * substitution in program position.
  */
-function findPipe(view: CommandView, from: TextMatcher, to: TextMatcher): string | undefined {
-  if (view.argv.length === 0 || !(view.opaque || to.test(view.name))) return undefined;
+function findPipe(view: CommandView, from: TextMatcher): string | undefined {
   const test = (source: SimpleCommand) => runsAs(source, from);
   const sourceName = (source: SimpleCommand) => commandName(source.argv[0] ?? '');
   const target = view.opaque ? snippetOf(view.argv.slice(0, 1)) : view.name;
@@ -128,54 +128,66 @@ function forkBombSnippet(view: CommandView): string | undefined {
   return command.pipeline.length > 1 || command.background ? `${name}(){ … }` : undefined;
 }
 
-function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit> | undefined {
-  const hit: Partial<RuleHit> = {};
-  if (matcher.command) {
-    if (view.opaque) {
-      if (!matcher.testsArguments) return undefined;
-      hit.opaque = true;
-    } else if (!matcher.command.test(view.name)) return undefined;
+/** The conditions on operands and options; notes in `hit` when a path matched only in its worst case. */
+function argumentsHold(body: MatcherBody, view: CommandView, hit: Partial<RuleHit>): boolean {
+  const args = scan(view, body.valueOptions);
+  if (body.subcommand) {
+    const first = args.operands[0];
+    if (first === undefined || !body.subcommand.test(first)) return false;
   }
-  const args = () => scan(view, matcher.valueOptions);
-  if (matcher.subcommand) {
-    const first = args().operands[0];
-    if (first === undefined || !matcher.subcommand.test(first)) return undefined;
-  }
-  if (matcher.anyFlag && !hasAnyFlag(args(), matcher.anyFlag)) return undefined;
-  const anyArg = matcher.anyArg;
-  if (anyArg && !args().operands.some((operand) => anyArg.test(operand))) return undefined;
-  if (matcher.maxOperands !== undefined && args().operands.length > matcher.maxOperands) return undefined;
+  if (body.anyFlag && !hasAnyFlag(args, body.anyFlag)) return false;
+  const anyArg = body.anyArg;
+  if (anyArg && !args.operands.some((operand) => anyArg.test(operand))) return false;
+  if (body.maxOperands !== undefined && args.operands.length > body.maxOperands) return false;
   const paths: Array<OperandPath | undefined> = [];
-  if (matcher.anyPath) paths.push(findPath(args().operands, matcher.anyPath, view.base));
-  if (matcher.lastPath) {
-    const last = args().operands[args().operands.length - 1];
-    paths.push(last === undefined ? undefined : findPath([last], matcher.lastPath, view.base));
+  if (body.anyPath) paths.push(findPath(args.operands, body.anyPath, view.base));
+  if (body.lastPath) {
+    const last = args.operands[args.operands.length - 1];
+    paths.push(last === undefined ? undefined : findPath([last], body.lastPath, view.base));
   }
-  if (matcher.anyPathAbove) paths.push(findAbove(args().operands, matcher.anyPathAbove, view.base));
+  if (body.anyPathAbove) paths.push(findAbove(args.operands, body.anyPathAbove, view.base));
   for (const path of paths) {
-    if (path === undefined) return undefined;
+    if (path === undefined) return false;
     if (path.worstCase) hit.worstCase = true;
   }
-  if (matcher.redirectTo) {
-    const found = findRedirect(view.command.redirects, matcher.redirectTo, view.base);
+  return true;
+}
+
+function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit> | undefined {
+  let opaque = false;
+  if (matcher.command) {
+    if (view.opaque) {
+      if (!matcher.body.testsArguments) return undefined;
+      opaque = true;
+    } else if (!matcher.command.test(view.name)) return undefined;
+  }
+  const body = matcher.body;
+  const hit: Partial<RuleHit> = {};
+  if (opaque) hit.opaque = true;
+  // Each group of conditions lives in its own function, compiled only when a rule has it.
+  if (body.ownArguments && !argumentsHold(body, view, hit)) return undefined;
+  if (body.redirectTo) {
+    const found = findRedirect(view.command.redirects, body.redirectTo, view.base);
     if (found === undefined) return undefined;
     const { redirect, path } = found;
     hit.snippet = snippetOf([`${redirect.fd ?? ''}${redirect.op}`, redirect.target]);
     if (path.worstCase) hit.worstCase = true;
   }
-  if (matcher.pipeFrom && matcher.pipeTo) {
-    const snippet = findPipe(view, matcher.pipeFrom, matcher.pipeTo);
+  if (body.pipeFrom && body.pipeTo) {
+    // Only a program that runs code, or one hidden in a variable, can be the end of such a pipe.
+    if (view.argv.length === 0 || !(view.opaque || body.pipeTo.test(view.name))) return undefined;
+    const snippet = findPipe(view, body.pipeFrom);
     if (snippet === undefined) return undefined;
     hit.snippet = snippet;
   }
-  if (matcher.forkBomb) {
+  if (body.forkBomb) {
     const snippet = forkBombSnippet(view);
     if (snippet === undefined) return undefined;
     hit.snippet = snippet;
   }
-  if (matcher.anyOf) {
+  if (body.anyOf) {
     let sub: Partial<RuleHit> | undefined;
-    for (const alternative of matcher.anyOf) {
+    for (const alternative of body.anyOf) {
       sub = evaluate(alternative, view);
       if (sub !== undefined) break;
     }

@@ -126,6 +126,8 @@ describe('bash-guard config: reading the files', () => {
   it('uses the built-ins when there is no config file', () => {
     const { rules, allowCommands } = loadBashGuardPolicy(undefined, { home: HOME, env });
     expect(rules.map((rule) => rule.id)).toContain('rm-recursive-root');
+    // The shortcut for "no files" gives what merging no layers gives.
+    expect(rules.map((rule) => rule.id)).toEqual(buildBashGuardPolicy([], { home: HOME }).rules.map((rule) => rule.id));
     expect(allowCommands).toEqual([]);
   });
 

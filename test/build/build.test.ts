@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,7 +122,7 @@ describe('build.mjs', () => {
     const result = build('--minify-harder');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/--minify-harder/);
-    expect(result.stderr).toMatch(/Valid flags: --watch, --sea, --sea-snapshot, --no-typecheck/);
+    expect(result.stderr).toMatch(/Valid flags: --watch, --sea, --sea-snapshot, --no-code-cache, --no-typecheck/);
   });
 
   it('removes bundles it built for hooks that no longer exist, and nothing else', () => {
@@ -218,4 +218,62 @@ describe('build.mjs --sea', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/usage: hookpack <hook\|event>; hooks and events: greet, on-UserPromptSubmit/);
   }, 120_000);
+});
+
+describe('the code-cache loader every bundle carries', () => {
+  const runGreet = (env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env: { ...process.env, HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0', ...env } });
+  const cacheDir = () => join(dir, 'state', 'code-cache');
+
+  beforeEach(() => {
+    writeHook('greet', GOOD_HOOK);
+    expect(build('--no-typecheck').status).toBe(0);
+  });
+
+  it('compiles on the first start, stores V8\'s code in HOOKPACK_HOME/code-cache (0700, 0600), and uses it after', () => {
+    const first = runGreet({ HOOKPACK_HOME: join(dir, 'state') });
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/code cache miss, writing .*greet-[0-9a-f]+-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.bin/);
+    expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
+    const [file] = readdirSync(cacheDir());
+    expect(statSync(join(cacheDir(), file as string)).mode & 0o777).toBe(0o600);
+    const second = runGreet({ HOOKPACK_HOME: join(dir, 'state') });
+    expect(second.stderr).toMatch(/code cache hit/);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('keeps one entry per bundle path, so two copies of a bundle never evict each other', () => {
+    runGreet({ HOOKPACK_HOME: join(dir, 'state') });
+    mkdirSync(join(dir, 'copy'));
+    copyFileSync(join(outDir(), 'greet.cjs'), join(dir, 'copy', 'greet.cjs'));
+    const copy = spawnSync(process.execPath, [join(dir, 'copy', 'greet.cjs')], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env: { ...process.env, HOOKPACK_HOME: join(dir, 'state'), HOOKPACK_TELEMETRY: '0' } });
+    expect(copy.status).toBe(0);
+    expect(readdirSync(cacheDir())).toHaveLength(2);
+    expect(runGreet({ HOOKPACK_HOME: join(dir, 'state') }).stderr).toMatch(/code cache hit/);
+  });
+
+  it('replaces a corrupt cache file and still answers the same', () => {
+    runGreet({ HOOKPACK_HOME: join(dir, 'state') });
+    const [file] = readdirSync(cacheDir());
+    writeFileSync(join(cacheDir(), file as string), 'not v8 code');
+    const run = runGreet({ HOOKPACK_HOME: join(dir, 'state') });
+    expect(run.stderr).toMatch(/code cache rejected, rewriting/);
+    expect(JSON.parse(run.stdout)).toMatchObject({ hookSpecificOutput: { additionalContext: 'you said 3 characters' } });
+    expect(runGreet({ HOOKPACK_HOME: join(dir, 'state') }).stderr).toMatch(/code cache hit/);
+  });
+
+  it('never reads or writes a cache in a directory others can write to', () => {
+    mkdirSync(join(dir, 'state'), { mode: 0o777 });
+    chmodSync(join(dir, 'state'), 0o777);
+    const run = runGreet({ HOOKPACK_HOME: join(dir, 'state') });
+    expect(run.status).toBe(0);
+    expect(existsSync(cacheDir()) && readdirSync(cacheDir()).length > 0).toBe(false);
+  });
+
+  it('is off with HOOKPACK_CODE_CACHE=0, and off with --no-code-cache at build time', () => {
+    expect(runGreet({ HOOKPACK_HOME: join(dir, 'state'), HOOKPACK_CODE_CACHE: '0' }).stderr).toMatch(/code cache off/);
+    expect(build('--no-typecheck', '--no-code-cache').status).toBe(0);
+    expect(readFileSync(join(outDir(), 'greet.cjs'), 'utf8')).not.toMatch(/node:vm/);
+    expect(runGreet({ HOOKPACK_HOME: join(dir, 'state') }).stderr).not.toMatch(/code cache/);
+  });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
-import { hookpackSubdir } from '../home.ts';
+import { scheduleSweep } from './auto-sweep.ts';
+import { cacheDir } from './_dir.ts';
 import { debugNote } from '../runtime/debug.ts';
 import { hash53 } from './_hash.ts';
 
@@ -20,19 +21,7 @@ export interface Envelope {
   [field: string]: unknown;
 }
 
-// undefined: not resolved yet; null: no safe directory, so this process runs memory-only.
-let resolvedDir: string | null | undefined;
-
-/** The cache directory (created 0700 on first use, checked by lib/home.ts) or undefined. */
-export function cacheDir(): string | undefined {
-  if (resolvedDir === undefined) resolvedDir = hookpackSubdir('cache') ?? null;
-  return resolvedDir ?? undefined;
-}
-
-/** Forgets the resolved directory (tests switch HOOKPACK_HOME). */
-export function forgetCacheDir(): void {
-  resolvedDir = undefined;
-}
+export { cacheDir, forgetCacheDir } from './_dir.ts';
 
 /** The file an entry lives in: `<kind>-<hash of kind, version, key>.json` in the cache directory. */
 export function entryPath(dir: string, kind: string, key: string, version: string): string {
@@ -63,7 +52,10 @@ export function writeEntry(kind: string, key: string, version: string, fields: R
   try {
     const json = JSON.stringify({ format: FORMAT, kind, key, version, ...fields });
     if (json.length > MAX_ENTRY_CHARS) debugNote(`cache: not writing ${path}: ${json.length} chars is over the ${MAX_ENTRY_CHARS} limit`);
-    else writeFileAtomic(path, json);
+    else {
+      writeFileAtomic(path, json);
+      scheduleSweep();
+    }
   } catch (error) {
     // read-only directory, full disk, a value JSON can't hold: the hook still has its answer
     debugNote(`cache: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { hookpackHomePath } from '../home.ts';
 import { debugNote } from '../runtime/debug.ts';
-import { cacheDir } from './_disk.ts';
+import { cacheDir } from './_dir.ts';
 
 /** Its mtime is when the last sweep started. */
 const MARKER = '.swept';

@@ -1,0 +1,15 @@
+import { hookpackSubdir } from '../home.ts';
+
+// undefined: not resolved yet; null: no safe directory, so this process runs memory-only.
+let resolvedDir: string | null | undefined;
+
+/** The cache directory (created 0700 on first use, checked by lib/home.ts) or undefined. */
+export function cacheDir(): string | undefined {
+  if (resolvedDir === undefined) resolvedDir = hookpackSubdir('cache') ?? null;
+  return resolvedDir ?? undefined;
+}
+
+/** Forgets the resolved directory (tests switch HOOKPACK_HOME). */
+export function forgetCacheDir(): void {
+  resolvedDir = undefined;
+}

@@ -1,0 +1,41 @@
+import { utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runNodeInBackground } from '../background.ts';
+import { debugNote } from '../runtime/debug.ts';
+import { cacheDir } from './_dir.ts';
+import { shouldSweep, sweepCache } from './sweep.ts';
+
+/** The argument a bundle is started with to sweep the cache instead of answering a hook. */
+export const SWEEP_FLAG = '--hookpack-sweep-cache';
+const MARKER = '.swept';
+
+/**
+ * Keeps the disk cache bounded without a hook ever waiting for it: after a write, at most once an
+ * hour (sweep.ts's marker), the bundle that wrote starts itself again, detached and with all
+ * stdio ignored, as `node <bundle> --hookpack-sweep-cache`, and that process sweeps and exits.
+ * The marker is touched first, so parallel hooks don't all start a sweeper.
+ */
+export function scheduleSweep(): void {
+  const bundle = process.argv[1];
+  if (bundle === undefined || !shouldSweep()) return;
+  const dir = cacheDir();
+  if (dir === undefined) return;
+  try {
+    const marker = join(dir, MARKER);
+    writeFileSync(marker, '', { mode: 0o600 });
+    const now = new Date();
+    utimesSync(marker, now, now);
+  } catch {
+    return;
+  }
+  void runNodeInBackground(bundle, [SWEEP_FLAG]).then((started) => {
+    if ('error' in started) debugNote(`cache: cannot start a background sweep: ${started.error.message}`);
+  });
+}
+
+// The sweeper: a bundle holding the cache, started with SWEEP_FLAG, sweeps before any hook code
+// runs (module evaluation precedes the runner) and exits without reading stdin.
+if (process.argv[2] === SWEEP_FLAG) {
+  sweepCache();
+  process.exit(0);
+}

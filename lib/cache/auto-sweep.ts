@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from 'node:fs';
+import { statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNodeInBackground } from '../background.ts';
 import { debugNote } from '../runtime/debug.ts';
@@ -17,14 +17,17 @@ const MARKER = '.swept';
  */
 export function scheduleSweep(): void {
   const bundle = process.argv[1];
-  if (bundle === undefined || !shouldSweep()) return;
   const dir = cacheDir();
-  if (dir === undefined) return;
+  if (bundle === undefined || dir === undefined) return;
+  const marker = join(dir, MARKER);
   try {
-    const marker = join(dir, MARKER);
+    // A new cache has nothing to evict: its first write starts the hour instead of a sweeper.
+    const fresh = statSync(marker, { throwIfNoEntry: false }) === undefined;
+    if (!fresh && !shouldSweep()) return;
     writeFileSync(marker, '', { mode: 0o600 });
     const now = new Date();
     utimesSync(marker, now, now);
+    if (fresh) return;
   } catch {
     return;
   }

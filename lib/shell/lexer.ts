@@ -86,7 +86,7 @@ class Lexer {
       const char = this.at();
       if (char === '') {
         if (this.inSubstitution) this.fail('unterminated $( … ): add the closing )');
-        this.readHeredocBodies();
+        if (this.pending.length > 0) this.readHeredocBodies();
         return this.pos;
       }
       if (isBlank(char)) {
@@ -99,7 +99,7 @@ class Lexer {
       } else if (char === '\n') {
         this.pos += 1;
         this.push({ kind: 'op', op: '\n', start: this.pos - 1, end: this.pos });
-        this.readHeredocBodies();
+        if (this.pending.length > 0) this.readHeredocBodies();
       } else if (char === '(' && this.at(1) === '(' && this.commandPosition && this.readArithmeticCommand()) {
         // pushed by readArithmeticCommand
       } else if (isOperatorChar(char) && !((char === '<' || char === '>') && this.at(1) === '(')) {
@@ -440,7 +440,10 @@ class Lexer {
     return decodeEscapes(this.src.slice(start + 2, end));
   }
 
-  /** Reads the bodies of the here-documents announced on the line just ended. */
+  /**
+   * Reads the bodies of the here-documents announced on the line just ended. Callers first check
+   * that there are some, so a command line without one never compiles this.
+   */
   private readHeredocBodies(): void {
     for (let heredoc = this.pending.shift(); heredoc !== undefined; heredoc = this.pending.shift()) {
       let text = '';

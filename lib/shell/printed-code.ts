@@ -50,7 +50,12 @@ export class StageIndex {
 /** Scripts a shell reads from stdin: a here-document, a here-string, or `echo … |`. */
 export function stdinScripts(command: SimpleCommand, stages: StageIndex): string[] {
   const view = command.unwrapped[command.unwrapped.length - 1] ?? [];
-  if (!isShell(commandName(view[0] ?? '')) || !readsProgramFromStdin(view)) return [];
+  // Most commands are not shells: decide that before compiling the rest.
+  return isShell(commandName(view[0] ?? '')) ? shellStdinScripts(command, view, stages) : [];
+}
+
+function shellStdinScripts(command: SimpleCommand, view: readonly string[], stages: StageIndex): string[] {
+  if (!readsProgramFromStdin(view)) return [];
   const scripts: string[] = [];
   for (const redirect of command.redirects) {
     if (redirect.heredoc !== undefined) scripts.push(redirect.heredoc);

@@ -77,8 +77,19 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   alias: { aliasScripts: true },
 };
 
-/** Specs compiled once: value options as Sets. */
-const VALUE_SETS = new Map(Object.entries(WRAPPERS).map(([name, spec]) => [name, new Set(spec.values ?? [])]));
+/** Value options as Sets, each built the first time its wrapper is met (a hook run meets few). */
+const VALUE_SETS = new Map<string, ReadonlySet<string>>();
+
+/** The value options of wrapper `name`; undefined (none) for a name WRAPPERS only inherits, such as `constructor`. */
+function valueOptions(name: string): ReadonlySet<string> | undefined {
+  let set = VALUE_SETS.get(name);
+  if (set === undefined && Object.hasOwn(WRAPPERS, name)) {
+    set = new Set(WRAPPERS[name]?.values ?? []);
+    VALUE_SETS.set(name, set);
+  }
+  return set;
+}
+
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 /** Wrappers wrapping wrappers deeper than this are not real commands. */
 const MAX_LAYERS = 16;
@@ -102,16 +113,14 @@ function has(scanned: { short: Set<string>; long: string[] }, names: readonly st
   return names.some((name) => (name.length === 1 ? scanned.short.has(name) : scanned.long.includes(name)));
 }
 
-/** Strips one wrapper from `argv`; undefined when argv[0] is not a wrapper. */
-function unwrapOnce(argv: readonly string[]): Layer | undefined {
-  const name = commandName(argv[0] ?? '');
-  const spec = WRAPPERS[name];
-  if (spec === undefined) return undefined;
+/** Strips wrapper `name` (argv[0], described by `spec`) from `argv`. */
+function unwrapOnce(argv: readonly string[], name: string, spec: WrapperSpec): Layer {
   const args = argv.slice(1);
   if (spec.joins === 'always') return { argv: [], scripts: args.length > 0 ? [args.join(' ')] : [], stdinArgs: false };
-  const scanned = scanOptions(args, { takesValue: VALUE_SETS.get(name), stopAtOperand: true });
+  const takesValue = valueOptions(name);
+  const scanned = scanOptions(args, { takesValue, stopAtOperand: true });
   if (spec.query && has(scanned, spec.query)) return { argv: [], scripts: [], stdinArgs: false };
-  const scriptScan = spec.scriptOptionsAnywhere ? scanOptions(args, { takesValue: VALUE_SETS.get(name) }) : scanned;
+  const scriptScan = spec.scriptOptionsAnywhere ? scanOptions(args, { takesValue }) : scanned;
   const scripts = (spec.scriptOptions ?? []).flatMap((option) => scriptScan.values.get(option) ?? []);
   if (scripts.length > 0 && spec.scriptOptionsAnywhere) return { argv: [], scripts, stdinArgs: false };
   if (spec.aliasScripts) {
@@ -143,8 +152,11 @@ export function unwrapCommand(argv: readonly string[]): Unwrapped {
   const result: Unwrapped = { views: [[...argv]], scripts: [] };
   let current: readonly string[] = argv;
   for (let layer = 0; layer < MAX_LAYERS; layer += 1) {
-    const next = unwrapOnce(current);
-    if (next === undefined) break;
+    const name = commandName(current[0] ?? '');
+    // Looked up here, not in unwrapOnce: most commands wrap nothing, and then unwrapOnce never compiles.
+    const spec = WRAPPERS[name];
+    if (spec === undefined) break;
+    const next = unwrapOnce(current, name, spec);
     result.scripts.push(...next.scripts);
     if (next.argv.length === 0) break;
     if (next.stdinArgs && result.stdinArgsFrom === undefined) result.stdinArgsFrom = result.views.length;

@@ -116,6 +116,11 @@ export function defineHook<const E extends EventName | (string & {}), const M ex
   if (typeof event !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(event)) {
     throw new HookDefinitionError(`\`event\` must be an event name such as 'PreToolUse', got ${JSON.stringify(event)}`);
   }
+  if (event === 'WorktreeCreate') {
+    // Claude Code reads the worktree path from the last line of stdout there, so a JSON answer
+    // (or a failure's JSON) would be taken for the path (hooks-protocol §4.2).
+    throw new HookDefinitionError('`event` WorktreeCreate expects a bare path on stdout, not JSON: hookpack cannot write such hooks; use a plain command hook');
+  }
   if (matcher !== undefined && typeof matcher !== 'string') {
     throw new HookDefinitionError(`\`matcher\` must be a string such as 'Bash' or 'Edit|Write', got ${typeof matcher}`);
   }
@@ -130,7 +135,7 @@ export function defineHook<const E extends EventName | (string & {}), const M ex
   }
   if (matcher !== undefined && matcher !== '' && matcher !== '*') {
     try {
-      compileMatcher(matcher);
+      compileMatcher(matcher, event);
     } catch {
       throw new HookDefinitionError(`\`matcher\` ${JSON.stringify(matcher)} is not a valid regular expression, so Claude Code would never match it`);
     }

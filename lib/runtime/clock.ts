@@ -19,5 +19,11 @@ export function processStartMs(): number {
  * loaded only then: node:os costs a module load at every hook start.
  */
 export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.HOME || builtin<typeof import('node:os')>('node:os').homedir();
+  if (env.HOME) return env.HOME;
+  try {
+    return builtin<typeof import('node:os')>('node:os').homedir();
+  } catch {
+    // no HOME and no passwd entry for this uid (a container user): no home-relative paths
+    return '';
+  }
 }

@@ -2,12 +2,13 @@ import type { HookDefinition } from '../define.ts';
 import { isDebug } from './debug.ts';
 import { hookDeadline } from './deadline.ts';
 import { evaluateHook, failed, type Evaluation } from './evaluate.ts';
-import { checkPayload, type Validate } from './main.ts';
+import { checkPayload, exitedEarly, isSkipped, type Validate } from './main.ts';
 import { payloadMatches } from './matcher.ts';
 import { mergeEvaluations } from './merge.ts';
-import { writeAll } from './output.ts';
+import { effectivePolicy } from './policy.ts';
+import { exitNow, printOutcome, protectStdout } from './protocol.ts';
 import { readPayload } from './stdin.ts';
-import { skipReason } from './switches.ts';
+import { disarmStartupGuard } from './startup.ts';
 import { recordRuns } from './telemetry.ts';
 
 /** One hook inside an event bundle, in declared order. */
@@ -21,45 +22,60 @@ export interface BundledHook {
  * Reads and checks the payload once, applies each hook's own matcher and switches, runs the
  * matching handlers concurrently (each under its own deadline and failure policy, so one slow
  * or crashing hook can't take the others' answers down), merges their answers by Claude Code's
- * rules, prints one JSON object or nothing, and records one telemetry line per hook.
+ * rules, prints one JSON object or nothing, and records one telemetry line per hook that ran.
  */
 export function runEvent(event: string, hooks: BundledHook[], meta: { validate: Validate }): void {
   const env = process.env;
-  const active = hooks.filter(({ name, hook }) => skipReason(name, hook.onError === 'block', env) === undefined);
+  const active = hooks.filter(({ name, hook }) => !isSkipped(name, hook.onError === 'block', env));
   if (active.length === 0) process.exit(0);
   const debug = isDebug(env);
-  console.log = console.info = console.debug = console.error;
+  protectStdout();
 
-  let done = false;
-  const finish = (evaluations: Evaluation[], payload: Record<string, unknown>) => {
-    if (done) return;
-    done = true;
+  // What each running hook has settled to so far: a stray error later fails only the others.
+  let running: BundledHook[] = active;
+  const settled = new Map<string, Evaluation>();
+  let payload: Record<string, unknown> = {};
+  let finished = false;
+  const conclude = (error: unknown) => running.map(({ name, hook }) => settled.get(name) ?? failed(hook, name, error, debug));
+  const write = (evaluations: Evaluation[]) => {
     const outcome = mergeEvaluations(event, payload, evaluations);
-    if (outcome.json !== undefined) writeAll(1, `${JSON.stringify(outcome.json)}\n`);
-    if (outcome.stderr !== undefined) writeAll(2, `${outcome.stderr}\n`);
-    recordRuns(
-      evaluations.map((e) => ({ hook: e.name, event, exit: e.outcome.exitCode, decision: e.decision, error: e.error, ms: e.ms })),
-      env,
-    );
-    process.exit(outcome.exitCode);
+    printOutcome(outcome);
+    recordRuns(evaluations.map((e) => ({ hook: e.name, event, exit: e.outcome.exitCode, decision: e.decision, error: e.error, ms: e.ms })), env);
+    return outcome;
   };
-  // A failure nobody can attribute (a bad payload, a stray exception) fails every hook by its own policy.
-  const failAll = (error: unknown) => finish(active.map(({ name, hook }) => failed(hook, name, error, debug)), {});
-  process.on('uncaughtException', failAll);
-  process.on('unhandledRejection', failAll);
+  const finish = (evaluations: Evaluation[]) => {
+    if (finished) return;
+    finished = true;
+    const outcome = write(evaluations);
+    exitNow(outcome.exitCode, evaluations.some((e) => e.timedOut), outcome.json !== undefined);
+  };
+  // An error nobody can attribute (a stray rejection, a throwing timer) fails the hooks still
+  // pending by their own policies; answers already given stand.
+  const failPending = (error: unknown) => finish(conclude(error));
+  process.on('uncaughtException', failPending);
+  process.on('unhandledRejection', failPending);
+  disarmStartupGuard();
+  process.on('exit', (code) => {
+    if (finished) return;
+    finished = true;
+    process.exitCode = write(conclude(exitedEarly(code))).exitCode;
+  });
 
   const deadlines = new Map(active.map(({ name, hook }) => [name, hookDeadline(hook.timeout, env)]));
-  let payload: unknown;
   try {
-    payload = readPayload(Math.max(...deadlines.values()));
-    checkPayload(event, payload, meta.validate);
+    const read = readPayload(Math.max(...deadlines.values()));
+    checkPayload(event, read, meta.validate);
+    payload = read;
   } catch (error) {
-    return failAll(error);
+    return failPending(error);
   }
-  const checked = payload;
-  const results = active
-    .filter(({ hook }) => payloadMatches(event, hook.matcher, checked))
-    .map(({ name, hook }) => evaluateHook(hook, name, checked, deadlines.get(name) as number, debug));
-  if (results.every((r) => !(r instanceof Promise))) return finish(results as Evaluation[], checked);
-  Promise.all(results).then((evaluations) => finish(evaluations, checked), failAll);
+  running = active.filter(({ hook }) => payloadMatches(event, hook.matcher, payload)).map((entry) => ({ ...entry, hook: effectivePolicy(entry.hook, payload) }));
+  const results = running.map(({ name, hook }) => {
+    const result = evaluateHook(hook, name, payload, deadlines.get(name) as number, debug);
+    if (result instanceof Promise) void result.then((done) => settled.set(name, done));
+    else settled.set(name, result);
+    return result;
+  });
+  if (results.every((r) => !(r instanceof Promise))) return finish(results as Evaluation[]);
+  Promise.all(results).then(finish, failPending);
 }

@@ -16,6 +16,8 @@ export type HookErrorCode =
   | 'E_PAYLOAD_SCHEMA'
   | 'E_HANDLER_THREW'
   | 'E_HANDLER_TIMEOUT'
+  | 'E_HANDLER_EXIT'
+  | 'E_STARTUP'
   | 'E_ANSWER_INVALID'
   | 'E_CONFIG';
 

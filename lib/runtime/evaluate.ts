@@ -13,6 +13,8 @@ export interface Evaluation {
   error?: string;
   /** ms from process start until this hook had answered. */
   ms: number;
+  /** The handler missed its deadline and may still be running. */
+  timedOut?: boolean;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -72,7 +74,8 @@ export function evaluateHook(hook: HookDefinition, name: string, payload: unknow
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       context.abort();
-      resolve(failed(hook, name, new HookError('E_HANDLER_TIMEOUT', `the handler did not answer within its deadline (${Math.round(deadline - processStartMs())} ms after start); make it faster or raise \`timeout\``), debug));
+      const late = failed(hook, name, new HookError('E_HANDLER_TIMEOUT', `the handler did not answer within its deadline (${Math.round(deadline - processStartMs())} ms after start); make it faster or raise \`timeout\``), debug);
+      resolve({ ...late, timedOut: true });
     }, Math.max(0, deadline - Date.now()));
     result.then(
       (value) => {

@@ -5,8 +5,10 @@ import { HookError, oneLine } from './errors.ts';
 import { hookDeadline } from './deadline.ts';
 import { evaluateHook, failed, type Evaluation } from './evaluate.ts';
 import { payloadMatches } from './matcher.ts';
-import { writeAll } from './output.ts';
+import { effectivePolicy } from './policy.ts';
+import { exitNow, printOutcome, protectStdout } from './protocol.ts';
 import { readPayload } from './stdin.ts';
+import { disarmStartupGuard } from './startup.ts';
 import { skipReason } from './switches.ts';
 import { recordRun } from './telemetry.ts';
 
@@ -44,28 +46,53 @@ export function checkPayload(event: string, payload: unknown, validate: Validate
   }
 }
 
-/** Prints an evaluation, records it, and exits with its code. */
-export function finish(event: string, evaluation: Evaluation, env: NodeJS.ProcessEnv = process.env): never {
-  const { outcome } = evaluation;
-  if (outcome.json !== undefined) writeAll(1, `${JSON.stringify(outcome.json)}\n`);
-  if (outcome.stderr !== undefined) writeAll(2, `${outcome.stderr}\n`);
-  recordRun({ hook: evaluation.name, event, exit: outcome.exitCode, decision: evaluation.decision, error: evaluation.error }, env);
-  process.exit(outcome.exitCode);
+/** Whether this hook is switched off; a broken switch never switches a hook off. */
+export function isSkipped(name: string, failClosed: boolean, env: NodeJS.ProcessEnv): boolean {
+  try {
+    return skipReason(name, failClosed, env) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The error for a handler that ended the process itself, bypassing the answer. */
+export function exitedEarly(code: number | undefined): HookError {
+  return new HookError('E_HANDLER_EXIT', `the handler called process.exit(${code ?? ''}) before answering; return an answer instead`);
 }
 
 /**
  * Runs one hook invocation end to end: switches, read and check stdin, run the handler under
- * its deadline, print one JSON object or nothing, record telemetry, exit.
+ * its deadline, print one JSON object or nothing, record telemetry, exit. Every way out goes
+ * through `finish`, exactly once.
  */
 export function runHook(hook: HookDefinition, meta: RunMeta): void {
   const env = process.env;
-  if (skipReason(meta.name, hook.onError === 'block', env) !== undefined) process.exit(0);
+  if (isSkipped(meta.name, hook.onError === 'block', env)) process.exit(0);
   const debug = isDebug(env);
-  // stdout is the protocol: a stray console.log in a handler must not corrupt the answer.
-  console.log = console.info = console.debug = console.error;
-  const fail = (error: unknown) => finish(hook.event, failed(hook, meta.name, error, debug), env);
+  protectStdout();
+
+  let finished = false;
+  const finish = (evaluation: Evaluation): void => {
+    if (finished) return;
+    finished = true;
+    printOutcome(evaluation.outcome);
+    recordRun({ hook: meta.name, event: hook.event, exit: evaluation.outcome.exitCode, decision: evaluation.decision, error: evaluation.error, ms: evaluation.ms }, env);
+    exitNow(evaluation.outcome.exitCode, evaluation.timedOut === true, evaluation.outcome.json !== undefined);
+  };
+  let policy = hook;
+  const fail = (error: unknown) => finish(failed(policy, meta.name, error, debug));
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
+  disarmStartupGuard();
+  // A handler (or a library) calling process.exit must not skip the answer or the policy.
+  process.on('exit', (code) => {
+    if (finished) return;
+    const evaluation = failed(policy, meta.name, exitedEarly(code), debug);
+    finished = true;
+    printOutcome(evaluation.outcome);
+    recordRun({ hook: meta.name, event: hook.event, exit: evaluation.outcome.exitCode, decision: evaluation.decision, error: evaluation.error }, env);
+    process.exitCode = evaluation.outcome.exitCode;
+  });
 
   const deadline = hookDeadline(hook.timeout, env);
   let payload: unknown;
@@ -76,9 +103,10 @@ export function runHook(hook: HookDefinition, meta: RunMeta): void {
     return fail(error);
   }
   if (!payloadMatches(hook.event, hook.matcher, payload)) {
-    return finish(hook.event, { name: meta.name, outcome: { exitCode: 0 }, decision: 'unmatched', ms: sinceStartMs() }, env);
+    return finish({ name: meta.name, outcome: { exitCode: 0 }, decision: 'unmatched', ms: sinceStartMs() });
   }
-  const evaluation = evaluateHook(hook, meta.name, payload, deadline, debug);
-  if (evaluation instanceof Promise) evaluation.then((done) => finish(hook.event, done, env), fail);
-  else finish(hook.event, evaluation, env);
+  policy = effectivePolicy(hook, payload);
+  const evaluation = evaluateHook(policy, meta.name, payload, deadline, debug);
+  if (evaluation instanceof Promise) evaluation.then(finish, fail);
+  else finish(evaluation);
 }

@@ -1,15 +1,18 @@
 import { MATCHER_FIELD } from '../events.ts';
 
 const EXACT_LIST = /^[A-Za-z0-9_\- ,|]*$/;
+// FileChanged and StopFailure read a narrower exact-name set: no `-`, `,` or spaces (§2.3).
+const NARROW_EXACT_LIST = /^[A-Za-z0-9_|]*$/;
+const NARROW_EVENTS: readonly string[] = ['FileChanged', 'StopFailure'];
 
 /**
  * Claude Code's matcher semantics (hooks-protocol §2.3): empty or `*` matches everything; a value
  * made only of letters, digits, `_`, `-`, spaces, `,` and `|` is a list of exact names; anything
  * else is an unanchored, case-sensitive JavaScript regex.
  */
-export function compileMatcher(matcher: string | undefined): (value: string) => boolean {
+export function compileMatcher(matcher: string | undefined, event?: string): (value: string) => boolean {
   if (matcher === undefined || matcher === '' || matcher === '*') return () => true;
-  if (EXACT_LIST.test(matcher)) {
+  if ((event !== undefined && NARROW_EVENTS.includes(event) ? NARROW_EXACT_LIST : EXACT_LIST).test(matcher)) {
     const names = new Set(matcher.split(/[|,]/).map((name) => name.trim()).filter(Boolean));
     return (value) => names.has(value);
   }
@@ -28,5 +31,5 @@ export function payloadMatches(event: string, matcher: string | undefined, paylo
   let value = payload[field];
   if (typeof value !== 'string') return false;
   if (event === 'FileChanged') value = value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
-  return compileMatcher(matcher)(value as string);
+  return compileMatcher(matcher, event)(value as string);
 }

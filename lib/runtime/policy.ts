@@ -45,3 +45,13 @@ export interface Outcome {
   exitCode: 0 | 1 | 2;
   stderr?: string;
 }
+
+/**
+ * The policy for this run. A fail-closed Stop/SubagentStop hook that keeps failing would refuse
+ * every stop; once Claude Code is already continuing because of a stop hook
+ * (`stop_hook_active`), it fails open instead of looping until the client's cap.
+ */
+export function effectivePolicy<H extends Pick<HookDefinition, 'event' | 'onError'>>(hook: H, payload: Record<string, unknown>): H {
+  const stopping = hook.event === 'Stop' || hook.event === 'SubagentStop';
+  return stopping && hook.onError === 'block' && payload.stop_hook_active === true ? { ...hook, onError: 'allow' } : hook;
+}

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { hookpackHome } from '../home.ts';
 import { sinceStartMs } from './clock.ts';
@@ -62,9 +62,27 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
     const open = () => openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
     let fd = open();
     try {
-      if (fstatSync(fd).size > TELEMETRY_MAX_BYTES) {
+      const stat = fstatSync(fd);
+      if (stat.size > TELEMETRY_MAX_BYTES) {
         // Rotating by rename keeps every line whole: writers holding the old file finish into it.
-        renameSync(path, `${path}.1`);
+        // Only the file we hold is renamed, and only by the writer that wins the lock, so parallel
+        // writers neither rename each other's fresh file over the history nor lose their line.
+        const lock = `${path}.rotating`;
+        try {
+          closeSync(openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
+          try {
+            if (statSync(path).ino === stat.ino) renameSync(path, `${path}.1`);
+          } finally {
+            rmSync(lock, { force: true });
+          }
+        } catch {
+          // another writer is rotating (or a lock left by a crash: older than a minute, remove it)
+          try {
+            if (Date.now() - statSync(lock).mtimeMs > 60_000) rmSync(lock, { force: true });
+          } catch {
+            // gone already
+          }
+        }
         closeSync(fd);
         fd = open();
       }

@@ -122,7 +122,7 @@ describe('build.mjs', () => {
     const result = build('--minify-harder');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/--minify-harder/);
-    expect(result.stderr).toMatch(/Valid flags: --watch, --sea, --sea-snapshot, --no-code-cache, --no-typecheck/);
+    expect(result.stderr).toMatch(/Valid flags: --watch, --sea, --sea-snapshot, --no-code-cache, --no-typecheck, --hooks-dir DIR, --out-dir DIR/);
   });
 
   it('removes bundles it built for hooks that no longer exist, and nothing else', () => {

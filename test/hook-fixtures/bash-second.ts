@@ -16,6 +16,11 @@ export default defineHook({
     if (command === 'deny-second') return deny('second denies');
     if (command === 'throw') throw new Error('second broke');
     if (command === 'hang') return new Promise(() => {});
+    if (command === 'stray') {
+      // A fire-and-forget task that fails after this hook's sibling has already answered.
+      setTimeout(() => void Promise.reject(new Error('stray upload failed')), 0);
+      return new Promise((resolve) => setTimeout(() => resolve(undefined), 100));
+    }
     if (command === 'context') return allow({ additionalContext: 'y'.repeat(9000) });
     return undefined;
   },

@@ -29,6 +29,13 @@ export default defineHook({
         return 42 as never;
       case 'wrong-kind':
         return { kind: 'deny', reason: 'not for prompts' } as never;
+      case 'stdout':
+        process.stdout.write('raw write');
+        console.dir({ raw: 'dir' });
+        return addContext('clean');
+      case 'exit':
+        process.exit(0);
+        return undefined;
       case 'log':
         console.log('noise on stdout would corrupt the protocol');
         ctx.debug('a debug line');

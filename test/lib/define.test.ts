@@ -76,3 +76,9 @@ describe('defineHook network flag', () => {
     expect(() => defineHook({ event: 'Stop', network: 'yes' as never, run: (): undefined => undefined })).toThrowError(/`network` must be true or false/);
   });
 });
+
+describe('defineHook and WorktreeCreate', () => {
+  it('refuses WorktreeCreate, whose hooks must print a bare path rather than JSON', () => {
+    expect(() => defineHook({ event: 'WorktreeCreate', run: (): undefined => undefined })).toThrowError(/expects a bare path on stdout/);
+  });
+});

@@ -84,3 +84,13 @@ describe('an event bundle (dist/on-<Event>.cjs)', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(2);
   });
 });
+
+describe('an event bundle and a stray error', () => {
+  it('keeps the answers already given: a sibling\'s unhandled rejection fails only the hooks still pending', async () => {
+    const run = await spawnHook(dist('on-PreToolUse'), bash('stray'), { env: { HOOKPACK_DEADLINE_MS: '1500' } });
+    expect(run.exitCode).not.toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/hookpack bash-second failed open \(E_HANDLER_THREW: stray upload failed\)/);
+    expect(run.stderr).not.toMatch(/bash-behaviour failed/);
+  });
+});

@@ -123,3 +123,26 @@ describe('the runner, driving a built hook as a process', () => {
     expect(run.stderr).toMatch(/failed closed \(E_HANDLER_THREW: broken\)/);
   });
 });
+
+describe('the runner against handlers that misbehave', () => {
+  it('sends process.stdout.write and console.dir output to stderr, keeping stdout one JSON object', async () => {
+    const run = await spawnHook(dist('prompt-behaviour'), prompt('stdout'));
+    expect(run.stdout).toBe('{"hookSpecificOutput":{"hookEventName":"UserPromptSubmit","additionalContext":"clean"}}\n');
+    expect(run.stderr).toMatch(/raw write/);
+    expect(run.stderr).toMatch(/raw: 'dir'/);
+  });
+
+  it('applies the failure policy when a handler calls process.exit itself', async () => {
+    const run = await spawnHook(dist('prompt-behaviour'), prompt('exit'));
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/failed open \(E_HANDLER_EXIT: the handler called process.exit\(0\) before answering/);
+  });
+
+  it('fails a hook whose module throws while loading by its own policy, with one line and no stack trace', async () => {
+    const run = await spawnHook(dist('load-failure'), fixture('PostToolUseFailure'), { env: { HOOKPACK_TEST_LOAD_FAILURE: '1' } });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/^hookpack load-failure failed closed \(E_STARTUP: the hook failed while loading: /);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -49,3 +49,10 @@ describe('payloadMatches', () => {
     expect(payloadMatches('PreToolUse', 'Bash', { tool_name: 7 })).toBe(false);
   });
 });
+
+describe('the narrower exact-name set of FileChanged and StopFailure', () => {
+  it('reads a matcher with a hyphen as a regex there, as Claude Code does', () => {
+    expect(payloadMatches('FileChanged', 'my-config', { file_path: '/p/my-config.json' })).toBe(true);
+    expect(payloadMatches('PreToolUse', 'my-config', { tool_name: 'my-config.json' })).toBe(false);
+  });
+});

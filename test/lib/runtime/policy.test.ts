@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HookError } from '../../../lib/runtime/errors.ts';
-import { failureAnswer } from '../../../lib/runtime/policy.ts';
+import { effectivePolicy, failureAnswer } from '../../../lib/runtime/policy.ts';
 
 describe('failureAnswer', () => {
   it('fails closed with exit 2 and a one-line reason naming the hook and the error code', () => {
@@ -34,5 +34,14 @@ describe('failureAnswer', () => {
 
   it('describes a thrown non-Error value', () => {
     expect(failureAnswer({ event: 'Stop', onError: 'allow' }, 'h', 'plain string').stderr).toMatch(/E_HANDLER_THREW: plain string/);
+  });
+});
+
+describe('effectivePolicy', () => {
+  it('lets a fail-closed Stop hook fail open once Claude Code is already continuing because of a stop hook', () => {
+    expect(effectivePolicy({ event: 'Stop', onError: 'block' }, { stop_hook_active: true }).onError).toBe('allow');
+    expect(effectivePolicy({ event: 'SubagentStop', onError: 'block' }, { stop_hook_active: true }).onError).toBe('allow');
+    expect(effectivePolicy({ event: 'Stop', onError: 'block' }, { stop_hook_active: false }).onError).toBe('block');
+    expect(effectivePolicy({ event: 'PreToolUse', onError: 'block' }, { stop_hook_active: true }).onError).toBe('block');
   });
 });

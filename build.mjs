@@ -236,10 +236,21 @@ function codeCacheLoader(name, code, bannerText) {
   for (let i = 0; i < __filename.length; i++) h = Math.imul(h ^ __filename.charCodeAt(i), 16777619) >>> 0;
   const prefix = ${JSON.stringify(`${name}-`)} + h.toString(16) + "-";
   const file = dir && dir + "/" + prefix + ${JSON.stringify(key.slice(name.length + 1))} + "-" + process.version + "-" + process.arch + ".bin";
-  const ours = (p) => { try { const s = fs.statSync(p); return s.isDirectory() && (s.mode & 18) === 0 && (!process.getuid || s.uid === process.getuid()); } catch { return false; } };
+  // Ours alone: owned by us and not writable by group or others (libuv reports no such bits on Windows).
+  const mine = (s) => (process.platform === "win32" || (s.mode & 18) === 0) && (!process.getuid || s.uid === process.getuid());
+  const ours = (p) => { try { const s = fs.statSync(p); return s.isDirectory() && mine(s); } catch { return false; } };
   const note = (m) => { if (env.HOOKPACK_DEBUG && env.HOOKPACK_DEBUG !== "0") try { fs.writeSync(2, "hookpack: code cache " + m + "\\n"); } catch {} };
   let data;
-  if (file && ours(home) && ours(dir)) try { data = fs.readFileSync(file); } catch {}
+  // The file itself is checked on the open descriptor: a directory swapped after ours() can only
+  // hold files of another owner, and those are refused (a planted cache file is planted code).
+  if (file && ours(home) && ours(dir)) {
+    let fd;
+    try {
+      fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0));
+      const s = fs.fstatSync(fd);
+      if (s.isFile() && mine(s)) data = fs.readFileSync(fd);
+    } catch {} finally { if (fd !== undefined) fs.closeSync(fd); }
+  }
   const script = new Script("(function (exports, require, module, __filename, __dirname) {" + ${JSON.stringify(body)} + "\\n})", { filename: __filename, cachedData: data });
   if (!file) note("off");
   else if (data !== undefined && !script.cachedDataRejected) note("hit " + file);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -275,5 +275,26 @@ describe('the code-cache loader every bundle carries', () => {
     expect(build('--no-typecheck', '--no-code-cache').status).toBe(0);
     expect(readFileSync(join(outDir(), 'greet.cjs'), 'utf8')).not.toMatch(/node:vm/);
     expect(runGreet({ HOOKPACK_HOME: join(dir, 'state') }).stderr).not.toMatch(/code cache/);
+  });
+});
+
+describe('the code-cache loader and files it does not own', () => {
+  it('refuses a cache file it did not write itself (group-writable, or a symlink) and rewrites it', () => {
+    writeHook('greet', GOOD_HOOK);
+    expect(build('--no-typecheck').status).toBe(0);
+    const env = { ...process.env, HOOKPACK_HOME: join(dir, 'state'), HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0' };
+    const run = () => spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env });
+    run();
+    const cacheDir = join(dir, 'state', 'code-cache');
+    const [file] = readdirSync(cacheDir);
+    const path = join(cacheDir, file as string);
+    chmodSync(path, 0o666);
+    expect(run().stderr).toMatch(/code cache miss, writing/);
+    const real = join(dir, 'elsewhere.bin');
+    copyFileSync(path, real);
+    rmSync(path);
+    symlinkSync(real, path);
+    expect(run().stderr).toMatch(/code cache miss, writing/);
+    expect(run().stderr).toMatch(/code cache hit/);
   });
 });

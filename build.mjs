@@ -257,8 +257,10 @@ function codeCacheLoader(name, code, bannerText) {
   else process.once("exit", () => {
     note((data === undefined ? "miss, writing " : "rejected, rewriting ") + file);
     try {
+      if (!fs.existsSync(home)) fs.mkdirSync(home, { recursive: true, mode: 448 });
+      if (!ours(home)) return;
       fs.mkdirSync(dir, { recursive: true, mode: 448 });
-      if (!ours(home) || !ours(dir)) return;
+      if (!ours(dir)) return;
       for (const old of fs.readdirSync(dir)) if (old.startsWith(prefix) && dir + "/" + old !== file) try { fs.unlinkSync(dir + "/" + old); } catch {}
       const tmp = file + "." + process.pid + ".tmp";
       fs.writeFileSync(tmp, script.createCachedData(), { mode: 384 });
@@ -360,6 +362,11 @@ function seaEntrySource(hooks, definitions, groups) {
     '};',
     'function main() {',
     '  const name = String(process.argv[2] ?? "").replace(/\\.cjs$/, "");',
+    '  if (name === "--hookpack-sweep-cache") {',
+    '    const sweep = globalThis[Symbol.for("hookpack.sweepCache")];',
+    '    if (typeof sweep === "function") sweep();',
+    '    process.exit(0);',
+    '  }',
     '  const run = table[name] ?? table["on-" + name];',
     '  if (!run) {',
     '    process.stderr.write("usage: hookpack <hook|event>; hooks and events: " + Object.keys(table).join(", ") + "\\n");',

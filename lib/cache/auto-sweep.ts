@@ -1,6 +1,6 @@
 import { statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runNodeInBackground } from '../background.ts';
+import { runInBackground, runNodeInBackground } from '../background.ts';
 import { debugNote } from '../runtime/debug.ts';
 import { cacheDir } from './_dir.ts';
 import { shouldSweep, sweepCache } from './sweep.ts';
@@ -31,13 +31,18 @@ export function scheduleSweep(): void {
   } catch {
     return;
   }
-  void runNodeInBackground(bundle, [SWEEP_FLAG]).then((started) => {
+  // In a single executable, argv[1] is the executable itself, which takes the flag directly.
+  const sea = bundle === process.execPath;
+  void (sea ? runInBackground(process.execPath, [SWEEP_FLAG]) : runNodeInBackground(bundle, [SWEEP_FLAG])).then((started) => {
     if ('error' in started) debugNote(`cache: cannot start a background sweep: ${started.error.message}`);
   });
 }
 
 // The sweeper: a bundle holding the cache, started with SWEEP_FLAG, sweeps before any hook code
-// runs (module evaluation precedes the runner) and exits without reading stdin.
+// runs (module evaluation precedes the runner) and exits without reading stdin. A single
+// executable built with a startup snapshot evaluated this at build time: its dispatcher finds
+// the sweep here instead.
+(globalThis as Record<symbol, unknown>)[Symbol.for('hookpack.sweepCache')] = sweepCache;
 if (process.argv[2] === SWEEP_FLAG) {
   sweepCache();
   process.exit(0);

@@ -4,11 +4,21 @@ import { basename, dirname, join } from 'node:path';
 let counter = 0;
 
 /**
- * Writes a file atomically: a temp file in the same directory, then rename over the target, so a
- * reader sees the old content or the new, never a torn one. Mode 0600: state is private.
+ * A temp name no other call shares: pid (other processes), counter (other calls in this one) and a
+ * random suffix, so nobody can create the name ahead of us. Math.random, not node:crypto: loading
+ * that costs every hook ~0.3 ms, and 'wx' already makes a planted name fail the write, not hijack it.
+ */
+function tempName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+}
+
+/**
+ * Writes a file atomically: a temp file in the same directory, created exclusively ('wx': never an
+ * existing file or a link someone planted), then rename over the target, so a reader sees the old
+ * content or the new, never a torn one. Mode 0600 unless told otherwise: state is private.
  */
 export function writeFileAtomic(path: string, content: string | Buffer, options: { mode?: number; fsync?: boolean } = {}): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
+  const tmp = tempName(path);
   const fd = openSync(tmp, 'wx', options.mode ?? 0o600);
   try {
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;

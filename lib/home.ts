@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { homeDir } from './runtime/clock.ts';
 import { debugNote } from './runtime/debug.ts';
@@ -9,14 +9,54 @@ export function hookpackHomePath(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CACHE_HOME || join(homeDir(env), '.cache'), 'hookpack');
 }
 
-/** Why a directory is unsafe to trust, or undefined when it is ours alone. */
-export function unsafeReason(path: string): string | undefined {
-  const link = lstatSync(path);
-  const stat = link.isSymbolicLink() ? statSync(realpathSync(path)) : link;
-  if (!stat.isDirectory()) return 'it is not a directory';
+/** The directory that `path` really is, or why it can't be trusted: see {@link unsafeReason}. */
+type Checked = { real: string; reason?: undefined } | { real?: undefined; reason: string };
+
+function check(path: string): Checked {
   const uid = process.getuid?.();
-  if (uid !== undefined && stat.uid !== uid) return `it is owned by uid ${stat.uid}, not by you (uid ${uid})`;
-  if ((stat.mode & 0o022) !== 0) return `it is writable by group or others (mode ${(stat.mode & 0o777).toString(8)}); run chmod 700 on it`;
+  const link = lstatSync(path);
+  // Whoever owns a link decides where it points: only we or root may own this one.
+  if (link.isSymbolicLink() && uid !== undefined && link.uid !== uid && link.uid !== 0) {
+    return { reason: `it is a symbolic link owned by uid ${link.uid}, not by you (uid ${uid}) or root` };
+  }
+  // Resolved once, here (links in parent components too), and used from now on, so no later
+  // open follows a link someone re-pointed after this check.
+  const real = realpathSync(path);
+  // lstat, not stat: the resolved path must itself be the directory. If a component was swapped
+  // for a link since realpath, this sees the link and refuses rather than following it again.
+  const stat = lstatSync(real);
+  const it = real === path ? 'it' : `${real} (where it leads)`;
+  if (!stat.isDirectory()) return { reason: `${it} is not a directory` };
+  if (uid !== undefined && stat.uid !== uid) return { reason: `${it} is owned by uid ${stat.uid}, not by you (uid ${uid})` };
+  // On Windows libuv derives the mode from the read-only attribute alone, so every directory
+  // looks writable by group and others (0o777): the bits say nothing there and are not checked.
+  if (process.platform !== 'win32' && (stat.mode & 0o022) !== 0) {
+    return { reason: `${it} is writable by group or others (mode ${(stat.mode & 0o777).toString(8)}); run chmod 700 on it` };
+  }
+  return { real };
+}
+
+/**
+ * Why a directory is unsafe to trust, or undefined when it is ours alone: a directory owned by
+ * us, not writable by group or others, reached (if `path` is a symbolic link) through a link
+ * owned by us or root. Throws what lstat/realpath throw (ENOENT, ENOTDIR …).
+ */
+export function unsafeReason(path: string): string | undefined {
+  return check(path).reason;
+}
+
+/** `path` created 0700 if missing, checked, and resolved to the real directory; undefined (with a debug note) when unsafe. */
+function trusted(path: string, purpose: string, env: NodeJS.ProcessEnv): string | undefined {
+  let reason: string | undefined;
+  try {
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+    const checked = check(path);
+    if (checked.reason === undefined) return checked.real;
+    reason = checked.reason;
+  } catch (error) {
+    reason = (error as NodeJS.ErrnoException).code ?? String(error);
+  }
+  debugNote(`not using ${path} for ${purpose}: ${reason}`, env);
   return undefined;
 }
 
@@ -25,38 +65,26 @@ const resolved = new Map<string, string | null>();
 /**
  * The state directory, created 0700 on first use, or undefined when it can't be trusted: owned
  * by another user or writable by group/others (a planted cache entry could inject context or
- * switch off a guard) or not creatable. Callers then run without disk state; HOOKPACK_DEBUG says why.
- * Checked once per process.
+ * switch off a guard), a symbolic link someone else owns, or not creatable. Callers then run
+ * without disk state; HOOKPACK_DEBUG says why. Checked once per process, and the path returned
+ * is the real directory (links resolved once, at the check), so no later open re-resolves a
+ * link that someone could have re-pointed since. Files read from it still go through
+ * lib/private-file.ts: a parent directory writable by others could have the whole directory
+ * renamed away and replaced after the check.
  */
 export function hookpackHome(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const path = hookpackHomePath(env);
   const known = resolved.get(path);
   if (known !== undefined) return known ?? undefined;
-  let result: string | null = null;
-  try {
-    mkdirSync(path, { recursive: true, mode: 0o700 });
-    const reason = unsafeReason(path);
-    if (reason === undefined) result = path;
-    else debugNote(`not using ${path} for caches, breaker state or telemetry: ${reason}`, env);
-  } catch (error) {
-    debugNote(`not using ${path} for caches, breaker state or telemetry: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, env);
-  }
-  resolved.set(path, result);
-  return result ?? undefined;
+  const result = trusted(path, 'caches, breaker state or telemetry', env);
+  resolved.set(path, result ?? null);
+  return result;
 }
 
-/** A subdirectory of the state directory (created 0700), or undefined when there is no safe home. */
+/** A subdirectory of the state directory (created 0700, checked and resolved like it), or undefined when there is none safe. */
 export function hookpackSubdir(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const home = hookpackHome(env);
-  if (home === undefined) return undefined;
-  const path = join(home, name);
-  try {
-    mkdirSync(path, { recursive: true, mode: 0o700 });
-    return unsafeReason(path) === undefined ? path : undefined;
-  } catch (error) {
-    debugNote(`cannot create ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, env);
-    return undefined;
-  }
+  return home === undefined ? undefined : trusted(join(home, name), `${name} state`, env);
 }
 
 /** Forgets what hookpackHome resolved (tests). */

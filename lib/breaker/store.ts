@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { writeFileAtomic } from '../atomic.ts';
+import { readPrivate } from '../private-file.ts';
 import { debugNote } from '../runtime/debug.ts';
 import { FRESH_STATE, parseState } from './state.ts';
 import type { PersistedState } from './state.ts';
@@ -14,24 +14,6 @@ export interface StateStore {
 
 // A valid state is ~150 bytes; anything much larger is not ours, and we won't read megabytes to find out.
 const MAX_STATE_BYTES = 4096;
-
-function readSmallFile(path: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    const buffer = Buffer.alloc(MAX_STATE_BYTES + 1);
-    let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
-    return buffer.toString('utf8', 0, length);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function write(path: string, state: PersistedState): void {
   try {
@@ -49,18 +31,15 @@ function write(path: string, state: PersistedState): void {
  */
 export function fileStateStore(path: string): StateStore {
   const read = (): PersistedState => {
-    let text: string | undefined;
-    try {
-      text = readSmallFile(path);
-    } catch (error) {
-      debugNote(`breaker state ${path} unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)}): treating it as closed`);
-      return FRESH_STATE;
-    }
-    if (text === undefined) return FRESH_STATE;
-    const state = text.length > MAX_STATE_BYTES ? undefined : parseState(text);
+    // Only a file that is ours alone counts (lib/private-file.ts): one planted by another user, or
+    // left writable by one, could switch a dependency off; it reads as closed and is replaced.
+    const bytes = readPrivate(path, MAX_STATE_BYTES);
+    if (bytes === 'missing') return FRESH_STATE;
+    const state = bytes === 'refused' ? undefined : parseState(bytes.toString('utf8'));
     if (state !== undefined) return state;
-    // Corrupt, truncated by a foreign writer, or another format version: start over rather than guess.
-    debugNote(`breaker state ${path} is not a version-1 state file: treating it as closed and replacing it`);
+    // Corrupt, truncated by a foreign writer, another format version, too large or not private:
+    // start over rather than guess.
+    debugNote(`breaker state ${path} is not a private version-1 state file: treating it as closed and replacing it`);
     write(path, FRESH_STATE);
     return FRESH_STATE;
   };

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
+import { readPrivateText } from '../private-file.ts';
 import { scheduleSweep } from './auto-sweep.ts';
 import { cacheDir } from './_dir.ts';
 import { debugNote } from '../runtime/debug.ts';
@@ -10,6 +10,8 @@ import { hash53 } from './_hash.ts';
 export const FORMAT = 1;
 /** Larger values stay memory-only: reading a huge envelope back costs about what it saves. */
 const MAX_ENTRY_CHARS = 1 << 20;
+/** The most UTF-8 bytes an entry we wrote can hold (3 per UTF-16 unit); a larger file is not ours. */
+const MAX_ENTRY_BYTES = 3 * MAX_ENTRY_CHARS;
 
 /** What every disk entry holds; each kind adds its own validity fields (stamp, hash, stamps, expiresAt). */
 export interface Envelope {
@@ -29,14 +31,18 @@ export function entryPath(dir: string, kind: string, key: string, version: strin
 }
 
 /**
- * The entry for (kind, key, version), or undefined for anything else: no directory, no file, torn or
- * garbage bytes, another format, or another key/version that hashed to the same name. Never throws.
+ * The entry for (kind, key, version), or undefined for anything else: no directory, no file, a file
+ * that is not ours alone (lib/private-file.ts: a symlink, FIFO, foreign owner, group/other-writable
+ * mode), torn or garbage bytes, another format, or another key/version that hashed to the same
+ * name. A miss is then replaced by the caller's write. Never throws.
  */
 export function readEntry(kind: string, key: string, version: string): Envelope | undefined {
   const dir = cacheDir();
   if (dir === undefined) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(entryPath(dir, kind, key, version), 'utf8')) as Envelope | null;
+    const text = readPrivateText(entryPath(dir, kind, key, version), MAX_ENTRY_BYTES);
+    if (text === undefined) return undefined;
+    const entry = JSON.parse(text) as Envelope | null;
     if (entry?.format === FORMAT && entry.kind === kind && entry.key === key && entry.version === version && 'value' in entry) return entry;
   } catch {
     // missing, unreadable or not JSON: a miss, and the caller's write replaces it

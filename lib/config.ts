@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readRegularFile } from './private-file.ts';
 import { homeDir } from './runtime/clock.ts';
 import { HookError, oneLine } from './runtime/errors.ts';
 
@@ -16,14 +16,16 @@ export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CONFIG_HOME || join(homeDir(env), '.config'), 'hookpack');
 }
 
+/** Hook configs are small JSON files; anything bigger is a mistake or an attack. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 function readLayer(scope: ConfigLayer['scope'], path: string): ConfigLayer | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw new HookError('E_CONFIG', `cannot read ${path} (${(error as NodeJS.ErrnoException).code}); fix its permissions or remove it`, { cause: error });
+  const read = readRegularFile(path, MAX_CONFIG_BYTES);
+  if (read === 'missing') return undefined;
+  if (!Buffer.isBuffer(read)) {
+    throw new HookError('E_CONFIG', `cannot read ${path} (${read.refused}); make it a JSON file of at most 1 MiB or remove it`);
   }
+  const text = read.toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -69,3 +69,35 @@ export function readPrivateFile(path: string, maxBytes?: number): Buffer | undef
 export function readPrivateText(path: string, maxBytes?: number): string | undefined {
   return readPrivateFile(path, maxBytes)?.toString('utf8');
 }
+
+/**
+ * Reads a configuration file: symlinks are followed (dotfile managers use them), but it must be a
+ * regular file of at most `maxBytes`, so a repository can't hang a hook with a config that is a
+ * FIFO or a link to /dev/zero. 'missing' for no file, 'refused' (with a reason) otherwise.
+ */
+export function readRegularFile(path: string, maxBytes: number): Buffer | 'missing' | { refused: string } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : { refused: code ?? String(error) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { refused: 'it is not a regular file' };
+    if (stat.size > maxBytes) return { refused: `it is larger than ${maxBytes} bytes` };
+    const buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
+    return length > maxBytes ? { refused: `it is larger than ${maxBytes} bytes` } : buffer.subarray(0, length);
+  } catch (error) {
+    return { refused: (error as NodeJS.ErrnoException).code ?? String(error) };
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // nothing left to do with it
+    }
+  }
+}

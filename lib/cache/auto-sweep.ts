@@ -1,9 +1,9 @@
-import { statSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInBackground, runNodeInBackground } from '../background.ts';
 import { debugNote } from '../runtime/debug.ts';
 import { cacheDir } from './_dir.ts';
-import { shouldSweep, sweepCache } from './sweep.ts';
+import { shouldSweep, sweepCache, touchMarker } from './sweep.ts';
 
 /** The argument a bundle is started with to sweep the cache instead of answering a hook. */
 export const SWEEP_FLAG = '--hookpack-sweep-cache';
@@ -22,11 +22,9 @@ export function scheduleSweep(): void {
   const marker = join(dir, MARKER);
   try {
     // A new cache has nothing to evict: its first write starts the hour instead of a sweeper.
-    const fresh = statSync(marker, { throwIfNoEntry: false }) === undefined;
+    const fresh = lstatSync(marker, { throwIfNoEntry: false }) === undefined;
     if (!fresh && !shouldSweep()) return;
-    writeFileSync(marker, '', { mode: 0o600 });
-    const now = new Date();
-    utimesSync(marker, now, now);
+    touchMarker(dir);
     if (fresh) return;
   } catch {
     return;

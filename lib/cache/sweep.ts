@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, futimesSync, lstatSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hookpackHomePath } from '../home.ts';
 import { debugNote } from '../runtime/debug.ts';
@@ -43,6 +43,17 @@ export function shouldSweep(now: number = Date.now()): boolean {
   }
 }
 
+/** Creates or touches the sweep marker without following a link planted in its place. Throws on failure. */
+export function touchMarker(dir: string): void {
+  const fd = openSync(join(dir, MARKER), constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);
+  try {
+    const now = new Date();
+    futimesSync(fd, now, now);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Removes a file that may already be gone (another sweeper, another writer's rename). */
 function remove(path: string): void {
   try {
@@ -66,7 +77,7 @@ export function sweepCache(options: SweepOptions = {}): SweepResult {
   let names: string[];
   try {
     // Claim this interval first, so concurrent runners checking shouldSweep() stand down.
-    writeFileSync(join(dir, MARKER), '', { mode: 0o600 });
+    touchMarker(dir);
     names = readdirSync(dir);
   } catch (error) {
     debugNote(`cache: cannot sweep ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hookpackHomePath, unsafeReason } from '../home.ts';
+import { readPrivateText, readRegularFile } from '../private-file.ts';
 import { debugNote } from './debug.ts';
 
 /** The file toggle, in `$HOOKPACK_HOME` (user) and `<project>/.claude/hookpack/` (project). */
 export const TOGGLE_FILE = 'disabled.json';
+const MAX_TOGGLE_BYTES = 64 * 1024;
 
 /** `{ "all": true }` switches every hookpack hook off; `{ "hooks": ["name"] }` switches those off. */
 export interface ToggleFile {
@@ -14,13 +15,23 @@ export interface ToggleFile {
 
 const OFF = ['0', 'off', 'false', 'no'];
 
-function readToggle(path: string): ToggleFile | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined; // the common case: no file, one failed open()
+/**
+ * A toggle file's content. The user's must be ours alone, checked on the open descriptor
+ * (readPrivateText); the project's only has to be a small regular file (a cloned repository
+ * can't hang the hook with a FIFO or a link to /dev/zero).
+ */
+function readToggle(path: string, scope: 'user' | 'project'): ToggleFile | undefined {
+  let text: string | undefined;
+  if (scope === 'user') text = readPrivateText(path, MAX_TOGGLE_BYTES);
+  else {
+    const read = readRegularFile(path, MAX_TOGGLE_BYTES);
+    if (!Buffer.isBuffer(read)) {
+      if (read !== 'missing') debugNote(`ignoring ${path}: ${read.refused}`);
+      return undefined;
+    }
+    text = read.toString('utf8');
   }
+  if (text === undefined) return undefined; // the common case: no file, one failed open()
   try {
     const data = JSON.parse(text) as unknown;
     if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as ToggleFile;
@@ -46,7 +57,7 @@ export function skipReason(name: string, failClosed: boolean, env: NodeJS.Proces
   if (env.HOOKPACK_SKIP && env.HOOKPACK_SKIP.split(',').some((entry) => entry.trim() === name || entry.trim() === '*')) return 'HOOKPACK_SKIP';
 
   const home = hookpackHomePath(env);
-  const user = readToggle(join(home, TOGGLE_FILE));
+  const user = readToggle(join(home, TOGGLE_FILE), 'user');
   if (switchedOff(user, name)) {
     // A toggle is only as trustworthy as the directory it sits in: in a 0700 directory of
     // ours, nobody else can have planted it.
@@ -58,7 +69,7 @@ export function skipReason(name: string, failClosed: boolean, env: NodeJS.Proces
   const project = env.CLAUDE_PROJECT_DIR;
   if (project) {
     const path = join(project, '.claude', 'hookpack', TOGGLE_FILE);
-    if (switchedOff(readToggle(path), name)) {
+    if (switchedOff(readToggle(path, 'project'), name)) {
       if (!failClosed) return path;
       debugNote(`ignoring ${path} for ${name}: a project file cannot switch off a fail-closed guard; use \`hookpack disable ${name}\` (user level) or HOOKPACK_SKIP`);
     }

@@ -59,7 +59,8 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
       return `${JSON.stringify(record)}\n`;
     });
     const path = join(home, TELEMETRY_FILE);
-    const open = () => openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    // O_NOFOLLOW: a link planted in place of the log must not make us append to another file.
+    const open = () => openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);
     let fd = open();
     try {
       const stat = fstatSync(fd);

@@ -75,3 +75,18 @@ describe('skip switches', () => {
     expect((await spawnHook(dist('bash-behaviour'), guardPayload, { env })).json).toBeDefined();
   });
 });
+
+describe('skip switches and hostile toggle files', () => {
+  it('ignores, without hanging, a project toggle that is a link to /dev/zero', async () => {
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync('/dev/zero', join(dir, 'project', '.claude', 'hookpack', 'disabled.json'));
+    const run = await spawnHook(dist('prompt-behaviour'), promptPayload, { env: { ...env, HOOKPACK_DEADLINE_MS: '1500' } });
+    expect(run.json).toEqual({ decision: 'block', reason: 'no' });
+  });
+
+  it('ignores a user toggle that others may write to (mode 0666), even in a safe directory', async () => {
+    userToggle('{"all":true}');
+    chmodSync(join(dir, 'home', 'disabled.json'), 0o666);
+    expect((await spawnHook(dist('bash-behaviour'), guardPayload, { env })).json).toBeDefined();
+  });
+});

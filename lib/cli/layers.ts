@@ -3,9 +3,11 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 // The UMD entry jsonc-parser's `main` points at hides its requires from esbuild (the bundle then
 // fails with "Cannot find module './impl/format'"); the ESM build bundles cleanly.
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { parse, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
+import { duplicateKeys, duplicatePlace, hidesHooks } from './settings/duplicates.ts';
+import { byteLineColumn, decodeUtf8, firstInvalidUtf8 } from './settings/utf8.ts';
 
 /** Where a settings file sits in Claude Code's hierarchy (hooks-protocol §2.2); `settings` = `--settings PATH`. */
 export type LayerName = 'user' | 'project' | 'local' | 'managed' | 'settings';
@@ -28,6 +30,16 @@ export interface ConfiguredHook {
   async: boolean;
 }
 
+/** Something about a settings file that is not a broken hooks entry: repeated keys, comments, encoding. */
+export interface LayerIssue {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  fix: string;
+  /** The object it is in, e.g. `hooks.PreToolUse[0]`; absent for the file as a whole. */
+  where?: string;
+}
+
 /** A settings file and what we could read from it. */
 export interface Layer {
   name: LayerName;
@@ -38,6 +50,8 @@ export interface Layer {
   otherHandlers: number;
   /** Why (part of) the file is unusable: invalid JSON, or a hooks entry of the wrong shape. */
   problems: string[];
+  /** What else is wrong with it, each with its own severity and fix. */
+  issues: LayerIssue[];
 }
 
 /** The managed policy file on Linux; `HOOKPACK_MANAGED_SETTINGS` points elsewhere (tests, macOS). */
@@ -84,24 +98,73 @@ function lineColumn(text: string, offset: number): string {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const describe = (value: unknown) => (Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`);
+
+/** The first comment in a text, if any. */
+function firstComment(text: string): number | undefined {
+  let found: number | undefined;
+  visit(text, { onComment: (offset) => void (found ??= offset) }, { disallowComments: false, allowTrailingComma: true });
+  return found;
+}
+
+/** Keys repeated on the way to the hooks: Claude Code keeps the last, so the first copy is dead. */
+function duplicateIssues(text: string): LayerIssue[] {
+  const line = (offset: number) => lineColumn(text, offset).split(':')[0];
+  return duplicateKeys(parseTree(text, [], { allowTrailingComma: false })).map((d) => ({
+    severity: 'error' as const,
+    code: 'duplicate-key',
+    message: hidesHooks(d)
+      ? `"${d.key}" appears twice in ${duplicatePlace(d)} (lines ${line(d.firstOffset)} and ${line(d.offset)}): Claude Code reads only the last copy, so the hooks in the first never run`
+      : `"${d.key}" appears twice in ${duplicatePlace(d)} (lines ${line(d.firstOffset)} and ${line(d.offset)}): Claude Code reads only the last value and ignores the first`,
+    fix: hidesHooks(d) ? 'merge the two into one (move the entries of the first into the last) and delete the first' : 'delete the copy you do not mean',
+    ...(d.where === '' ? {} : { where: d.where }),
+  }));
+}
+
 /** Reads one settings file; a missing file is an empty layer, not a problem. */
 export function readLayer(name: LayerName, path: string): Layer {
-  const layer: Layer = { name, path, exists: false, hooks: [], otherHandlers: 0, problems: [] };
-  let text: string;
+  const layer: Layer = { name, path, exists: false, hooks: [], otherHandlers: 0, problems: [], issues: [] };
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') layer.problems.push(`cannot read it (${code ?? String(error)})`);
+    if (code === 'EISDIR') layer.problems.push('is a directory, not a settings file');
+    else if (code !== 'ENOENT' && code !== 'ENOTDIR') layer.problems.push(`cannot read it (${code ?? String(error)})`);
     return layer;
   }
   layer.exists = true;
+  let text = decodeUtf8(bytes);
+  if (text === undefined) {
+    const at = firstInvalidUtf8(bytes);
+    layer.issues.push({
+      severity: 'warning',
+      code: 'settings-not-utf8',
+      message: `${byteLineColumn(bytes, at)}: byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} is not UTF-8: Claude Code reads it as U+FFFD, and \`hookpack install\` refuses to edit the file`,
+      fix: 'save the file as UTF-8',
+    });
+    text = bytes.toString('utf8');
+  }
   const errors: ParseError[] = [];
   const data: unknown = parse(text, errors, { allowTrailingComma: false });
   if (errors.length > 0) {
     const first = errors[0] as ParseError;
     layer.problems.push(`invalid JSON at ${lineColumn(text, first.offset)}: ${printParseErrorCode(first.error)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
   }
+  const comment = firstComment(text);
+  if (comment !== undefined) {
+    layer.issues.push({
+      severity: 'warning',
+      code: 'settings-comments',
+      message: `comments (the first at ${lineColumn(text, comment)}) are not JSON: Claude Code reads settings as JSON and may reject the whole file`,
+      fix: 'remove the comments (keep notes in a README or a "$comment" key)',
+    });
+  }
+  if (errors.length === 0 && !isObject(data) && text.trim() !== '') {
+    layer.problems.push(`the top level must be a JSON object, found ${describe(data)}`);
+    return layer;
+  }
+  layer.issues.push(...duplicateIssues(text));
   if (!isObject(data) || data.hooks === undefined) return layer;
   if (!isObject(data.hooks)) {
     layer.problems.push('`hooks` must be an object keyed by event name');

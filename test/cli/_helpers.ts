@@ -93,11 +93,11 @@ export function cleanEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
 }
 
 /**
- * Builds the CLI and the bash-guard bundles into `outDir` (never the shared dist/, which other
+ * Builds the CLI and the hook bundles into `outDir` (never the shared dist/, which other
  * work may be rebuilding) and returns the path of cli.cjs.
  */
 export function buildCli(outDir: string): string {
-  const result = spawnSync(process.execPath, ['build.mjs', '--no-typecheck', '--hooks', 'bash-guard', '--out-dir', outDir], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['build.mjs', '--no-typecheck', '--out-dir', outDir], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
   return join(outDir, 'cli.cjs');
 }

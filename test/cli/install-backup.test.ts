@@ -16,13 +16,13 @@ describe('hookpack install backups and writes', () => {
     const original = '{ "model": "opus" }\n';
     project.write(original);
     const first = await project.run('install', '--hooks', 'bash-guard');
-    expect(first.stdout).toMatch(/\nprevious version saved as \.claude\/settings\.json\.bak\n$/);
+    expect(first.stdout).toMatch(/\nprevious version saved as \.claude\/settings\.json\.bak\ncreated \.claude\/\.gitignore with \*\.bak, so the backup \(it may hold tokens from the settings' env\) stays out of git\n$/);
     expect(readFileSync(`${project.settings}.bak`, 'utf8')).toBe(original);
     const installed = project.read();
     await project.run('install');
     expect(readFileSync(`${project.settings}.bak`, 'utf8')).toBe(installed);
-    // No temp files left behind.
-    expect(readdirSync(join(project.dir, '.claude')).sort()).toEqual(['settings.json', 'settings.json.bak']);
+    // No temp files left behind; the backup is kept out of git.
+    expect(readdirSync(join(project.dir, '.claude')).sort()).toEqual(['.gitignore', 'settings.json', 'settings.json.bak']);
   });
 
   it('keeps the file mode, and gives the backup the same', async () => {

@@ -1,6 +1,6 @@
 // `hookpack uninstall` removes exactly the handlers install wrote: never another tool's, even in
 // a matcher group it shares, and not look-alikes from other projects.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeProject, type Project } from './install-fixture.ts';
 
@@ -23,7 +23,8 @@ describe('hookpack uninstall', () => {
               { matcher: 'Bash', hooks: [theirs('node /elsewhere/dist/bash-guard.cjs')] },
             ],
             UserPromptSubmit: [{ hooks: [ours('prompt-context.cjs', 3)] }],
-            Stop: [{ hooks: [ours('gone-hook.cjs')] }],
+            // An event bundle this build no longer makes (on-<Event>.cjs is always ours).
+            Stop: [{ hooks: [ours('on-Stop.cjs')] }],
             Notification: [{ hooks: [{ type: 'http', url: 'http://localhost/hook' }] }],
           },
         },
@@ -33,7 +34,7 @@ describe('hookpack uninstall', () => {
     );
     const run = await project.run('uninstall');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('- Stop              gone-hook.cjs  (no longer built)');
+    expect(run.stdout).toContain('- Stop              on-Stop.cjs  (no longer built)');
     expect(JSON.parse(project.read())).toEqual({
       hooks: {
         PreToolUse: [
@@ -65,13 +66,16 @@ describe('hookpack uninstall', () => {
     expect(project.read()).toBe(original);
   });
 
-  it('works without a build (it only needs to know where dist is)', async () => {
+  it('works without a build (event bundles and bundles of hooks/<name>.ts are known by name)', async () => {
     project = makeProject('uninstall-no-build');
     await project.run('install');
     rmSync(`${project.dir}/dist`, { recursive: true });
+    project.write('export default {};\n', `${project.dir}/hooks/prompt-context.ts`);
     const run = await project.run('uninstall');
     expect(run.code).toBe(0);
-    expect(project.read()).toBe('{}\n');
+    expect(run.stderr).toBe('');
+    // install created the file, so uninstall deletes it.
+    expect(existsSync(project.settings)).toBe(false);
   });
 
   it('prints a diff and writes nothing with --dry-run', async () => {
@@ -79,8 +83,9 @@ describe('hookpack uninstall', () => {
     await project.run('install', '--hooks', 'prompt-context');
     const before = project.read();
     const run = await project.run('uninstall', '--dry-run');
-    expect(run.stdout).toMatch(/^--- a\/\.claude\/settings\.json\n\+\+\+ b\/\.claude\/settings\.json\n@@ -1,15 \+1 @@\n-\{\n/);
-    expect(run.stdout).toContain('\n+{}\n');
+    // install created the file: uninstall would delete it.
+    expect(run.stdout).toMatch(/^--- a\/\.claude\/settings\.json\n\+\+\+ \/dev\/null\n@@ -1,15 \+0,0 @@\n-\{\n/);
+    expect(run.stderr).toBe('dry run: .claude/settings.json not deleted\n');
     expect(project.read()).toBe(before);
   });
 });

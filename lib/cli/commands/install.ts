@@ -1,13 +1,13 @@
 import type { Command } from '../command.ts';
 import { CliError } from '../errors.ts';
 import type { Io } from '../io.ts';
-import { bundleFileOf, hookCommand } from '../settings/hook-command.ts';
+import { hookCommand, sameBundleCommand } from '../settings/hook-command.ts';
 import { readManifest } from '../settings/manifest.ts';
 import { hooksOfBundle, parseHookNames, planEntries, type Layout } from '../settings/plan.ts';
 import { readSettings } from '../settings/read.ts';
-import { ourHandlers } from '../settings/ours.ts';
+import { bundleOfFor, lookalikeNotes, ourHandlers } from '../settings/ours.ts';
 import { reconcile } from '../settings/reconcile.ts';
-import { changeLines, saveChange } from '../settings/save.ts';
+import { changeLines, holdsOnlyOurs, saveChange } from '../settings/save.ts';
 import { resolveTarget, TARGET_HELP, TARGET_OPTIONS } from '../settings/target.ts';
 
 function layoutOf(values: Record<string, unknown>): Layout {
@@ -24,7 +24,8 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const doc = readSettings(target.path, target.label);
   for (const warning of doc.warnings) io.err(`hookpack: warning: ${warning}\n`);
 
-  const bundleOf = (command: unknown) => bundleFileOf(command, target.context);
+  const bundleOf = bundleOfFor(target.context, manifest);
+  for (const note of lookalikeNotes(doc.root, target.context, manifest, target.label)) io.err(`hookpack: note: ${note}\n`);
   // With --hooks, only those hooks' events change, and what is installed there stays installed.
   const touched = named === undefined ? undefined : new Set(manifest.hooks.filter((h) => named.includes(h.name)).map((h) => h.event));
   const installed = ourHandlers(doc.root, bundleOf)
@@ -32,14 +33,15 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     .flatMap((h) => hooksOfBundle(manifest, h.file));
   const selected = new Set(named === undefined ? manifest.hooks.map((h) => h.name) : [...installed, ...named]);
   const desired = planEntries(manifest, selected, layout, (file, network) => hookCommand(file, target.context, network));
-  const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label });
+  const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label, sameCommand: (a, b) => sameBundleCommand(a, b, target.context) });
 
   if (!result.changed) {
     const entries = result.kept.map((h) => `${h.file} (${hooksOfBundle(manifest, h.file).join(', ')})`).join(', ');
     io.out(`already installed in ${target.label} (${target.scope} scope): ${entries}; nothing changed\n`);
     return 0;
   }
-  return saveChange(target, doc, result, changeLines(result, (file) => hooksOfBundle(manifest, file)), values['dry-run'] === true, io);
+  const options = { dryRun: values['dry-run'] === true, backup: !holdsOnlyOurs(doc, bundleOf, target.label) };
+  return saveChange(target, doc, result, changeLines(result, (file) => hooksOfBundle(manifest, file)), options, io);
 }
 
 /** `hookpack install`: merges entries for the built hooks into a Claude Code settings file. */

@@ -6,7 +6,9 @@ import { configuredHooks, projectDir, readLayers } from '../layers.ts';
 import { measure } from '../profile/measure.ts';
 import { renderProfile } from '../profile/render.ts';
 import { summarize } from '../profile/summarize.ts';
-import { profileTargets } from '../profile/targets.ts';
+import { profileTargets, type ProfileTarget } from '../profile/targets.ts';
+import { renderTable } from '../table.ts';
+import { wrap } from '../doctor/wrap.ts';
 
 function positiveInt(name: string, value: unknown, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -15,12 +17,36 @@ function positiveInt(name: string, value: unknown, fallback: number, max: number
   return n;
 }
 
+const short = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
+/** The hooks profile runs, one row each: event, matcher, what runs, and the layer it is configured in (--json has the file). */
+function targetTable(targets: ProfileTarget[]): string {
+  return renderTable(
+    [{ header: 'EVENT' }, { header: 'MATCHER' }, { header: 'HOOK', flex: true }, { header: 'IN' }],
+    targets.map(({ hook, label }) => [hook.event, short(hook.matcher ?? '', 14), label, hook.layer]),
+  );
+}
+
+function targetJson(targets: ProfileTarget[]) {
+  return targets.map(({ hook, label, fixture }) => ({
+    label,
+    event: hook.event,
+    matcher: hook.matcher ?? null,
+    command: hook.command,
+    ...(hook.args === undefined ? {} : { args: hook.args }),
+    layer: hook.layer,
+    path: hook.path,
+    where: hook.where,
+    payload: `${hook.event} fixture${fixture.adapted ? `, ${fixture.adapted}` : ''}`,
+  }));
+}
+
 /** `hookpack profile`: runs every configured command hook on realistic payloads and measures it against `node -e 0`. */
 export const profile: Command = {
   name: 'profile',
   summary: 'time every configured hook on realistic payloads vs `node -e 0`',
   help: `usage: hookpack profile [--settings PATH] [--event E] [--runs N]
-                        [--timeout-ms T] [--json]
+                        [--timeout-ms T] [--list] [--json]
 
 Runs every command hook of every settings layer (any language) N times on the
 realistic payload of its event, adapted to its matcher, as Claude Code does
@@ -30,10 +56,17 @@ time, the ratio to \`node -e 0\`, output size against the 10,000-character
 cap, exit codes, the event's cost in parallel and in sequence, and the likely
 fixes for the slowest hooks. Hooks run with HOOKPACK_TELEMETRY=0.
 
+The hooks really run, side effects included: a Stop hook that commits
+commits N times, one that sends a notification sends N. The list of hooks
+goes to stderr before the first run; --list prints it and runs nothing.
+Processes a hook leaves running are killed after each run, and all of them
+if profile is interrupted.
+
   --settings PATH   profile only the hooks of this settings file
   --event E         only hooks of event E (e.g. PreToolUse)
   --runs N          runs per hook (default 10)
   --timeout-ms T    kill a run's process group after T ms (default 5000)
+  --list            only list the hooks it would run (stdout), run nothing
   --json            print one JSON document
 
 Exit codes: 0 measured, 1 a hook timed out, 2 bad usage, 3 --settings missing.
@@ -43,6 +76,7 @@ Exit codes: 0 measured, 1 a hook timed out, 2 bad usage, 3 --settings missing.
     event: { type: 'string' },
     runs: { type: 'string' },
     'timeout-ms': { type: 'string' },
+    list: { type: 'boolean' },
     json: { type: 'boolean' },
   },
   async run({ values }, io) {
@@ -60,12 +94,21 @@ Exit codes: 0 measured, 1 a hook timed out, 2 bad usage, 3 --settings missing.
     const hooks = configuredHooks(layers).filter((h) => event === undefined || h.event === event);
     const { targets, skipped } = profileTargets(hooks, { env, project, home });
     for (const hook of skipped) io.err(`hookpack: skipping ${hook.where} in ${hook.path}: no payload for event "${hook.event}"\n`);
+    if (values.list === true) {
+      if (values.json === true) io.out(`${JSON.stringify({ runs, hooks: targetJson(targets) }, null, 2)}\n`);
+      else if (targets.length === 0) io.out(`hookpack profile: no command hooks${event === undefined ? '' : ` on ${event}`} to run.\n`);
+      else io.out(`hookpack profile would run ${targets.length} hook${targets.length === 1 ? '' : 's'}, ${runs} time${runs === 1 ? '' : 's'} each:\n${targetTable(targets)}`);
+      return EXIT.OK;
+    }
     if (targets.length === 0) {
       const where = values.settings === undefined ? 'any settings layer' : String(values.settings);
       if (values.json === true) io.out(`${JSON.stringify({ runs, timeoutMs, hooks: [], events: [], slowest: [] }, null, 2)}\n`);
       else io.out(`hookpack profile: no command hooks${event === undefined ? '' : ` on ${event}`} in ${where}; nothing to measure.\n`);
       return EXIT.OK;
     }
+    // They run for real: say which, before the first run (stderr, so --json stays one document).
+    const notice = `hookpack profile: running ${targets.length} hook${targets.length === 1 ? '' : 's'} ${runs} time${runs === 1 ? '' : 's'} each, for real (side effects too; --list shows this list without running):`;
+    io.err(`${wrap(notice, 80, 0, 2).join('\n')}\n${targetTable(targets)}`);
     // The yardstick is the node running this CLI, without NODE_EXTRA_CA_CERTS: the floor a Node hook can reach.
     const yardstickEnv = { ...env };
     delete yardstickEnv.NODE_EXTRA_CA_CERTS;

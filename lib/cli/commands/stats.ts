@@ -5,6 +5,7 @@ import type { Command } from '../command.ts';
 import { EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { wrap } from '../doctor/wrap.ts';
+import { stateDirProblem } from '../state-dir.ts';
 import { aggregate } from '../stats/aggregate.ts';
 import { readTelemetry } from '../stats/read.ts';
 import { decisionsTable, metricsTable } from '../stats/render.ts';
@@ -15,6 +16,10 @@ const OFF = ['0', 'off', 'false', 'no'];
 /** Why there is nothing to show, and how to get telemetry. */
 function noTelemetry(io: Io, path: string): string {
   const off = io.env.HOOKPACK_TELEMETRY !== undefined && OFF.includes(io.env.HOOKPACK_TELEMETRY.toLowerCase());
+  const refused = stateDirProblem(io.env);
+  if (refused !== undefined) {
+    return `no telemetry at ${path}: the hooks refuse their state directory ${refused.path} (${refused.reason}), so they write no telemetry there (nor caches or breaker state); make it a directory only you can write (chmod 700), or set HOOKPACK_HOME to one, then use Claude Code for a while.`;
+  }
   return off
     ? `no telemetry at ${path}: HOOKPACK_TELEMETRY=${io.env.HOOKPACK_TELEMETRY} turns it off in this environment; unset it where Claude Code starts, then use Claude Code for a while.`
     : `no telemetry yet at ${path}: hookpack hooks append one line per run there (unless HOOKPACK_TELEMETRY=0; HOOKPACK_HOME moves it). Use Claude Code with the hooks installed, then run \`hookpack stats\` again.`;

@@ -1,5 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FAIL_CLOSED_EVENTS } from '../../events.ts';
+import { skipReason } from '../../runtime/switches.ts';
 import { EVENT_NAMES } from '../../events.ts';
 import { DECISIONS, decisionOf, spawnHook } from '../../testing.ts';
 import type { Command } from '../command.ts';
@@ -96,6 +99,31 @@ function choosePayload(target: Target, values: Record<string, unknown>, io: Io):
 
 const indent = (text: string) => text.replace(/\n/g, `\n${' '.repeat(10)}`);
 
+/**
+ * The hook's environment: the caller's, minus what would switch hookpack hooks off there
+ * (HOOKPACK=0, HOOKPACK_SKIP), with a fresh, empty state directory (HOOKPACK_HOME), so the
+ * user's toggle file, caches and breaker state don't decide the result either. Without this,
+ * `--expect none` passes for a hook that never looked at the payload.
+ */
+function isolatedEnv(io: Io, project: string, home: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...io.env, CLAUDE_PROJECT_DIR: project, HOOKPACK_HOME: home, HOOKPACK_TELEMETRY: '0' };
+  delete env.HOOKPACK;
+  delete env.HOOKPACK_SKIP;
+  return env;
+}
+
+/** Hooks of the target the project's toggle file still switches off (the one switch the test keeps). */
+function switchedOffByProject(target: Target, env: NodeJS.ProcessEnv): { names: string[]; file: string } | undefined {
+  const info = readBundleInfo(target.file);
+  if (info === undefined) return undefined;
+  const off = info.hooks.flatMap(({ name, failClosed }) => {
+    const reason = skipReason(name, failClosed ?? FAIL_CLOSED_EVENTS.includes(info.event), env);
+    return reason === undefined ? [] : [{ name, reason }];
+  });
+  const first = off[0];
+  return first === undefined ? undefined : { names: off.map((o) => o.name), file: first.reason };
+}
+
 function shown(stdout: string, json: Record<string, unknown> | undefined): string {
   if (stdout === '') return '(empty)';
   return indent(json === undefined ? stdout.trimEnd() : JSON.stringify(json, null, 2));
@@ -112,8 +140,14 @@ export const test: Command = {
 Runs dist/<hook>.cjs (or the event bundle dist/on-<Event>.cjs, named
 on-<Event> or <Event>) on a payload and shows the decision, stdout, stderr,
 exit code and time. The payload is the realistic fixture of the hook's
-event, adapted to its matcher's first tool, unless you pass one. The hook
-runs with HOOKPACK_TELEMETRY=0, so tests stay out of \`hookpack stats\`.
+event, adapted to its matcher's first tool, unless you pass one.
+
+The hook runs in your environment minus the switches that turn hookpack
+hooks off (HOOKPACK=0, HOOKPACK_SKIP), with HOOKPACK_HOME pointing at a
+fresh temporary directory (so your \`hookpack disable\` toggles, caches and
+breaker state don't apply) and HOOKPACK_TELEMETRY=0 (tests stay out of
+\`hookpack stats\`). Only the project's toggle file
+(.claude/hookpack/disabled.json) still applies; a warning says when it does.
 
   --input FILE       the payload JSON (- reads stdin)
   --fixture EVENT    the fixture of another event, e.g. Stop
@@ -144,9 +178,20 @@ failed (fail-closed / fail-open), 2 bad usage or unknown hook, 3 no dist/.
     const target = findTarget(builtTargets(dist), wanted, dist);
     const { payload, source } = choosePayload(target, values, io);
     const project = projectDir(io);
-    // Test runs must not show up in the user's `hookpack stats`.
-    const env = { ...io.env, CLAUDE_PROJECT_DIR: project, HOOKPACK_TELEMETRY: '0' };
-    const run = await spawnHook(target.file, payload, { env, cleanEnv: true, cwd: project, killAfterMs: target.timeout * 1000 + 1000 });
+    // Test runs must not show up in the user's `hookpack stats`, nor depend on their switches and state.
+    const home = mkdtempSync(join(tmpdir(), 'hookpack-test-'));
+    const env = isolatedEnv(io, project, home);
+    let run: Awaited<ReturnType<typeof spawnHook>>;
+    let projectToggle: ReturnType<typeof switchedOffByProject>;
+    try {
+      projectToggle = switchedOffByProject(target, env);
+      run = await spawnHook(target.file, payload, { env, cleanEnv: true, cwd: project, killAfterMs: target.timeout * 1000 + 1000 });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+    if (projectToggle !== undefined) {
+      io.err(`hookpack: warning: ${projectToggle.names.join(', ')} ${projectToggle.names.length === 1 ? 'is' : 'are'} switched off by the project toggle ${projectToggle.file}, so ${projectToggle.names.length === 1 ? 'it' : 'they'} exited without looking at the payload; \`hookpack enable ${projectToggle.names.join(' ')} --project\` switches ${projectToggle.names.length === 1 ? 'it' : 'them'} back on\n`);
+    }
     const decision = decisionOf(run.json, { exitCode: run.exitCode, stderr: run.stderr });
     const ok = expected !== undefined ? decision === expected : decision !== 'fail-closed' && decision !== 'fail-open';
     if (values.json === true) {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DoctorContext, Finding } from './finding.ts';
 
@@ -6,7 +6,7 @@ import type { DoctorContext, Finding } from './finding.ts';
 function isHookpackProject(dir: string): boolean {
   let hooks: string[];
   try {
-    hooks = readdirSync(join(dir, 'hooks')).filter((f) => f.endsWith('.ts'));
+    hooks = readdirSync(join(dir, 'hooks')).filter((f) => f.endsWith('.ts') && !f.startsWith('.'));
   } catch {
     return false;
   }
@@ -19,7 +19,23 @@ function isHookpackProject(dir: string): boolean {
   }
 }
 
-/** The most recently modified `.ts` file under `dir` (node_modules and dot-directories skipped). */
+/** When a file was last changed; a dangling symlink counts as itself (lstat), an unreadable entry not at all. */
+function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    try {
+      return lstatSync(path).mtimeMs;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * The most recently modified `.ts` file under `dir`. Skipped: node_modules, dot-directories and
+ * dot-files (an editor's `.#hook.ts` lock file is a symlink to nowhere).
+ */
 function newestTs(dir: string): { path: string; mtimeMs: number } | undefined {
   let newest: { path: string; mtimeMs: number } | undefined;
   let entries: Dirent[];
@@ -29,34 +45,68 @@ function newestTs(dir: string): { path: string; mtimeMs: number } | undefined {
     return undefined;
   }
   for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     let candidate: { path: string; mtimeMs: number } | undefined;
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      if (entry.name === 'node_modules') continue;
       candidate = newestTs(path);
     } else if (entry.name.endsWith('.ts')) {
-      candidate = { path, mtimeMs: statSync(path).mtimeMs };
+      const mtimeMs = mtimeOf(path);
+      candidate = mtimeMs === undefined ? undefined : { path, mtimeMs };
     }
     if (candidate !== undefined && (newest === undefined || candidate.mtimeMs > newest.mtimeMs)) newest = candidate;
   }
   return newest;
 }
 
-/** Inside a hookpack project: dist/ missing, or older than a hooks/ or lib/ source. */
+/** The single executable `node build.mjs --sea` writes next to the bundles. */
+const SEA_FILE = 'hookpack';
+/** A --sea build writes manifest.json again right after the executable: allow for that gap. */
+const SEA_WRITE_GAP_MS = 5_000;
+
+/**
+ * dist/hookpack older than dist/manifest.json: a later build changed the bundles, but whatever
+ * runs the single executable still gets the old hooks.
+ */
+function staleSea(root: string, manifest: string, built: number): Finding[] {
+  const sea = join(root, 'dist', SEA_FILE);
+  const seaTime = mtimeOf(sea);
+  if (seaTime === undefined) return [];
+  let recorded = false;
+  try {
+    recorded = (JSON.parse(readFileSync(manifest, 'utf8')) as { sea?: { file?: unknown } }).sea?.file === SEA_FILE;
+  } catch {
+    // an unreadable manifest: judge by the times alone
+  }
+  if (seaTime >= built - (recorded ? SEA_WRITE_GAP_MS : 0)) return [];
+  const minutes = Math.max(1, Math.round((built - seaTime) / 60_000));
+  return [{
+    severity: 'warning',
+    code: 'stale-sea',
+    message: `dist/${SEA_FILE} (the single executable) is ${minutes} min older than dist/manifest.json: it was built before the last build and runs the old hooks`,
+    fix: `run \`node build.mjs --sea\` again, or delete dist/${SEA_FILE} if nothing runs it`,
+    layer: 'build',
+    path: sea,
+  }];
+}
+
+/** Inside a hookpack project: dist/ missing, or older than a hooks/ or lib/ source; a stale dist/hookpack. */
 export function checkDist(context: DoctorContext): Finding[] {
   const root = context.io.cwd;
   if (!isHookpackProject(root)) return [];
   const manifest = join(root, 'dist', 'manifest.json');
-  if (!existsSync(manifest)) {
+  const built = mtimeOf(manifest);
+  if (!existsSync(manifest) || built === undefined) {
     return [{ severity: 'warning', code: 'not-built', message: 'this hookpack project has no dist/manifest.json: its hooks were never built', fix: 'run `npm run build` (or `node build.mjs`)', layer: 'build', path: manifest }];
   }
-  const built = statSync(manifest).mtimeMs;
+  const sea = staleSea(root, manifest, built);
   const newest = [newestTs(join(root, 'hooks')), newestTs(join(root, 'lib'))]
     .filter((n): n is { path: string; mtimeMs: number } => n !== undefined)
     .sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
-  if (newest === undefined || newest.mtimeMs <= built) return [];
+  if (newest === undefined || newest.mtimeMs <= built) return sea;
   const minutes = Math.max(1, Math.round((newest.mtimeMs - built) / 60_000));
-  return [{
+  return [...sea, {
     severity: 'warning',
     code: 'stale-dist',
     message: `dist/ is older than the sources: ${relative(root, newest.path)} changed ${minutes} min after the last build, so Claude Code runs the old code`,

@@ -12,6 +12,11 @@ export function checkSettings(context: DoctorContext): Finding[] {
       path: layer.path,
     })),
   );
+  for (const layer of context.layers) {
+    for (const issue of layer.issues) {
+      findings.push({ severity: issue.severity, code: issue.code, message: issue.message, fix: issue.fix, layer: layer.name, path: layer.path, ...(issue.where === undefined ? {} : { where: issue.where }) });
+    }
+  }
   if (context.hooks.length === 0) {
     const read = context.layers.filter((l) => l.exists).map((l) => l.path);
     findings.push({

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type { ConfiguredHook } from '../layers.ts';
-import { firstCommandWords, substitutePlaceholders, type Word } from './shell-words.ts';
+import { commandList, substitutePlaceholders, type Word } from './shell-words.ts';
 import { which } from './which.ts';
 
 /** The language a hook runs in, as far as its interpreter tells. */
@@ -27,7 +27,28 @@ export interface HookProgram {
   inline: boolean;
   /** `env -u NODE_EXTRA_CA_CERTS`, `env -i` or `NODE_EXTRA_CA_CERTS=` precedes the program. */
   unsetsCaCerts: boolean;
+  /** A `cd` ran before it: relative paths count from where it went, not from Claude's cwd. */
+  afterCd?: boolean;
+  /** The programs of the commands after this one (`a && b; c`), checked the same way. */
+  more?: HookProgram[];
+  /** The command line runs only shell builtins and keywords (`export A=1; echo hi`): nothing to look up. */
+  builtinsOnly?: boolean;
+  /** bash-only words dash does not have (`source`, `[[`), in the order they appear. */
+  bashisms?: string[];
 }
+
+/** dash's builtins (dash(1)): the shell runs them itself, so there is no program on PATH to find. */
+const DASH_BUILTINS = new Set([
+  '.', ':', '[', 'alias', 'bg', 'break', 'cd', 'chdir', 'command', 'continue', 'echo', 'eval', 'exec', 'exit', 'export',
+  'false', 'fc', 'fg', 'getopts', 'hash', 'jobs', 'kill', 'local', 'printf', 'pwd', 'read', 'readonly', 'return', 'set',
+  'shift', 'test', 'times', 'trap', 'true', 'type', 'ulimit', 'umask', 'unalias', 'unset', 'wait',
+]);
+/** Reserved words a command may follow: `if cmd; then cmd; fi`, `! cmd`, `{ cmd; }`. */
+const LEADING_KEYWORDS = new Set(['if', 'then', 'elif', 'else', 'while', 'until', 'do', '!', '{']);
+/** Reserved words that close a compound command: no command follows them. */
+const CLOSING_KEYWORDS = new Set(['fi', 'done', 'esac', '}']);
+/** bash builtins that Claude Code's /bin/sh lacks where that is dash (Debian, Ubuntu): `not found`, exit 127. */
+export const BASHISMS = ['source', '[['] as const;
 
 const FAMILIES: [RegExp, Family][] = [
   [/^(node|nodejs|tsx|ts-node)$/, 'node'],
@@ -119,22 +140,18 @@ function skipWrappers(words: Word[], state: { unsetsCaCerts: boolean }): number 
   }
 }
 
-/**
- * Works out what a configured hook runs: the program, its interpreter family, the script file,
- * with `$CLAUDE_PROJECT_DIR`, `${CLAUDE_PROJECT_DIR}` and `~` expanded as the hook would see them
- * (exec form: only `${NAME}` placeholders, no shell, no `~`). `vars` is the hook's environment.
- */
-export function analyzeCommand(hook: Pick<ConfiguredHook, 'command' | 'args'>, vars: Readonly<Record<string, string | undefined>>, project: string, home: string): HookProgram {
-  const words = hook.args !== undefined ? [hook.command, ...hook.args].map((w) => substitutePlaceholders(w, vars)) : firstCommandWords(hook.command, vars, home);
-  const state = { unsetsCaCerts: false };
-  const index = skipWrappers(words, state);
-  const program = words[index];
-  const result: HookProgram = { program, programPath: undefined, family: 'other', programIsPath: false, inline: false, unsetsCaCerts: state.unsetsCaCerts };
+/** What one simple command runs, from its program word at `index`; `base` is its directory (undefined: unknown after a `cd`). */
+function analyzeWords(words: Word[], index: number, vars: Readonly<Record<string, string | undefined>>, base: string | undefined, unsetsCaCerts: boolean, afterCd: boolean): HookProgram {
+  // A relative path after a `cd` we could not follow names a file we cannot find: don't guess.
+  const located = (word: Word | undefined): Word | undefined => (word !== undefined && base === undefined && !word.unresolved && word.text.includes('/') && !isAbsolute(word.text) ? { ...word, unresolved: true } : word);
+  const place = (text: string) => (isAbsolute(text) ? text : resolve(base as string, text));
+  const program = located(words[index]);
+  const result: HookProgram = { program, programPath: undefined, family: 'other', programIsPath: false, inline: false, unsetsCaCerts, ...(afterCd ? { afterCd } : {}) };
   if (program === undefined || program.unresolved) return result;
 
   const name = basename(program.text);
   result.programIsPath = program.text.includes('/');
-  result.programPath = result.programIsPath ? resolve(project, program.text) : which(program.text, vars.PATH);
+  result.programPath = result.programIsPath ? place(program.text) : which(program.text, vars.PATH);
   result.family = familyOf(name);
   if (result.family === 'other') {
     // A file run directly: its shebang says which interpreter, and whether PATH picks it.
@@ -159,10 +176,73 @@ export function analyzeCommand(hook: Pick<ConfiguredHook, 'command' | 'args'>, v
       if (valueFlags.includes(word.text)) i++;
       continue;
     }
-    const script = word.text === '--' ? words[i + 1] : word;
+    const script = located(word.text === '--' ? words[i + 1] : word);
     if (script === undefined) return result;
-    result.script = { written: script.text, path: isAbsolute(script.text) ? script.text : resolve(project, script.text), unresolved: script.unresolved };
+    result.script = { written: script.text, path: script.unresolved ? script.text : place(script.text), unresolved: script.unresolved };
     return result;
   }
   return result;
+}
+
+const plain = (word: Word | undefined): string | undefined => (word === undefined || word.unresolved ? undefined : word.text);
+
+/**
+ * Works out what a configured hook runs: the program, its interpreter family, the script file,
+ * with `$CLAUDE_PROJECT_DIR`, `${CLAUDE_PROJECT_DIR}` and `~` expanded as the hook would see them
+ * (exec form: only `${NAME}` placeholders, no shell, no `~`). `vars` is the hook's environment.
+ * In a shell command line, builtins and keywords are skipped (`cd "$CLAUDE_PROJECT_DIR" && npm
+ * run lint` runs npm, from the project) and every later command is analysed too (`more`).
+ */
+export function analyzeCommand(hook: Pick<ConfiguredHook, 'command' | 'args'>, vars: Readonly<Record<string, string | undefined>>, project: string, home: string): HookProgram {
+  if (hook.args !== undefined) {
+    const words = [hook.command, ...hook.args].map((w) => substitutePlaceholders(w, vars));
+    const state = { unsetsCaCerts: false };
+    const index = skipWrappers(words, state);
+    return analyzeWords(words, index, vars, project, state.unsetsCaCerts, false);
+  }
+  const list = commandList(hook.command, vars, home);
+  let base: string | undefined = project;
+  let afterCd = false;
+  let caUnset = false;
+  const programs: HookProgram[] = [];
+  const bashisms: string[] = [];
+  for (const command of list.commands) {
+    let words = command;
+    while (words.length > 0 && LEADING_KEYWORDS.has(plain(words[0]) ?? '')) words = words.slice(1);
+    const first = plain(words[0]);
+    if (words.length === 0 || (first !== undefined && CLOSING_KEYWORDS.has(first))) continue;
+    if (first === 'case') break; // its patterns are not commands; stop here
+    if (first === 'for') continue; // `for x in a b`: no command in it
+    const state: { unsetsCaCerts: boolean } = { unsetsCaCerts: caUnset };
+    const index = skipWrappers(words, state);
+    const word = words[index];
+    if (word === undefined) {
+      caUnset = state.unsetsCaCerts; // `NODE_EXTRA_CA_CERTS= ; node …` empties the exported variable
+      continue;
+    }
+    const name = plain(word);
+    if (name !== undefined && (BASHISMS as readonly string[]).includes(name)) {
+      bashisms.push(name);
+      continue;
+    }
+    if (name !== undefined && (DASH_BUILTINS.has(name) || name.startsWith('-'))) {
+      const rest = words.slice(index + 1);
+      if (name === 'cd' || name === 'chdir') {
+        const dir = rest.find((w) => !w.text.startsWith('-') || w.text === '-');
+        if (dir === undefined) base = home;
+        else if (dir.unresolved || dir.text === '-') base = undefined;
+        else base = isAbsolute(dir.text) ? dir.text : base === undefined ? undefined : resolve(base, dir.text);
+        afterCd = true;
+      }
+      if ((name === 'unset' && rest.some((w) => w.text === 'NODE_EXTRA_CA_CERTS')) || (name === 'export' && rest.some((w) => w.text === 'NODE_EXTRA_CA_CERTS='))) caUnset = true;
+      continue;
+    }
+    programs.push(analyzeWords(words, index, vars, base, state.unsetsCaCerts, afterCd));
+  }
+  const [primary, ...more] = programs;
+  const extra = { ...(bashisms.length > 0 ? { bashisms } : {}) };
+  if (primary === undefined) {
+    return { program: undefined, programPath: undefined, family: 'other', programIsPath: false, inline: false, unsetsCaCerts: caUnset, builtinsOnly: list.commands.length > 0, ...extra };
+  }
+  return { ...primary, ...(more.length > 0 ? { more } : {}), ...extra };
 }

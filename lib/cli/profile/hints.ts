@@ -14,6 +14,8 @@ export interface HintFacts {
   failures: { code: string; stderrLine: string }[];
   env: NodeJS.ProcessEnv;
   nodeVersion: string;
+  /** Runs after which processes of the hook's group were still running (profile killed them). */
+  leftBehind?: number;
 }
 
 /**
@@ -30,6 +32,9 @@ export function hookHints(target: ProfileTarget, facts: HintFacts): string[] {
   const failure = facts.failures[0];
   if (failure !== undefined) {
     hints.push(`exited ${failure.code}${failure.stderrLine ? ` (${failure.stderrLine.slice(0, 120)})` : ''}: a failing hook's answer is lost; run \`hookpack test\` or the command by hand to see why`);
+  }
+  if ((facts.leftBehind ?? 0) > 0) {
+    hints.push(`left processes running after it exited in ${facts.leftBehind} of ${facts.runs} runs (profile killed them): in a session they pile up, or Claude Code waits for them if they hold its output open; wait for background work, or detach it on purpose (nohup … >/dev/null 2>&1 &)`);
   }
   if (facts.maxOutputChars > OUTPUT_CHAR_CAP) {
     hints.push(`prints ${facts.maxOutputChars} characters, over Claude Code's ${OUTPUT_CHAR_CAP.toLocaleString('en-US')}-character cap: Claude gets a 2 KB preview; print less (hookpack answers are truncated with a marker)`);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { guardGroups, signalGroup, trackGroup, untrackGroup } from '../../run/process-groups.ts';
 import { OUTPUT_CHAR_CAP } from '../../runtime/truncate.ts';
 
 /** How to start one hook, as Claude Code does: `/bin/sh -c` for shell form, directly for exec form. */
@@ -20,6 +21,8 @@ export interface RunResult {
   outputChars: number;
   /** First line of stderr, for hints about failing hooks. */
   stderrLine: string;
+  /** Processes of the hook's group were still running after it exited and its pipes closed (SIGKILLed). */
+  leftBehind: boolean;
 }
 
 /** Past this we stop keeping stdout (the count stays exact): enough to parse any sane answer. */
@@ -46,25 +49,27 @@ export function overCap(chars: number): boolean {
 }
 
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
+  if (pid !== undefined) signalGroup(pid, signal);
 }
 
 /**
  * Runs a hook once with `input` on stdin and measures its wall time until it exits and its pipes
  * close (Claude Code waits for both). The hook leads its own process group, and on timeout the
  * whole group gets SIGTERM, then SIGKILL, as Claude Code does (§8), so grandchildren die too.
+ * Whatever of the group is still running once the hook is done (a `cmd &` with its output
+ * redirected) is SIGKILLed too: profiling must not leave N copies of it behind. Live groups are
+ * tracked (lib/run/process-groups.ts), so Ctrl-C or a SIGTERM to hookpack kills them as well.
  */
 export function runOnce(launch: Launch, input: string, timeoutMs: number): Promise<RunResult> {
   return new Promise((resolve) => {
     const started = performance.now();
+    // Before spawning: a signal may arrive before spawn() returns.
+    guardGroups();
     const child = launch.args === undefined
       ? spawn('/bin/sh', ['-c', launch.command], { env: launch.env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] })
       : spawn(launch.command, launch.args, { env: launch.env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const pid = child.pid;
+    if (pid !== undefined) trackGroup(pid);
     const out: Buffer[] = [];
     let kept = 0;
     let stderr = '';
@@ -83,11 +88,24 @@ export function runOnce(launch: Launch, input: string, timeoutMs: number): Promi
       killGroup(child.pid, 'SIGTERM');
       kill = setTimeout(() => killGroup(child.pid, 'SIGKILL'), GRACE_MS);
     }, timeoutMs);
+    let finished = false;
     const done = (exitCode: number | null, signal: NodeJS.Signals | null) => {
+      if (finished) return;
+      finished = true;
+      const ms = performance.now() - started;
       clearTimeout(timer);
       clearTimeout(kill);
+      let leftBehind = false;
+      if (pid !== undefined) {
+        // Probe the group: anything still in it outlived the hook.
+        if (signalGroup(pid, 0)) {
+          leftBehind = !timedOut;
+          signalGroup(pid, 'SIGKILL');
+        }
+        untrackGroup(pid);
+      }
       const stdout = Buffer.concat(out).toString('utf8');
-      resolve({ ms: performance.now() - started, exitCode, signal, timedOut, outputChars: cappedLength(stdout), stderrLine: stderr.split('\n').find((l) => l.trim() !== '') ?? '' });
+      resolve({ ms, exitCode, signal, timedOut, outputChars: cappedLength(stdout), stderrLine: stderr.split('\n').find((l) => l.trim() !== '') ?? '', leftBehind });
     };
     child.on('error', (error) => {
       stderr = `${error.message}\n${stderr}`;

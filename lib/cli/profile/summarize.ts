@@ -1,4 +1,4 @@
-import { median, percentile } from '../stats/percentile.ts';
+import { maxOf, median, percentile } from '../stats/percentile.ts';
 import { eventHints, hookHints } from './hints.ts';
 import type { Samples } from './measure.ts';
 import { overCap, type RunResult } from './run-once.ts';
@@ -25,6 +25,8 @@ export interface HookReport {
   /** How often each exit code was seen; `timeout` and signal names too. */
   exits: Record<string, number>;
   timeouts: number;
+  /** Runs after which processes of its group were still running; profile SIGKILLed them. */
+  leftBehind: number;
   maxOutputChars: number;
   overCap: boolean;
   hints: string[];
@@ -77,8 +79,9 @@ export function summarize(targets: ProfileTarget[], samples: Samples, options: {
     const runs = samples.hooks[i] ?? [];
     const times = runs.map((r) => r.ms);
     const medianMs = median(times);
-    const maxOutputChars = Math.max(0, ...runs.map((r) => r.outputChars));
+    const maxOutputChars = Math.max(0, maxOf(runs.map((r) => r.outputChars)));
     const timeouts = runs.filter((r) => r.timedOut).length;
+    const leftBehind = runs.filter((r) => r.leftBehind).length;
     const failures = runs.filter((r) => !r.timedOut && exitKey(r) !== '0' && exitKey(r) !== '2').map((r) => ({ code: exitKey(r), stderrLine: r.stderrLine }));
     const ratio = ratioOf(medianMs, base);
     const { hook } = target;
@@ -94,13 +97,14 @@ export function summarize(targets: ProfileTarget[], samples: Samples, options: {
       payload: `${hook.event} fixture${target.fixture.adapted ? `, ${target.fixture.adapted}` : ''}${target.fixture.unmatched ? ' (the matcher may not select it)' : ''}`,
       medianMs: ms(medianMs),
       p95Ms: ms(percentile(times, 95)),
-      maxMs: ms(Math.max(...times)),
+      maxMs: ms(maxOf(times)),
       ratio,
       exits: countExits(runs),
       timeouts,
+      leftBehind,
       maxOutputChars,
       overCap: overCap(maxOutputChars),
-      hints: hookHints(target, { ratio, timeouts, runs: runs.length, timeoutMs: options.timeoutMs, maxOutputChars, failures, env: options.env, nodeVersion: options.nodeVersion }),
+      hints: hookHints(target, { ratio, timeouts, leftBehind, runs: runs.length, timeoutMs: options.timeoutMs, maxOutputChars, failures, env: options.env, nodeVersion: options.nodeVersion }),
     };
     if (hook.args !== undefined) report.args = hook.args;
     return report;

@@ -3,7 +3,7 @@ import { CliError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { displayPath } from './display.ts';
 import { collectHandlers } from './handlers.ts';
-import { bundleFileOf } from './hook-command.ts';
+import { ourBundleOf } from './hook-command.ts';
 import type { Manifest } from './manifest.ts';
 import { hooksOfBundle } from './plan.ts';
 import { readSettings } from './read.ts';
@@ -68,7 +68,7 @@ export function scopeReport(scope: Scope, projectDir: string, distDir: string, m
     const doc = readSettings(path, displayPath(path, io));
     const context = { scope, projectDir, distDir };
     const entries = collectHandlers(doc.root).map((h): EntryReport => {
-      const bundle = h.type === 'command' && h.args === undefined ? bundleFileOf(h.command, context) : undefined;
+      const bundle = h.type === 'command' && h.args === undefined ? ourBundleOf(h.command, context, manifest) : undefined;
       const command = typeof h.command === 'string' ? h.command : typeof h.type === 'string' ? `(${h.type} hook)` : '(malformed)';
       return {
         event: h.event,

@@ -22,6 +22,8 @@ export interface ReconcileOptions {
   touches: (event: string) => boolean;
   /** Names the file in messages. */
   label: string;
+  /** Whether an installed command equals a desired one (default: the same text). */
+  sameCommand?: (installed: unknown, desired: string) => boolean;
 }
 
 /** Where removals go and where new groups go in. */
@@ -157,7 +159,8 @@ export function reconcile(text: string, desired: Entry[], options: ReconcileOpti
     const unmatched = new Set(ours.filter((h) => h.event === event));
     const adding: Entry[] = [];
     for (const entry of desired.filter((e) => e.event === event)) {
-      const same = [...unmatched].find((h) => h.command === entry.command && h.timeout === entry.timeout && normalMatcher(h.matcher) === entry.matcher);
+      const sameCommand = options.sameCommand ?? ((installed: unknown, desired: string) => installed === desired);
+      const same = [...unmatched].find((h) => sameCommand(h.command, entry.command) && h.timeout === entry.timeout && normalMatcher(h.matcher) === entry.matcher);
       if (same === undefined) adding.push(entry);
       else {
         unmatched.delete(same);

@@ -1,10 +1,10 @@
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../atomic.ts';
 import { CliError } from '../errors.ts';
 
 /** The backup of a settings file: `<file>.bak` next to it, the file as it was before our last change. */
-function backupPath(path: string): string {
+export function backupPath(path: string): string {
   return `${path}.bak`;
 }
 
@@ -27,27 +27,35 @@ export function ioError(action: string, path: string, error: unknown, alternativ
 
 const SETTINGS_ALTERNATIVE = 'choose another --scope or --settings';
 
+/** Refuses to go on when the file is read-only or changed since we read it (`previous`). */
+function checkUnchanged(path: string, previous: { bytes: Buffer }, label: string): void {
+  // rename() would replace a read-only file without asking: respect the owner's chmod.
+  accessSync(path, constants.W_OK);
+  // Claude Code itself writes settings.local.json (approved permissions): never overwrite a
+  // change made since we read the file.
+  if (!readFileSync(path).equals(previous.bytes)) throw new CliError('E_IO', `${label} changed on disk while hookpack was editing it (Claude Code writes settings when you approve a permission); run the command again; nothing was changed`);
+}
+
 /**
  * Writes a file atomically (temp file + rename in its directory, so Claude Code's watcher never
  * sees half a file), creating missing directories and keeping the old file's permission bits;
- * the previous content goes to `<file>.bak` first. Returns the backup path when there was one.
+ * the previous content goes to `<file>.bak` first unless `backup` is false (a file that held
+ * nothing but hookpack's own entries). Returns the backup path when one was written.
  */
-export function writeWithBackup(path: string, text: string, previous: { bytes: Buffer; mode?: number } | undefined, label = path): string | undefined {
+export function writeWithBackup(path: string, text: string, previous: { bytes: Buffer; mode?: number } | undefined, label = path, backup = true): string | undefined {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
     throw ioError('create the directory of', label, error, SETTINGS_ALTERNATIVE);
   }
-  let backup: string | undefined;
+  let written: string | undefined;
   try {
     if (previous !== undefined) {
-      // rename() would replace a read-only file without asking: respect the owner's chmod.
-      accessSync(path, constants.W_OK);
-      // Claude Code itself writes settings.local.json (approved permissions): never overwrite a
-      // change made since we read the file.
-      if (!readFileSync(path).equals(previous.bytes)) throw new CliError('E_IO', `${label} changed on disk while hookpack was editing it (Claude Code writes settings when you approve a permission); run the command again; nothing was changed`);
-      backup = backupPath(path);
-      writeFileAtomic(backup, previous.bytes, { mode: previous.mode ?? 0o600 });
+      checkUnchanged(path, previous, label);
+      if (backup) {
+        written = backupPath(path);
+        writeFileAtomic(written, previous.bytes, { mode: previous.mode ?? 0o600 });
+      }
     } else if (existsSync(path)) {
       throw new CliError('E_IO', `${label} appeared while hookpack was creating it; run the command again; nothing was changed`);
     }
@@ -60,5 +68,46 @@ export function writeWithBackup(path: string, text: string, previous: { bytes: B
     if (error instanceof CliError) throw error;
     throw ioError('write', label, error, SETTINGS_ALTERNATIVE);
   }
-  return backup;
+  return written;
+}
+
+/** Deletes a settings file we read as `previous`, unless it changed since (no backup: it held nothing of the user's). */
+export function removeUnchanged(path: string, previous: { bytes: Buffer }, label = path): void {
+  try {
+    checkUnchanged(path, previous, label);
+    unlinkSync(path);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw ioError('delete', label, error, SETTINGS_ALTERNATIVE);
+  }
+}
+
+/** Lines of a .gitignore that already keep `<name>.bak` out of git. */
+function ignoresBackup(lines: string[], backupName: string): boolean {
+  const wanted = new Set(['*.bak', '/*.bak', '**/*.bak', backupName, `/${backupName}`]);
+  return lines.some((line) => wanted.has(line.trim()));
+}
+
+/**
+ * Makes sure `<dir>/.gitignore` keeps `*.bak` out of git (created, or a line appended): a backup
+ * of settings.local.json holds the same personal env tokens the file does, and a project's
+ * .claude/ is committed. Returns what it did; a failure is reported, not fatal (the settings
+ * change itself is done).
+ */
+export function ensureBackupsIgnored(dir: string, backup: string): 'created' | 'appended' | 'present' | { error: string } {
+  const path = join(dir, '.gitignore');
+  let text: string | undefined;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  if (text !== undefined && ignoresBackup(text.split(/\r?\n/), basename(backup))) return 'present';
+  try {
+    if (text === undefined) writeFileSync(path, '*.bak\n', { flag: 'wx', mode: 0o666 });
+    else writeFileSync(path, `${text === '' || text.endsWith('\n') ? '' : '\n'}*.bak\n`, { flag: 'a' });
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  return text === undefined ? 'created' : 'appended';
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { TelemetryRecord } from '../../runtime/telemetry.ts';
 
 /** What the telemetry files held. */
@@ -40,23 +41,60 @@ export function parseRecord(line: string): TelemetryRecord | undefined {
   return record;
 }
 
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Calls `onLine` for each line of a file, read in chunks (a 10 MB log and its rotated copy never
+ * sit in memory as one string and one array of lines). False when the file cannot be opened.
+ */
+function eachLine(path: string, onLine: (line: string) => void): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return false;
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    // A multi-byte character split across two chunks is joined, not replaced.
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      } catch {
+        break; // unreadable from here on (EISDIR, EIO): keep what was read
+      }
+      if (n === 0) break;
+      const text = rest + decoder.write(buffer.subarray(0, n));
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        onLine(text.slice(start, end));
+        start = end + 1;
+      }
+      rest = text.slice(start);
+    }
+    rest += decoder.end();
+    if (rest !== '') onLine(rest);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
 /** Reads `paths` (missing ones skipped), oldest first, keeping whole records and counting the rest. */
 export function readTelemetry(paths: string[]): TelemetryRead {
   const result: TelemetryRead = { files: [], records: [], skipped: 0 };
   for (const path of paths) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      continue;
-    }
-    result.files.push(path);
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
+    const found = eachLine(path, (line) => {
+      if (line.trim() === '') return;
       const record = parseRecord(line);
       if (record === undefined) result.skipped++;
       else result.records.push(record);
-    }
+    });
+    if (found) result.files.push(path);
   }
   return result;
 }

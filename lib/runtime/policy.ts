@@ -3,12 +3,6 @@ import { block, deny } from '../answers.ts';
 import { HookError, oneLine } from './errors.ts';
 import { acceptsAnswer, renderAnswer } from './render.ts';
 
-export interface Failure {
-  exitCode: 1 | 2;
-  stderr: string;
-  json?: Record<string, unknown>;
-}
-
 /** Names a thrown value's code: ours, or E_HANDLER_THREW for anything else. */
 export function errorCode(error: unknown): string {
   return error instanceof HookError ? error.code : 'E_HANDLER_THREW';
@@ -28,7 +22,7 @@ function blockingJson(event: string, reason: string): Record<string, unknown> | 
  * Fail open: exit 1, one line on stderr, nothing on stdout. A guard never exits 1: exit 1 does
  * not block in Claude Code.
  */
-export function failureAnswer(hook: Pick<HookDefinition, 'event' | 'onError'>, name: string, error: unknown): Failure {
+export function failureAnswer(hook: Pick<HookDefinition, 'event' | 'onError'>, name: string, error: unknown): Outcome {
   const code = errorCode(error);
   const detail = oneLine(error instanceof Error ? error.message : String(error), 300);
   if (hook.onError === 'block') {

@@ -1,15 +1,8 @@
 import type { Answer } from '../answers.ts';
 import { HookError } from './errors.ts';
+import type { Outcome } from './policy.ts';
 import { truncateForClaude } from './truncate.ts';
 
-/** What the process prints and how it exits; produced in this one place for every answer. */
-export interface Rendered {
-  /** The one JSON object for stdout, or undefined for no output. */
-  json?: Record<string, unknown>;
-  exitCode: 0 | 2;
-  /** One line for stderr (only with exit 2). */
-  stderr?: string;
-}
 
 type Kind = Answer['kind'];
 const UNIVERSAL: Kind[] = ['halt', 'notice'];
@@ -74,7 +67,7 @@ function compact<T extends Record<string, unknown>>(record: T): T {
 }
 
 /** Turns a handler's return value into stdout JSON + exit code for `event`. Throws E_ANSWER_INVALID on anything else. */
-export function renderAnswer(event: string, answer: unknown): Rendered {
+export function renderAnswer(event: string, answer: unknown): Outcome {
   if (answer === undefined || answer === null) return { exitCode: 0 };
   if (typeof answer !== 'object' || typeof (answer as { kind?: unknown }).kind !== 'string') {
     throw new HookError('E_ANSWER_INVALID', `the handler returned ${Array.isArray(answer) ? 'an array' : typeof answer}; return an answer built with allow(), deny(), block(), addContext() … or nothing`);

@@ -12,6 +12,19 @@ const NARROW_EVENTS: readonly string[] = ['FileChanged', 'StopFailure'];
  */
 export function compileMatcher(matcher: string | undefined, event?: string): (value: string) => boolean {
   if (matcher === undefined || matcher === '' || matcher === '*') return () => true;
+  // defineHook compiles a hook's matcher to check it, payloadMatches to use it: once per process.
+  const key = `${event ?? ''}\0${matcher}`;
+  let compiled = compiledMatchers.get(key);
+  if (compiled === undefined) {
+    compiled = compileMatcherNow(matcher, event);
+    compiledMatchers.set(key, compiled);
+  }
+  return compiled;
+}
+
+const compiledMatchers = new Map<string, (value: string) => boolean>();
+
+function compileMatcherNow(matcher: string, event: string | undefined): (value: string) => boolean {
   if ((event !== undefined && NARROW_EVENTS.includes(event) ? NARROW_EXACT_LIST : EXACT_LIST).test(matcher)) {
     const names = new Set(matcher.split(/[|,]/).map((name) => name.trim()).filter(Boolean));
     return (value) => names.has(value);

@@ -317,7 +317,7 @@ async function bundleCli() {
   const result = await esbuild
     .build({
       ...sharedOptions,
-      entryPoints: [join(ROOT, 'lib', 'cli', 'entry.ts')],
+      entryPoints: [join(ROOT, 'cli', 'entry.ts')],
       outfile: join(ROOT, 'dist', CLI_FILE),
       minify: true,
       legalComments: 'none',

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnHook } from '../../lib/testing.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const fixture = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'UserPromptSubmit.json'), 'utf8')) as Record<string, unknown>;
+const fixture = JSON.parse(readFileSync(join(ROOT, 'cli', 'payloads', 'UserPromptSubmit.json'), 'utf8')) as Record<string, unknown>;
 
 const GOOD_HOOK = `import { addContext, defineHook } from 'hookpack';
 export default defineHook({

@@ -5,9 +5,9 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from '../../lib/cli/command.ts';
-import type { Io } from '../../lib/cli/io.ts';
-import { main } from '../../lib/cli/main.ts';
+import type { Command } from '../../cli/command.ts';
+import type { Io } from '../../cli/io.ts';
+import { main } from '../../cli/main.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -2,8 +2,8 @@
 import { utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doctor } from '../../lib/cli/commands/doctor.ts';
-import type { Finding } from '../../lib/cli/doctor/finding.ts';
+import { doctor } from '../../cli/commands/doctor.ts';
+import type { Finding } from '../../cli/doctor/finding.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('doctor-broken');

@@ -1,8 +1,8 @@
 // NODE_EXTRA_CA_CERTS costs Node 20 (only) 3x at startup: doctor flags Node hooks that inherit it.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diagnose, doctorContext } from '../../lib/cli/doctor/diagnose.ts';
-import { readLayer } from '../../lib/cli/layers.ts';
+import { diagnose, doctorContext } from '../../cli/doctor/diagnose.ts';
+import { readLayer } from '../../cli/layers.ts';
 import { cleanEnv, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('doctor-ca');

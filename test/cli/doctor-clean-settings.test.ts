@@ -1,7 +1,7 @@
 // `hookpack doctor` on healthy settings, `--settings`, and usage.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { doctor } from '../../lib/cli/commands/doctor.ts';
+import { doctor } from '../../cli/commands/doctor.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('doctor-clean');

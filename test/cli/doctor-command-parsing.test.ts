@@ -1,6 +1,6 @@
 // What doctor reads out of a hook's command line: program, interpreter, script, with expansions.
 import { describe, expect, it } from 'vitest';
-import { analyzeCommand } from '../../lib/cli/doctor/hook-command.ts';
+import { analyzeCommand } from '../../cli/doctor/hook-command.ts';
 
 const vars = { CLAUDE_PROJECT_DIR: '/p', HOME: '/h', PATH: '/usr/bin:/bin' };
 const parse = (command: string, args?: string[]) => analyzeCommand(args === undefined ? { command } : { command, args }, vars, '/p', '/h');

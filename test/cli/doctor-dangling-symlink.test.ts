@@ -3,8 +3,8 @@
 import { symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { doctor } from '../../lib/cli/commands/doctor.ts';
-import type { Finding } from '../../lib/cli/doctor/finding.ts';
+import { doctor } from '../../cli/commands/doctor.ts';
+import type { Finding } from '../../cli/doctor/finding.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('doctor-dangling');

@@ -4,9 +4,9 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { doctor } from '../../lib/cli/commands/doctor.ts';
-import { analyzeCommand } from '../../lib/cli/doctor/hook-command.ts';
-import type { Finding } from '../../lib/cli/doctor/finding.ts';
+import { doctor } from '../../cli/commands/doctor.ts';
+import { analyzeCommand } from '../../cli/doctor/hook-command.ts';
+import type { Finding } from '../../cli/doctor/finding.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('doctor-builtins');

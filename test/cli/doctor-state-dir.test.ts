@@ -4,9 +4,9 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { doctor } from '../../lib/cli/commands/doctor.ts';
-import { stats } from '../../lib/cli/commands/stats.ts';
-import type { Finding } from '../../lib/cli/doctor/finding.ts';
+import { doctor } from '../../cli/commands/doctor.ts';
+import { stats } from '../../cli/commands/stats.ts';
+import type { Finding } from '../../cli/doctor/finding.ts';
 import { cleanEnv, runCli, tempDir } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('doctor-state-dir');

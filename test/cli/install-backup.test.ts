@@ -3,8 +3,8 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CliError } from '../../lib/cli/errors.ts';
-import { writeWithBackup } from '../../lib/cli/settings/write.ts';
+import { CliError } from '../../cli/errors.ts';
+import { writeWithBackup } from '../../cli/settings/write.ts';
 import { makeProject, type Project } from './install-fixture.ts';
 
 let project: Project;

@@ -2,11 +2,11 @@
 // and toggle tests never depend on the real build, which other work may be changing.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { disableCommand, enableCommand } from '../../lib/cli/commands/toggle.ts';
-import { installCommand } from '../../lib/cli/commands/install.ts';
-import { listCommand } from '../../lib/cli/commands/list.ts';
-import { uninstallCommand } from '../../lib/cli/commands/uninstall.ts';
-import type { Manifest } from '../../lib/cli/settings/manifest.ts';
+import { disableCommand, enableCommand } from '../../cli/commands/toggle.ts';
+import { installCommand } from '../../cli/commands/install.ts';
+import { listCommand } from '../../cli/commands/list.ts';
+import { uninstallCommand } from '../../cli/commands/uninstall.ts';
+import type { Manifest } from '../../cli/settings/manifest.ts';
 import { cleanEnv, runCli, tempDir, writeFile, type CliRun } from './_helpers.ts';
 
 export const COMMANDS = [installCommand, uninstallCommand, listCommand, enableCommand, disableCommand];

@@ -1,7 +1,7 @@
 // How install and uninstall tell their entries from everyone else's: the command must be
 // `node <bundle>` with the bundle directly in this project's dist directory.
 import { describe, expect, it } from 'vitest';
-import { bundleFileOf, hookCommand, type CommandContext } from '../../lib/cli/settings/hook-command.ts';
+import { bundleFileOf, hookCommand, type CommandContext } from '../../cli/settings/hook-command.ts';
 
 const project: CommandContext = { scope: 'project', projectDir: '/home/u/proj', distDir: '/home/u/proj/dist' };
 const user: CommandContext = { ...project, scope: 'user' };

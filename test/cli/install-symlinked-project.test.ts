@@ -4,9 +4,9 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listCommand } from '../../lib/cli/commands/list.ts';
-import { installCommand } from '../../lib/cli/commands/install.ts';
-import { uninstallCommand } from '../../lib/cli/commands/uninstall.ts';
+import { listCommand } from '../../cli/commands/list.ts';
+import { installCommand } from '../../cli/commands/install.ts';
+import { uninstallCommand } from '../../cli/commands/uninstall.ts';
 import { runCli } from './_helpers.ts';
 import { makeProject, type Project } from './install-fixture.ts';
 

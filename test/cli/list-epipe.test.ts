@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commands } from '../../lib/cli/commands/index.ts';
-import { processIo, type ProcessStreams } from '../../lib/cli/io.ts';
-import { main } from '../../lib/cli/main.ts';
+import { commands } from '../../cli/commands/index.ts';
+import { processIo, type ProcessStreams } from '../../cli/io.ts';
+import { main } from '../../cli/main.ts';
 import { buildCli, cleanEnv, tempDir } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('list-epipe');

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { profile } from '../../lib/cli/commands/profile.ts';
+import { profile } from '../../cli/commands/profile.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('profile-list');

@@ -1,6 +1,6 @@
 // The payload profile and test feed a hook: its event's fixture, adapted so its matcher selects it.
 import { describe, expect, it } from 'vitest';
-import { fixturePayload } from '../../lib/cli/profile/payload.ts';
+import { fixturePayload } from '../../cli/profile/payload.ts';
 
 describe('fixturePayload', () => {
   it('keeps the fixture as it is without a matcher', () => {

@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { profile } from '../../lib/cli/commands/profile.ts';
-import type { ProfileReport } from '../../lib/cli/profile/summarize.ts';
+import { profile } from '../../cli/commands/profile.ts';
+import type { ProfileReport } from '../../cli/profile/summarize.ts';
 import { trackedGroupCount } from '../../lib/run/process-groups.ts';
 import { buildCli, cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { profile } from '../../lib/cli/commands/profile.ts';
-import type { ProfileReport } from '../../lib/cli/profile/summarize.ts';
+import { profile } from '../../cli/commands/profile.ts';
+import type { ProfileReport } from '../../cli/profile/summarize.ts';
 import { buildCli, cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('profile-real');

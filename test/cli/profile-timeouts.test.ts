@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { profile } from '../../lib/cli/commands/profile.ts';
-import type { ProfileReport } from '../../lib/cli/profile/summarize.ts';
+import { profile } from '../../cli/commands/profile.ts';
+import type { ProfileReport } from '../../cli/profile/summarize.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('profile-timeout');

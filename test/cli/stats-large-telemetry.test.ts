@@ -4,8 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stats } from '../../lib/cli/commands/stats.ts';
-import type { StatsRow } from '../../lib/cli/stats/aggregate.ts';
+import { stats } from '../../cli/commands/stats.ts';
+import type { StatsRow } from '../../cli/stats/aggregate.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('stats-large');

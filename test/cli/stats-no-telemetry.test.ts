@@ -1,7 +1,7 @@
 // `hookpack stats` before any hook has run: a clear message, exit 0, and how to get telemetry.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stats } from '../../lib/cli/commands/stats.ts';
+import { stats } from '../../cli/commands/stats.ts';
 import { cleanEnv, runCli, tempDir } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('stats-none');

@@ -1,8 +1,8 @@
 // `hookpack stats --since`: durations, dates, and malformed values.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stats } from '../../lib/cli/commands/stats.ts';
-import { parseSince } from '../../lib/cli/stats/since.ts';
+import { stats } from '../../cli/commands/stats.ts';
+import { parseSince } from '../../cli/stats/since.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('stats-since');

@@ -1,8 +1,8 @@
 // `hookpack stats` over a synthetic telemetry file (and its rotated .1), torn lines included.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stats } from '../../lib/cli/commands/stats.ts';
-import type { StatsRow } from '../../lib/cli/stats/aggregate.ts';
+import { stats } from '../../cli/commands/stats.ts';
+import type { StatsRow } from '../../cli/stats/aggregate.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('stats');

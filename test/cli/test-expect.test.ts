@@ -1,7 +1,7 @@
 // `hookpack test`: runs a built hook or event bundle on a payload and checks the decision.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { test as testCommand } from '../../lib/cli/commands/test.ts';
+import { test as testCommand } from '../../cli/commands/test.ts';
 import { buildCli, cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('test-cmd');

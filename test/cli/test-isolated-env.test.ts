@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { test as testCommand } from '../../lib/cli/commands/test.ts';
+import { test as testCommand } from '../../cli/commands/test.ts';
 import { buildCli, cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('test-isolated');

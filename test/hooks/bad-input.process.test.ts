@@ -14,7 +14,7 @@ interface ManifestHook {
   file: string;
 }
 
-const fixtures = new URL('../fixtures/', import.meta.url);
+const fixtures = new URL('../../cli/payloads/', import.meta.url);
 const readJson = (url: URL) => JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
 
 /** Every bundle a manifest lists: each hook, and each event bundle (which fails by its strictest hook's policy). */

@@ -1,5 +1,5 @@
 // The built bash-guard as Claude Code runs it: `node dist/bash-guard.cjs`, one PreToolUse payload
-// (test/fixtures/PreToolUse.json with our command) on stdin. HOME, XDG_CONFIG_HOME,
+// (cli/payloads/PreToolUse.json with our command) on stdin. HOME, XDG_CONFIG_HOME,
 // HOOKPACK_CONFIG_DIR and CLAUDE_PROJECT_DIR point into a temp dir, so no real config on this
 // machine can change an answer.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawnHook, type HookRun } from '../../lib/testing.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/bash-guard.cjs', import.meta.url));
-const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/PreToolUse.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const FIXTURE = JSON.parse(readFileSync(new URL('../../cli/payloads/PreToolUse.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const RM_ROOT_REASON =
   'bash-guard blocked `rm -rf /` (rule "rm-recursive-root"): it would delete the filesystem root, the home directory or a parent of the working directory; delete the specific directory you mean instead, e.g. rm -rf ./dist';
 

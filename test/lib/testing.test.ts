@@ -7,7 +7,7 @@ import bashBehaviour from '../hook-fixtures/bash-behaviour.ts';
 import { addContext, defineHook, deny } from '../../lib/index.ts';
 import { decisionOf, runHookInProcess, spawnHook } from '../../lib/testing.ts';
 
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../fixtures/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const bash = (command: string) => ({ ...fixture('PreToolUse'), tool_input: { command, description: 'x' } });
 const built = fileURLToPath(new URL('../.dist/bash-behaviour.cjs', import.meta.url));
 

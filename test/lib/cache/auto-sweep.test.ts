@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const fixture = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'UserPromptSubmit.json'), 'utf8')) as Record<string, unknown>;
+const fixture = JSON.parse(readFileSync(join(ROOT, 'cli', 'payloads', 'UserPromptSubmit.json'), 'utf8')) as Record<string, unknown>;
 let dir: string;
 let bundle: string;
 

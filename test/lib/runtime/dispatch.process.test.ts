@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnHook } from '../../../lib/testing.ts';
 
 const dist = (name: string) => fileURLToPath(new URL(`../../.dist/${name}.cjs`, import.meta.url));
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../fixtures/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const bash = (command: string) => ({ ...fixture('PreToolUse'), tool_name: 'Bash', tool_input: { command, description: 'x' } });
 const hso = (json: Record<string, unknown> | undefined) => json?.hookSpecificOutput as Record<string, unknown> | undefined;
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnHook } from '../../../lib/testing.ts';
 
 const dist = (name: string) => fileURLToPath(new URL(`../../.dist/${name}.cjs`, import.meta.url));
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../fixtures/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const prompt = (text: string) => ({ ...fixture('UserPromptSubmit'), prompt: text });
 const bash = (command: string) => ({ ...fixture('PreToolUse'), tool_name: 'Bash', tool_input: { command, description: 'x' } });
 const env = { HOOKPACK_DEADLINE_MS: '1500' };

@@ -7,7 +7,7 @@ import { spawnHook } from '../../../lib/testing.ts';
 import { TELEMETRY_MAX_BYTES } from '../../../lib/runtime/telemetry.ts';
 
 const dist = (name: string) => fileURLToPath(new URL(`../../.dist/${name}.cjs`, import.meta.url));
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../fixtures/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const bash = (command: string) => ({ ...fixture('PreToolUse'), tool_name: 'Bash', tool_input: { command } });
 
 let home: string;

@@ -11,7 +11,7 @@ import { validatorSource } from '../../../lib/schemas/codegen.ts';
 
 export type Validate = (payload: unknown) => string | undefined;
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+export const FIXTURES_DIR = fileURLToPath(new URL('../../../cli/payloads/', import.meta.url));
 
 /** Real 2.1.329 payloads, with placeholders instead of paths (hooks-protocol §8): ../shared beside the checkout. */
 export const REAL_FIXTURES_DIR = process.env.HOOKPACK_E2E_DIR
@@ -30,12 +30,12 @@ function readJsonDir(dir: string, suffix: string): Fixture[] {
     .map((file) => ({ name: file, payload: JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
 }
 
-/** test/fixtures/<Event>.json, one per event. */
+/** cli/payloads/<Event>.json, one per event. */
 export function eventFixtures(): Fixture[] {
   return readJsonDir(FIXTURES_DIR, '.json');
 }
 
-/** test/fixtures/tools/<Tool>.PreToolUse.json. */
+/** cli/payloads/tools/<Tool>.PreToolUse.json. */
 export function toolFixtures(): Fixture[] {
   return readJsonDir(join(FIXTURES_DIR, 'tools'), '.PreToolUse.json');
 }

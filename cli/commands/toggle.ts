@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { unsafeReason } from '../../home.ts';
-import { skipReason } from '../../runtime/switches.ts';
+import { unsafeReason } from '../../lib/home.ts';
+import { skipReason } from '../../lib/runtime/switches.ts';
 import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';

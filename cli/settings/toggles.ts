@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../../atomic.ts';
-import { hookpackHomePath } from '../../home.ts';
-import { TOGGLE_FILE, type ToggleFile } from '../../runtime/switches.ts';
+import { writeFileAtomic } from '../../lib/atomic.ts';
+import { hookpackHomePath } from '../../lib/home.ts';
+import { TOGGLE_FILE, type ToggleFile } from '../../lib/runtime/switches.ts';
 import { CliError } from '../errors.ts';
 import { parseTree, type ParseError } from './jsonc.ts';
 import { lineColumn, parseErrorText } from './position.ts';

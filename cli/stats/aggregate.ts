@@ -1,4 +1,4 @@
-import type { TelemetryRecord } from '../../runtime/telemetry.ts';
+import type { TelemetryRecord } from '../../lib/runtime/telemetry.ts';
 import { percentileOfSorted } from './percentile.ts';
 
 /** The numbers for one hook or one event. */

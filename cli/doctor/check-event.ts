@@ -1,4 +1,4 @@
-import { EVENT_NAMES, isKnownEvent } from '../../events.ts';
+import { EVENT_NAMES, isKnownEvent } from '../../lib/events.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 
 function distance(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import { skipReason } from '../../runtime/switches.ts';
+import { skipReason } from '../../lib/runtime/switches.ts';
 import { CliError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { displayPath } from './display.ts';

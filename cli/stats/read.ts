@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import type { TelemetryRecord } from '../../runtime/telemetry.ts';
+import type { TelemetryRecord } from '../../lib/runtime/telemetry.ts';
 
 /** What the telemetry files held. */
 export interface TelemetryRead {

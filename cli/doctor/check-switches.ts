@@ -1,5 +1,5 @@
-import { FAIL_CLOSED_EVENTS } from '../../events.ts';
-import { skipReason } from '../../runtime/switches.ts';
+import { FAIL_CLOSED_EVENTS } from '../../lib/events.ts';
+import { skipReason } from '../../lib/runtime/switches.ts';
 import { readBundleInfo } from './bundle-banner.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { EVENT_NAMES, isKnownEvent } from '../../events.ts';
+import { EVENT_NAMES, isKnownEvent } from '../../lib/events.ts';
 import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { configuredHooks, projectDir, readLayers } from '../layers.ts';

@@ -1,6 +1,6 @@
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { writeFileAtomic } from '../../atomic.ts';
+import { writeFileAtomic } from '../../lib/atomic.ts';
 import { CliError } from '../errors.ts';
 
 /** The backup of a settings file: `<file>.bak` next to it, the file as it was before our last change. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { hookpackHomePath } from '../../home.ts';
-import { TELEMETRY_FILE } from '../../runtime/telemetry.ts';
+import { hookpackHomePath } from '../../lib/home.ts';
+import { TELEMETRY_FILE } from '../../lib/runtime/telemetry.ts';
 import type { Command } from '../command.ts';
 import { EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';

@@ -1,4 +1,4 @@
-import { hookpackHomePath, unsafeReason } from '../home.ts';
+import { hookpackHomePath, unsafeReason } from '../lib/home.ts';
 
 /**
  * Why the hooks refuse their state directory (`$HOOKPACK_HOME`, else ~/.cache/hookpack), or

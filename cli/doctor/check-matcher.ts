@@ -1,5 +1,5 @@
-import { isKnownEvent, MATCHER_FIELD } from '../../events.ts';
-import { compileMatcher } from '../../runtime/matcher.ts';
+import { isKnownEvent, MATCHER_FIELD } from '../../lib/events.ts';
+import { compileMatcher } from '../../lib/runtime/matcher.ts';
 import { type ConfiguredHook } from '../layers.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 import { BUILTIN_TOOLS, exactNames, MATCHER_VALUES, TOOL_EVENTS } from './matcher-values.ts';

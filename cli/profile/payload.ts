@@ -1,5 +1,5 @@
-import { MATCHER_FIELD } from '../../events.ts';
-import { compileMatcher } from '../../runtime/matcher.ts';
+import { MATCHER_FIELD } from '../../lib/events.ts';
+import { compileMatcher } from '../../lib/runtime/matcher.ts';
 import { BUILTIN_TOOLS, exactNames, TOOL_EVENTS } from '../doctor/matcher-values.ts';
 import { EVENT_FIXTURES, TOOL_FIXTURES } from '../fixtures.ts';
 
@@ -49,7 +49,7 @@ function withTool(payload: Payload, tool: string): Payload {
 }
 
 /**
- * The embedded fixture for `event` (lib/cli/fixtures.ts), adapted so `matcher` selects it: a
+ * The embedded fixture for `event` (cli/fixtures.ts), adapted so `matcher` selects it: a
  * tool event gets the first tool the matcher names (with that tool's sample input), other
  * events get the matched field set to the first name. Undefined for an event with no fixture.
  */

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FAIL_CLOSED_EVENTS } from '../../events.ts';
-import { skipReason } from '../../runtime/switches.ts';
-import { EVENT_NAMES } from '../../events.ts';
-import { DECISIONS, decisionOf, spawnHook } from '../../testing.ts';
+import { FAIL_CLOSED_EVENTS } from '../../lib/events.ts';
+import { skipReason } from '../../lib/runtime/switches.ts';
+import { EVENT_NAMES } from '../../lib/events.ts';
+import { DECISIONS, decisionOf, spawnHook } from '../../lib/testing.ts';
 import type { Command } from '../command.ts';
 import { readBundleInfo } from '../doctor/bundle-banner.ts';
 import { CliError, EXIT } from '../errors.ts';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { guardGroups, signalGroup, trackGroup, untrackGroup } from '../../run/process-groups.ts';
-import { OUTPUT_CHAR_CAP } from '../../runtime/truncate.ts';
+import { guardGroups, signalGroup, trackGroup, untrackGroup } from '../../lib/run/process-groups.ts';
+import { OUTPUT_CHAR_CAP } from '../../lib/runtime/truncate.ts';
 
 /** How to start one hook, as Claude Code does: `/bin/sh -c` for shell form, directly for exec form. */
 export interface Launch {

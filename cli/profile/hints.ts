@@ -1,4 +1,4 @@
-import { OUTPUT_CHAR_CAP } from '../../runtime/truncate.ts';
+import { OUTPUT_CHAR_CAP } from '../../lib/runtime/truncate.ts';
 import { readBundleInfo } from '../doctor/bundle-banner.ts';
 import { shimOf } from '../doctor/which.ts';
 import type { ProfileTarget } from './targets.ts';

@@ -12,9 +12,12 @@ const DRIVE = /^([A-Za-z]):/;
 /** Symlink hops before a chain counts as a loop: Linux's own limit (MAXSYMLINKS). */
 const MAX_SYMLINK_HOPS = 40;
 
-/** Whether `path` is spelled the Windows way: a drive letter, a UNC root, or any backslash. */
+/**
+ * Whether `path` is spelled the Windows way: a drive letter or a UNC root (`\\server`). A
+ * backslash alone says nothing: on POSIX `fix\.env` is one file name, not `fix/.env`.
+ */
 export function isWindowsLike(path: string): boolean {
-  return path.includes('\\') || DRIVE.test(path);
+  return DRIVE.test(path) || path.startsWith('\\\\');
 }
 
 function splitRoot(path: string): { root: string; rest: string } | undefined {
@@ -36,11 +39,13 @@ function collapse(root: string, rest: string): string {
 }
 
 /**
- * Normalises `path` lexically: `\` read as a separator, `~` expanded to `home`, a relative
- * path resolved against `cwd`, then `.`, `..`, repeated and trailing slashes collapsed.
+ * Normalises `path` lexically: `\` read as a separator when the path or the directory it is
+ * relative to is a Windows one, `~` expanded to `home`, a relative path resolved against `cwd`,
+ * then `.`, `..`, repeated and trailing slashes collapsed.
  */
 export function normalizePath(path: string, cwd: string, home?: string): string {
-  let slashed = path.replaceAll('\\', '/');
+  const windows = isWindowsLike(path) || (!path.startsWith('/') && isWindowsLike(cwd));
+  let slashed = windows ? path.replaceAll('\\', '/') : path;
   if (home !== undefined && (slashed === '~' || slashed.startsWith('~/'))) slashed = `${home.replaceAll('\\', '/')}/${slashed.slice(1)}`;
   const absolute = splitRoot(slashed);
   if (absolute) return collapse(absolute.root, absolute.rest);

@@ -28,7 +28,10 @@ describe('normalizePath', () => {
     ['C:\\repo\\..\\..\\.env', '/cwd', 'C:/.env'],
     ['C:\\repo\\src\\', '/cwd', 'C:/repo/src'],
     ['\\\\server\\share\\.env', '/cwd', '//server/share/.env'],
-    ['src\\..\\.env', '/repo', '/repo/.env'],
+    // A POSIX directory: a backslash is part of a file name there (`fix\.env` is not `fix/.env`).
+    ['fix\\.env', '/repo', '/repo/fix\\.env'],
+    ['src\\..\\.env', '/repo', '/repo/src\\..\\.env'],
+    ['/repo/a\\b', 'C:\\repo', '/repo/a\\b'],
   ])('%j in %j is %j', (path, cwd, expected) => {
     expect(normalizePath(path, cwd, '/home/ada')).toBe(expected);
   });
@@ -42,7 +45,9 @@ describe('isWindowsLike', () => {
   it.each([
     ['C:\\repo', true],
     ['C:/repo', true],
-    ['src\\a.ts', true],
+    ['\\\\server\\share', true],
+    ['src\\a.ts', false],
+    ['fix\\.env', false],
     ['/repo/a.ts', false],
     ['a.ts', false],
   ])('%j: %s', (path, expected) => {
@@ -119,6 +124,6 @@ describe.skipIf(process.platform === 'win32')('realPathOf', () => {
 
   it('does not ask the disk about a Windows path on POSIX', () => {
     expect(realPathOf('C:\\repo\\.env', '/')).toEqual({ kind: 'unresolved' });
-    expect(realPathOf('src\\.env', '/repo')).toEqual({ kind: 'unresolved' });
+    expect(realPathOf('src\\.env', 'C:\\repo')).toEqual({ kind: 'unresolved' });
   });
 });

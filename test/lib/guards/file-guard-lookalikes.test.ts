@@ -28,8 +28,20 @@ describe('file-guard has no opinion on look-alikes', () => {
     'src/credentials.ts',
     // A directory named .env is usually a Python virtualenv: only a file named .env is a dotenv file.
     '.env/lib/python3.12/site.py',
-    // direnv's .envrc is not covered by the built-ins (see the README's open question).
-    '.envrc',
+    // Code and notes about keys, named after them: the extension decides.
+    'docs/id_ed25519.txt',
+    'src/parse_rsa.py',
+    'keys/deploy_rsa.pub',
+    'id_rsa.pub.md',
+    // Public halves and signatures: not protected.
+    'KEYS.asc',
+    'dist/app.tar.gz.asc',
+    'k8s/secret-template.yml',
+    'src/secrets.ts',
+    '.aws-sdk/config.ts',
+    'example.env',
+    'app.env.example',
+    'config/sample.env',
   ])('allows reading and writing %s', (path) => {
     expect(check('Read', path)).toBeUndefined();
     expect(check('Write', path)).toBeUndefined();

@@ -74,7 +74,7 @@ export const DEFAULT_BASH_RULES: readonly BashRule[] = [
     id: 'chmod-recursive-world-writable',
     command: ['chmod'],
     anyFlag: ['R', 'recursive'],
-    anyArg: ['*777', 'a+rwx', 'ugo+rwx', 'a=rwx', 'ugo=rwx', '+rwx', '=rwx', 'a+w', 'o+w', 'o+rwx'],
+    anyArg: ['777', '?777', 'a+rwx', 'ugo+rwx', 'a=rwx', 'ugo=rwx', '+rwx', '=rwx', 'a+w', 'o+w', 'o+rwx'],
     reason: 'making a whole tree world-writable is a security hole; grant only what is needed, e.g. chmod -R u+rwX,go+rX dir, or chmod +x on the one script that must run',
   },
   {

@@ -38,8 +38,9 @@ export function runEvent(event: string, hooks: BundledHook[], meta: { validate: 
   let finished = false;
   const conclude = (error: unknown) => running.map(({ name, hook }) => settled.get(name) ?? failed(hook, name, error, debug));
   const write = (evaluations: Evaluation[]) => {
-    const outcome = mergeEvaluations(event, payload, evaluations);
-    printOutcome(outcome);
+    const merged = mergeEvaluations(event, payload, evaluations);
+    // A blocking answer that could not be written turns into exit 2 (printOutcome).
+    const outcome = { ...merged, exitCode: printOutcome(merged) };
     recordRuns(evaluations.map((e) => ({ hook: e.name, event, exit: e.outcome.exitCode, decision: e.decision, error: e.error, ms: e.ms })), env);
     return outcome;
   };

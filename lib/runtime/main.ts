@@ -75,9 +75,9 @@ export function runHook(hook: HookDefinition, meta: RunMeta): void {
   const finish = (evaluation: Evaluation): void => {
     if (finished) return;
     finished = true;
-    printOutcome(evaluation.outcome);
-    recordRun({ hook: meta.name, event: hook.event, exit: evaluation.outcome.exitCode, decision: evaluation.decision, error: evaluation.error, ms: evaluation.ms }, env);
-    exitNow(evaluation.outcome.exitCode, evaluation.timedOut === true, evaluation.outcome.json !== undefined);
+    const exitCode = printOutcome(evaluation.outcome);
+    recordRun({ hook: meta.name, event: hook.event, exit: exitCode, decision: evaluation.decision, error: evaluation.error, ms: evaluation.ms }, env);
+    exitNow(exitCode, evaluation.timedOut === true, evaluation.outcome.json !== undefined);
   };
   let policy = hook;
   const fail = (error: unknown) => finish(failed(policy, meta.name, error, debug));

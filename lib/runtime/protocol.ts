@@ -1,5 +1,6 @@
 import type { Outcome } from './policy.ts';
 import { writeAll } from './output.ts';
+import { blockingReason, stdoutIsNull } from './undelivered.ts';
 
 /**
  * stdout is the protocol: exactly one JSON object or nothing. Anything a handler or a library
@@ -13,18 +14,33 @@ export function protectStdout(): void {
   console.dir = console.dirxml = (item: unknown) => toStderr(item);
 }
 
-/** Prints an outcome: its JSON line on fd 1, its stderr line on fd 2. Never throws (a full disk, a closed pipe). */
-export function printOutcome(outcome: Outcome): void {
-  try {
-    if (outcome.json !== undefined) writeAll(1, `${JSON.stringify(outcome.json)}\n`);
-  } catch {
-    // nobody can read the answer; the exit code still speaks
+/**
+ * Prints an outcome (its JSON line on fd 1, its stderr line on fd 2) and returns the exit code to
+ * leave with. Never throws. A blocking answer that can't reach anyone (stdout closed, a broken
+ * pipe, a full disk, stdout on /dev/null) exits 2 with its reason on stderr instead: exit 0 with
+ * a lost answer would let the call run.
+ */
+export function printOutcome(outcome: Outcome): Outcome['exitCode'] {
+  let { exitCode, stderr } = outcome;
+  if (outcome.json !== undefined) {
+    const reason = blockingReason(outcome.json);
+    let delivered = reason === undefined || !stdoutIsNull();
+    try {
+      if (delivered) delivered = writeAll(1, `${JSON.stringify(outcome.json)}\n`);
+    } catch {
+      delivered = false;
+    }
+    if (!delivered && reason !== undefined) {
+      exitCode = 2;
+      stderr ??= reason.replace(/\s*[\r\n]+\s*/g, ' ');
+    }
   }
   try {
-    if (outcome.stderr !== undefined) writeAll(2, `${outcome.stderr}\n`);
+    if (stderr !== undefined) writeAll(2, `${stderr}\n`);
   } catch {
     // stderr is gone too
   }
+  return exitCode;
 }
 
 // Requests that run in libuv's thread pool: while one is blocked (a FIFO, a hung NFS read, a slow

@@ -16,9 +16,9 @@ export function guardStartup(meta: { name: string; event: string; onError: OnErr
   const onCrash = (error: unknown) => {
     const startupError = new HookError('E_STARTUP', `the hook failed while loading: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     const outcome = failureAnswer({ event: meta.event, onError: meta.onError }, meta.name, startupError);
-    printOutcome(outcome);
-    recordRun({ hook: meta.name, event: meta.event, exit: outcome.exitCode, decision: meta.onError === 'block' ? 'fail-closed' : 'fail-open', error: 'E_STARTUP' });
-    exitNow(outcome.exitCode, false, false);
+    const exitCode = printOutcome(outcome);
+    recordRun({ hook: meta.name, event: meta.event, exit: exitCode, decision: meta.onError === 'block' ? 'fail-closed' : 'fail-open', error: 'E_STARTUP' });
+    exitNow(exitCode, false, false);
   };
   (globalThis as Record<symbol, unknown>)[GUARD] = onCrash;
   process.on('uncaughtException', onCrash);

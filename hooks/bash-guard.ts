@@ -9,6 +9,7 @@ import { defineHook, deny } from '../lib/index.ts';
 import { homeDir } from '../lib/runtime/clock.ts';
 import { analyzeCommand } from '../lib/guards/bash-guard.ts';
 import { loadBashGuardPolicy } from '../lib/guards/bash-guard-config.ts';
+import { configuredSecretFileTest } from '../lib/guards/bash-secret-files.ts';
 
 export default defineHook({
   event: 'PreToolUse',
@@ -19,7 +20,7 @@ export default defineHook({
     const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : process.cwd();
     const home = homeDir();
     const policy = loadBashGuardPolicy(cwd, { home, debug: ctx.debug });
-    const verdict = analyzeCommand(input.tool_input.command, { home, cwd, ...policy });
+    const verdict = analyzeCommand(input.tool_input.command, { home, cwd, ...policy, secretFiles: configuredSecretFileTest(cwd, home, ctx.debug) });
     return verdict && deny(verdict.reason);
   },
 });

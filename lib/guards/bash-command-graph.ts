@@ -18,6 +18,11 @@ export class CommandGraph {
     }
   }
 
+  /** The command with this id, if it is part of the script. */
+  commandById(id: number): SimpleCommand | undefined {
+    return this.byId.get(id);
+  }
+
   /** Commands whose output is `command`'s stdin. */
   stdinSources(command: SimpleCommand): SimpleCommand[] {
     const sources: SimpleCommand[] = [];

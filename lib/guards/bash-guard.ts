@@ -13,6 +13,7 @@ import { CommandGraph } from './bash-command-graph.ts';
 import { operandPaths } from './bash-operand-paths.ts';
 import type { CompiledBashRule } from './bash-rule-compile.ts';
 import { commandView, matchView, type CommandView, type RuleHit } from './bash-rule-match.ts';
+import type { SecretFileTest } from './bash-secret-files.ts';
 import { parseFailureVerdict, ruleVerdict, type BashVerdict } from './bash-verdict.ts';
 
 export type { BashVerdict } from './bash-verdict.ts';
@@ -27,6 +28,8 @@ export interface AnalyzeOptions {
   allowCommands?: readonly RegExp[];
   /** Nesting levels of `$(…)`, `bash -c`, `eval` allowed; default 8. */
   maxDepth?: number;
+  /** file-guard's protected files for `readsSecret` rules, built on first use; default the built-in file rules. */
+  secretFiles?: () => SecretFileTest;
 }
 
 /** The directory and known variables a command runs with. */
@@ -94,7 +97,7 @@ export function analyzeCommand(command: string, options: AnalyzeOptions): BashVe
     const parent = simple.runBy ?? simple.feeds ?? simple.stdinFrom;
     const scope = simple.depth === 0 || parent === undefined ? current : (scopes.get(parent) ?? current);
     scopes.set(simple.id, scope);
-    const base = { home: options.home, ...scope };
+    const base = { home: options.home, ...scope, secretFiles: options.secretFiles };
     const views = simple.unwrapped.map((argv) => commandView(simple, argv, base, graph));
     const limit = best?.index ?? options.rules.length;
     for (let index = 0; index < limit; index += 1) {

@@ -6,6 +6,7 @@
  * `rm -rf /` when DIR is unset.
  */
 import { normalizePath } from '../paths.ts';
+import type { SecretFileTest } from './bash-secret-files.ts';
 
 /** Where paths are resolved from. */
 export interface PathBase {
@@ -13,6 +14,8 @@ export interface PathBase {
   cwd: string;
   /** Variables assigned earlier in the command line (`D=/; rm -rf $D`). */
   variables?: ReadonlyMap<string, string>;
+  /** file-guard's protected files, for `readsSecret` (lib/guards/bash-secret-match.ts); default the built-in rules. */
+  secretFiles?: () => SecretFileTest;
 }
 
 export interface OperandPath {

@@ -21,6 +21,7 @@ export interface MatcherBody {
   valueOptions: ReadonlySet<string>;
   anyFlag?: FlagSet;
   anyArg?: TextMatcher;
+  lastArg?: TextMatcher;
   anyPath?: PathGlobs;
   lastPath?: PathGlobs;
   anyPathAbove?: readonly string[];
@@ -29,6 +30,7 @@ export interface MatcherBody {
   pipeFrom?: TextMatcher;
   pipeTo?: TextMatcher;
   forkBomb: boolean;
+  readsSecret?: true;
   anyOf?: readonly CompiledMatcher[];
   /** It has conditions on operands or options itself (`subcommand` … `maxOperands`), not only in `anyOf`. */
   ownArguments: boolean;
@@ -92,6 +94,7 @@ function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<
   if (matcher.subcommand) compiled.subcommand = textGlobs(matcher.subcommand);
   if (matcher.anyFlag) compiled.anyFlag = flagSet(matcher.anyFlag);
   if (matcher.anyArg) compiled.anyArg = textGlobs(matcher.anyArg);
+  if (matcher.lastArg) compiled.lastArg = textGlobs(matcher.lastArg);
   if (matcher.anyPath) compiled.anyPath = paths(matcher.anyPath);
   if (matcher.lastPath) compiled.lastPath = paths(matcher.lastPath);
   if (matcher.anyPathAbove) compiled.anyPathAbove = [...matcher.anyPathAbove];
@@ -99,8 +102,9 @@ function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<
   if (matcher.redirectTo) compiled.redirectTo = paths(matcher.redirectTo);
   if (matcher.pipeFrom) compiled.pipeFrom = textGlobs(matcher.pipeFrom, { ignoreCase: true });
   if (matcher.pipeTo) compiled.pipeTo = textGlobs(matcher.pipeTo, { ignoreCase: true });
+  if (matcher.readsSecret) compiled.readsSecret = true;
   if (matcher.anyOf) compiled.anyOf = matcher.anyOf.map((sub) => new CompiledMatcher(sub, home, valueOptions));
-  compiled.ownArguments = ['subcommand', 'anyFlag', 'anyArg', 'anyPath', 'lastPath', 'anyPathAbove', 'maxOperands'].some((key) => key in compiled);
+  compiled.ownArguments = ['subcommand', 'anyFlag', 'anyArg', 'anyPath', 'lastPath', 'anyPathAbove', 'maxOperands', 'lastArg'].some((key) => key in compiled);
   compiled.testsArguments = compiled.ownArguments || (compiled.anyOf ?? []).some((sub) => sub.body.testsArguments);
   return compiled;
 }

@@ -12,6 +12,7 @@ import type { CommandGraph } from './bash-command-graph.ts';
 import { isAtOrAbove, operandPaths, type OperandPath, type PathBase } from './bash-operand-paths.ts';
 import type { PathGlobs } from './bash-path-globs.ts';
 import type { CompiledMatcher, FlagSet, MatcherBody } from './bash-rule-compile.ts';
+import { findSecretRead } from './bash-secret-match.ts';
 import { snippetOf } from './bash-snippet.ts';
 import type { TextMatcher } from './bash-text-glob.ts';
 
@@ -138,6 +139,11 @@ function argumentsHold(body: MatcherBody, view: CommandView, hit: Partial<RuleHi
   if (body.anyFlag && !hasAnyFlag(args, body.anyFlag)) return false;
   const anyArg = body.anyArg;
   if (anyArg && !args.operands.some((operand) => anyArg.test(operand))) return false;
+  const lastArg = body.lastArg;
+  if (lastArg) {
+    const last = args.operands[args.operands.length - 1];
+    if (last === undefined || !lastArg.test(last)) return false;
+  }
   if (body.maxOperands !== undefined && args.operands.length > body.maxOperands) return false;
   const paths: Array<OperandPath | undefined> = [];
   if (body.anyPath) paths.push(findPath(args.operands, body.anyPath, view.base));
@@ -177,6 +183,11 @@ function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit>
     // Only a program that runs code, or one hidden in a variable, can be the end of such a pipe.
     if (view.argv.length === 0 || !(view.opaque || body.pipeTo.test(view.name))) return undefined;
     const snippet = findPipe(view, body.pipeFrom);
+    if (snippet === undefined) return undefined;
+    hit.snippet = snippet;
+  }
+  if (body.readsSecret) {
+    const snippet = findSecretRead(view.command, view.argv, view.base, view.graph);
     if (snippet === undefined) return undefined;
     hit.snippet = snippet;
   }

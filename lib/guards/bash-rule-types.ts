@@ -28,6 +28,8 @@ export interface BashMatcher {
   anyFlag?: string[];
   /** Some operand matches a text glob (`main`, `*:main`, `*777`). */
   anyArg?: string[];
+  /** The last operand, as written, matches a text glob (`*:/etc/*` for the destination of `scp`). */
+  lastArg?: string[];
   /** Some operand, as a resolved path, matches a path glob (`/etc/**`). */
   anyPath?: string[];
   /** The last operand (the destination of `cp`, `install`, `ln`) matches a path glob. */
@@ -42,6 +44,12 @@ export interface BashMatcher {
   pipeFrom?: string[];
   /** With `pipeFrom`: the programs that would run it, through a pipe when they read their program from stdin (`python -m json.tool` does not) or through a substitution where the program goes (`-c`, `-e`, a script operand, `eval`'s arguments). */
   pipeTo?: string[];
+  /**
+   * The command reads a file file-guard protects (`.env`, keys, credentials) and shows or sends it
+   * on: `cat .env`, `base64 id_rsa`, `cp ~/.aws/credentials …`, `curl -d @.env`, `… < .env`
+   * (lib/guards/bash-secret-reads.ts lists which commands and operands).
+   */
+  readsSecret?: boolean;
   /** A function that calls itself in a pipeline or in the background (a fork bomb). */
   forkBomb?: boolean;
   /** At least one of these matchers holds as well. They inherit `valueOptions`. */

@@ -14,6 +14,7 @@ const LIST_KEYS: Readonly<Record<string, ListKind>> = {
   command: 'text',
   subcommand: 'text',
   anyArg: 'text',
+  lastArg: 'text',
   pipeFrom: 'text',
   pipeTo: 'text',
   valueOptions: 'flag',
@@ -23,7 +24,7 @@ const LIST_KEYS: Readonly<Record<string, ListKind>> = {
   redirectTo: 'path',
   anyPathAbove: 'above',
 };
-const MATCHER_KEYS = [...Object.keys(LIST_KEYS), 'maxOperands', 'forkBomb', 'anyOf'];
+const MATCHER_KEYS = [...Object.keys(LIST_KEYS), 'maxOperands', 'forkBomb', 'readsSecret', 'anyOf'];
 const RULE_KEYS = ['id', 'reason', ...MATCHER_KEYS];
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** An option name with or without its dashes: `r`, `-r`, `recursive`, `--recursive`. */
@@ -74,6 +75,7 @@ function checkMatcher(source: string, where: string, value: Record<string, unkno
     fail(source, `\`${where}.maxOperands\` must be a whole number >= 0, got ${typeName(maxOperands)}`);
   }
   if (forkBomb !== undefined && forkBomb !== true) fail(source, `\`${where}.forkBomb\` can only be true, got ${typeName(forkBomb)}`);
+  if (value.readsSecret !== undefined && value.readsSecret !== true) fail(source, `\`${where}.readsSecret\` can only be true, got ${typeName(value.readsSecret)}`);
   if ((value.pipeFrom === undefined) !== (value.pipeTo === undefined)) {
     fail(source, `\`${where}\` needs both \`pipeFrom\` and \`pipeTo\` (what produces the code and what runs it)`);
   }

@@ -12,6 +12,8 @@ const DEVICES = [
   '/dev/rdisk*', '/dev/md*', '/dev/dm-*', '/dev/mapper/**', '/dev/loop*', '/dev/root', '/dev/mem', '/dev/kmem', '/dev/port',
 ];
 const ETC = ['/etc', '/etc/**'];
+/** Options of scp and rsync that take a value in the next word. */
+const REMOTE_COPY_VALUE_OPTIONS = ['c', 'F', 'i', 'J', 'l', 'o', 'P', 'S', 'e', 'rsh', 'rsync-path', 'exclude', 'include', 'filter', 'f', 'B', 'T'];
 const RM_FLAGS = ['r', 'R', 'recursive', 'f', 'force'];
 /** Options of git and of git push that take a value in the next word. */
 const GIT_VALUE_OPTIONS = ['C', 'c', 'git-dir', 'work-tree', 'namespace', 'config-env', 'o', 'push-option', 'repo', 'receive-pack', 'exec'];
@@ -67,8 +69,15 @@ export const DEFAULT_BASH_RULES: readonly BashRule[] = [
       { command: ['cp', 'install', 'ln', 'rsync'], lastPath: ETC },
       { command: ['dd'], anyArg: ['of=/etc', 'of=/etc/*'] },
       { command: ['sed', 'gsed', 'perl'], valueOptions: ['e', 'f', 'expression', 'file'], anyFlag: ['i', 'in-place'], anyPath: ETC },
+      // `scp f host:/etc/x`, `rsync -a f host:/etc/`: the same write, on another machine.
+      { command: ['scp', 'rsync'], valueOptions: REMOTE_COPY_VALUE_OPTIONS, lastArg: ['*:/etc', '*:/etc/*', '*:/etc/**'] },
     ],
     reason: '/etc holds system-wide configuration; do not change it from here: write the file inside the project and tell the user what to change in /etc',
+  },
+  {
+    id: 'secret-file-read',
+    readsSecret: true,
+    reason: 'it would show or send a file file-guard protects (dotenv, private keys, cloud, tool or agent credentials); ask the user for the values you need, or give the file by path to the tool that uses it (e.g. --env-file .env)',
   },
   {
     id: 'chmod-recursive-world-writable',

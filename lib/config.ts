@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unsafeReason } from './home.ts';
 import { readRegularFile } from './private-file.ts';
 import { homeDir } from './runtime/clock.ts';
 import { HookError, oneLine } from './runtime/errors.ts';
@@ -19,10 +20,32 @@ export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Hook configs are small JSON files; anything bigger is a mistake or an attack. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
+/**
+ * Why the user config directory can't be trusted, or undefined: it may relax every guard, so it
+ * gets the state directory's checks (ours or root's, not writable by group or others, no link
+ * someone else owns). Checked only when a config file exists: nothing to relax otherwise.
+ */
+function untrustedDir(dir: string): string | undefined {
+  try {
+    return unsafeReason(dir, { rootMayOwn: true });
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? String(error);
+  }
+}
+
 function readLayer(scope: ConfigLayer['scope'], path: string): ConfigLayer | undefined {
-  const read = readRegularFile(path, MAX_CONFIG_BYTES);
+  const read = readRegularFile(path, MAX_CONFIG_BYTES, { owned: scope === 'user' });
   if (read === 'missing') return undefined;
+  if (scope === 'user') {
+    const dir = dirname(path);
+    const problem = untrustedDir(dir);
+    if (problem !== undefined) {
+      // Short: the failure line keeps 300 characters, and the fix must survive that.
+      throw new HookError('E_CONFIG', `untrusted user config dir ${dir}: ${problem.replace(/; run chmod 700 on it$/, '')}; run chmod go-w ${dir} (and chown it to yourself)`);
+    }
+  }
   if (!Buffer.isBuffer(read)) {
+    if (read.unsafe) throw new HookError('E_CONFIG', `untrusted user config ${path}: ${read.refused}; run chmod go-w ${path} (and chown it to yourself)`);
     throw new HookError('E_CONFIG', `cannot read ${path} (${read.refused}); make it a JSON file of at most 1 MiB or remove it`);
   }
   const text = read.toString('utf8');

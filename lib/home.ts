@@ -12,7 +12,7 @@ export function hookpackHomePath(env: NodeJS.ProcessEnv = process.env): string {
 /** The directory that `path` really is, or why it can't be trusted: see {@link unsafeReason}. */
 type Checked = { real: string; reason?: undefined } | { real?: undefined; reason: string };
 
-function check(path: string): Checked {
+function check(path: string, rootMayOwn = false): Checked {
   const uid = process.getuid?.();
   const link = lstatSync(path);
   // Whoever owns a link decides where it points: only we or root may own this one.
@@ -28,7 +28,7 @@ function check(path: string): Checked {
   const stat = lstatSync(real);
   const it = real === path ? 'it' : `${real} (where it leads)`;
   if (!stat.isDirectory()) return { reason: `${it} is not a directory` };
-  if (uid !== undefined && stat.uid !== uid) return { reason: `${it} is owned by uid ${stat.uid}, not by you (uid ${uid})` };
+  if (uid !== undefined && stat.uid !== uid && !(rootMayOwn && stat.uid === 0)) return { reason: `${it} is owned by uid ${stat.uid}, not by you (uid ${uid})` };
   // On Windows libuv derives the mode from the read-only attribute alone, so every directory
   // looks writable by group and others (0o777): the bits say nothing there and are not checked.
   if (process.platform !== 'win32' && (stat.mode & 0o022) !== 0) {
@@ -39,11 +39,12 @@ function check(path: string): Checked {
 
 /**
  * Why a directory is unsafe to trust, or undefined when it is ours alone: a directory owned by
- * us, not writable by group or others, reached (if `path` is a symbolic link) through a link
- * owned by us or root. Throws what lstat/realpath throw (ENOENT, ENOTDIR …).
+ * us (or by root, with `rootMayOwn`: a config directory an administrator provides), not writable
+ * by group or others, reached (if `path` is a symbolic link) through a link owned by us or root.
+ * Throws what lstat/realpath throw (ENOENT, ENOTDIR …).
  */
-export function unsafeReason(path: string): string | undefined {
-  return check(path).reason;
+export function unsafeReason(path: string, options: { rootMayOwn?: boolean } = {}): string | undefined {
+  return check(path, options.rootMayOwn).reason;
 }
 
 /** `path` created 0700 if missing, checked, and resolved to the real directory; undefined (with a debug note) when unsafe. */

@@ -73,9 +73,12 @@ export function readPrivateText(path: string, maxBytes?: number): string | undef
 /**
  * Reads a configuration file: symlinks are followed (dotfile managers use them), but it must be a
  * regular file of at most `maxBytes`, so a repository can't hang a hook with a config that is a
- * FIFO or a link to /dev/zero. 'missing' for no file, 'refused' (with a reason) otherwise.
+ * FIFO or a link to /dev/zero. With `owned`, the file (checked on the open descriptor, so the
+ * target of a link) must also belong to us or root and not be writable by group or others: the
+ * user config may relax every guard. 'missing' for no file, 'refused' (with a reason and, for
+ * an ownership problem, `unsafe`) otherwise.
  */
-export function readRegularFile(path: string, maxBytes: number): Buffer | 'missing' | { refused: string } {
+export function readRegularFile(path: string, maxBytes: number, options: { owned?: boolean } = {}): Buffer | 'missing' | { refused: string; unsafe?: true } {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -86,6 +89,11 @@ export function readRegularFile(path: string, maxBytes: number): Buffer | 'missi
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { refused: 'it is not a regular file' };
+    if (options.owned) {
+      const uid = POSIX ? process.getuid?.() : undefined;
+      if (uid !== undefined && stat.uid !== uid && stat.uid !== 0) return { refused: `it is owned by uid ${stat.uid}, not by you (uid ${uid})`, unsafe: true };
+      if (POSIX && (stat.mode & 0o022) !== 0) return { refused: `it is writable by group or others (mode ${(stat.mode & 0o777).toString(8)})`, unsafe: true };
+    }
     if (stat.size > maxBytes) return { refused: `it is larger than ${maxBytes} bytes` };
     const buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;

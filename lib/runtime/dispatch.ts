@@ -6,6 +6,7 @@ import { checkPayload, exitedEarly, isSkipped, type Validate } from './main.ts';
 import { payloadMatches } from './matcher.ts';
 import { mergeEvaluations } from './merge.ts';
 import { effectivePolicy } from './policy.ts';
+import { ignoreProjectSwitches, withoutProjectSwitches } from './project-env.ts';
 import { exitNow, printOutcome, protectStdout } from './protocol.ts';
 import { readPayload } from './stdin.ts';
 import { disarmStartupGuard } from './startup.ts';
@@ -26,8 +27,12 @@ export interface BundledHook {
  */
 export function runEvent(event: string, hooks: BundledHook[], meta: { validate: Validate }): void {
   const env = process.env;
-  const active = hooks.filter(({ name, hook }) => !isSkipped(name, hook.onError === 'block', env));
+  // A project's Claude Code settings can set hook env vars: guards ignore the switches set there
+  // (fail-open hooks may still be switched off by them), and the directories too once a guard runs.
+  const guardEnv = hooks.some(({ hook }) => hook.onError === 'block') ? withoutProjectSwitches(env) : env;
+  const active = hooks.filter(({ name, hook }) => (hook.onError === 'block' ? !isSkipped(name, true, guardEnv) : !isSkipped(name, false, env)));
   if (active.length === 0) process.exit(0);
+  if (active.some(({ hook }) => hook.onError === 'block')) ignoreProjectSwitches(env);
   const debug = isDebug(env);
   protectStdout();
 

@@ -5,6 +5,7 @@ import { HookError, oneLine } from './errors.ts';
 import { hookDeadline } from './deadline.ts';
 import { evaluateHook, failed, type Evaluation } from './evaluate.ts';
 import { payloadMatches } from './matcher.ts';
+import { ignoreProjectSwitches } from './project-env.ts';
 import { effectivePolicy } from './policy.ts';
 import { exitNow, printOutcome, protectStdout } from './protocol.ts';
 import { readPayload } from './stdin.ts';
@@ -67,7 +68,10 @@ export function exitedEarly(code: number | undefined): HookError {
  */
 export function runHook(hook: HookDefinition, meta: RunMeta): void {
   const env = process.env;
-  if (isSkipped(meta.name, hook.onError === 'block', env)) process.exit(0);
+  const failClosed = hook.onError === 'block';
+  // A project's Claude Code settings can set hook env vars: a guard ignores its switches there.
+  if (failClosed) ignoreProjectSwitches(env);
+  if (isSkipped(meta.name, failClosed, env)) process.exit(0);
   const debug = isDebug(env);
   protectStdout();
 

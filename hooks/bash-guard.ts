@@ -1,14 +1,17 @@
 /**
- * Denies destructive or exfiltrating shell commands: rm -rf on / or ~, force pushes to main,
- * curl | sh, writes to /etc or disk devices, mkfs, fork bombs, sudo. It parses the command
- * (lib/shell) so quoting, wrappers and nesting do not hide anything. Rules:
- * lib/guards/bash-rules.default.ts; users add or relax them in ~/.config/hookpack/bash-guard.json,
- * projects may only add (lib/guards/bash-guard-config.ts).
+ * Denies destructive or exfiltrating shell commands (rm -rf on / or ~, force pushes to main,
+ * curl | sh, writes to /etc or disk devices, mkfs, fork bombs, sudo) and asks the user about
+ * those that are often intended but lose work (git reset --hard, rm -rf of the project root).
+ * It parses the command (lib/shell) so quoting, wrappers and nesting do not hide anything.
+ * Rules: lib/guards/bash-rules.default.ts; users add, relax or re-grade them in
+ * ~/.config/hookpack/bash-guard.json, projects may only add or make stricter
+ * (lib/guards/bash-guard-config.ts).
  */
-import { defineHook, deny } from '../lib/index.ts';
+import { ask, defineHook, deny } from '../lib/index.ts';
 import { homeDir } from '../lib/runtime/clock.ts';
 import { analyzeCommand } from '../lib/guards/bash-guard.ts';
 import { loadBashGuardPolicy } from '../lib/guards/bash-guard-config.ts';
+import { tempRoots } from '../lib/guards/bash-path-targets.ts';
 import { configuredSecretFileTest } from '../lib/guards/bash-secret-files.ts';
 
 export default defineHook({
@@ -20,7 +23,10 @@ export default defineHook({
     const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : process.cwd();
     const home = homeDir();
     const policy = loadBashGuardPolicy(cwd, { home, debug: ctx.debug });
-    const verdict = analyzeCommand(input.tool_input.command, { home, cwd, ...policy, secretFiles: configuredSecretFileTest(cwd, home, ctx.debug) });
-    return verdict && deny(verdict.reason);
+    const temp = tempRoots(process.env.TMPDIR);
+    const verdict = analyzeCommand(input.tool_input.command, { home, cwd, temp, ...policy, secretFiles: configuredSecretFileTest(cwd, home, ctx.debug) });
+    if (verdict === undefined) return undefined;
+    // `ask` hands the decision to the user (what the client then does: README, bash-guard).
+    return verdict.severity === 'ask' ? ask(verdict.reason) : deny(verdict.reason);
   },
 });

@@ -4,13 +4,14 @@
  *   { "deny": [rule…], "allow": ["<rule id>"…], "allowCommands": ["<regex>"…] }
  *
  * `deny` adds rules (lib/guards/bash-rule-types.ts); `allow` switches rules off by id;
- * `allowCommands` exempts whole commands matching a regex. Only the user layer may relax: a
+ * `allowCommands` exempts whole commands matching a regex; `severity` sets a rule's answer
+ * (`{"git-reset-hard": "deny"}`), where a project may only turn `ask` into `deny`. Only the user layer may relax: a
  * project layer comes with the repository, and a cloned repository must not be able to switch
  * the guard off, so its `allow` and `allowCommands` are ignored (and reported via `debug`).
  */
 import { loadConfigLayers, userConfigDir, type ConfigLayer } from '../config.ts';
 import { HookError } from '../runtime/errors.ts';
-import type { BashRule } from './bash-rule-types.ts';
+import type { BashRule, BashSeverity } from './bash-rule-types.ts';
 import { compileBashRules, type CompiledBashRule } from './bash-rule-compile.ts';
 import { validateBashRule } from './bash-rule-validate.ts';
 import { DEFAULT_BASH_RULES } from './bash-rules.default.ts';
@@ -30,7 +31,7 @@ export interface PolicyOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const TOP_KEYS = ['deny', 'allow', 'allowCommands', '$schema'];
+const TOP_KEYS = ['deny', 'allow', 'allowCommands', 'severity', '$schema'];
 const RELAXING_KEYS = ['allow', 'allowCommands'] as const;
 
 function fail(path: string, problem: string): never {
@@ -50,6 +51,15 @@ function compileCommandPattern(path: string, index: number, source: string): Reg
   } catch (error) {
     return fail(path, `\`allowCommands[${index}]\` is not a valid regular expression (${(error as Error).message})`);
   }
+}
+
+/** `severity`: an object of rule id → "deny" | "ask". Ids are checked once every rule is known. */
+function severityMap(path: string, value: unknown): Record<string, BashSeverity> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, '`severity` must be an object of rule id → "deny" or "ask"');
+  for (const [id, severity] of Object.entries(value)) {
+    if (severity !== 'deny' && severity !== 'ask') fail(path, `\`severity.${id}\` must be "deny" or "ask", got ${JSON.stringify(severity)}`);
+  }
+  return value as Record<string, BashSeverity>;
 }
 
 const compiledDefaults = new Map<string, CompiledBashRule[]>();
@@ -74,9 +84,10 @@ export function buildBashGuardPolicy(layers: readonly ConfigLayer[], options: Po
   const added: BashRule[] = [];
   const disabled: Array<{ id: string; path: string; index: number }> = [];
   const allowCommands: RegExp[] = [];
+  const severities: Array<{ id: string; severity: BashSeverity; path: string; project: boolean }> = [];
   for (const { scope, path, data } of layers) {
     for (const key of Object.keys(data)) {
-      if (!TOP_KEYS.includes(key)) fail(path, `unknown key \`${key}\`; bash-guard reads \`deny\`, \`allow\` and \`allowCommands\``);
+      if (!TOP_KEYS.includes(key)) fail(path, `unknown key \`${key}\`; bash-guard reads \`deny\`, \`allow\`, \`allowCommands\` and \`severity\``);
     }
     if (data.deny !== undefined) {
       if (!Array.isArray(data.deny)) fail(path, '`deny` must be an array of rules');
@@ -87,6 +98,9 @@ export function buildBashGuardPolicy(layers: readonly ConfigLayer[], options: Po
         ids.add(rule.id);
         added.push(rule);
       });
+    }
+    if (data.severity !== undefined) {
+      for (const [id, severity] of Object.entries(severityMap(path, data.severity))) severities.push({ id, severity, path, project: scope !== 'user' });
     }
     const relaxing = RELAXING_KEYS.filter((key) => data[key] !== undefined);
     if (relaxing.length === 0) continue;
@@ -103,7 +117,20 @@ export function buildBashGuardPolicy(layers: readonly ConfigLayer[], options: Po
     if (!ids.has(id)) fail(path, `\`allow[${index}]\` "${id}" is not a rule id; known ids: ${[...ids].join(', ')}`);
   }
   const off = new Set(disabled.map((entry) => entry.id));
-  const rules = [...defaultBashRules(options.home), ...compileBashRules(added, { home: options.home })].filter((rule) => !off.has(rule.id));
+  const compiled = [...defaultBashRules(options.home), ...compileBashRules(added, { home: options.home })];
+  const severityOf = new Map(compiled.map((rule) => [rule.id, rule.severity]));
+  for (const { id, severity, path, project } of severities) {
+    if (!severityOf.has(id)) fail(path, `\`severity\` names "${id}", which is not a rule id; known ids: ${[...severityOf.keys()].join(', ')}`);
+    // A project may only make a rule stricter: its config comes with the repository.
+    if (project && severity === 'ask' && severityOf.get(id) === 'deny') {
+      debug(`${path}: ignored \`severity\` "${id}": "ask": a project may only turn ask into deny, never deny into ask`);
+      continue;
+    }
+    severityOf.set(id, severity);
+  }
+  const rules = compiled
+    .filter((rule) => !off.has(rule.id))
+    .map((rule) => (severityOf.get(rule.id) === rule.severity ? rule : { ...rule, severity: severityOf.get(rule.id) as BashSeverity }));
   return { rules, allowCommands };
 }
 

@@ -9,13 +9,23 @@ import { normalizePath } from '../paths.ts';
 import type { SecretFileTest } from './bash-secret-files.ts';
 
 /** Where paths are resolved from. */
+/** Read access to known variables: a Map will do, and so will lib/guards/bash-scope.ts's versioned history. */
+export interface VariableLookup {
+  readonly size: number;
+  get(name: string): string | undefined;
+}
+
 export interface PathBase {
   home: string;
   cwd: string;
   /** Variables assigned earlier in the command line (`D=/; rm -rf $D`). */
-  variables?: ReadonlyMap<string, string>;
+  variables?: VariableLookup;
   /** file-guard's protected files, for `readsSecret` (lib/guards/bash-secret-match.ts); default the built-in rules. */
   secretFiles?: () => SecretFileTest;
+  /** The directory the command line started in (the payload's cwd): the project, for `anyTarget`. Default `cwd`. */
+  project?: string;
+  /** Temp roots for `anyTarget` (lib/guards/bash-path-targets.ts). */
+  temp?: readonly string[];
 }
 
 export interface OperandPath {
@@ -25,6 +35,7 @@ export interface OperandPath {
 }
 
 const HOME_VARIABLE = /\$\{HOME\}|\$HOME(?![A-Za-z0-9_])/g;
+const PWD_VARIABLE = /\$\{PWD\}|\$PWD(?![A-Za-z0-9_])/g;
 const VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/;
 const VARIABLES = new RegExp(VARIABLE.source, 'g');
 const LEADING_SLASHES = /^\/{2,}/;
@@ -34,11 +45,13 @@ const GLOB_ONLY = /^[.*?]*[*?][.*?]*$/;
 
 // The `includes`/`startsWith` tests below skip RegExps that cannot match: compiling one costs
 // more than the whole check of a plain path, in a process that checks one command.
-function expandKnown(text: string, base: PathBase): string {
+/** `text` with the variables known here expanded: those assigned earlier, `$HOME`, `$PWD`, and a leading `~`. */
+export function expandKnown(text: string, base: PathBase): string {
   if (!text.includes('$') && !text.startsWith('~')) return text;
   const { variables } = base;
   const assigned = variables === undefined || variables.size === 0 ? text : text.replace(VARIABLES, (match) => variables.get(match.replace(/[${}]/g, '')) ?? match);
-  const expanded = assigned.replace(HOME_VARIABLE, base.home);
+  let expanded = assigned.replace(HOME_VARIABLE, base.home);
+  if (expanded.includes('PWD')) expanded = expanded.replace(PWD_VARIABLE, base.cwd);
   const user = USER_HOME.exec(expanded);
   if (user === null) return expanded;
   // Another user's home is unknowable here; the usual place is the best guess.

@@ -5,7 +5,7 @@
  * front would cost more than the check itself.
  */
 import { PathGlobs } from './bash-path-globs.ts';
-import type { BashMatcher, BashRule } from './bash-rule-types.ts';
+import type { BashMatcher, BashRule, BashSeverity, BashTarget } from './bash-rule-types.ts';
 import { textGlobs, type TextMatcher } from './bash-text-glob.ts';
 
 /** Option names split by kind: `r` is a short option, `recursive` a long one. */
@@ -16,12 +16,19 @@ export interface FlagSet {
 
 /** The conditions of a matcher other than `command`. */
 export interface MatcherBody {
-  subcommand?: TextMatcher;
+  /** One matcher per operand position: `stash {drop,clear}` tests operands 0 and 1. Any entry may hold. */
+  subcommand?: ReadonlyArray<readonly TextMatcher[]>;
   /** Own and inherited `valueOptions`, as option names without dashes. */
   valueOptions: ReadonlySet<string>;
   anyFlag?: FlagSet;
+  noFlag?: FlagSet;
   anyArg?: TextMatcher;
   lastArg?: TextMatcher;
+  anyWord?: TextMatcher;
+  anyAssignment?: TextMatcher;
+  anyTarget?: ReadonlySet<BashTarget>;
+  lastTarget?: ReadonlySet<BashTarget>;
+  codeSetting: boolean;
   anyPath?: PathGlobs;
   lastPath?: PathGlobs;
   anyPathAbove?: readonly string[];
@@ -65,6 +72,7 @@ export class CompiledMatcher {
 export interface CompiledBashRule {
   id: string;
   reason: string;
+  severity: BashSeverity;
   matcher: CompiledMatcher;
 }
 
@@ -90,11 +98,17 @@ function flagSet(entries: readonly string[]): FlagSet {
 function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<string>): MatcherBody {
   const paths = (globs: readonly string[]) => new PathGlobs(globs, home);
   const valueOptions = new Set([...inherited, ...(matcher.valueOptions ?? []).map((entry) => optionName(entry).name)]);
-  const compiled: MatcherBody = { valueOptions, forkBomb: matcher.forkBomb === true, ownArguments: false, testsArguments: false };
-  if (matcher.subcommand) compiled.subcommand = textGlobs(matcher.subcommand);
+  const compiled: MatcherBody = { valueOptions, forkBomb: matcher.forkBomb === true, codeSetting: matcher.codeSetting === true, ownArguments: false, testsArguments: false };
+  if (matcher.subcommand) compiled.subcommand = matcher.subcommand.map((entry) => entry.split(/\s+/).map((glob) => textGlobs([glob])));
   if (matcher.anyFlag) compiled.anyFlag = flagSet(matcher.anyFlag);
+  if (matcher.noFlag) compiled.noFlag = flagSet(matcher.noFlag);
   if (matcher.anyArg) compiled.anyArg = textGlobs(matcher.anyArg);
   if (matcher.lastArg) compiled.lastArg = textGlobs(matcher.lastArg);
+  // Case-insensitive: git reads `core.sshCommand` and `core.sshcommand` alike.
+  if (matcher.anyWord) compiled.anyWord = textGlobs(matcher.anyWord, { ignoreCase: true });
+  if (matcher.anyAssignment) compiled.anyAssignment = textGlobs(matcher.anyAssignment);
+  if (matcher.anyTarget) compiled.anyTarget = new Set(matcher.anyTarget);
+  if (matcher.lastTarget) compiled.lastTarget = new Set(matcher.lastTarget);
   if (matcher.anyPath) compiled.anyPath = paths(matcher.anyPath);
   if (matcher.lastPath) compiled.lastPath = paths(matcher.lastPath);
   if (matcher.anyPathAbove) compiled.anyPathAbove = [...matcher.anyPathAbove];
@@ -104,12 +118,12 @@ function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<
   if (matcher.pipeTo) compiled.pipeTo = textGlobs(matcher.pipeTo, { ignoreCase: true });
   if (matcher.readsSecret) compiled.readsSecret = true;
   if (matcher.anyOf) compiled.anyOf = matcher.anyOf.map((sub) => new CompiledMatcher(sub, home, valueOptions));
-  compiled.ownArguments = ['subcommand', 'anyFlag', 'anyArg', 'anyPath', 'lastPath', 'anyPathAbove', 'maxOperands', 'lastArg'].some((key) => key in compiled);
+  compiled.ownArguments = ['subcommand', 'anyFlag', 'noFlag', 'anyArg', 'anyWord', 'anyPath', 'lastPath', 'anyPathAbove', 'anyTarget', 'lastTarget', 'maxOperands', 'lastArg'].some((key) => key in compiled);
   compiled.testsArguments = compiled.ownArguments || (compiled.anyOf ?? []).some((sub) => sub.body.testsArguments);
   return compiled;
 }
 
 /** Compiles rules for one home directory (where `~/` globs are anchored). Rules must be valid (see bash-rule-validate.ts). */
 export function compileBashRules(rules: readonly BashRule[], options: { home: string }): CompiledBashRule[] {
-  return rules.map((rule) => ({ id: rule.id, reason: rule.reason, matcher: new CompiledMatcher(rule, options.home, NONE) }));
+  return rules.map((rule) => ({ id: rule.id, reason: rule.reason, severity: rule.severity ?? 'deny', matcher: new CompiledMatcher(rule, options.home, NONE) }));
 }

@@ -6,11 +6,14 @@
  */
 import { normalizePath } from '../paths.ts';
 import type { Redirect, SimpleCommand } from '../shell/commands.ts';
+import { codeSettings, assignmentWords } from '../shell/code-settings.ts';
 import { commandName, programText, readsProgramFromStdin } from '../shell/interpreters.ts';
 import { scanOptions, type ScannedArgs } from '../shell/options.ts';
 import type { CommandGraph } from './bash-command-graph.ts';
 import { isAtOrAbove, operandPaths, type OperandPath, type PathBase } from './bash-operand-paths.ts';
 import type { PathGlobs } from './bash-path-globs.ts';
+import { targetKind } from './bash-path-targets.ts';
+import type { BashTarget } from './bash-rule-types.ts';
 import type { CompiledMatcher, FlagSet, MatcherBody } from './bash-rule-compile.ts';
 import { findSecretRead } from './bash-secret-match.ts';
 import { snippetOf } from './bash-snippet.ts';
@@ -57,10 +60,33 @@ export function commandView(command: SimpleCommand, argv: readonly string[], bas
 function scan(view: CommandView, valueOptions: ReadonlySet<string>): ScannedArgs {
   let scanned = view.scans.get(valueOptions);
   if (scanned === undefined) {
-    scanned = scanOptions(view.argv.slice(1), { takesValue: valueOptions });
+    scanned = view.name === 'find' ? scanFind(view.argv) : scanOptions(view.argv.slice(1), { takesValue: valueOptions });
     view.scans.set(valueOptions, scanned);
   }
   return scanned;
+}
+
+/** find's own options and its expression are not getopt-style: its operands are the start points before the expression. */
+function scanFind(argv: readonly string[]): ScannedArgs {
+  const result: ScannedArgs = { short: new Set(), long: [], values: new Map(), operands: [], rest: argv.length - 1 };
+  let i = 1;
+  while (i < argv.length && /^-(?:[HLP]+|D|O\d*)$/.test(argv[i] as string)) i += argv[i] === '-D' ? 2 : 1;
+  for (; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if ((arg.startsWith('-') && arg.length > 1) || arg === '(' || arg === '!' || arg === ',' || arg === ')') break;
+    result.operands.push(arg);
+  }
+  // Without a start point find walks `.`.
+  if (result.operands.length === 0) result.operands.push('.');
+  return result;
+}
+
+function findTarget(operands: readonly string[], kinds: ReadonlySet<BashTarget>, base: PathBase): boolean {
+  return operands.some((operand) => {
+    if (operand === '') return false;
+    const kind = targetKind(operand, base);
+    return kind !== 'inside' && kind !== 'temp' && kinds.has(kind);
+  });
 }
 
 function hasAnyFlag(args: ScannedArgs, flags: FlagSet): boolean {
@@ -132,17 +158,26 @@ function forkBombSnippet(view: CommandView): string | undefined {
 /** The conditions on operands and options; notes in `hit` when a path matched only in its worst case. */
 function argumentsHold(body: MatcherBody, view: CommandView, hit: Partial<RuleHit>): boolean {
   const args = scan(view, body.valueOptions);
-  if (body.subcommand) {
-    const first = args.operands[0];
-    if (first === undefined || !body.subcommand.test(first)) return false;
-  }
+  const subcommand = body.subcommand;
+  if (subcommand && !subcommand.some((positions) => positions.every((matcher, index) => {
+    const operand = args.operands[index];
+    return operand !== undefined && matcher.test(operand);
+  }))) return false;
   if (body.anyFlag && !hasAnyFlag(args, body.anyFlag)) return false;
+  if (body.noFlag && hasAnyFlag(args, body.noFlag)) return false;
   const anyArg = body.anyArg;
   if (anyArg && !args.operands.some((operand) => anyArg.test(operand))) return false;
   const lastArg = body.lastArg;
   if (lastArg) {
     const last = args.operands[args.operands.length - 1];
     if (last === undefined || !lastArg.test(last)) return false;
+  }
+  const anyWord = body.anyWord;
+  if (anyWord && !view.argv.some((word, index) => index > 0 && anyWord.test(word))) return false;
+  if (body.anyTarget && !findTarget(args.operands, body.anyTarget, view.base)) return false;
+  if (body.lastTarget) {
+    const last = args.operands[args.operands.length - 1];
+    if (last === undefined || !findTarget([last], body.lastTarget, view.base)) return false;
   }
   if (body.maxOperands !== undefined && args.operands.length > body.maxOperands) return false;
   const paths: Array<OperandPath | undefined> = [];
@@ -178,6 +213,17 @@ function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit>
     const { redirect, path } = found;
     hit.snippet = snippetOf([`${redirect.fd ?? ''}${redirect.op}`, redirect.target]);
     if (path.worstCase) hit.worstCase = true;
+  }
+  const anyAssignment = body.anyAssignment;
+  if (anyAssignment) {
+    const found = assignmentWords(view.argv, view.command.assignments).find((word) => anyAssignment.test(word));
+    if (found === undefined) return undefined;
+    hit.snippet = snippetOf([found]);
+  }
+  if (body.codeSetting) {
+    const found = codeSettings(view.argv, view.command.assignments).find((setting) => !setting.plain);
+    if (found === undefined) return undefined;
+    hit.snippet = snippetOf([`${found.name}=${found.value}`]);
   }
   if (body.pipeFrom && body.pipeTo) {
     // Only a program that runs code, or one hidden in a variable, can be the end of such a pipe.

@@ -16,18 +16,43 @@
  * `cd`), `.`/`..` folded, and a trailing `*` segment dropped (`/*` reaches everything in `/`).
  */
 
+/** What an operand names, for `anyTarget` (lib/guards/bash-path-targets.ts). */
+export type BashTarget = 'project-root' | 'outside' | 'unknown';
+
 /** Conditions on one simple command. Every key present must hold. */
 export interface BashMatcher {
   /** The program that runs, as name globs (`rm`, `mkfs.*`). A name that is a variable or substitution (`$RM`) matches any list when the matcher also tests arguments: it cannot be proven safe. */
   command?: string[];
-  /** Text globs for the first operand (`push` in `git push`). */
+  /** Text globs for the first operand (`push` in `git push`); words after a space test the operands that follow (`stash {drop,clear}`). */
   subcommand?: string[];
   /** Options that take a value in the next word, so that word is not an operand (`C` for `git -C dir`). */
   valueOptions?: string[];
   /** At least one of these options is given: `r` (also inside `-rf`), `recursive` (`--recursive`, or an abbreviation such as `--recur`). */
   anyFlag?: string[];
+  /** None of these options is given (same spelling as `anyFlag`): `git clean -f` without `-n`. */
+  noFlag?: string[];
   /** Some operand matches a text glob (`main`, `*:main`, `*777`). */
   anyArg?: string[];
+  /** Some argument word as written, option or operand, matches a text glob (`--` in `git checkout -- f`, `--expire=now`). */
+  anyWord?: string[];
+  /** Some `NAME=value` the command runs with matches a text glob: assignments before it, or given to `env`/`export` (`GIT_SSH_COMMAND=*`). */
+  anyAssignment?: string[];
+  /**
+   * Some operand, as a path, is of one of these kinds. `project-root`: the directory the command
+   * was started in (the payload's cwd, whatever `cd` did since); `outside`: neither in that
+   * directory's subtree nor strictly inside a temp directory (/tmp, /var/tmp, $TMPDIR);
+   * `unknown`: it holds a variable or substitution whose value is not known here (`"$1"`,
+   * `$(dirname "$PWD")`, `${PWD%/*}`), so it could name anything.
+   */
+  anyTarget?: BashTarget[];
+  /** The last operand (the destination of `rsync`) is of one of these kinds (see `anyTarget`). */
+  lastTarget?: BashTarget[];
+  /**
+   * The command sets a git setting or environment variable whose value is run as a command
+   * (`-c core.sshCommand=…`, `-c alias.x='!…'`, `git config core.pager …`, `GIT_SSH_COMMAND=…`,
+   * `BASH_ENV=…`) to anything but a plain pager, editor or ssh (`core.pager=cat`, `GIT_EDITOR=true`).
+   */
+  codeSetting?: boolean;
   /** The last operand, as written, matches a text glob (`*:/etc/*` for the destination of `scp`). */
   lastArg?: string[];
   /** Some operand, as a resolved path, matches a path glob (`/etc/**`). */
@@ -56,12 +81,17 @@ export interface BashMatcher {
   anyOf?: BashMatcher[];
 }
 
-/** One deny rule. */
+/** `deny`: never right for an agent, blocked. `ask`: often intended, the user confirms (PreToolUse `ask`). */
+export type BashSeverity = 'deny' | 'ask';
+
+/** One rule. */
 export interface BashRule extends BashMatcher {
   /** Stable name, shown to Claude and listed in `allow` to switch the rule off. */
   id: string;
-  /** What to do instead; shown to Claude after the offending snippet and the rule id. */
+  /** What would be lost and what to do instead; shown after the offending snippet and the rule id. */
   reason: string;
+  /** Default `deny`. When several rules match, a `deny` wins over an `ask`. */
+  severity?: BashSeverity;
 }
 
 /** The shape of `bash-guard.json` (user: `~/.config/hookpack/`, project: `.claude/hookpack/`). */
@@ -72,4 +102,6 @@ export interface BashGuardConfigFile {
   allow?: string[];
   /** Regexes; a command matching one in full is not checked at all (user layer only). */
   allowCommands?: string[];
+  /** Rule id → severity. The user layer sets any; a project layer may only turn `ask` into `deny`. */
+  severity?: Record<string, BashSeverity>;
 }

@@ -8,7 +8,7 @@ import { HookError } from '../runtime/errors.ts';
 import type { BashRule } from './bash-rule-types.ts';
 import { compileTextGlobs, TextGlobError } from './bash-text-glob.ts';
 
-type ListKind = 'text' | 'path' | 'flag' | 'above';
+type ListKind = 'text' | 'path' | 'flag' | 'above' | 'target';
 
 const LIST_KEYS: Readonly<Record<string, ListKind>> = {
   command: 'text',
@@ -23,9 +23,16 @@ const LIST_KEYS: Readonly<Record<string, ListKind>> = {
   lastPath: 'path',
   redirectTo: 'path',
   anyPathAbove: 'above',
+  noFlag: 'flag',
+  anyWord: 'text',
+  anyAssignment: 'text',
+  anyTarget: 'target',
+  lastTarget: 'target',
 };
-const MATCHER_KEYS = [...Object.keys(LIST_KEYS), 'maxOperands', 'forkBomb', 'readsSecret', 'anyOf'];
-const RULE_KEYS = ['id', 'reason', ...MATCHER_KEYS];
+const TARGETS = ['project-root', 'outside', 'unknown'];
+const SEVERITIES = ['deny', 'ask'];
+const MATCHER_KEYS = [...Object.keys(LIST_KEYS), 'maxOperands', 'forkBomb', 'readsSecret', 'codeSetting', 'anyOf'];
+const RULE_KEYS = ['id', 'reason', 'severity', ...MATCHER_KEYS];
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** An option name with or without its dashes: `r`, `-r`, `recursive`, `--recursive`. */
 const FLAG = /^(?:-?[A-Za-z0-9]|(?:--)?[A-Za-z0-9][A-Za-z0-9._-]+)$/;
@@ -54,6 +61,7 @@ function checkList(source: string, where: string, kind: ListKind, value: unknown
       if (kind === 'text') compileTextGlobs([item]);
       else if (kind === 'path') globToRegExp(item, { homes: ['/'] }); // syntax only; compiled later with the real home
       else if (kind === 'flag' && !FLAG.test(item)) fail(source, `${at} must be one option name such as "r" or "recursive", got ${JSON.stringify(item)}`);
+      else if (kind === 'target' && !TARGETS.includes(item)) fail(source, `${at} must be one of ${TARGETS.map((t) => `"${t}"`).join(', ')}, got ${JSON.stringify(item)}`);
       else if (kind === 'above' && (!ABOVE.test(item) || GLOB_CHARS.test(item))) fail(source, `${at} must be a directory such as "~", "..", "/srv" (no globs), got ${JSON.stringify(item)}`);
     } catch (error) {
       if (error instanceof GlobError || error instanceof TextGlobError) fail(source, `${at}: ${error.message}`);
@@ -75,6 +83,7 @@ function checkMatcher(source: string, where: string, value: Record<string, unkno
     fail(source, `\`${where}.maxOperands\` must be a whole number >= 0, got ${typeName(maxOperands)}`);
   }
   if (forkBomb !== undefined && forkBomb !== true) fail(source, `\`${where}.forkBomb\` can only be true, got ${typeName(forkBomb)}`);
+  if (value.codeSetting !== undefined && value.codeSetting !== true) fail(source, `\`${where}.codeSetting\` can only be true, got ${typeName(value.codeSetting)}`);
   if (value.readsSecret !== undefined && value.readsSecret !== true) fail(source, `\`${where}.readsSecret\` can only be true, got ${typeName(value.readsSecret)}`);
   if ((value.pipeFrom === undefined) !== (value.pipeTo === undefined)) {
     fail(source, `\`${where}\` needs both \`pipeFrom\` and \`pipeTo\` (what produces the code and what runs it)`);
@@ -99,6 +108,7 @@ export function validateBashRule(source: string, where: string, value: unknown):
   const { id, reason } = rule;
   if (typeof id !== 'string' || !RULE_ID.test(id)) fail(source, `\`${where}.id\` must be a name like "no-terraform-destroy" (letters, digits, . _ -), got ${typeName(id)}`);
   if (typeof reason !== 'string' || reason.trim() === '') fail(source, `\`${where}.reason\` must say what to do instead, got ${typeName(reason)}`);
+  if (rule.severity !== undefined && !SEVERITIES.includes(rule.severity as string)) fail(source, `\`${where}.severity\` must be "deny" or "ask", got ${typeName(rule.severity)}`);
   checkMatcher(source, where, rule, RULE_KEYS);
   return rule as unknown as BashRule;
 }

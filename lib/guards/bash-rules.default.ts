@@ -5,6 +5,7 @@
  * broad privilege rule comes last.
  */
 import type { BashRule } from './bash-rule-types.ts';
+import { DELETION_ASK_RULES, DELETION_DENY_RULES, GIT_ASK_RULES, HIDDEN_CODE_RULES } from './bash-rules.work-loss.ts';
 
 /** Block devices: writing to one bypasses the file system. Not /dev/null, /dev/stdout, /dev/tty, /dev/fd/*. */
 const DEVICES = [
@@ -46,6 +47,7 @@ export const DEFAULT_BASH_RULES: readonly BashRule[] = [
     anyPath: ['/*'],
     reason: 'top-level directories such as /usr, /etc or /tmp hold files the whole system needs; delete only the files you created, e.g. rm -rf /tmp/my-build',
   },
+  ...DELETION_DENY_RULES,
   {
     id: 'format-filesystem',
     command: ['mkfs', 'mkfs.*', 'mke2fs', 'mkdosfs', 'mkntfs', 'newfs', 'newfs_*', 'wipefs'],
@@ -131,6 +133,9 @@ export const DEFAULT_BASH_RULES: readonly BashRule[] = [
     anyFlag: ['mirror'],
     reason: 'git push --mirror overwrites and deletes every ref on the remote; push the branches you mean by name',
   },
+  ...GIT_ASK_RULES,
+  ...DELETION_ASK_RULES,
+  ...HIDDEN_CODE_RULES,
   {
     id: 'privilege-escalation',
     command: ['sudo', 'sudoedit', 'doas', 'pkexec', 'su', 'run0'],

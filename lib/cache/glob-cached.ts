@@ -23,6 +23,21 @@ import { memory } from './memory.ts';
 export interface GlobCachedOptions {
   /** Descend into subdirectories (not into symlinks to them); every directory visited is stamped. */
   recursive?: boolean;
+  /** Give up (throw a ListingCapError) after reading this many directory entries; default no cap. */
+  maxEntries?: number;
+  /** Give up when a subdirectory lies deeper than this many levels below `dir`; default no cap. */
+  maxDepth?: number;
+}
+
+/** A listing went past `maxEntries` or `maxDepth`: nothing is returned or cached (code E_LISTING_CAP). */
+export class ListingCapError extends Error {
+  readonly code = 'E_LISTING_CAP';
+}
+
+/** How far a walk may still go: entries left to read, and the deepest level allowed. */
+interface Budget {
+  entries: number;
+  depth: number;
 }
 
 /** `[directory relative to the root ('' for the root), its stamp]` for every directory listed. */
@@ -56,7 +71,8 @@ function fromEnvelope(stored: Envelope | undefined): GlobEntry | undefined {
 }
 
 /** Lists `relative` under `root`, stamping each directory before reading it; false if any was racy. */
-function walk(root: string, relative: string, matches: (path: string) => boolean, recursive: boolean, found: string[], stamps: DirStamps): boolean {
+function walk(root: string, relative: string, matches: (path: string) => boolean, recursive: boolean, found: string[], stamps: DirStamps, budget: Budget, level = 0): boolean {
+  if (level > budget.depth) throw new ListingCapError(`${join(root, relative)} lies more than ${budget.depth} levels deep`);
   const absolute = relative ? join(root, relative) : root;
   let clean: boolean;
   let names;
@@ -71,16 +87,22 @@ function walk(root: string, relative: string, matches: (path: string) => boolean
     if (relative && isMissing(error)) return true;
     throw error;
   }
+  budget.entries -= names.length;
+  if (budget.entries < 0) throw new ListingCapError(`${root} holds more entries than the listing may read`);
   for (const dirent of names) {
     const path = relative ? `${relative}/${dirent.name}` : dirent.name;
     if (!dirent.isDirectory()) {
       if (matches(path)) found.push(path);
-    } else if (recursive && !walk(root, path, matches, recursive, found, stamps)) clean = false;
+    } else if (recursive && !walk(root, path, matches, recursive, found, stamps, budget, level + 1)) clean = false;
   }
   return clean;
 }
 
-/** The sorted `/`-separated paths, relative to `dir`, of non-directory entries matching `pattern` (lib/glob.ts syntax); `[]` when `dir` is missing. */
+/**
+ * The sorted `/`-separated paths, relative to `dir`, of non-directory entries matching `pattern`
+ * (lib/glob.ts syntax); `[]` when `dir` is missing. Throws ListingCapError past `maxEntries` or
+ * `maxDepth`. A cached listing was complete when made, so it is served whatever the caps.
+ */
 export function globCached(dir: string, pattern: string, options: GlobCachedOptions = {}): readonly string[] {
   const recursive = options.recursive === true;
   const root = resolve(dir);
@@ -103,7 +125,8 @@ export function globCached(dir: string, pattern: string, options: GlobCachedOpti
   const stamps: DirStamps = [];
   let clean: boolean;
   try {
-    clean = walk(root, '', (path) => regex.test(path), recursive, found, stamps);
+    const budget = { entries: options.maxEntries ?? Infinity, depth: options.maxDepth ?? Infinity };
+    clean = walk(root, '', (path) => regex.test(path), recursive, found, stamps, budget);
   } catch (error) {
     if (isMissing(error)) return [];
     throw error;

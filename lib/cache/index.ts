@@ -3,7 +3,7 @@
 // entry in `hookpackSubdir('cache')`, written atomically), plus the sweep that keeps the disk bounded.
 export { readCached } from './read-cached.ts';
 export type { ReadCachedOptions } from './read-cached.ts';
-export { globCached } from './glob-cached.ts';
+export { globCached, ListingCapError } from './glob-cached.ts';
 export type { GlobCachedOptions } from './glob-cached.ts';
 export { memo } from './memo.ts';
 export type { MemoOptions } from './memo.ts';

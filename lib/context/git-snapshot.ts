@@ -22,9 +22,13 @@ const KILL_GRACE_MS = 100;
 // status must not take index.lock (and fail the user's own git commands) just to refresh stat data.
 const GIT_ENV = { LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
 
-export const STATUS_ARGS = ['status', '--porcelain=v2', '--branch'];
+// core.fsmonitor names a program that `git status` runs: a repository's own .git/config (an
+// unpacked archive, a copied checkout) must not get to run code because a session started.
+// Clean filters named in .git/config can also run during status; a clone carries no .git/config.
+const NO_REPO_PROGRAMS = ['-c', 'core.fsmonitor=false'];
+export const STATUS_ARGS = [...NO_REPO_PROGRAMS, 'status', '--porcelain=v2', '--branch'];
 /** `%h %s (%cr)`, fields split by 0x1f so git-summary.ts can shorten a long subject and keep the date. */
-export const LOG_ARGS = ['log', '-n', '5', '--no-color', '--no-show-signature', '--format=%h%x1f%s%x1f%cr'];
+export const LOG_ARGS = [...NO_REPO_PROGRAMS, 'log', '-n', '5', '--no-color', '--no-show-signature', '--format=%h%x1f%s%x1f%cr'];
 
 export interface GitSnapshotOptions {
   /** Aborts every call (the hook's ctx.signal). */

@@ -9,9 +9,9 @@
  * ~8.5 ms parsed afresh, and a first run pays ~5 ms to write the entries. The matching itself
  * (~5-10 ms in a cold process) depends on the prompt and is done every time; so is Node's start.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { globCached, readCached } from '../cache/index.ts';
+import { globCached, ListingCapError, readCached } from '../cache/index.ts';
 import { ANTI_PATTERNS_VERSION, parseAntiPatterns } from './anti-patterns.ts';
 import { fitParts } from './budget.ts';
 import type { ContextPart, FittedContext, ScoredEntry } from './budget.ts';
@@ -28,6 +28,11 @@ export const NOTES_HEADER = 'Project notes matching this prompt:';
 export const MAX_PROMPT_CHARS = 20_000;
 
 type Debug = (message: string) => void;
+
+const isInside = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
 
 /** `path` relative to the project when inside it, else as given; always with `/`. */
 function shown(projectDir: string, path: string): string {
@@ -66,12 +71,39 @@ function scored<T extends { words: string[] }>(entries: readonly T[], words: Rea
   return out.sort((a, b) => b.score - a.score);
 }
 
-function scratchPart(dir: string, words: ReadonlySet<string>, debug: Debug): ScratchPick[] {
+/** A scratch area is a handful of notes: a walk past these caps is given up (said under HOOKPACK_DEBUG). */
+export const SCRATCH_MAX_ENTRIES = 5000;
+export const SCRATCH_MAX_DEPTH = 8;
+
+/**
+ * Where a path inside the project really is, or undefined (with a debug note) when a symlink takes
+ * it out of the project: a repository could commit `.claude/scratch -> ~` and have file names from
+ * outside it listed to the model. A path the user configured outside the project is theirs to name.
+ */
+function realInsideProject(path: string, projectDir: string, debug: Debug): string | undefined {
+  if (!isInside(projectDir, path)) return path;
+  let real: string;
+  let realProject: string;
+  try {
+    real = realpathSync.native(path);
+    realProject = realpathSync.native(projectDir);
+  } catch {
+    return path; // missing: nothing to list or read, and the caller says so
+  }
+  if (isInside(realProject, real)) return real;
+  debug(`${path} leads out of the project (to ${real}); not read`);
+  return undefined;
+}
+
+function scratchPart(configured: string, projectDir: string, words: ReadonlySet<string>, debug: Debug): ScratchPick[] {
+  const dir = realInsideProject(configured, projectDir, debug);
+  if (dir === undefined) return [];
   let paths: readonly string[];
   try {
-    paths = globCached(dir, '*', { recursive: true });
+    paths = globCached(dir, '*', { recursive: true, maxEntries: SCRATCH_MAX_ENTRIES, maxDepth: SCRATCH_MAX_DEPTH });
   } catch (error) {
-    debug(`${dir} not listed: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    if (error instanceof ListingCapError) debug(`${configured} not listed: ${error.message} (a scratch area is listed up to ${SCRATCH_MAX_ENTRIES} entries and ${SCRATCH_MAX_DEPTH} levels)`);
+    else debug(`${configured} not listed: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return [];
   }
   // Only candidates that can still make the top SCRATCH_LIMIT need their mtime (a stat each).
@@ -94,15 +126,17 @@ export function promptNotes(prompt: string, config: PromptContextConfig, project
   if (words.size === 0) return undefined;
   const parts: ContextPart[] = [];
 
-  const checks = readNotes(config.knowledgeChecks, parseKnowledgeChecks, KNOWLEDGE_CHECKS_VERSION, debug);
+  const checksPath = realInsideProject(config.knowledgeChecks, projectDir, debug);
+  const checks = checksPath === undefined ? undefined : readNotes(checksPath, parseKnowledgeChecks, KNOWLEDGE_CHECKS_VERSION, debug);
   if (checks !== undefined) {
     parts.push({ label: `Knowledge checks (${shown(projectDir, config.knowledgeChecks)}):`, entries: scored(checks.entries, words, (entry) => `- ${entry.check}`) });
   }
-  const antiPatterns = readNotes(config.antiPatterns, parseAntiPatterns, ANTI_PATTERNS_VERSION, debug);
+  const antiPatternsPath = realInsideProject(config.antiPatterns, projectDir, debug);
+  const antiPatterns = antiPatternsPath === undefined ? undefined : readNotes(antiPatternsPath, parseAntiPatterns, ANTI_PATTERNS_VERSION, debug);
   if (antiPatterns !== undefined) {
     parts.push({ label: `Anti-patterns (${shown(projectDir, config.antiPatterns)}):`, entries: scored(antiPatterns.entries, words, (entry) => entry.text) });
   }
-  const scratch = scratchPart(config.scratchDir, words, debug);
+  const scratch = scratchPart(config.scratchDir, projectDir, words, debug);
   if (scratch.length > 0) {
     parts.push({
       label: `Scratch files (${shown(projectDir, config.scratchDir)}):`,

@@ -1,7 +1,7 @@
 // The built prompt-context as Claude Code runs it: `node dist/prompt-context.cjs`, a
 // UserPromptSubmit payload on stdin. Project, HOOKPACK_HOME (caches, telemetry) and the user
 // config directory are temp dirs, so nothing on this machine changes an answer.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +124,56 @@ describe('dist/prompt-context.cjs', () => {
     const result = await run('cut the release', { HOOKPACK_DEBUG: '1' });
     expect([result.exitCode, result.stdout]).toEqual([0, '']);
     expect(result.stderr).toContain('ignored `knowledgeChecks` "../outside.json": a project config may only name paths inside the project');
+  });
+
+  it('does not list a scratch directory that is a committed symlink leading out of the project', async () => {
+    mkdirSync(join(dir, 'outside'));
+    writeFileSync(join(dir, 'outside', 'release-secret-plan.md'), '');
+    rmSync(join(project, '.claude', 'scratch'), { recursive: true });
+    symlinkSync('../../outside', join(project, '.claude', 'scratch'));
+    const result = await run('prepare the release notes', { HOOKPACK_DEBUG: '1' });
+    expect([result.exitCode, result.stdout]).toEqual([0, '']);
+    expect(result.stderr).toContain(`${join(project, '.claude', 'scratch')} leads out of the project (to ${join(dir, 'outside')}); not read`);
+  });
+
+  it('does not read a notes file that is a committed symlink leading out of the project', async () => {
+    writeFileSync(join(dir, 'outside.json'), JSON.stringify(CHECKS));
+    symlinkSync('../../outside.json', join(project, '.claude', 'knowledge-checks.json'));
+    const result = await run('cut the release', { HOOKPACK_DEBUG: '1' });
+    expect([result.exitCode, result.stdout]).toEqual([0, '']);
+    expect(result.stderr).toContain('knowledge-checks.json leads out of the project');
+  });
+
+  it('follows a symlink that stays inside the project', async () => {
+    mkdirSync(join(project, 'notes'));
+    write('notes/release-plan.md', '');
+    rmSync(join(project, '.claude', 'scratch'), { recursive: true });
+    symlinkSync('../notes', join(project, '.claude', 'scratch'));
+    const result = await run('the release');
+    expect(result.stdout).toContain('.claude/scratch/release-plan.md');
+  });
+
+  it('lists a scratch directory the user config names outside the project: the user chose it', async () => {
+    mkdirSync(join(dir, 'my-notes'));
+    writeFileSync(join(dir, 'my-notes', 'release-plan.md'), '');
+    writeFileSync(join(userConfig, 'prompt-context.json'), JSON.stringify({ scratchDir: join(dir, 'my-notes') }));
+    const result = await run('the release');
+    expect(result.stdout).toContain(`${join(dir, 'my-notes', 'release-plan.md')}`);
+  });
+
+  it.each([
+    ['more than 5,000 entries', () => Array.from({ length: 5001 }, (_, i) => write(`.claude/scratch/n${i}.md`, '')), /holds more entries than the listing may read/],
+    ['more than 8 levels', () => {
+      const deep = '.claude/scratch/a/b/c/d/e/f/g/h/i';
+      mkdirSync(join(project, deep), { recursive: true });
+      write(`${deep}/release.md`, '');
+    }, /lies more than 8 levels deep/],
+  ])('gives up listing a scratch directory with %s, and says so under HOOKPACK_DEBUG', async (_, make, message) => {
+    write('.claude/scratch/release-plan.md', '');
+    make();
+    const result = await run('the release', { HOOKPACK_DEBUG: '1' });
+    expect([result.exitCode, result.stdout]).toEqual([0, '']);
+    expect(result.stderr).toMatch(message);
   });
 
   it('skips malformed JSON and Markdown, says why under HOOKPACK_DEBUG, and uses what is valid', async () => {

@@ -155,7 +155,7 @@ describe('dist/session-context.cjs', () => {
   });
 
   it('keeps the status when only git log hangs, and notes what is missing', async () => {
-    const PATH = fakeGit('case "$1" in\n  status) printf "# branch.oid 1f2e3d4\\n# branch.head main\\n1 .M N... 100644 100644 100644 a b x.ts\\n" ;;\n  *) echo $$ >> "$PIDS"; exec sleep 30 ;;\nesac');
+    const PATH = fakeGit('case " $* " in\n  *" status "*) printf "# branch.oid 1f2e3d4\\n# branch.head main\\n1 .M N... 100644 100644 100644 a b x.ts\\n" ;;\n  *) echo $$ >> "$PIDS"; exec sleep 30 ;;\nesac');
     const result = await run(dir, { PATH, HOOKPACK_DEADLINE_MS: '1500' });
     expect(result.exitCode).toBe(0);
     expect(contextOf(result)).toMatch(/^git: branch main \(no upstream\); 1 modified\nrecent commits: unavailable \(git log took over \d+ ms\)$/);
@@ -169,5 +169,22 @@ describe('dist/session-context.cjs', () => {
     expect(contextOf(result)).toMatch(/^git: no answer from git status or git log within \d+ ms/);
     expect(readPids()).toHaveLength(2);
     expect(readPids().filter((pid) => !isGone(pid))).toEqual([]);
+  });
+
+  it("does not run the program a repository's core.fsmonitor names", async () => {
+    const repo = join(dir, 'unpacked');
+    git(dir, 'init', '-q', '-b', 'main', repo);
+    writeFileSync(join(repo, 'a.txt'), 'x\n');
+    const ran = join(dir, 'fsmonitor-ran');
+    writeFileSync(join(dir, 'fsmonitor.sh'), `#!/bin/sh\ntouch '${ran}'\n`);
+    chmodSync(join(dir, 'fsmonitor.sh'), 0o755);
+    git(repo, 'config', 'core.fsmonitor', join(dir, 'fsmonitor.sh'));
+    // The same repository makes plain `git status` run it: the test can tell.
+    git(repo, 'status', '--porcelain');
+    expect(existsSync(ran)).toBe(true);
+    rmSync(ran);
+    const result = await run(repo);
+    expect(contextOf(result)).toMatch(/^git: branch main \(no commits yet\); 1 untracked/);
+    expect(existsSync(ran)).toBe(false);
   });
 });

@@ -47,7 +47,8 @@ export function targetKind(operand: string, base: PathBase): TargetKind {
   const temp = TEMP_PREFIX.exec(expanded);
   if (temp !== null) {
     const rest = expanded.slice(temp[0].length);
-    if (rest === '' || rest === '/') return 'outside'; // the temp dir itself
+    // `$TMPDIR` itself is the temp root; `$(mktemp -d)` is a fresh directory in it.
+    if (rest === '' || rest === '/') return temp[0].startsWith('$T') || temp[0].startsWith('${') ? 'outside' : 'temp';
     return UNEXPANDED.test(rest) || PARENT_SEGMENT.test(rest) ? 'unknown' : 'temp';
   }
   if (UNEXPANDED.test(expanded)) return 'unknown';

@@ -29,6 +29,8 @@ export interface MatcherBody {
   anyTarget?: ReadonlySet<BashTarget>;
   lastTarget?: ReadonlySet<BashTarget>;
   codeSetting: boolean;
+  hiddenCode: boolean;
+  runsDownload: boolean;
   anyPath?: PathGlobs;
   lastPath?: PathGlobs;
   anyPathAbove?: readonly string[];
@@ -98,7 +100,7 @@ function flagSet(entries: readonly string[]): FlagSet {
 function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<string>): MatcherBody {
   const paths = (globs: readonly string[]) => new PathGlobs(globs, home);
   const valueOptions = new Set([...inherited, ...(matcher.valueOptions ?? []).map((entry) => optionName(entry).name)]);
-  const compiled: MatcherBody = { valueOptions, forkBomb: matcher.forkBomb === true, codeSetting: matcher.codeSetting === true, ownArguments: false, testsArguments: false };
+  const compiled: MatcherBody = { valueOptions, forkBomb: matcher.forkBomb === true, codeSetting: matcher.codeSetting === true, hiddenCode: matcher.hiddenCode === true, runsDownload: matcher.runsDownload === true, ownArguments: false, testsArguments: false };
   if (matcher.subcommand) compiled.subcommand = matcher.subcommand.map((entry) => entry.split(/\s+/).map((glob) => textGlobs([glob])));
   if (matcher.anyFlag) compiled.anyFlag = flagSet(matcher.anyFlag);
   if (matcher.noFlag) compiled.noFlag = flagSet(matcher.noFlag);

@@ -53,6 +53,14 @@ export interface BashMatcher {
    * `BASH_ENV=…`) to anything but a plain pager, editor or ssh (`core.pager=cat`, `GIT_EDITOR=true`).
    */
   codeSetting?: boolean;
+  /**
+   * It runs code bash-guard cannot read: a command name that is a variable or substitution with
+   * no known value (`$c`, `$(…)`), `eval`/`source` of a variable or substitution, a shell running
+   * a script named by a variable (`bash "$F"`) or read from a pipe (`cat x.sh | bash`).
+   */
+  hiddenCode?: boolean;
+  /** It runs, as a program, a file a download command of the same line wrote (`curl -o f URL && sh f`). */
+  runsDownload?: boolean;
   /** The last operand, as written, matches a text glob (`*:/etc/*` for the destination of `scp`). */
   lastArg?: string[];
   /** Some operand, as a resolved path, matches a path glob (`/etc/**`). */

@@ -31,7 +31,7 @@ const LIST_KEYS: Readonly<Record<string, ListKind>> = {
 };
 const TARGETS = ['project-root', 'outside', 'unknown'];
 const SEVERITIES = ['deny', 'ask'];
-const MATCHER_KEYS = [...Object.keys(LIST_KEYS), 'maxOperands', 'forkBomb', 'readsSecret', 'codeSetting', 'anyOf'];
+const MATCHER_KEYS = [...Object.keys(LIST_KEYS), 'maxOperands', 'forkBomb', 'readsSecret', 'codeSetting', 'hiddenCode', 'runsDownload', 'anyOf'];
 const RULE_KEYS = ['id', 'reason', 'severity', ...MATCHER_KEYS];
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** An option name with or without its dashes: `r`, `-r`, `recursive`, `--recursive`. */
@@ -83,7 +83,9 @@ function checkMatcher(source: string, where: string, value: Record<string, unkno
     fail(source, `\`${where}.maxOperands\` must be a whole number >= 0, got ${typeName(maxOperands)}`);
   }
   if (forkBomb !== undefined && forkBomb !== true) fail(source, `\`${where}.forkBomb\` can only be true, got ${typeName(forkBomb)}`);
-  if (value.codeSetting !== undefined && value.codeSetting !== true) fail(source, `\`${where}.codeSetting\` can only be true, got ${typeName(value.codeSetting)}`);
+  for (const key of ['codeSetting', 'hiddenCode', 'runsDownload']) {
+    if (value[key] !== undefined && value[key] !== true) fail(source, `\`${where}.${key}\` can only be true, got ${typeName(value[key])}`);
+  }
   if (value.readsSecret !== undefined && value.readsSecret !== true) fail(source, `\`${where}.readsSecret\` can only be true, got ${typeName(value.readsSecret)}`);
   if ((value.pipeFrom === undefined) !== (value.pipeTo === undefined)) {
     fail(source, `\`${where}\` needs both \`pipeFrom\` and \`pipeTo\` (what produces the code and what runs it)`);

@@ -5,7 +5,7 @@
  * broad privilege rule comes last.
  */
 import type { BashRule } from './bash-rule-types.ts';
-import { DELETION_ASK_RULES, DELETION_DENY_RULES, GIT_ASK_RULES, HIDDEN_CODE_RULES } from './bash-rules.work-loss.ts';
+import { DELETION_ASK_RULES, DELETION_DENY_RULES, DOWNLOAD_RULES, GIT_ASK_RULES, HIDDEN_CODE_RULES } from './bash-rules.work-loss.ts';
 
 /** Block devices: writing to one bypasses the file system. Not /dev/null, /dev/stdout, /dev/tty, /dev/fd/*. */
 const DEVICES = [
@@ -94,6 +94,7 @@ export const DEFAULT_BASH_RULES: readonly BashRule[] = [
     pipeTo: RUNNERS,
     reason: 'it runs downloaded code nobody has read; save it to a file (curl -fsSLo install.sh URL), show it to the user, and run it only once they approve',
   },
+  ...DOWNLOAD_RULES,
   {
     id: 'pipe-decoded-to-shell',
     pipeFrom: ['base64', 'base32', 'basenc', 'xxd', 'uudecode', 'openssl', 'rev'],

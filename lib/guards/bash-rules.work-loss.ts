@@ -173,8 +173,24 @@ export const GIT_ASK_RULES: readonly BashRule[] = [
   }),
 ];
 
+/** Downloaded code run from a file: placed next to pipe-download-to-shell, which it mirrors. */
+export const DOWNLOAD_RULES: readonly BashRule[] = [
+  {
+    id: 'run-downloaded-file',
+    severity: 'deny',
+    runsDownload: true,
+    reason: 'it runs a file downloaded in the same command, code nobody has read; download it alone, show it to the user, and run it only once they approve',
+  },
+];
+
 /** Code bash-guard cannot see. */
 export const HIDDEN_CODE_RULES: readonly BashRule[] = [
+  {
+    id: 'hidden-code',
+    severity: 'ask',
+    hiddenCode: true,
+    reason: 'what it runs is not written out (a command name from a variable or $(…), eval or source of a variable or substitution, a shell running a script from a variable or a pipe), so bash-guard cannot check it; write the command out, or the user should confirm',
+  },
   {
     id: 'code-in-setting',
     severity: 'ask',

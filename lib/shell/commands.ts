@@ -50,6 +50,8 @@ export interface SimpleCommand {
    * `[env rm -rf /]`, `[rm -rf /]`); the first entry is `argv`, the last is what really runs.
    */
   unwrapped: string[][];
+  /** Guessed commands it may run (`strace -f rm -rf /` → `rm -rf /`): lib/shell/command-runners.ts. */
+  speculative?: string[][];
 }
 
 export interface FunctionDefinition {

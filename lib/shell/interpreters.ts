@@ -18,7 +18,8 @@ interface InterpreterSpec {
 const SHELL: InterpreterSpec = { inline: ['c'], values: new Set(['o', 'O', 'rcfile', 'init-file']), stdin: ['s'], plusOptions: true };
 const GENERIC: InterpreterSpec = { inline: [], values: new Set(), stdin: [], plusOptions: false };
 
-const SHELLS = new Set(['sh', 'bash', 'rbash', 'zsh', 'dash', 'ksh', 'mksh', 'pdksh', 'ash', 'yash', 'posh', 'fish', 'csh', 'tcsh']);
+// `$SHELL -c …` and `$BASH -c …` run a shell whatever their value: read their scripts like bash's.
+const SHELLS = new Set(['sh', 'bash', 'rbash', 'zsh', 'dash', 'ksh', 'mksh', 'pdksh', 'ash', 'yash', 'posh', 'fish', 'csh', 'tcsh', '$shell', '${shell}', '$bash', '${bash}']);
 const FAMILIES: ReadonlyArray<[RegExp, InterpreterSpec]> = [
   [/^(?:python|pypy)[0-9.]*$/, { inline: ['c', 'm'], values: new Set(['W', 'X']), stdin: [], plusOptions: false }],
   [

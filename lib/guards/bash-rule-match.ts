@@ -7,6 +7,7 @@
 import { normalizePath } from '../paths.ts';
 import type { Redirect, SimpleCommand } from '../shell/commands.ts';
 import { codeSettings, assignmentWords } from '../shell/code-settings.ts';
+import { hasBadSubstitution } from '../shell/bad-substitution.ts';
 import { commandName, programText, readsProgramFromStdin } from '../shell/interpreters.ts';
 import { scanOptions, type ScannedArgs } from '../shell/options.ts';
 import type { CommandGraph } from './bash-command-graph.ts';
@@ -48,7 +49,8 @@ const SUBSTITUTION = /\$\(|`|<\(|>\(/;
 
 /** Whether a command word hides what runs: `$RM`, `$(which rm)`, `/bin/r?`. */
 export function isOpaqueWord(word: string): boolean {
-  return OPAQUE.test(word);
+  // `v${Date.now()}` (a JS template in `node -e "…"`) is a bad substitution: bash runs nothing.
+  return OPAQUE.test(word) && !hasBadSubstitution(word);
 }
 
 /** Builds the view of `command` through `argv` (one of its unwrapped forms). */

@@ -5,6 +5,8 @@
  */
 import { decodeEscapes } from './ansi-c.ts';
 import type { SimpleCommand } from './commands.ts';
+import { inlineCodeScripts } from './inline-code.ts';
+import { languageOf, stdinProgramLanguage } from './inline-programs.ts';
 import { commandName, isShell, readsProgramFromStdin, shellCommandString } from './interpreters.ts';
 
 /** The text `echo …` or `printf …` writes, or undefined for any other command. */
@@ -51,7 +53,24 @@ export class StageIndex {
 export function stdinScripts(command: SimpleCommand, stages: StageIndex): string[] {
   const view = command.unwrapped[command.unwrapped.length - 1] ?? [];
   // Most commands are not shells: decide that before compiling the rest.
-  return isShell(commandName(view[0] ?? '')) ? shellStdinScripts(command, view, stages) : [];
+  const name = commandName(view[0] ?? '');
+  if (isShell(name)) return shellStdinScripts(command, view, stages);
+  // `python3 - <<EOF`, `echo "…" | node`: the program is scanned for the commands it runs (lib/shell/inline-code.ts).
+  const language = languageOf(name) === undefined ? undefined : stdinProgramLanguage(view);
+  if (language === undefined) return [];
+  return stdinTexts(command, stages).flatMap((code) => inlineCodeScripts(language, code));
+}
+
+/** The text a command gets on stdin from a here-document, a here-string or an `echo …` before it. */
+function stdinTexts(command: SimpleCommand, stages: StageIndex): string[] {
+  const texts: string[] = [];
+  for (const redirect of command.redirects) {
+    if (redirect.heredoc !== undefined) texts.push(redirect.heredoc);
+    else if (redirect.op === '<<<') texts.push(redirect.target);
+  }
+  const printed = stages.printedInto(command);
+  if (printed !== undefined) texts.push(printed);
+  return texts;
 }
 
 function shellStdinScripts(command: SimpleCommand, view: readonly string[], stages: StageIndex): string[] {

@@ -3,6 +3,7 @@
  * script string: `eval`, `bash -c`, `su -c`, `watch`, `trap`. `unwrapCommand` peels them off one
  * at a time so a guard sees the command that really runs, however it is wrapped.
  */
+import { embeddedScripts } from './embedded-scripts.ts';
 import { commandName, shellCommandString } from './interpreters.ts';
 import { scanOptions } from './options.ts';
 
@@ -166,6 +167,8 @@ export function unwrapCommand(argv: readonly string[]): Unwrapped {
   for (const view of result.views) {
     const script = shellCommandString(view);
     if (script !== undefined) result.scripts.push(script);
+    // `python -c`, `node -e`, `perl -e`, `awk '…'`, `pwsh -c`, `ssh host …`: the commands they run.
+    else result.scripts.push(...embeddedScripts(view));
   }
   return result;
 }

@@ -59,3 +59,50 @@ describe.each(['per-hook', 'per-event'] as const)('bash-guard inside Claude Code
     expect(run.hookEventText).not.toContain('Hook JSON output validation failed');
   });
 });
+
+// What an `ask` answer does in the real client (2.1.329) under `claude -p`, pinned here and
+// written down in the README: nobody can answer a prompt, so the command does not run, the model
+// gets the bare reason as the tool's error (no "hook error" prefix), and the run's result lists
+// the call under permission_denials. The same in default mode with and without
+// `--allowedTools Bash` (measured once by hand also for acceptEdits, dontAsk and bypassPermissions).
+const asked = [
+  ['reset', 'touch ./s-ask-reset && git reset --hard'],
+  // Not `rm -rf ./*`: the client flags deleting a workspace directory itself, with its own reason.
+  ['clean', 'touch ./s-ask-clean && git clean -fd'],
+] as const;
+
+describe.each([
+  ['default mode with --allowedTools Bash', ['--permission-mode', 'default', '--allowedTools', 'Bash']],
+  ['default mode', ['--permission-mode', 'default']],
+] as const)('an ask from bash-guard under claude -p, %s', (_name, permissionArgs) => {
+  let run: ScenarioRun;
+  it('runs the scripted session', async () => {
+    run = await runScenario({
+      layout: 'per-hook',
+      hooks: ['bash-guard'],
+      permissionArgs: [...permissionArgs],
+      files: { 'keep.txt': 'x\n' },
+      script: { turns: [...asked.map(([, command]) => ({ tool: 'Bash', input: { command, description: 'e2e' } })), { text: 'done' }] },
+    });
+    runs.push(run);
+    expect(run.timedOut).toBe(false);
+    expect(run.results).toHaveLength(asked.length);
+  });
+
+  it.each(asked)('does not run the %s command', (name) => {
+    expect(exists(run, `s-ask-${name}`)).toBe(false);
+    expect(exists(run, 'keep.txt')).toBe(true);
+  });
+
+  it('gives the model the bare reason as the tool error', () => {
+    for (const result of run.results) {
+      expect(result.is_error).toBe(true);
+      expect(result.text).toMatch(/^bash-guard asks before running `/);
+    }
+  });
+
+  it('reports each asked call as a permission denial in the run result', () => {
+    const final = run.events.find((event) => event.type === 'result') as { permission_denials?: unknown[] } | undefined;
+    expect(final?.permission_denials).toHaveLength(asked.length);
+  });
+});

@@ -9,9 +9,18 @@ function shown(path: string, cwd: string, home: string): string {
   return CONTROL.test(text) ? JSON.stringify(text) : text;
 }
 
-/** The one-line reason Claude reads: which file, which rule, what to do instead. */
-export function denialMessage(denial: FileAccessDenial, where: { cwd: string; home: string }): string {
-  const verb = denial.operation === 'write' ? 'writing' : 'reading';
+/**
+ * The one-line reason Claude reads: which file, which rule, what to do instead. A search tool's
+ * denial (lib/guards/file-guard-search.ts) says `searching`/`listing`, and for a Grep glob names
+ * the glob and an example of the protected files it would take in.
+ */
+export function denialMessage(denial: FileAccessDenial & { verb?: string; glob?: string }, where: { cwd: string; home: string }): string {
+  const verb = denial.verb ?? (denial.operation === 'write' ? 'writing' : 'reading');
   const via = denial.resolved === undefined ? '' : `, a symlink to ${shown(denial.resolved, where.cwd, where.home)},`;
-  return `file-guard blocked ${verb} ${shown(denial.path, where.cwd, where.home)}${via} (rule "${denial.rule}"): ${denial.reason.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+  const what =
+    denial.glob === undefined
+      ? `${verb} ${shown(denial.path, where.cwd, where.home)}${via}`
+      : `${verb} with the glob ${JSON.stringify(denial.glob)}, which takes in protected files such as ${shown(denial.path, where.cwd, where.home)}`;
+  const reason = `file-guard blocked ${what} (rule "${denial.rule}"): ${denial.reason.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+  return denial.glob === undefined ? reason : `${reason}; search with a narrower glob (e.g. "*.ts")`;
 }

@@ -8,12 +8,16 @@
  */
 import { commandName } from './interpreters.ts';
 
-/** ssh options that take a value (OpenSSH). */
+/** ssh options that take a value (OpenSSH), and autossh's monitor port `-M`. */
 const SSH_VALUES = new Set('BbcDEeFIiJLlmOoPpQRSWw'.split(''));
+const AUTOSSH_VALUES = new Set([...SSH_VALUES, 'M']);
 
-/** The script `ssh … host CMD…` runs on the remote host, or undefined (not ssh, or an interactive login). */
+/** The script `ssh … host CMD…` (or `autossh -M 0 …`) runs on the remote host, or undefined (not ssh, or an interactive login). */
 export function sshRemoteScript(argv: readonly string[]): string | undefined {
-  if (commandName(argv[0] ?? '') !== 'ssh') return undefined;
+  const name = commandName(argv[0] ?? '');
+  if (name !== 'ssh' && name !== 'autossh') return undefined;
+  // `ssh -M` is a flag (ControlMaster); `autossh -M PORT` takes a value.
+  const values = name === 'ssh' ? SSH_VALUES : AUTOSSH_VALUES;
   let host: string | undefined;
   let remoteCommand: string | undefined;
   for (let i = 1; i < argv.length; i += 1) {
@@ -29,7 +33,7 @@ export function sshRemoteScript(argv: readonly string[]): string | undefined {
     if (arg.startsWith('-') && arg.length > 1) {
       for (let j = 1; j < arg.length; j += 1) {
         const letter = arg.charAt(j);
-        if (!SSH_VALUES.has(letter)) continue;
+        if (!values.has(letter)) continue;
         const value = j + 1 < arg.length ? arg.slice(j + 1) : argv[++i];
         const option = letter === 'o' ? /^\s*RemoteCommand\s*[= ]\s*([\s\S]*)$/i.exec(value ?? '') : null;
         if (option) remoteCommand = option[1];

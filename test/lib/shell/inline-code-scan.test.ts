@@ -75,6 +75,8 @@ describe('sshRemoteScript', () => {
     [['ssh', 'host', '-t', 'uptime'], 'uptime'],
     [['ssh', '-o', 'RemoteCommand=uptime', 'host'], 'uptime'],
     [['ssh', 'host', '--', 'uptime'], 'uptime'],
+    [['ssh', '-M', 'host', 'uptime'], 'uptime'],
+    [['autossh', '-M', '0', 'host', 'uptime'], 'uptime'],
     [['ssh', 'host'], undefined],
     [['ssh', '-L', '8080:localhost:80', 'host'], undefined],
     [['scp', 'a', 'host:b'], undefined],

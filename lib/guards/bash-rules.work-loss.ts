@@ -186,15 +186,15 @@ export const DOWNLOAD_RULES: readonly BashRule[] = [
 /** Code bash-guard cannot see. */
 export const HIDDEN_CODE_RULES: readonly BashRule[] = [
   {
-    id: 'hidden-code',
-    severity: 'ask',
-    hiddenCode: true,
-    reason: 'what it runs is not written out (a command name from a variable or $(…), eval or source of a variable or substitution, a shell running a script from a variable or a pipe), so bash-guard cannot check it; write the command out, or the user should confirm',
-  },
-  {
     id: 'code-in-setting',
     severity: 'ask',
     codeSetting: true,
     reason: 'this git option or environment variable is run as a command (core.sshCommand, core.pager, alias !…, GIT_SSH_COMMAND, GIT_EXTERNAL_DIFF, BASH_ENV …); run what it runs directly, or the user should confirm',
+  },
+  {
+    id: 'hidden-code',
+    severity: 'ask',
+    hiddenCode: true,
+    reason: 'what it runs is not written out (a command name from a variable or $(…), eval or source of a variable or substitution, a shell running a script from a variable or a pipe), so bash-guard cannot check it; write the command out, or the user should confirm',
   },
 ];

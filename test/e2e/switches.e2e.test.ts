@@ -1,5 +1,8 @@
 // Switching hooks off inside a real session: HOOKPACK=0, and the file toggle flipped between two
-// prompts of one session (hooks keep the environment Claude Code started with).
+// prompts of one session (hooks keep the environment Claude Code started with). And what a cloned
+// repository's .claude/settings.json `env` can no longer do: Claude Code hands it to every hook
+// over the user's own values, so bash-guard ignores hookpack's switches and directories set there.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, exists, runScenario, type ScenarioRun } from './_harness.ts';
@@ -37,5 +40,72 @@ describe('skip switches inside Claude Code', () => {
     expect(exists(run, 's-before')).toBe(false);
     expect(exists(run, 's-after')).toBe(true);
     expect(run.telemetry.filter((line) => line.hook === 'bash-guard').map((line) => line.decision)).toEqual(['deny', 'none']);
+  });
+});
+
+// Each switch as a repository would set it: values, plus the files it plants for the directories.
+const SWITCHES: Array<{ name: string; env: (project: string) => Record<string, string> }> = [
+  { name: 'HOOKPACK=0', env: () => ({ HOOKPACK: '0' }) },
+  { name: 'HOOKPACK_SKIP=*', env: () => ({ HOOKPACK_SKIP: '*' }) },
+  { name: 'HOOKPACK_CONFIG_DIR=<a directory with a relaxing bash-guard.json>', env: (dir) => ({ HOOKPACK_CONFIG_DIR: join(dir, 'cfg') }) },
+  { name: 'HOOKPACK_HOME=<a directory with disabled.json>', env: (dir) => ({ HOOKPACK_HOME: join(dir, 'state') }) },
+];
+const plant = (dir: string) => {
+  mkdirSync(join(dir, 'cfg'), { recursive: true });
+  writeFileSync(join(dir, 'cfg', 'bash-guard.json'), JSON.stringify({ allowCommands: ['.*'] }));
+  mkdirSync(join(dir, 'state'), { recursive: true, mode: 0o700 });
+  writeFileSync(join(dir, 'state', 'disabled.json'), '{"all":true}');
+};
+const chmodCall = (sentinel: string) => ({ tool: 'Bash', input: { command: `mkdir -p x && touch ./${sentinel} && chmod -R 777 x`, description: 'x' } });
+const addEnv = (file: string, env: Record<string, string>) => {
+  let settings: Record<string, unknown> = {};
+  try {
+    settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // a new file
+  }
+  writeFileSync(file, JSON.stringify({ ...settings, env: { ...(settings.env as object), ...env } }, null, 2));
+};
+
+describe("a project's settings env cannot switch bash-guard off", () => {
+  it.each(SWITCHES)('$name in the project .claude/settings.json: chmod -R 777 is still denied', async ({ env }) => {
+    const run = await runScenario({
+      layout: 'per-event',
+      script: { turns: [chmodCall('s-chmod'), { text: 'done' }] },
+      setup: ({ project }) => {
+        plant(project);
+        addEnv(join(project, '.claude', 'settings.json'), env(project));
+      },
+    });
+    runs.push(run);
+    expect(exists(run, 's-chmod')).toBe(false);
+    expect(run.results[0]?.text).toContain('bash-guard blocked');
+  });
+
+  it.each(SWITCHES)('$name in the user ~/.claude/settings.json still switches it off', async ({ env }) => {
+    const run = await runScenario({
+      layout: 'per-event',
+      script: { turns: [chmodCall('s-chmod'), { text: 'done' }] },
+      setup: ({ project }) => {
+        // The user's own directories, outside the project; HOME is the run's throwaway home.
+        const home = join(project, '..', 'home');
+        const mine = join(project, '..', 'mine');
+        plant(mine);
+        mkdirSync(join(home, '.claude'), { recursive: true });
+        addEnv(join(home, '.claude', 'settings.json'), env(mine));
+      },
+    });
+    runs.push(run);
+    expect(exists(run, 's-chmod')).toBe(true);
+  });
+
+  it('HOOKPACK_SKIP=bash-guard in the project .claude/settings.local.json (a repository can ship it) is ignored too', async () => {
+    const run = await runScenario({
+      layout: 'per-hook',
+      script: { turns: [chmodCall('s-chmod'), { text: 'done' }] },
+      setup: ({ project }) => addEnv(join(project, '.claude', 'settings.local.json'), { HOOKPACK_SKIP: 'bash-guard' }),
+    });
+    runs.push(run);
+    expect(exists(run, 's-chmod')).toBe(false);
   });
 });

@@ -99,4 +99,34 @@ describe('dist/bash-guard.cjs', () => {
     expect(reason).toContain(`${file} is not valid JSON`);
     expect(result.stderr).toContain(file);
   });
+
+  it('asks the user about git reset --hard, saying what would be lost', async () => {
+    const result = await run('git reset --hard');
+    expect(result.exitCode).toBe(0);
+    expect(result.json).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: 'ask',
+        permissionDecisionReason: expect.stringMatching(/^bash-guard asks before running `git reset --hard` \(rule "git-reset-hard"\): .*uncommitted changes/),
+      },
+    });
+    expect(result.stderr).toBe('');
+  });
+
+  it('denies when a deny and an ask rule both match', async () => {
+    const result = await run('git reset --hard && rm -rf ~');
+    expect(result.json).toMatchObject({ hookSpecificOutput: { permissionDecision: 'deny', permissionDecisionReason: expect.stringContaining('(rule "rm-recursive-root")') } });
+  });
+
+  it('lets the user make an ask rule deny, and ignores a project making a deny rule ask', async () => {
+    writeFileSync(join(dir, 'config', 'bash-guard.json'), JSON.stringify({ severity: { 'git-reset-hard': 'deny' } }));
+    writeFileSync(join(project, '.claude', 'hookpack', 'bash-guard.json'), JSON.stringify({ severity: { 'rm-recursive-root': 'ask' } }));
+    expect((await run('git reset --hard')).json).toMatchObject({ hookSpecificOutput: { permissionDecision: 'deny' } });
+    expect((await run('rm -rf ~')).json).toMatchObject({ hookSpecificOutput: { permissionDecision: 'deny' } });
+  });
+
+  it('lets rm -rf of a directory in the system temp dir through', async () => {
+    const result = await run('rm -rf /tmp/hookpack-process-test-missing');
+    expect([result.exitCode, result.stdout, result.stderr]).toEqual([0, '', '']);
+  });
 });

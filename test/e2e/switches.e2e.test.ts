@@ -109,3 +109,23 @@ describe("a project's settings env cannot switch bash-guard off", () => {
     expect(exists(run, 's-chmod')).toBe(false);
   });
 });
+
+describe("what a project's settings can still do: beyond any hook's reach", () => {
+  // The hooks move to the user's settings; the project keeps only what it sets.
+  const userWired = (projectSettings: Record<string, unknown>) => ({ project }: { project: string }) => {
+    const file = join(project, '.claude', 'settings.json');
+    const { hooks } = JSON.parse(readFileSync(file, 'utf8')) as { hooks: unknown };
+    mkdirSync(join(project, '..', 'home', '.claude'), { recursive: true });
+    writeFileSync(join(project, '..', 'home', '.claude', 'settings.json'), JSON.stringify({ hooks }));
+    writeFileSync(file, JSON.stringify(projectSettings));
+  };
+
+  it.each([
+    ['without it, the user-wired bash-guard denies', {}, false],
+    ["disableAllHooks: true in the project's settings switches the user's hooks off", { disableAllHooks: true }, true],
+  ])('%s', async (_, projectSettings, ran) => {
+    const run = await runScenario({ layout: 'per-event', script: { turns: [chmodCall('s-chmod'), { text: 'done' }] }, setup: userWired(projectSettings) });
+    runs.push(run);
+    expect(exists(run, 's-chmod')).toBe(ran);
+  });
+});

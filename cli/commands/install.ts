@@ -8,7 +8,7 @@ import { readSettings } from '../settings/read.ts';
 import { bundleOfFor, lookalikeNotes, ourHandlers } from '../settings/ours.ts';
 import { reconcile } from '../settings/reconcile.ts';
 import { changeLines, holdsOnlyOurs, saveChange } from '../settings/save.ts';
-import { resolveTarget, TARGET_HELP, TARGET_OPTIONS } from '../settings/target.ts';
+import { assertPortable, resolveTarget, TARGET_HELP, TARGET_OPTIONS } from '../settings/target.ts';
 
 function layoutOf(values: Record<string, unknown>): Layout {
   if (values['per-event'] === true && values['per-hook'] === true) throw new CliError('E_USAGE', '--per-event and --per-hook contradict each other; pass one of them (or neither for bundles only where an event has several hooks)');
@@ -19,7 +19,8 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const layout = layoutOf(values);
   const target = resolveTarget(values, io);
   const manifest = readManifest(target.context.distDir);
-  if (manifest.hooks.length === 0) throw new CliError('E_BUILD', 'the build has no hooks: add hooks/<name>.ts and run npm run build');
+  if (manifest.hooks.length === 0) throw new CliError('E_BUILD', 'the build has no hooks: add .claude/hooks/<name>.ts (hookpack init, hookpack add) and run hookpack build');
+  assertPortable(target, io);
   const named = typeof values.hooks === 'string' ? parseHookNames([values.hooks], manifest, '--hooks') : undefined;
   const doc = readSettings(target.path, target.label);
   for (const warning of doc.warnings) io.err(`hookpack: warning: ${warning}\n`);
@@ -32,7 +33,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     .filter((h) => touched?.has(h.event) ?? true)
     .flatMap((h) => hooksOfBundle(manifest, h.file));
   const selected = new Set(named === undefined ? manifest.hooks.map((h) => h.name) : [...installed, ...named]);
-  const desired = planEntries(manifest, selected, layout, (file, network) => hookCommand(file, target.context, network));
+  const desired = planEntries(manifest, selected, layout, (file, network, failClosed) => hookCommand(file, target.context, network, failClosed));
   const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label, sameCommand: (a, b) => sameBundleCommand(a, b, target.context) });
 
   if (!result.changed) {

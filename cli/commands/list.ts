@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { locateProject } from '../project.ts';
 import type { Command } from '../command.ts';
 import { EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
@@ -39,8 +40,9 @@ function renderText(scopes: ScopeReport[], hooks: HookReport[] | undefined, buil
 }
 
 async function run({ values }: { values: Record<string, unknown> }, io: Io): Promise<number> {
-  const projectDir = resolve(io.cwd);
-  const distDir = resolve(projectDir, typeof values.dist === 'string' ? values.dist : 'dist');
+  const project = locateProject(io, typeof values.dist === 'string' ? { dist: values.dist } : {});
+  const projectDir = project.root;
+  const distDir = project.distDir;
   let manifest: Manifest | undefined;
   let buildError: string | undefined;
   try {

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { locateProject } from '../project.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FAIL_CLOSED_EVENTS } from '../../lib/events.ts';
@@ -34,7 +35,7 @@ interface ManifestEntry {
 
 /** Built hooks and event bundles in `dist`: from manifest.json, else from the bundles' banners. */
 function builtTargets(dist: string): Target[] {
-  if (!existsSync(dist)) throw new CliError('E_BUILD', `no ${dist}: build the hooks first (\`npm run build\`) or pass \`--dist DIR\``);
+  if (!existsSync(dist)) throw new CliError('E_BUILD', `no ${dist}: build the hooks first (\`hookpack build\`) or pass \`--dist DIR\``);
   const manifestPath = join(dist, 'manifest.json');
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { hooks?: ManifestEntry[]; events?: ManifestEntry[] };
@@ -174,7 +175,7 @@ failed (fail-closed / fail-open), 2 bad usage or unknown hook, 3 no dist/.
     if (expected !== undefined && !(DECISIONS as readonly string[]).includes(expected)) {
       throw new CliError('E_USAGE', `\`--expect\` got \`${expected}\`; valid decisions: ${DECISIONS.join(', ')}`);
     }
-    const dist = resolve(io.cwd, (values.dist as string | undefined) ?? 'dist');
+    const dist = locateProject(io, typeof values.dist === 'string' ? { dist: values.dist } : {}).distDir;
     const target = findTarget(builtTargets(dist), wanted, dist);
     const { payload, source } = choosePayload(target, values, io);
     const project = projectDir(io);

@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { locateProject } from '../project.ts';
 import { unsafeReason } from '../../lib/home.ts';
 import { skipReason } from '../../lib/runtime/switches.ts';
 import type { Command } from '../command.ts';
@@ -50,8 +51,9 @@ function mismatch(hook: ManifestHook, action: Action, level: ToggleLevel, reason
 
 function toggleRun(action: Action) {
   return async ({ values, positionals }: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number> => {
-    const projectDir = resolve(io.cwd);
-    const manifest = readManifest(resolve(projectDir, typeof values.dist === 'string' ? values.dist : 'dist'));
+    const project = locateProject(io, typeof values.dist === 'string' ? { dist: values.dist } : {});
+    const projectDir = project.root;
+    const manifest = readManifest(project.distDir);
     const known = manifest.hooks.map((h) => h.name).join(', ');
     if (positionals.length === 0) throw new CliError('E_USAGE', `\`hookpack ${action}\` needs a hook name; built hooks: ${known}, or all`);
     const names = parseHookNames(positionals, manifest, `\`hookpack ${action}\``, true);

@@ -34,7 +34,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const hooksOf = (file: string) => hooksOfBundle(manifest, file);
   // The hooks of those events that stay: a bundle that ran a removed hook becomes per-hook entries.
   const staying = named === undefined ? [] : ourHandlers(doc.root, bundleOf).filter((h) => touched?.has(h.event)).flatMap((h) => hooksOf(h.file)).filter((n) => !named.includes(n));
-  const desired = manifest === undefined || staying.length === 0 ? [] : planEntries(manifest, new Set(staying), 'auto', (file, network) => hookCommand(file, target.context, network));
+  const desired = manifest === undefined || staying.length === 0 ? [] : planEntries(manifest, new Set(staying), 'auto', (file, network, failClosed) => hookCommand(file, target.context, network, failClosed));
   const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label, sameCommand: (a, b) => sameBundleCommand(a, b, target.context) });
 
   if (!result.changed) {

@@ -51,19 +51,19 @@ export function readManifest(distDir: string): Manifest {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError('E_BUILD', `no build found (${path} is missing): run npm run build first, or pass --dist DIR`, { cause: error });
+    throw new CliError('E_BUILD', `no build found (${path} is missing): run \`hookpack build\` first (it bundles .claude/hooks/*.ts into .claude/hooks/dist), or pass --dist DIR`, { cause: error });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new CliError('E_BUILD', `${path} is not valid JSON (${(error as Error).message}): run npm run build again`, { cause: error });
+    throw new CliError('E_BUILD', `${path} is not valid JSON (${(error as Error).message}): run hookpack build again`, { cause: error });
   }
   if (!isEntry(data) || !Array.isArray(data.hooks) || !Array.isArray(data.events) || !data.hooks.every((h) => checkEntry(h, 'hooks')) || !data.events.every((e) => checkEntry(e, 'events'))) {
-    throw new CliError('E_BUILD', `${path} is not a hookpack manifest (expected { hooks: [...], events: [...] } as build.mjs writes it): run npm run build again`);
+    throw new CliError('E_BUILD', `${path} is not a hookpack manifest (expected { hooks: [...], events: [...] } as hookpack build writes it): run hookpack build again`);
   }
   const manifest = data as unknown as Manifest;
   const missing = [...manifest.hooks, ...manifest.events].map((h) => h.file).filter((file) => !existsSync(join(distDir, file)));
-  if (missing.length > 0) throw new CliError('E_BUILD', `${path} names bundles that are missing (${missing.join(', ')}): run npm run build again`);
+  if (missing.length > 0) throw new CliError('E_BUILD', `${path} names bundles that are missing (${missing.join(', ')}): run hookpack build again`);
   return manifest;
 }

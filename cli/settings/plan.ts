@@ -20,7 +20,7 @@ export interface Entry {
  * The entries for the selected hooks, event by event in manifest order. A bundle runs every hook
  * of its event, so an event only gets one when all its hooks are selected.
  */
-export function planEntries(manifest: Manifest, selected: ReadonlySet<string>, layout: Layout, command: (file: string, network: boolean) => string): Entry[] {
+export function planEntries(manifest: Manifest, selected: ReadonlySet<string>, layout: Layout, command: (file: string, network: boolean, failClosed: boolean) => string): Entry[] {
   return manifest.events.flatMap((event): Entry[] => {
     const names = event.hooks.filter((name) => selected.has(name));
     if (names.length === 0) return [];
@@ -29,11 +29,11 @@ export function planEntries(manifest: Manifest, selected: ReadonlySet<string>, l
       throw new CliError('E_USAGE', `--per-event installs ${event.file}, which runs every ${event.event} hook (${event.hooks.join(', ')}), but only ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} selected; add the others to --hooks or drop --per-event`);
     }
     if (complete && (layout === 'per-event' || (layout === 'auto' && names.length > 1))) {
-      return [{ event: event.event, matcher: event.matcher, timeout: event.timeout, file: event.file, command: command(event.file, event.network === true), hooks: [...event.hooks] }];
+      return [{ event: event.event, matcher: event.matcher, timeout: event.timeout, file: event.file, command: command(event.file, event.network === true, event.onError === 'block'), hooks: [...event.hooks] }];
     }
     return names.flatMap((name) => {
       const hook = manifest.hooks.find((h) => h.name === name);
-      return hook === undefined ? [] : [{ event: hook.event, matcher: hook.matcher, timeout: hook.timeout, file: hook.file, command: command(hook.file, hook.network === true), hooks: [name] }];
+      return hook === undefined ? [] : [{ event: hook.event, matcher: hook.matcher, timeout: hook.timeout, file: hook.file, command: command(hook.file, hook.network === true, hook.onError === 'block'), hooks: [name] }];
     });
   });
 }

@@ -60,4 +60,7 @@ export function makeProject(prefix: string, manifest: Manifest = MANIFEST, extra
 }
 
 /** The command install writes for a bundle in project scope. */
-export const projectCommand = (file: string) => `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}`;
+export const projectCommand = (file: string) => `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}${failsClosed(file) ? ' || exit 2' : ''}`;
+
+/** Whether install ends this bundle's command with `|| exit 2` (it runs a fail-closed hook). */
+export const failsClosed = (file: string) => [...MANIFEST.hooks, ...MANIFEST.events].some((entry) => entry.file === file && entry.onError === 'block');

@@ -14,19 +14,19 @@ describe('hookpack install layouts', () => {
   it('bundles an event with several hooks and installs a lone hook as itself by default', async () => {
     project = makeProject('install-auto');
     await project.run('install');
-    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash|Edit|Write on-PreToolUse.cjs 5s'], UserPromptSubmit: ['* prompt-context.cjs 3s'] });
+    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash|Edit|Write on-PreToolUse.cjs || exit 2 5s'], UserPromptSubmit: ['* prompt-context.cjs 3s'] });
   });
 
   it('installs one entry per hook with --per-hook, each with its own matcher and timeout', async () => {
     project = makeProject('install-per-hook');
     await project.run('install', '--per-hook');
-    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash bash-guard.cjs 5s', 'Edit|Write file-guard.cjs 4s'], UserPromptSubmit: ['* prompt-context.cjs 3s'] });
+    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash bash-guard.cjs || exit 2 5s', 'Edit|Write file-guard.cjs || exit 2 4s'], UserPromptSubmit: ['* prompt-context.cjs 3s'] });
   });
 
   it('installs bundles everywhere with --per-event', async () => {
     project = makeProject('install-per-event');
     await project.run('install', '--per-event');
-    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash|Edit|Write on-PreToolUse.cjs 5s'], UserPromptSubmit: ['* on-UserPromptSubmit.cjs 3s'] });
+    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash|Edit|Write on-PreToolUse.cjs || exit 2 5s'], UserPromptSubmit: ['* on-UserPromptSubmit.cjs 3s'] });
   });
 
   it('replaces our entries of an event when the layout switches, in the place they had', async () => {
@@ -37,20 +37,20 @@ describe('hookpack install layouts', () => {
     expect(run.stdout).toContain('- PreToolUse  bash-guard.cjs  runs bash-guard\n');
     expect(run.stdout).toContain('- PreToolUse  file-guard.cjs  runs file-guard\n');
     expect(run.stdout).toContain('+ PreToolUse  on-PreToolUse.cjs  runs bash-guard, file-guard, timeout 5 s\n');
-    expect(layout(project.read()).PreToolUse).toEqual(['Read before.sh', 'Bash|Edit|Write on-PreToolUse.cjs 5s']);
+    expect(layout(project.read()).PreToolUse).toEqual(['Read before.sh', 'Bash|Edit|Write on-PreToolUse.cjs || exit 2 5s']);
     await project.run('install', '--per-hook');
-    expect(layout(project.read()).PreToolUse).toEqual(['Read before.sh', 'Bash bash-guard.cjs 5s', 'Edit|Write file-guard.cjs 4s']);
+    expect(layout(project.read()).PreToolUse).toEqual(['Read before.sh', 'Bash bash-guard.cjs || exit 2 5s', 'Edit|Write file-guard.cjs || exit 2 4s']);
   });
 
   it('installs only --hooks, and keeps what is installed when adding more', async () => {
     project = makeProject('install-some');
     await project.run('install', '--hooks', 'bash-guard');
-    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash bash-guard.cjs 5s'] });
+    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash bash-guard.cjs || exit 2 5s'] });
     await project.run('install', '--hooks', 'prompt-context');
-    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash bash-guard.cjs 5s'], UserPromptSubmit: ['* prompt-context.cjs 3s'] });
+    expect(layout(project.read())).toEqual({ PreToolUse: ['Bash bash-guard.cjs || exit 2 5s'], UserPromptSubmit: ['* prompt-context.cjs 3s'] });
     // With both PreToolUse hooks selected the event gets its bundle.
     await project.run('install', '--hooks', 'file-guard');
-    expect(layout(project.read()).PreToolUse).toEqual(['Bash|Edit|Write on-PreToolUse.cjs 5s']);
+    expect(layout(project.read()).PreToolUse).toEqual(['Bash|Edit|Write on-PreToolUse.cjs || exit 2 5s']);
   });
 
   it('refuses --per-event for part of an event, and both layout flags at once', async () => {

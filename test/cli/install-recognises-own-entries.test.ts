@@ -50,10 +50,10 @@ describe('bundleFileOf', () => {
 describe('hookCommand and NODE_EXTRA_CA_CERTS', () => {
   const context = { scope: 'project' as const, projectDir: '/home/u/proj', distDir: '/home/u/proj/dist' };
   it('starts a hook without network use with the variable removed, on POSIX only', () => {
-    expect(hookCommand('a.cjs', context, false, 'linux')).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
-    expect(hookCommand('a.cjs', context, false, 'win32')).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
+    expect(hookCommand('a.cjs', context, false, false, 'linux')).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
+    expect(hookCommand('a.cjs', context, false, false, 'win32')).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
   });
   it('keeps the variable for a hook that declares network use (it may need the proxy CA)', () => {
-    expect(hookCommand('a.cjs', context, true, 'linux')).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
+    expect(hookCommand('a.cjs', context, true, false, 'linux')).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
   });
 });

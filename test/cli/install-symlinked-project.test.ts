@@ -23,18 +23,18 @@ describe('hookpack install through a symlinked project directory', () => {
     const userSettings = join(project.root, 'home', '.claude', 'settings.json');
     const viaLink = (...argv: string[]) => runCli(COMMANDS, argv, { cwd: link, env: project.env });
 
-    expect((await viaLink('install', '--scope', 'user')).code).toBe(0);
+    expect((await viaLink('install', '--scope', 'user', '--dist', 'dist')).code).toBe(0);
     const installed = project.read(userSettings);
     expect(installed).toContain(`'${link}/dist/on-PreToolUse.cjs'`);
 
     // From the real path: already installed, not a second copy.
-    const again = await project.run('install', '--scope', 'user');
+    const again = await project.run('install', '--scope', 'user', '--dist', 'dist');
     expect(again.stdout).toMatch(/^already installed in ~\/\.claude\/settings\.json \(user scope\)/);
     expect(project.read(userSettings)).toBe(installed);
     const list = JSON.parse((await project.run('list', '--json')).stdout);
     expect(list.settings.find((s: { scope: string }) => s.scope === 'user').entries.every((e: { ours: boolean }) => e.ours)).toBe(true);
 
-    const uninstall = await project.run('uninstall', '--scope', 'user');
+    const uninstall = await project.run('uninstall', '--scope', 'user', '--dist', 'dist');
     expect(uninstall.code).toBe(0);
     expect(uninstall.stdout).toContain('- PreToolUse        on-PreToolUse.cjs');
     expect(uninstall.stderr).toBe('');

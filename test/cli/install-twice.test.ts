@@ -29,7 +29,7 @@ describe('hookpack install, run twice', () => {
 
   it('keeps our entry where the user moved it and leaves fields they added to it', async () => {
     project = makeProject('install-twice-moved');
-    const command = (file: string) => ({ type: 'command', command: `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}`, timeout: file.startsWith('on-') ? 5 : 3 });
+    const command = (file: string) => ({ type: 'command', command: `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}${file.startsWith('on-Pre') ? ' || exit 2' : ''}`, timeout: file.startsWith('on-') ? 5 : 3 });
     const edited = `${JSON.stringify(
       {
         hooks: {

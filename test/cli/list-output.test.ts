@@ -37,7 +37,7 @@ describe('hookpack list', () => {
   it('shows ours and other tools\' entries in every scope, and why hooks are off, within 80 columns', async () => {
     project = makeProject('list-full');
     await project.run('install');
-    await project.run('install', '--scope', 'user', '--hooks', 'prompt-context');
+    await project.run('install', '--scope', 'user', '--dist', 'dist', '--hooks', 'prompt-context');
     const user = JSON.parse(project.read(userSettings(project)));
     user.hooks.Stop = [{ hooks: [{ type: 'command', command: 'notify-send "Claude is done" --urgency=low --app-name=claude-code' }] }];
     writeFile(userSettings(project), JSON.stringify(user));
@@ -75,7 +75,7 @@ describe('hookpack list', () => {
     const doc = JSON.parse(run.stdout);
     expect(doc.settings.map((s: { scope: string }) => s.scope)).toEqual(['user', 'project', 'local']);
     expect(doc.settings[1].entries).toEqual([
-      { event: 'PreToolUse', matcher: 'Bash', type: 'command', command: 'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs', timeout: 5, ours: true, bundle: 'bash-guard.cjs', hooks: ['bash-guard'] },
+      { event: 'PreToolUse', matcher: 'Bash', type: 'command', command: 'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs || exit 2', timeout: 5, ours: true, bundle: 'bash-guard.cjs', hooks: ['bash-guard'] },
     ]);
     expect(doc.hooks[0]).toEqual({ name: 'bash-guard', event: 'PreToolUse', onError: 'block', on: false, why: 'user toggle', installed: ['project'] });
     expect(doc.toggles[0]).toMatchObject({ level: 'user', exists: true, all: false, hooks: ['bash-guard'] });

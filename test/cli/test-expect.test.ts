@@ -102,7 +102,7 @@ describe('hookpack test', () => {
   it('exits 3 when there is no dist/ to test', async () => {
     const run = await runCli([testCommand], ['test', 'bash-guard'], { cwd: join(dir, 'nowhere'), env });
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^hookpack: no .*nowhere\/dist: build the hooks first \(`npm run build`\) or pass `--dist DIR`\n$/);
+    expect(run.stderr).toMatch(/^hookpack: no .*nowhere\/\.claude\/hooks\/dist: build the hooks first \(`hookpack build`\) or pass `--dist DIR`\n$/);
   });
 });
 

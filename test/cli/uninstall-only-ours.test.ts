@@ -2,12 +2,12 @@
 // a matcher group it shares, and not look-alikes from other projects.
 import { existsSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeProject, type Project } from './install-fixture.ts';
+import { projectCommand, makeProject, type Project } from './install-fixture.ts';
 
 let project: Project;
 afterEach(() => project.cleanup());
 
-const ours = (file: string, timeout = 5) => ({ type: 'command', command: `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}`, timeout });
+const ours = (file: string, timeout = 5) => ({ type: 'command', command: projectCommand(file), timeout });
 const theirs = (command: string) => ({ type: 'command', command });
 
 describe('hookpack uninstall', () => {
@@ -20,7 +20,7 @@ describe('hookpack uninstall', () => {
             PreToolUse: [
               { matcher: 'Bash', hooks: [theirs('./lint.sh'), ours('on-PreToolUse.cjs')] },
               { matcher: 'Bash', hooks: [ours('bash-guard.cjs')] },
-              { matcher: 'Bash', hooks: [theirs('node /elsewhere/dist/bash-guard.cjs')] },
+              { matcher: 'Bash', hooks: [theirs('node /elsewhere/dist/notify.cjs')] },
             ],
             UserPromptSubmit: [{ hooks: [ours('prompt-context.cjs', 3)] }],
             // An event bundle this build no longer makes (on-<Event>.cjs is always ours).
@@ -39,7 +39,7 @@ describe('hookpack uninstall', () => {
       hooks: {
         PreToolUse: [
           { matcher: 'Bash', hooks: [theirs('./lint.sh')] },
-          { matcher: 'Bash', hooks: [theirs('node /elsewhere/dist/bash-guard.cjs')] },
+          { matcher: 'Bash', hooks: [theirs('node /elsewhere/dist/notify.cjs')] },
         ],
         Notification: [{ hooks: [{ type: 'http', url: 'http://localhost/hook' }] }],
       },

@@ -107,8 +107,10 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
   mkdirSync(join(dir, 'home'), { recursive: true });
 
   const dist = distFor(scenario, dir);
-  mkdirSync(join(project, 'dist'));
-  for (const file of readdirSync(dist)) if (file.endsWith('.cjs') || file === 'manifest.json') cpSync(join(dist, file), join(project, 'dist', file));
+  // Where `hookpack build` puts a project's bundles.
+  const projectDist = join(project, '.claude', 'hooks', 'dist');
+  mkdirSync(projectDist, { recursive: true });
+  for (const file of readdirSync(dist)) if ((file.endsWith('.cjs') && file !== 'cli.cjs') || file === 'manifest.json') cpSync(join(dist, file), join(projectDist, file));
 
   const layoutFlag = scenario.layout === 'per-hook' ? '--per-hook' : '--per-event';
   const install = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'install', '--scope', 'project', layoutFlag, ...(scenario.hooks ? ['--hooks', scenario.hooks.join(',')] : [])], {

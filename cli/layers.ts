@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 // The UMD entry jsonc-parser's `main` points at hides its requires from esbuild (the bundle then
 // fails with "Cannot find module './impl/format'"); the ESM build bundles cleanly.
-import { parse, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 import { duplicateKeys, duplicatePlace, hidesHooks } from './settings/duplicates.ts';
+import { firstNotJson, notJsonText } from './settings/not-json.ts';
+import { readSettingsBytes } from './settings/read-bytes.ts';
 import { byteLineColumn, decodeUtf8, firstInvalidUtf8 } from './settings/utf8.ts';
 
 /** Where a settings file sits in Claude Code's hierarchy (hooks-protocol §2.2); `settings` = `--settings PATH`. */
@@ -100,13 +102,6 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 const describe = (value: unknown) => (Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`);
 
-/** The first comment in a text, if any. */
-function firstComment(text: string): number | undefined {
-  let found: number | undefined;
-  visit(text, { onComment: (offset) => void (found ??= offset) }, { disallowComments: false, allowTrailingComma: true });
-  return found;
-}
-
 /** Keys repeated on the way to the hooks: Claude Code keeps the last, so the first copy is dead. */
 function duplicateIssues(text: string): LayerIssue[] {
   const line = (offset: number) => lineColumn(text, offset).split(':')[0];
@@ -124,15 +119,15 @@ function duplicateIssues(text: string): LayerIssue[] {
 /** Reads one settings file; a missing file is an empty layer, not a problem. */
 export function readLayer(name: LayerName, path: string): Layer {
   const layer: Layer = { name, path, exists: false, hooks: [], otherHandlers: 0, problems: [], issues: [] };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') layer.problems.push('is a directory, not a settings file');
-    else if (code !== 'ENOENT' && code !== 'ENOTDIR') layer.problems.push(`cannot read it (${code ?? String(error)})`);
+  // The one bounded, non-blocking reader: a link to /dev/zero or a FIFO in a cloned repository
+  // must not eat memory or hang doctor, list or profile.
+  const read = readSettingsBytes(path);
+  if (read.kind === 'missing') return layer;
+  if (read.kind === 'refused') {
+    layer.problems.push(read.code === 'EISDIR' ? 'is a directory, not a settings file' : `cannot read it: ${read.why}`);
     return layer;
   }
+  const bytes = read.bytes;
   layer.exists = true;
   let text = decodeUtf8(bytes);
   if (text === undefined) {
@@ -145,20 +140,22 @@ export function readLayer(name: LayerName, path: string): Layer {
     });
     text = bytes.toString('utf8');
   }
+  // Before parsing: jsonc-parser recurses, and 100,000 `[` would overflow the stack.
+  const notJson = firstNotJson(text);
+  if (notJson?.kind === 'too-deep') {
+    layer.problems.push(`${lineColumn(text, notJson.offset)}: ${notJsonText(notJson).problem}`);
+    return layer;
+  }
+  if (notJson !== undefined) {
+    const { problem, fix } = notJsonText(notJson);
+    layer.issues.push({ severity: 'error', code: notJson.kind === 'comment' ? 'settings-comments' : 'settings-trailing-comma', message: `${lineColumn(text, notJson.offset)}: ${problem}`, fix });
+  }
   const errors: ParseError[] = [];
-  const data: unknown = parse(text, errors, { allowTrailingComma: false });
+  // Comments and trailing commas are reported above, once; parse past them to check the rest.
+  const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
     const first = errors[0] as ParseError;
     layer.problems.push(`invalid JSON at ${lineColumn(text, first.offset)}: ${printParseErrorCode(first.error)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
-  }
-  const comment = firstComment(text);
-  if (comment !== undefined) {
-    layer.issues.push({
-      severity: 'warning',
-      code: 'settings-comments',
-      message: `comments (the first at ${lineColumn(text, comment)}) are not JSON: Claude Code reads settings as JSON and may reject the whole file`,
-      fix: 'remove the comments (keep notes in a README or a "$comment" key)',
-    });
   }
   if (errors.length === 0 && !isObject(data) && text.trim() !== '') {
     layer.problems.push(`the top level must be a JSON object, found ${describe(data)}`);

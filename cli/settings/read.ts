@@ -1,9 +1,12 @@
-import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CliError } from '../errors.ts';
 import { duplicateKeys, duplicatePlace, hidesHooks } from './duplicates.ts';
-import { parseTree, visit, type Node, type ParseError } from './jsonc.ts';
+import { parseTree, type Node, type ParseError } from './jsonc.ts';
+import { firstNotJson, notJsonText } from './not-json.ts';
+import { holdLock } from './lock.ts';
 import { lineColumn, parseErrorText } from './position.ts';
+import { readSettingsBytes } from './read-bytes.ts';
 import { byteLineColumn, decodeUtf8, firstInvalidUtf8 } from './utf8.ts';
 
 /** A settings file as read from disk, parsed, and checked to be an object with an object `hooks`. */
@@ -18,8 +21,11 @@ export interface SettingsDoc {
   text: string;
   /** Permission bits of the existing file, kept on rewrite. */
   mode?: number;
+  /** Owner of the existing file, kept on rewrite (when we may: as root). */
+  uid?: number;
+  gid?: number;
   root: Node;
-  /** Things Claude Code may dislike that we keep as they are: comments, trailing commas. */
+  /** Things to tell the user that do not stop the edit (none today: comments and trailing commas are refused). */
   warnings: string[];
 }
 
@@ -27,44 +33,6 @@ const describe = (node: Node) => (node.type === 'array' ? 'an array' : node.type
 
 function refuse(label: string, text: string, offset: number, problem: string, cause?: unknown): never {
   throw new CliError('E_SETTINGS', `cannot use ${label}: ${lineColumn(text, offset)}: ${problem}; fix the file by hand (it must be a JSON object) and run again; it was not changed`, { cause });
-}
-
-/** Comments and trailing commas parse (JSONC) but are not JSON: say where the first of each is. */
-function nonJsonWarnings(label: string, text: string): string[] {
-  let comment: number | undefined;
-  let trailingComma: number | undefined;
-  let lastComma: number | undefined;
-  const token = () => {
-    lastComma = undefined;
-  };
-  const close = () => {
-    if (lastComma !== undefined) trailingComma ??= lastComma;
-    lastComma = undefined;
-  };
-  visit(
-    text,
-    {
-      onComment: (offset) => {
-        comment ??= offset;
-      },
-      onSeparator: (character, offset) => {
-        lastComma = character === ',' ? offset : undefined;
-      },
-      onObjectBegin: token,
-      onArrayBegin: token,
-      onObjectProperty: token,
-      onLiteralValue: token,
-      onObjectEnd: close,
-      onArrayEnd: close,
-    },
-    { allowTrailingComma: true, disallowComments: false },
-  );
-  const warnings: string[] = [];
-  if (comment !== undefined) warnings.push(`${label} has comments (first at ${lineColumn(text, comment)}); hookpack keeps them, but Claude Code reads settings as JSON and may reject the file`);
-  if (trailingComma !== undefined) {
-    warnings.push(`${label} has a trailing comma at ${lineColumn(text, trailingComma)}; hookpack keeps it, but Claude Code reports such settings as invalid (SchemaStore/schemastore#5574): remove it`);
-  }
-  return warnings;
 }
 
 /** Most symlinks a path may go through, as Linux's MAXSYMLINKS. */
@@ -90,25 +58,43 @@ function linkTarget(path: string, label: string): string {
   throw new CliError('E_IO', `cannot read ${label}: it is a symbolic link that loops (or goes through more than ${MAX_LINKS} links); point it at a file and run again; nothing was changed`);
 }
 
-function readBytes(path: string, label: string): { bytes: Buffer; realPath: string; mode?: number } | { realPath: string; missing: true } {
-  const target = linkTarget(path, label);
+/** No lock next to a device or FIFO (`--settings /dev/null` must not create files in /dev): the read refuses those. */
+function isRegularOrMissing(path: string): boolean {
   try {
-    const bytes = readFileSync(target);
-    const realPath = target === path ? path : realpathSync(target);
-    return { bytes, realPath, mode: lstatSync(realPath).mode & 0o7777 };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a parent is a file; the write will say so with the fix.
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { realPath: target, missing: true };
-    const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied; make it readable (chmod u+r)' : (code ?? String(error));
-    throw new CliError('E_IO', `cannot read ${label}: ${why}`, { cause: error });
+    return statSync(path).isFile();
+  } catch {
+    return true;
   }
 }
 
+/** The file's bytes, owner and mode, or where it would be; a file that is not regular is refused. */
+function readBytes(path: string, label: string): { bytes: Buffer; realPath: string; mode: number; uid: number; gid: number } | { realPath: string; missing: true } {
+  const target = linkTarget(path, label);
+  // Held until this synchronous run ends: another hookpack's install waits rather than both
+  // editing what they read and the last rename dropping the other's entries.
+  if (isRegularOrMissing(target)) holdLock(target, label);
+  const read = readSettingsBytes(target);
+  // ENOTDIR (a parent is a file) reads as missing too: the write will say so with the fix.
+  if (read.kind === 'missing') return { realPath: target, missing: true };
+  if (read.kind === 'refused') {
+    // Writing would replace a device, FIFO or directory with a regular file (as root,
+    // `--settings /dev/null` did): refuse, as for a file we cannot parse.
+    const where = `${label}${target === path ? '' : ` (a link to ${target})`}`;
+    if (read.code === 'ENOTREG' || read.code === 'EISDIR') {
+      throw new CliError('E_IO', `cannot use ${where}: ${read.why}; settings must be a regular file (writing would replace this one): ${target === path ? 'pass --settings with the path of a settings file' : 'point the link at a regular file'} and run again; nothing was changed`);
+    }
+    throw new CliError('E_IO', `cannot read ${where}: ${read.why}; nothing was changed`);
+  }
+  return { bytes: read.bytes, realPath: target === path ? path : realpathSync(target), mode: read.mode, uid: read.uid, gid: read.gid };
+}
+
 /**
- * Reads and parses a settings file. Refuses (CliError E_SETTINGS, exit 3, file untouched) a file
- * that is not UTF-8, does not parse, whose top level is not an object, whose `hooks` is not an
- * object, or that repeats a key on the way to a handler (see duplicateKeys), naming the line.
+ * Reads and parses a settings file. Refuses (CliError, exit 3, file untouched) a file that is not
+ * a regular file of at most 4 MiB, is not UTF-8, is not strict JSON (comments and trailing commas
+ * make Claude Code ignore the whole file), nests absurdly deep, does not parse, whose top level is
+ * not an object, whose `hooks` is not an object, or that repeats a key on the way to a handler
+ * (see duplicateKeys), naming the line. Takes the file's edit lock for the rest of the current
+ * synchronous run (see holdLock): read, change and save it without an `await` in between.
  * A missing or blank file reads as `{}`; a symlink, even a dangling one, is followed to where it
  * leads (`realPath`). `label` names the file in messages.
  */
@@ -123,8 +109,14 @@ export function readSettings(path: string, label = path): SettingsDoc {
   }
   if (original.charCodeAt(0) === 0xfeff) refuse(label, original, 0, 'the file starts with a byte-order mark (BOM), which JSON does not allow; save it as UTF-8 without BOM');
   const text = original.trim() === '' ? '{}\n' : original;
+  // Before parsing: jsonc-parser recurses, and 100,000 `[` would overflow the stack.
+  const notJson = firstNotJson(text);
+  if (notJson !== undefined) {
+    const { problem, fix } = notJsonText(notJson);
+    throw new CliError('E_SETTINGS', `cannot use ${label}: ${lineColumn(text, notJson.offset)}: ${problem}: ${fix} and run again; it was not changed`);
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (first !== undefined) refuse(label, text, first.offset, parseErrorText(first.error));
   if (root === undefined || root.type !== 'object') refuse(label, text, root?.offset ?? 0, `the top level must be a JSON object, found ${root ? describe(root) : 'nothing'}`);
@@ -136,5 +128,5 @@ export function readSettings(path: string, label = path): SettingsDoc {
     const effect = hidesHooks(duplicate) ? 'Claude Code reads only the last copy (the hooks in the first never run), while an edit would land in the first' : 'Claude Code reads only the last value';
     throw new CliError('E_SETTINGS', `cannot use ${label}: ${lineColumn(text, duplicate.offset)}: duplicate key "${duplicate.key}" in ${duplicatePlace(duplicate)} (first at ${line(duplicate.firstOffset)}); ${effect}: merge the two or delete one by hand and run again; it was not changed`);
   }
-  return { path, realPath: read.realPath, exists: found !== undefined, bytes, text, mode: found?.mode, root, warnings: nonJsonWarnings(label, text) };
+  return { path, realPath: read.realPath, exists: found !== undefined, bytes, text, mode: found?.mode, uid: found?.uid, gid: found?.gid, root, warnings: [] };
 }

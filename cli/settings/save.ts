@@ -8,7 +8,7 @@ import type { SettingsDoc } from './read.ts';
 import { reconcile, type Reconciled } from './reconcile.ts';
 import { userClaudeDir } from './scope.ts';
 import type { Target } from './target.ts';
-import { ensureBackupsIgnored, removeUnchanged, writeWithBackup } from './write.ts';
+import { ensureBackupsIgnored, removeUnchanged, TEMP_PATTERN, writeWithBackup } from './write.ts';
 
 /** One line per added (+) or removed (-) handler. */
 export function changeLines(result: Reconciled, hooksOf: (file: string) => string[]): string[] {
@@ -54,8 +54,8 @@ function ignoreBackup(target: Target, backup: string, io: Io): string | undefine
   const done = ensureBackupsIgnored(dir, backup);
   const gitignore = displayPath(join(dir, '.gitignore'), io);
   if (done === 'present') return undefined;
-  if (typeof done === 'object') return `hookpack: warning: could not add *.bak to ${gitignore} (${done.error}): keep ${displayPath(backup, io)} out of git yourself, it may hold tokens from the settings' env\n`;
-  return `${done === 'created' ? 'created' : 'added *.bak to'} ${gitignore}${done === 'created' ? ' with *.bak' : ''}, so the backup (it may hold tokens from the settings' env) stays out of git\n`;
+  if (typeof done === 'object') return `hookpack: warning: could not add *.bak and ${TEMP_PATTERN} to ${gitignore} (${done.error}): keep ${displayPath(backup, io)} out of git yourself, it may hold tokens from the settings' env\n`;
+  return `${done === 'created' ? 'created' : 'added *.bak and ' + TEMP_PATTERN + ' to'} ${gitignore}${done === 'created' ? ` with *.bak and ${TEMP_PATTERN}` : ''}, so the backup (it may hold tokens from the settings' env) and the temp files of an interrupted edit stay out of git\n`;
 }
 
 /**
@@ -76,7 +76,7 @@ export function saveChange(target: Target, doc: SettingsDoc, result: Reconciled,
     io.out(`deleted ${where}: it held only hookpack entries and has no .bak (install created it)\n${lines.join('\n')}\n`);
     return 0;
   }
-  const backup = writeWithBackup(doc.realPath, result.text, doc.exists ? { bytes: doc.bytes, mode: doc.mode } : undefined, target.label, options.backup);
+  const backup = writeWithBackup(doc.realPath, result.text, doc.exists ? { bytes: doc.bytes, mode: doc.mode, uid: doc.uid, gid: doc.gid } : undefined, target.label, options.backup);
   io.out(`${doc.exists ? 'updated' : 'created'} ${where}${doc.realPath === doc.path ? '' : `, a symbolic link: wrote ${displayPath(doc.realPath, io)}`}\n${lines.join('\n')}\n`);
   // Through a symlink the backup sits next to the real file.
   if (backup !== undefined) {

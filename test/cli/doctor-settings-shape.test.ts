@@ -1,6 +1,7 @@
 // doctor on settings files Claude Code cannot use as a whole, or may reject: a top-level array
 // or string (error), a directory where the file should be (error, "is a directory"), comments
-// (warning, as install warns), bytes that are not UTF-8 (warning).
+// and trailing commas (error: Claude Code 2.1.329 ignores the whole file), bytes that are not
+// UTF-8 (warning).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,12 +40,17 @@ describe('hookpack doctor on the shape of a settings file', () => {
     expect(findings[0]?.message).toMatch(/settings\.local\.json: is a directory, not a settings file;/);
   });
 
-  it('warns about comments, as install does, saying where the first one is', async () => {
-    const project = join(dir, 'comments');
-    writeFile(join(project, '.claude', 'settings.json'), '{\n  "model": "opus" // the big one\n}\n');
-    const { code, findings } = await doctorIn(project);
-    expect(code).toBe(0);
-    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', code: 'settings-comments', layer: 'project', message: 'comments (the first at 2:19) are not JSON: Claude Code reads settings as JSON and may reject the whole file' })]);
+  it.each([
+    ['a line comment', '{\n  "model": "opus" // the big one\n}\n', 'settings-comments', '2:19: a comment'],
+    ['a block comment', '/* mine */ {"model": "opus"}\n', 'settings-comments', '1:1: a comment'],
+    ['a trailing comma', '{\n  "model": "opus",\n}\n', 'settings-trailing-comma', '2:18: a trailing comma'],
+  ])('reports %s as an error, as install refuses it: Claude Code ignores the whole file', async (name, text, code, start) => {
+    const project = join(dir, code + name.length);
+    writeFile(join(project, '.claude', 'settings.json'), text);
+    const { code: exit, findings } = await doctorIn(project);
+    expect(exit).toBe(1);
+    expect(findings).toEqual([expect.objectContaining({ severity: 'error', code, layer: 'project' })]);
+    expect(findings[0]?.message).toMatch(new RegExp(`^${start}: Claude Code reads settings as strict JSON and ignores a file with`));
   });
 
   it('warns about bytes that are not UTF-8', async () => {

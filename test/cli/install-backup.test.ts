@@ -16,7 +16,7 @@ describe('hookpack install backups and writes', () => {
     const original = '{ "model": "opus" }\n';
     project.write(original);
     const first = await project.run('install', '--hooks', 'bash-guard');
-    expect(first.stdout).toMatch(/\nprevious version saved as \.claude\/settings\.json\.bak\ncreated \.claude\/\.gitignore with \*\.bak, so the backup \(it may hold tokens from the settings' env\) stays out of git\n$/);
+    expect(first.stdout).toMatch(/\nprevious version saved as \.claude\/settings\.json\.bak\ncreated \.claude\/\.gitignore with \*\.bak and \*\.hookpack-tmp, so the backup \(it may hold tokens from the settings' env\) and the temp files of an interrupted edit stay out of git\n$/);
     expect(readFileSync(`${project.settings}.bak`, 'utf8')).toBe(original);
     const installed = project.read();
     await project.run('install');

@@ -68,7 +68,7 @@ describe('hookpack install refuses', () => {
     mkdirSync(project.settings, { recursive: true });
     const run = await project.run('install');
     expect(run.code).toBe(3);
-    expect(run.stderr).toBe('hookpack: cannot read .claude/settings.json: it is a directory\n');
+    expect(run.stderr).toBe('hookpack: cannot use .claude/settings.json: it is a directory; settings must be a regular file (writing would replace this one): pass --settings with the path of a settings file and run again; nothing was changed\n');
   });
 
   it('to run without a build, and says how to make one', async () => {

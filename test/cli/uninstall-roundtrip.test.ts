@@ -14,7 +14,7 @@ const ORIGINALS: [string, string][] = [
   ['other groups in the same event', '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "./lint.sh" }] }\n    ]\n  }\n}\n'],
   ['tabs', '{\n\t"model": "opus",\n\t"hooks": {\n\t\t"Stop": [\n\t\t\t{\n\t\t\t\t"hooks": [\n\t\t\t\t\t{ "type": "command", "command": "x" }\n\t\t\t\t]\n\t\t\t}\n\t\t]\n\t}\n}\n'],
   ['4 spaces and CRLF', '{\r\n    "model": "opus",\r\n    "hooks": {\r\n        "PreToolUse": [\r\n            { "hooks": [ { "type": "command", "command": "y" } ] }\r\n        ]\r\n    }\r\n}\r\n'],
-  ['comments everywhere', '// settings\n{\n  "model": "opus", // the big one\n  /* hooks below */\n  "hooks": {\n    // nothing yet\n  }\n}\n'],
+  ['"$comment" notes everywhere', '{\n  "$comment": "settings",\n  "model": "opus",\n  "hooks": {\n    "$comment": "nothing yet"\n  }\n}\n'],
   ['one-line JSON', '{"model":"opus","hooks":{"Stop":[{"hooks":[{"type":"command","command":"z"}]}]}}'],
 ];
 

@@ -36,6 +36,8 @@ export interface OperandPath {
 
 const HOME_VARIABLE = /\$\{HOME\}|\$HOME(?![A-Za-z0-9_])/g;
 const PWD_VARIABLE = /\$\{PWD\}|\$PWD(?![A-Za-z0-9_])/g;
+/** `$(pwd)` and `` `pwd` ``: the working directory, like `$PWD`. */
+const PWD_COMMAND = /\$\(\s*pwd\s*\)|`\s*pwd\s*`/g;
 const VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/;
 const VARIABLES = new RegExp(VARIABLE.source, 'g');
 const LEADING_SLASHES = /^\/{2,}/;
@@ -47,11 +49,12 @@ const GLOB_ONLY = /^[.*?]*[*?][.*?]*$/;
 // more than the whole check of a plain path, in a process that checks one command.
 /** `text` with the variables known here expanded: those assigned earlier, `$HOME`, `$PWD`, and a leading `~`. */
 export function expandKnown(text: string, base: PathBase): string {
-  if (!text.includes('$') && !text.startsWith('~')) return text;
+  if (!text.includes('$') && !text.startsWith('~') && !text.includes('`')) return text;
   const { variables } = base;
   const assigned = variables === undefined || variables.size === 0 ? text : text.replace(VARIABLES, (match) => variables.get(match.replace(/[${}]/g, '')) ?? match);
   let expanded = assigned.replace(HOME_VARIABLE, base.home);
   if (expanded.includes('PWD')) expanded = expanded.replace(PWD_VARIABLE, base.cwd);
+  if (expanded.includes('pwd')) expanded = expanded.replace(PWD_COMMAND, base.cwd);
   const user = USER_HOME.exec(expanded);
   if (user === null) return expanded;
   // Another user's home is unknowable here; the usual place is the best guess.

@@ -43,7 +43,9 @@ function inTemp(path: string, roots: readonly string[]): boolean {
 
 /** Classifies one operand of a command that deletes or overwrites what it names. */
 export function targetKind(operand: string, base: PathBase): TargetKind {
-  const expanded = expandKnown(operand, base);
+  // `~-` is $OLDPWD, `~+` is $PWD (bash).
+  if (/^~-(?:\/|$)/.test(operand)) return 'unknown';
+  const expanded = expandKnown(/^~\+(?:\/|$)/.test(operand) ? `${base.cwd}${operand.slice(2)}` : operand, base);
   const temp = TEMP_PREFIX.exec(expanded);
   if (temp !== null) {
     const rest = expanded.slice(temp[0].length);

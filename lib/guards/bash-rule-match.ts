@@ -5,7 +5,7 @@
  * variable) or on a command name that is itself a variable.
  */
 import { normalizePath } from '../paths.ts';
-import type { Redirect, SimpleCommand } from '../shell/commands.ts';
+import type { ParsedScript, Redirect, SimpleCommand } from '../shell/commands.ts';
 import { codeSettings, assignmentWords } from '../shell/code-settings.ts';
 import { hasBadSubstitution } from '../shell/bad-substitution.ts';
 import { commandName, programText, readsProgramFromStdin } from '../shell/interpreters.ts';
@@ -13,6 +13,7 @@ import { scanOptions, type ScannedArgs } from '../shell/options.ts';
 import type { CommandGraph } from './bash-command-graph.ts';
 import { isAtOrAbove, operandPaths, type OperandPath, type PathBase } from './bash-operand-paths.ts';
 import type { PathGlobs } from './bash-path-globs.ts';
+import { downloadedRunSnippet, hiddenCodeSnippet } from './bash-hidden-code.ts';
 import { targetKind } from './bash-path-targets.ts';
 import type { BashTarget } from './bash-rule-types.ts';
 import type { CompiledMatcher, FlagSet, MatcherBody } from './bash-rule-compile.ts';
@@ -32,6 +33,12 @@ export interface CommandView {
   graph: CommandGraph;
   /** Scans of argv by value-option set, computed on first use. */
   scans: Map<ReadonlySet<string>, ScannedArgs>;
+  /** The whole parsed command line (for what other commands of it did, such as download a file). */
+  script?: ParsedScript;
+  /** argv[0] is a variable whose known value gave another view (lib/guards/bash-views.ts). */
+  resolved?: boolean;
+  /** A guess (`strace -f rm -rf /` read as `rm -rf /`): only rules that test arguments apply. */
+  speculative?: boolean;
 }
 
 export interface RuleHit {
@@ -54,9 +61,11 @@ export function isOpaqueWord(word: string): boolean {
 }
 
 /** Builds the view of `command` through `argv` (one of its unwrapped forms). */
-export function commandView(command: SimpleCommand, argv: readonly string[], base: PathBase, graph: CommandGraph): CommandView {
+export function commandView(command: SimpleCommand, argv: readonly string[], base: PathBase, graph: CommandGraph, script?: ParsedScript): CommandView {
   const first = argv[0] ?? '';
-  return { command, argv, name: commandName(first), opaque: first !== '' && isOpaqueWord(first), base, graph, scans: new Map() };
+  const view: CommandView = { command, argv, name: commandName(first), opaque: first !== '' && isOpaqueWord(first), base, graph, scans: new Map() };
+  if (script !== undefined) view.script = script;
+  return view;
 }
 
 function scan(view: CommandView, valueOptions: ReadonlySet<string>): ScannedArgs {
@@ -227,6 +236,16 @@ function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit>
     if (found === undefined) return undefined;
     hit.snippet = snippetOf([`${found.name}=${found.value}`]);
   }
+  if (body.hiddenCode) {
+    const snippet = hiddenCodeSnippet(view);
+    if (snippet === undefined) return undefined;
+    hit.snippet = snippet;
+  }
+  if (body.runsDownload) {
+    const snippet = downloadedRunSnippet(view);
+    if (snippet === undefined) return undefined;
+    hit.snippet = snippet;
+  }
   if (body.pipeFrom && body.pipeTo) {
     // Only a program that runs code, or one hidden in a variable, can be the end of such a pipe.
     if (view.argv.length === 0 || !(view.opaque || body.pipeTo.test(view.name))) return undefined;
@@ -258,6 +277,8 @@ function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit>
 
 /** Matches `matcher` against one view of a command; undefined when some condition fails. */
 export function matchView(matcher: CompiledMatcher, view: CommandView): RuleHit | undefined {
+  // A guessed view is tried only on rules that look at its arguments: `apt install sudo` is not sudo.
+  if (view.speculative && !matcher.body.testsArguments) return undefined;
   const hit = evaluate(matcher, view);
   if (hit === undefined) return undefined;
   return { snippet: hit.snippet ?? snippetOf(view.argv), worstCase: hit.worstCase === true, opaque: hit.opaque === true };

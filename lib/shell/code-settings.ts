@@ -51,6 +51,7 @@ const PLAIN_PROGRAMS = new Set([
   'cat', 'less', 'more', 'most', 'head', 'tail', 'true', 'false', ':', 'vi', 'vim', 'nvim', 'nano', 'emacs', 'code', 'subl',
   'delta', 'diff-so-fancy', 'ssh', 'diff', 'git',
 ]);
+const SYSTEM_BIN = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$|^\/opt\/homebrew\/bin\/[^/]+$/;
 /** Anything that makes a value more than one plain command line. */
 const SHELL_SYNTAX = /[;&|$`<>(){}*?!\\'"\n]/;
 /** ssh options that run commands of their own, or load a config that may. */
@@ -74,7 +75,10 @@ function isPlain(kind: Kind, value: string): boolean {
   if (trimmed === '') return true;
   if (kind === 'path') return trimmed === '/dev/null';
   if (SHELL_SYNTAX.test(trimmed)) return false;
-  const program = commandName(trimmed.split(/\s+/)[0] as string);
+  const word = trimmed.split(/\s+/)[0] as string;
+  // `ssh`, `/usr/bin/ssh`; not `./ssh`, a file of the repository's that happens to be called ssh.
+  if (word.includes('/') && !SYSTEM_BIN.test(word)) return false;
+  const program = commandName(word);
   if (!PLAIN_PROGRAMS.has(program)) return false;
   return program !== 'ssh' || !SSH_CODE.test(trimmed);
 }

@@ -60,19 +60,46 @@ export function findExecViews(argv: readonly string[]): string[][] {
 
 const PARALLEL_VALUES = new Set(['j', 'jobs', 'S', 'sshlogin', 'a', 'arg-file', 'd', 'delimiter', 'E', 'I', 'n', 'max-args', 'N', 'L', 'max-lines', 'colsep', 'C', 'joblog', 'results', 'workdir', 'wd', 'tmpdir', 'timeout', 'delay', 'retries', 'env', 'tag-string', 'load', 'memfree', 'halt', 'basefile', 'return', 'transfer-file']);
 
-/** `parallel [options] CMD … ::: ARGS`: CMD runs through a shell with each argument appended (or put in place of `{}`). */
-export function parallelScripts(argv: readonly string[]): string[] {
+/**
+ * `parallel [options] CMD … ::: ARGS`: CMD's words are joined and run through a shell with each
+ * argument appended (or put in place of `{}`). Both readings are returned, the joined script and
+ * the words as a command (`parallel sh -c "rm -rf /" ::: 1`), so neither hides anything.
+ */
+export function parallelRuns(argv: readonly string[]): { scripts: string[]; views: string[][] } {
   const args = argv.slice(1);
   const scanned = scanOptions(args, { takesValue: PARALLEL_VALUES, stopAtOperand: true });
   const rest = args.slice(scanned.rest);
   const separator = rest.findIndex((word) => /^:::+$/.test(word));
   const command = separator === -1 ? rest : rest.slice(0, separator);
   const values = separator === -1 ? [] : rest.slice(separator + 1).filter((word) => !/^:::+$/.test(word));
-  if (command.length === 0) return [];
+  if (command.length === 0) return { scripts: [], views: [] };
   const text = command.join(' ');
   // Input from stdin is not known here: stand in a value that could be anything.
-  const inputs = values.length > 0 ? values : ['"$(parallel-input)"'];
-  return inputs.slice(0, MAX_GUESSES).map((value) => (text.includes('{}') ? text.replaceAll('{}', value) : `${text} ${value}`));
+  const inputs = (values.length > 0 ? values : ['$(stdin)']).slice(0, MAX_GUESSES);
+  const scripts = inputs.map((value) => (text.includes('{}') ? text.replaceAll('{}', value) : `${text} ${JSON.stringify(value)}`));
+  const views = inputs.map((value) => (command.includes('{}') ? command.map((word) => (word === '{}' ? value : word)) : [...command, value]));
+  return { scripts, views };
+}
+
+const GIT_GLOBAL_VALUES = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env', '--exec-path']);
+
+/** `git -c alias.r='reset --hard' r`: the git command an alias given on the command line stands for. */
+export function gitAliasView(argv: readonly string[]): string[] | undefined {
+  const aliases = new Map<string, string>();
+  let i = 1;
+  for (; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '-c' || arg.startsWith('-c')) {
+      const pair = arg === '-c' ? (argv[i + 1] ?? '') : arg.slice(2);
+      const match = /^alias\.([^=]+)=([\s\S]*)$/i.exec(pair);
+      if (match !== null && !(match[2] as string).trimStart().startsWith('!')) aliases.set(match[1] as string, match[2] as string);
+      if (arg === '-c') i += 1;
+    } else if (GIT_GLOBAL_VALUES.has(arg)) i += 1;
+    else if (!arg.startsWith('-')) break;
+  }
+  const expansion = aliases.get(argv[i] ?? '');
+  if (expansion === undefined) return undefined;
+  return [...argv.slice(0, i), ...expansion.split(/\s+/).filter((word) => word !== ''), ...argv.slice(i + 1)];
 }
 
 /** `bash -c '"$@"' _ rm -rf /`: the script runs its positional arguments, which follow `$0`. */

@@ -86,6 +86,17 @@ function shellStdinScripts(command: SimpleCommand, view: readonly string[], stag
 }
 
 const SOURCES = new Set(['source', '.']);
+/** The text of a here-string or here-document a command reads (`xargs rm <<< dir`). */
+function stdinText(command: SimpleCommand): string | undefined {
+  for (const redirect of command.redirects) {
+    if (redirect.heredoc !== undefined) return redirect.heredoc;
+    if (redirect.op === '<<<') return redirect.target;
+  }
+  return undefined;
+}
+
+/** What `xargs` appends when what it reads is not known: a substitution, which no path rule can resolve. */
+export const UNKNOWN_INPUT = '$(stdin)';
 
 /**
  * Code built from printed text: `$(echo rm) -rf /` runs `rm -rf /`, and so do
@@ -101,10 +112,18 @@ export function printedCode(command: SimpleCommand, fed: SimpleCommand): string 
   return (isShell(name) && shellCommandString(view) === undefined) || SOURCES.has(name) ? printed : undefined;
 }
 
-/** `echo / | xargs rm -rf` runs `rm -rf /`: appends what the previous stage prints to the views after `xargs`. */
-export function appendStdinArgs(command: SimpleCommand, from: number, stages: StageIndex): void {
-  const printed = stages.printedInto(command);
-  if (printed === undefined) return;
-  const words = printed.split(/\s+/).filter((word) => word !== '');
-  for (let i = from; i < command.unwrapped.length; i += 1) command.unwrapped[i]?.push(...words);
+/**
+ * `echo / | xargs rm -rf` runs `rm -rf /`: appends what the previous stage prints to the views
+ * after `xargs`. Returns how many words it added in all, for the word cap (lib/shell/limits.ts).
+ */
+export function appendStdinArgs(command: SimpleCommand, from: number, stages: StageIndex): number {
+  const printed = stages.printedInto(command) ?? stdinText(command);
+  // Input that is not printed text here (`ls / | xargs rm -rf`) could be anything: a word that says so.
+  const words = printed === undefined ? [UNKNOWN_INPUT] : printed.split(/\s+/).filter((word) => word !== '');
+  let added = 0;
+  for (let i = from; i < command.unwrapped.length; i += 1) {
+    command.unwrapped[i]?.push(...words);
+    added += words.length;
+  }
+  return added;
 }

@@ -3,6 +3,8 @@
  * script string: `eval`, `bash -c`, `su -c`, `watch`, `trap`. `unwrapCommand` peels them off one
  * at a time so a guard sees the command that really runs, however it is wrapped.
  */
+import { ShellParseError } from './errors.ts';
+import { findExecViews, gitAliasView, parallelRuns, positionalView, speculativeRuns } from './command-runners.ts';
 import { embeddedScripts } from './embedded-scripts.ts';
 import { commandName, shellCommandString } from './interpreters.ts';
 import { scanOptions } from './options.ts';
@@ -92,7 +94,10 @@ function valueOptions(name: string): ReadonlySet<string> | undefined {
 }
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-/** Wrappers wrapping wrappers deeper than this are not real commands. */
+/**
+ * Wrappers wrapping wrappers deeper than this are not real commands; past it unwrapCommand
+ * throws rather than stop peeling, or `env env … (17 times) rm -rf /` would pass unseen.
+ */
 const MAX_LAYERS = 16;
 
 export interface Unwrapped {
@@ -102,6 +107,8 @@ export interface Unwrapped {
   scripts: string[];
   /** Index in `views` from which stdin words are appended as arguments (`… | xargs rm`). */
   stdinArgsFrom?: number;
+  /** Guesses for a command that may run its operands (lib/shell/command-runners.ts speculativeRuns). */
+  speculative?: { views: string[][]; scripts: string[] };
 }
 
 interface Layer {
@@ -152,11 +159,12 @@ function unwrapOnce(argv: readonly string[], name: string, spec: WrapperSpec): L
 export function unwrapCommand(argv: readonly string[]): Unwrapped {
   const result: Unwrapped = { views: [[...argv]], scripts: [] };
   let current: readonly string[] = argv;
-  for (let layer = 0; layer < MAX_LAYERS; layer += 1) {
+  for (let layer = 0; ; layer += 1) {
     const name = commandName(current[0] ?? '');
     // Looked up here, not in unwrapOnce: most commands wrap nothing, and then unwrapOnce never compiles.
     const spec = WRAPPERS[name];
     if (spec === undefined) break;
+    if (layer === MAX_LAYERS) throw new ShellParseError('E_SHELL_TOO_DEEP', `wrappers such as sudo, env and nohup wrap each other more than ${MAX_LAYERS} times`);
     const next = unwrapOnce(current, name, spec);
     result.scripts.push(...next.scripts);
     if (next.argv.length === 0) break;
@@ -170,5 +178,33 @@ export function unwrapCommand(argv: readonly string[]): Unwrapped {
     // `python -c`, `node -e`, `perl -e`, `awk '…'`, `pwsh -c`, `ssh host …`: the commands they run.
     else result.scripts.push(...embeddedScripts(view));
   }
+  addRunCommands(result);
   return result;
+}
+
+/** Commands run by `find -exec`, `parallel`, `bash -c '"$@"' _ CMD`, and guesses for tools not known here. */
+function addRunCommands(result: Unwrapped): void {
+  const last = result.views[result.views.length - 1] ?? [];
+  const name = commandName(last[0] ?? '');
+  const runs: string[][] = name === 'find' ? findExecViews(last) : [];
+  const alias = name === 'git' ? gitAliasView(last) : undefined;
+  if (alias !== undefined) runs.push(alias);
+  if (name === 'parallel') {
+    const parallel = parallelRuns(last);
+    result.scripts.push(...parallel.scripts);
+    runs.push(...parallel.views);
+  }
+  for (const view of result.views) {
+    const positional = positionalView(view);
+    if (positional !== undefined) runs.push(positional);
+  }
+  for (const run of runs) {
+    const inner = unwrapCommand(run);
+    result.views.push(...inner.views);
+    result.scripts.push(...inner.scripts);
+  }
+  if (runs.length === 0 && name !== 'parallel' && WRAPPERS[name] === undefined) {
+    const guessed = speculativeRuns(last);
+    if (guessed.views.length > 0 || guessed.scripts.length > 0) result.speculative = guessed;
+  }
 }

@@ -1,11 +1,13 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../lib/atomic.ts';
 import { hookpackHomePath } from '../../lib/home.ts';
 import { TOGGLE_FILE, type ToggleFile } from '../../lib/runtime/switches.ts';
 import { CliError } from '../errors.ts';
 import { parseTree, type ParseError } from './jsonc.ts';
+import { firstNotJson, notJsonText } from './not-json.ts';
 import { lineColumn, parseErrorText } from './position.ts';
+import { readSettingsBytes } from './read-bytes.ts';
 import { ioError } from './write.ts';
 
 /** Which toggle file: the user's (`$HOOKPACK_HOME/disabled.json`) or the project's. */
@@ -29,18 +31,19 @@ export function togglePath(level: ToggleLevel, projectDir: string, env: NodeJS.P
  * not strict JSON (it uses JSON.parse), not an object, `all` not a boolean, `hooks` not names.
  */
 export function readToggle(path: string, label = path): ToggleDoc {
-  let text: string;
-  let mode: number | undefined;
-  try {
-    text = readFileSync(path, 'utf8');
-    mode = statSync(path).mode & 0o7777;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, exists: false, toggle: {} };
-    throw ioError('read', label, error);
-  }
+  // The project's toggle file comes with a clone: the bounded, non-blocking reader keeps a FIFO or
+  // a link to /dev/zero there from hanging `list` or eating memory.
+  const read = readSettingsBytes(path);
+  if (read.kind === 'missing') return { path, exists: false, toggle: {} };
+  if (read.kind === 'refused') throw new CliError('E_IO', `cannot read ${label}: ${read.why}; nothing was changed`);
+  const text = read.bytes.toString('utf8');
+  const mode = read.mode;
   const refuse = (offset: number, problem: string): never => {
     throw new CliError('E_SETTINGS', `cannot use ${label}: ${lineColumn(text, offset)}: ${problem}; the runtime ignores such a file: fix or delete it and run again`);
   };
+  // Before parsing: jsonc-parser recurses, and 100,000 `[` would overflow the stack.
+  const notJson = firstNotJson(text);
+  if (notJson?.kind === 'too-deep') refuse(notJson.offset, notJsonText(notJson).problem);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];

@@ -152,10 +152,10 @@ function findPipe(view: CommandView, from: TextMatcher): string | undefined {
   const sourceName = (source: SimpleCommand) => commandName(source.argv[0] ?? '');
   const target = view.opaque ? snippetOf(view.argv.slice(0, 1)) : view.name;
   const program = view.opaque ? view.argv[0] : programText(view.argv);
-  const byArgument = program !== undefined && SUBSTITUTION.test(program) ? view.graph.findSource(view.command, false, test) : undefined;
+  const byArgument = program !== undefined && SUBSTITUTION.test(program) ? view.graph.findSource(view.command, false, test, from) : undefined;
   if (byArgument !== undefined) return view.opaque ? target : `${target} … $(${sourceName(byArgument)} …)`;
   if (!readsProgramFromStdin(view.argv)) return undefined;
-  const byStdin = view.graph.findSource(view.command, true, test);
+  const byStdin = view.graph.findSource(view.command, true, test, from);
   return byStdin === undefined ? undefined : `${sourceName(byStdin)} … | ${target}`;
 }
 

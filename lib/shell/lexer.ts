@@ -7,6 +7,7 @@
  */
 import { decodeEscapes } from './ansi-c.ts';
 import { ShellParseError } from './errors.ts';
+import type { WorkBudget } from './limits.ts';
 import type { ControlOperator, RedirectOperator, RedirectToken, Substitution, SubstitutionKind, Token, WordToken } from './tokens.ts';
 
 /** Longest first, so `;;&` wins over `;;` over `;`. */
@@ -63,9 +64,12 @@ class Lexer {
   private nesting: number;
   /** `((` from here on cannot be arithmetic: a scan from an earlier `((` already hit the end of input. */
   private arithmeticHitEnd = Number.POSITIVE_INFINITY;
+  /** Shared by the nested lexers of one source: their tokens count against the same cap. */
+  private readonly budget: WorkBudget | undefined;
 
-  constructor(src: string, start: number, inSubstitution: boolean, nesting = 0) {
+  constructor(src: string, start: number, inSubstitution: boolean, nesting = 0, budget?: WorkBudget) {
     this.src = src;
+    this.budget = budget;
     this.pos = start;
     this.inSubstitution = inSubstitution;
     this.nesting = nesting;
@@ -115,6 +119,7 @@ class Lexer {
 
   private push(token: Token): void {
     if (this.awaitingDelimiter !== undefined && token.kind !== 'word') this.awaitingDelimiter = undefined;
+    this.budget?.spend('tokens');
     this.tokens.push(token);
     if (token.kind === 'op') this.commandPosition = token.op !== ')' || this.cases > 0;
     else if (token.kind === 'redirect') this.commandPosition = false;
@@ -360,7 +365,7 @@ class Lexer {
   private readSubstitution(kind: SubstitutionKind, substitutions: Substitution[]): string {
     const start = this.pos;
     const bodyStart = start + 2;
-    const inner = new Lexer(this.src, bodyStart, true, this.nesting + 1);
+    const inner = new Lexer(this.src, bodyStart, true, this.nesting + 1, this.budget);
     const close = inner.run();
     // A here-document announced on the substitution's last line has its body after our newline.
     this.pending.push(...inner.pending);
@@ -457,7 +462,7 @@ class Lexer {
         if (line === heredoc.delimiter) break;
         text += `${line}\n`;
       }
-      heredoc.token.heredoc = { text, quoted: heredoc.quoted, substitutions: heredoc.quoted ? [] : scanExpansions(text) };
+      heredoc.token.heredoc = { text, quoted: heredoc.quoted, substitutions: heredoc.quoted ? [] : scanExpansions(text, this.budget) };
     }
   }
 
@@ -475,13 +480,16 @@ class Lexer {
   }
 }
 
-function scanExpansions(text: string): Substitution[] {
-  return new Lexer(text, 0, false).scanExpansions();
+function scanExpansions(text: string, budget: WorkBudget | undefined): Substitution[] {
+  return new Lexer(text, 0, false, 0, budget).scanExpansions();
 }
 
-/** Splits shell source into tokens. Throws ShellParseError on an unterminated quote or substitution. */
-export function tokenize(source: string): Token[] {
-  const lexer = new Lexer(source, 0, false);
+/**
+ * Splits shell source into tokens. Throws ShellParseError on an unterminated quote or
+ * substitution, and past `budget`'s token cap (lib/shell/limits.ts).
+ */
+export function tokenize(source: string, budget?: WorkBudget): Token[] {
+  const lexer = new Lexer(source, 0, false, 0, budget);
   lexer.run();
   return lexer.tokens;
 }

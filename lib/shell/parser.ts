@@ -7,6 +7,7 @@
  */
 import type { FunctionDefinition, PipelinePosition, Redirect, SimpleCommand } from './commands.ts';
 import { ShellParseError } from './errors.ts';
+import { WorkBudget } from './limits.ts';
 import type { ControlOperator, RedirectToken, Substitution, Token, WordToken } from './tokens.ts';
 import { expandWord } from './word-expansion.ts';
 
@@ -68,13 +69,16 @@ class Parser {
   private readonly context: NestedSource;
   private readonly ids: IdCounters;
   private readonly functionNames: string[] = [];
+  /** Caps on commands and words (lib/shell/limits.ts), shared by every source of one script. */
+  private readonly budget: WorkBudget;
   private i = 0;
   private nesting = 0;
 
-  constructor(tokens: Token[], context: NestedSource, ids: IdCounters) {
+  constructor(tokens: Token[], context: NestedSource, ids: IdCounters, budget: WorkBudget) {
     this.tokens = tokens;
     this.context = context;
     this.ids = ids;
+    this.budget = budget;
   }
 
   parse(): void {
@@ -386,10 +390,13 @@ class Parser {
         if (text.endsWith('=') && next?.kind === 'op' && next.op === '(' && next.start === token.end) {
           text += this.parseArrayLiteral(command.id);
         }
+        this.budget.spend('words');
         command.assignments.push(text);
         continue;
       }
-      command.argv.push(...expandWord(token));
+      const words = expandWord(token, this.budget.braceWords);
+      this.budget.spend('words', words.length);
+      command.argv.push(...words);
     }
     if (command.argv.length === 0 && command.assignments.length === 0 && command.redirects.length === 0) {
       this.commands.pop();
@@ -430,6 +437,7 @@ class Parser {
   }
 
   private newCommand(): SimpleCommand {
+    this.budget.spend('commands');
     const { context } = this;
     const command: SimpleCommand = {
       id: this.ids.command++,
@@ -474,9 +482,12 @@ class Parser {
   }
 }
 
-/** Parses one level of tokens into simple commands; `context` says where this source sits. Throws ShellParseError. */
-export function parseTokens(tokens: Token[], context: NestedSource, ids: IdCounters): ParseResult {
-  const parser = new Parser(tokens, context, ids);
+/**
+ * Parses one level of tokens into simple commands; `context` says where this source sits.
+ * Throws ShellParseError, also past `budget`'s caps on commands and words.
+ */
+export function parseTokens(tokens: Token[], context: NestedSource, ids: IdCounters, budget: WorkBudget = new WorkBudget()): ParseResult {
+  const parser = new Parser(tokens, context, ids, budget);
   parser.parse();
   return { commands: parser.commands, functions: parser.functions, nested: parser.nested };
 }

@@ -1,0 +1,63 @@
+/**
+ * Hard caps on the work one command line can cause in lib/shell, so that no input can make a
+ * guard slow, or run it out of memory, instead of answering. Every cap is far above what anyone
+ * types (the largest command in bench/data/commands.json has 12 words); past one, parsing stops
+ * with E_SHELL_TOO_LARGE (or E_SHELL_TOO_DEEP for nesting), which a guard answers with a denial
+ * naming the cap. Nesting caps live where the nesting is: lexer.ts (64 levels of `$(…)`/`${…}`),
+ * parser.ts (200 compound commands), script.ts (8 levels of `bash -c`/`eval`), wrappers.ts.
+ */
+import { ShellParseError } from './errors.ts';
+
+export interface ShellLimits {
+  /** Tokens lexed in all, nested sources included. */
+  tokens: number;
+  /** Simple commands in all, nested ones included. */
+  commands: number;
+  /** Command words in all (after brace expansion), assignments and redirection targets included. */
+  words: number;
+  /** Pieces of nested source: each `$(…)`, backquote, `<(…)`, `bash -c` string, `eval` … */
+  sources: number;
+  /** Words one written word may brace-expand into (`{a,b}{c,d}` is 4). */
+  braceWords: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<ShellLimits> = {
+  tokens: 50_000,
+  commands: 2_000,
+  words: 10_000,
+  sources: 1_000,
+  braceWords: 256,
+};
+
+const NAMES: Readonly<Record<keyof ShellLimits, string>> = {
+  tokens: 'tokens',
+  commands: 'simple commands',
+  words: 'words',
+  sources: 'command substitutions and nested scripts',
+  braceWords: 'words from one brace expansion',
+};
+
+/** The error for going past cap `key`: its message says which cap, and how large it is. */
+export function limitError(key: keyof ShellLimits, limit: number): ShellParseError {
+  return new ShellParseError('E_SHELL_TOO_LARGE', `it holds more than ${String(limit).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${NAMES[key]} (a cap on the work one command may cause)`);
+}
+
+/** What is left of each cap during one parse; `spend` throws past one. */
+export class WorkBudget {
+  private readonly left: ShellLimits;
+  private readonly limits: Readonly<ShellLimits>;
+
+  constructor(limits: Partial<ShellLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.left = { ...this.limits };
+  }
+
+  get braceWords(): number {
+    return this.limits.braceWords;
+  }
+
+  spend(key: Exclude<keyof ShellLimits, 'braceWords'>, amount = 1): void {
+    this.left[key] -= amount;
+    if (this.left[key] < 0) throw limitError(key, this.limits[key]);
+  }
+}

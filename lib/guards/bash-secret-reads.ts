@@ -124,6 +124,21 @@ function httpieReads(args: readonly string[]): string[] {
   return files;
 }
 
+/** `perl -ne 'print' .env`, `ruby -pe … .env`: with -n/-p the operands are read line by line (not with -i, in place). */
+function lineLoopReads(values: ReadonlySet<string>): Reader {
+  return (args) => {
+    const scanned = scanOptions(args, { takesValue: values });
+    if (!(scanned.short.has('n') || scanned.short.has('p')) || scanned.short.has('i')) return [];
+    return scanned.operands;
+  };
+}
+
+/** `python3 -m json.tool FILE` prints the file. */
+function pythonReads(args: readonly string[]): string[] {
+  const scanned = scanOptions(args, { takesValue: set('m', 'c', 'W', 'X'), stopAtOperand: true });
+  return scanned.values.get('m')?.[0] === 'json.tool' ? scanned.operands.slice(0, 1) : [];
+}
+
 const PLAIN = [
   'cat', 'tac', 'nl', 'less', 'more', 'most', 'pg', 'head', 'tail', 'bat', 'batcat', 'view', 'zcat', 'zless', 'zmore', 'bzcat', 'xzcat', 'zstdcat',
   'base64', 'base32', 'basenc', 'xxd', 'hexdump', 'hd', 'od', 'strings', 'uuencode',
@@ -148,6 +163,10 @@ const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ['dd', ddReads],
   ['openssl', opensslReads],
   ['curl', curlReads],
+  ['perl', lineLoopReads(set('e', 'E', 'M', 'm', 'I', 'l', '0'))],
+  ['ruby', lineLoopReads(set('e', 'r', 'I', 'E', 'F'))],
+  ['python', pythonReads],
+  ['python3', pythonReads],
   ['wget', wgetReads],
   ...['http', 'https', 'xh', 'xhs'].map((name): [string, Reader] => [name, httpieReads]),
 ]);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCommand } from '../../../lib/guards/bash-guard.ts';
 import { buildBashGuardPolicy } from '../../../lib/guards/bash-guard-config.ts';
 import { secretFileTest } from '../../../lib/guards/bash-secret-files.ts';
-import { compileFileRules } from '../../../lib/guards/file-guard.ts';
 import { BUILTIN_FILE_RULES } from '../../../lib/guards/file-guard-rules.ts';
 
 const HOME = '/home/ada';
@@ -77,6 +76,9 @@ describe('bash-guard denies reading secrets through the shell, by file-guard rul
     'cat ~/.gemini/oauth_creds.json',
     'cat ~/.kube/config.bak',
     'cat keys/id_rsa.bak',
+    "perl -ne 'print' .env",
+    "ruby -pe '' .env",
+    'python3 -m json.tool ~/.codex/auth.json',
   ])('%s', (command) => {
     expect(ruleFor(command)).toBe('secret-file-read');
   });
@@ -121,6 +123,10 @@ describe('bash-guard lets the shell use secrets without showing them, and read t
     'wc -l .env',
     'md5sum .env',
     'git diff --stat',
+    "perl -pi -e 's/a/b/' .env",
+    "perl -ne 'print' src/app.js",
+    'python3 -m json.tool package.json',
+    'python3 .env.py',
   ])('%s', (command) => {
     expect(ruleFor(command)).toBeUndefined();
   });
@@ -128,9 +134,7 @@ describe('bash-guard lets the shell use secrets without showing them, and read t
 
 describe('bash-guard follows the file-guard config it is given', () => {
   it('lets a file the user exempted through, and stops one the user protected', () => {
-    const files = secretFileTest(
-      compileFileRules([...BUILTIN_FILE_RULES, { id: 'tfstate', globs: ['*.tfstate'], access: 'readwrite', reason: 'state' }], { home: HOME, allow: ['credential-files'] }),
-    );
+    const files = secretFileTest([...BUILTIN_FILE_RULES, { id: 'tfstate', globs: ['*.tfstate'], access: 'readwrite', reason: 'state' }], { home: HOME, allow: ['credential-files'] });
     const judge = (command: string) => analyzeCommand(command, { home: HOME, cwd: CWD, rules, secretFiles: () => files })?.rule;
     expect(judge('cat ~/.npmrc')).toBeUndefined();
     expect(judge('cat terraform.tfstate')).toBe('secret-file-read');

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { guardGroups, signalGroup, trackGroup, untrackGroup } from '../../lib/run/process-groups.ts';
 import { OUTPUT_CHAR_CAP } from '../../lib/runtime/truncate.ts';
+import { newRunId, processesOfRun, RUN_MARKER } from './run-marker.ts';
 
 /** How to start one hook, as Claude Code does: `/bin/sh -c` for shell form, directly for exec form. */
 export interface Launch {
@@ -21,7 +22,7 @@ export interface RunResult {
   outputChars: number;
   /** First line of stderr, for hints about failing hooks. */
   stderrLine: string;
-  /** Processes of the hook's group were still running after it exited and its pipes closed (SIGKILLed). */
+  /** Processes of the hook's group, or holding its output, were still running after it exited (SIGKILLed). */
   leftBehind: boolean;
 }
 
@@ -29,6 +30,11 @@ export interface RunResult {
 const KEEP_BYTES = 4 * 1024 * 1024;
 /** After SIGTERM, how long a process group gets before SIGKILL. */
 const GRACE_MS = 500;
+/**
+ * After the hook exits, how long its pipes may stay open before we stop waiting: Claude Code
+ * (2.1.329, Linux) waits about this long for a background child holding them (hooks-protocol §8).
+ */
+const OUTPUT_GRACE_MS = 500;
 
 /** The length of the output that counts against Claude Code's cap (hooks-protocol §4.4, §8). */
 export function cappedLength(stdout: string): number {
@@ -54,20 +60,26 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 
 /**
  * Runs a hook once with `input` on stdin and measures its wall time until it exits and its pipes
- * close (Claude Code waits for both). The hook leads its own process group, and on timeout the
- * whole group gets SIGTERM, then SIGKILL, as Claude Code does (§8), so grandchildren die too.
- * Whatever of the group is still running once the hook is done (a `cmd &` with its output
- * redirected) is SIGKILLed too: profiling must not leave N copies of it behind. Live groups are
- * tracked (lib/run/process-groups.ts), so Ctrl-C or a SIGTERM to hookpack kills them as well.
+ * close (Claude Code waits for both), or, when something else holds the pipes, until it exits plus
+ * OUTPUT_GRACE_MS: the run's end never depends on the pipes closing, so a grandchild that left
+ * with `setsid … &` and keeps stdout open cannot make profile wait forever. The hook leads its own
+ * process group, and on timeout the whole group gets SIGTERM, then SIGKILL, as Claude Code does
+ * (§8), so grandchildren die too. Whatever of the group is still running once the hook is done (a
+ * `cmd &` with its output redirected), and any process of the run that escaped the group (found by
+ * an environment marker, run-marker.ts), is SIGKILLed: profiling must not leave N copies of it behind. Live
+ * groups are tracked (lib/run/process-groups.ts), so Ctrl-C or a SIGTERM to hookpack kills them as well.
  */
 export function runOnce(launch: Launch, input: string, timeoutMs: number): Promise<RunResult> {
   return new Promise((resolve) => {
     const started = performance.now();
     // Before spawning: a signal may arrive before spawn() returns.
     guardGroups();
+    // Every process this run starts inherits the marker, so the ones that leave the group are found too.
+    const runId = newRunId();
+    const env = { ...launch.env, [RUN_MARKER]: runId };
     const child = launch.args === undefined
-      ? spawn('/bin/sh', ['-c', launch.command], { env: launch.env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] })
-      : spawn(launch.command, launch.args, { env: launch.env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+      ? spawn('/bin/sh', ['-c', launch.command], { env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn(launch.command, launch.args, { env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     const pid = child.pid;
     if (pid !== undefined) trackGroup(pid);
     const out: Buffer[] = [];
@@ -83,18 +95,20 @@ export function runOnce(launch: Launch, input: string, timeoutMs: number): Promi
     });
     child.stdin.on('error', () => {}); // a hook may exit without reading its input (EPIPE)
     let kill: NodeJS.Timeout | undefined;
+    let outputGrace: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child.pid, 'SIGTERM');
       kill = setTimeout(() => killGroup(child.pid, 'SIGKILL'), GRACE_MS);
     }, timeoutMs);
     let finished = false;
-    const done = (exitCode: number | null, signal: NodeJS.Signals | null) => {
+    const done = (exitCode: number | null, signal: NodeJS.Signals | null, pipesHeld: boolean) => {
       if (finished) return;
       finished = true;
       const ms = performance.now() - started;
       clearTimeout(timer);
       clearTimeout(kill);
+      clearTimeout(outputGrace);
       let leftBehind = false;
       if (pid !== undefined) {
         // Probe the group: anything still in it outlived the hook.
@@ -104,14 +118,31 @@ export function runOnce(launch: Launch, input: string, timeoutMs: number): Promi
         }
         untrackGroup(pid);
       }
+      // Escaped the group (setsid), with or without the hook's output: found by the marker.
+      for (const escapee of processesOfRun(runId)) {
+        try {
+          process.kill(escapee, 'SIGKILL');
+          leftBehind = leftBehind || !timedOut;
+        } catch {
+          // gone meanwhile
+        }
+      }
+      if (pipesHeld) {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }
       const stdout = Buffer.concat(out).toString('utf8');
       resolve({ ms, exitCode, signal, timedOut, outputChars: cappedLength(stdout), stderrLine: stderr.split('\n').find((l) => l.trim() !== '') ?? '', leftBehind });
     };
     child.on('error', (error) => {
       stderr = `${error.message}\n${stderr}`;
-      done(127, null);
+      done(127, null, true);
     });
-    child.on('close', done);
+    // 'exit' comes when the hook itself ends; 'close' only once every holder of its pipes is gone.
+    child.on('exit', (exitCode, signal) => {
+      outputGrace = setTimeout(() => done(exitCode, signal, true), OUTPUT_GRACE_MS);
+    });
+    child.on('close', (exitCode, signal) => done(exitCode, signal, false));
     child.stdin.end(input);
   });
 }

@@ -96,6 +96,7 @@ export class CommandScopes {
   private readonly last: Scope;
 
   constructor(script: ParsedScript, cwd: string, home: string) {
+    if (cwd.length > MAX_CWD_CHARS) throw new ShellParseError('E_SHELL_TOO_LARGE', `its working directory path is longer than ${MAX_CWD_CHARS} characters (PATH_MAX)`);
     const history = new VariableHistory();
     let current: Scope = { cwd, variables: history.at(0) };
     for (const simple of script.commands) {

@@ -12,6 +12,15 @@ import { normalizePath, realPathOf } from '../paths.ts';
 import type { FileAccess, FileRule } from './file-guard-rules.ts';
 import { fileOperationOf, type FileOperation } from './file-guard-tools.ts';
 
+/**
+ * Linux's PATH_MAX. The kernel refuses a longer path (ENAMETOOLONG), so no tool call needs one;
+ * and resolving one costs time and memory in proportion to its length: a 1 MB `file_path` of
+ * `x/../` segments ran file-guard out of memory (exit 134, no answer) before this cap.
+ */
+export const MAX_PATH_CHARS = 4096;
+/** The id of the cap on path length; not a rule, so `allow` cannot switch it off. */
+export const PATH_TOO_LONG = 'path-too-long';
+
 /** The id of the built-in check that refuses writes through a symlink loop; `allow` can name it too. */
 export const SYMLINK_LOOP_RULE = 'symlink-loop';
 const SYMLINK_LOOP_REASON = 'the path runs into a symlink loop; fix or remove the looping link instead of writing through it';
@@ -83,6 +92,11 @@ function firstMatch(rules: FileRuleSet, operation: FileOperation, path: string):
 export function checkFileAccess({ tool, path, cwd, home, rules }: FileAccessRequest): FileAccessDenial | undefined {
   const operation = fileOperationOf(tool);
   if (operation === undefined || typeof path !== 'string' || path === '') return undefined;
+  const tooLong = path.length > MAX_PATH_CHARS ? 'path' : cwd.length > MAX_PATH_CHARS ? 'working directory' : undefined;
+  if (tooLong !== undefined) {
+    const reason = `the ${tooLong} is longer than ${MAX_PATH_CHARS} characters (PATH_MAX), more than a file system accepts, so it was not checked; use the real, shorter path`;
+    return { rule: PATH_TOO_LONG, reason, operation, path: `${path.slice(0, 40)}…` };
+  }
   const lexical = normalizePath(path, cwd, home);
   const lexicalRule = firstMatch(rules, operation, lexical);
   if (lexicalRule) return { rule: lexicalRule.id, reason: lexicalRule.reason, operation, path: lexical };

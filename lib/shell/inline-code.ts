@@ -26,6 +26,8 @@ interface LanguageSpec {
   /** Code that fetches from the network, and code that runs a string as code. */
   download: RegExp;
   evaluates: RegExp;
+  /** Code that decodes hidden text (base64, hex, rot13 …): run as code, it is `base64 -d | <runner>`. */
+  decodes?: RegExp;
   /** The interpreter that downloaded code would be run by, in the shell text built for it. */
   runner: string;
   /** Calls that shell out only when this is also in the code (`exec(` is a RegExp method too). */
@@ -49,6 +51,7 @@ function pythonSpec(): LanguageSpec {
     ],
     download: /\b(?:urlopen|urlretrieve|requests\.(?:get|post)|httpx\.(?:get|post|stream)|urllib3|http\.client)\b/,
     evaluates: /(?<![\w.])(?:exec|eval|compile)\s*\(|\bos\.system\s*\(|\bsubprocess\./,
+    decodes: /\b(?:b64decode|b32decode|a85decode|fromhex|unhexlify|decompress)\s*\(|\bcodecs\.decode\s*\(|['"]rot.?13['"]/,
     runner: 'python3',
   };
 }
@@ -70,6 +73,7 @@ function nodeSpec(): LanguageSpec {
     shellQuotes: [/(?:\bBun\.)?\$`([^`]*)`/g],
     download: /\bfetch\s*\(|\bhttps?\.(?:get|request)\s*\(|\baxios\b|\bimport\s*\(\s*['"`]https?:/,
     evaluates: /(?<![\w$.])eval\b|\bnew\s+Function\s*\(|\bvm\.run|\bimport\s*\(\s*['"`](?:https?|data):|\bexecSync?\s*\(|\bspawn/,
+    decodes: /\bBuffer\.from\s*\([^)]*['"](?:base64|hex)['"]|(?<![\w$.])atob\s*\(/,
     runner: 'node',
     requires: /child_process|\bBun\.|\bDeno\./,
   };
@@ -87,6 +91,7 @@ function perlSpec(): LanguageSpec {
     shellQuotes: [/`([^`]*)`/g, /\bqx\s*\(([^)]*)\)/g, /\bqx\s*\{([^}]*)\}/g, /\bqx\s*\[([^\]]*)\]/g, /\bqx\s*\/([^/]*)\//g, /\bqx\s*'([^']*)'/g],
     download: /\bLWP\b|\bHTTP::Tiny\b|\bgetstore\b|(?<![\w$>])get\s*\(\s*['"]https?:|\bIO::Socket/,
     evaluates: /(?<![\w$>])eval\b|(?<![\w$>])(?:system|exec)\b/,
+    decodes: /\bdecode_base64\b|\bpack\s*\(?\s*['"]H|\bunpack\s*\(?\s*['"]u/,
     runner: 'perl',
   };
 }
@@ -106,6 +111,7 @@ function rubySpec(): LanguageSpec {
     shellQuotes: [/`([^`]*)`/g, /%x\(([^)]*)\)/g, /%x\{([^}]*)\}/g, /%x\[([^\]]*)\]/g],
     download: /open-uri|\bURI\.open\b|\bNet::HTTP\b|\bopen\s*\(\s*['"]https?:|\bHTTParty\b|\bFaraday\b/,
     evaluates: /(?<![\w.])(?:eval|instance_eval|class_eval)\b|(?<![\w.:])(?:system|exec)\b/,
+    decodes: /\bBase64\.(?:decode64|strict_decode64|urlsafe_decode64)\b|\.unpack1?\s*\(?\s*['"][mH]/,
     runner: 'ruby',
   };
 }
@@ -123,6 +129,7 @@ function phpSpec(): LanguageSpec {
     shellQuotes: [/`([^`]*)`/g],
     download: /\b(?:file_get_contents|fopen|include|require|include_once|require_once)\s*\(?\s*['"]https?:|\bcurl_exec\b/,
     evaluates: /(?<![\w$>])(?:eval|assert|include|require)\b|(?<![\w$>:])(?:system|exec|shell_exec|passthru)\s*\(/,
+    decodes: /\b(?:base64_decode|str_rot13|gzinflate|gzuncompress|hex2bin|convert_uudecode)\s*\(/,
     runner: 'php',
   };
 }
@@ -309,8 +316,9 @@ function firstUrl(code: string): string {
 }
 
 /** The shell commands a one-liner in `language` amounts to (see the file comment). */
-export function inlineCodeScripts(language: Language, code: string): string[] {
-  if (language === 'powershell') return powershellScripts(code);
+export function inlineCodeScripts(language: Language, source: string): string[] {
+  if (language === 'powershell') return powershellScripts(source);
+  const code = language === 'python' ? unaliasPython(source) : source;
   const spec = specFor(language);
   const state: ScanState = { scripts: [], unknownShell: false };
   const shellOutsAllowed = spec.requires === undefined || spec.requires.test(code);
@@ -331,9 +339,35 @@ export function inlineCodeScripts(language: Language, code: string): string[] {
     const write = /\bprintf?\b[^;|}]*>>?\s*"((?:[^"\\]|\\.)*)"/g;
     for (let match = write.exec(code); match !== null; match = write.exec(code)) state.scripts.push(`: > ${shellWord([{ kind: 'text', text: match[1] as string }])}`);
   }
-  // Downloaded text run as code: the same thing as `curl URL | <interpreter>`.
-  if (spec.download.test(code) && (spec.evaluates.test(code) || state.unknownShell)) state.scripts.push(`curl -s ${firstUrl(code)} | ${spec.runner}`);
+  // Downloaded text run as code: the same thing as `curl URL | <interpreter>`; decoded text run
+  // as code: `base64 -d | <interpreter>`.
+  const runs = spec.evaluates.test(code) || state.unknownShell;
+  if (runs && spec.download.test(code)) state.scripts.push(`curl -s ${firstUrl(code)} | ${spec.runner}`);
+  if (runs && spec.decodes?.test(code)) state.scripts.push(`base64 -d | ${spec.runner}`);
   return state.scripts;
+}
+
+const PYTHON_MODULES = 'os|subprocess|shutil|pathlib|pty|commands';
+
+/**
+ * Python code with its module aliases spelled out, so the call patterns see them:
+ * `import subprocess as sp; sp.run(…)`, `from os import system; system(…)`,
+ * `__import__('os').system(…)` become `subprocess.run(…)`, `os.system(…)`.
+ */
+function unaliasPython(code: string): string {
+  if (!/\bimport\b|__import__|import_module/.test(code)) return code;
+  let out = code.replace(new RegExp(String.raw`(?:__import__|importlib\.import_module)\(\s*['"](${PYTHON_MODULES})['"]\s*\)\.`, 'g'), '$1.');
+  for (const match of code.matchAll(new RegExp(String.raw`\bimport\s+(${PYTHON_MODULES})\s+as\s+([A-Za-z_]\w*)`, 'g'))) {
+    out = out.replace(new RegExp(String.raw`(?<![\w.])${match[2]}\.`, 'g'), `${match[1]}.`);
+  }
+  for (const match of code.matchAll(new RegExp(String.raw`\bfrom\s+(${PYTHON_MODULES})\s+import\s+([\w\s,()]+)`, 'g'))) {
+    for (const item of (match[2] as string).replace(/[()]/g, '').split(',')) {
+      const [name, alias] = item.trim().split(/\s+as\s+/);
+      if (name === undefined || !/^\w+$/.test(name)) continue;
+      out = out.replace(new RegExp(String.raw`(?<![\w.])${alias ?? name}\s*\(`, 'g'), `${match[1]}.${name}(`);
+    }
+  }
+  return out;
 }
 
 /** A PowerShell path as a shell word: `~`, `$HOME`, `$env:HOME`, `$env:USERPROFILE` are the home directory. */

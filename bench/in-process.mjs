@@ -54,6 +54,29 @@ async function analyzerTask(root, outDir) {
   };
 }
 
+/**
+ * bash-guard's analyzer on the largest commands (issue 10 §4: a 100 KB command answered in under
+ * 200 ms): a harmless 100 KB here-document into a project file, judged to the end, and 10,000
+ * assignments before `chmod -R 777 /`, which took 5.4 s and 2.2 GB before the caps (now denied at
+ * the cap on simple commands). One analysis per iteration.
+ */
+async function largeCommandTasks(root, outDir) {
+  const loaded = await bundle(root, outDir, 'bash-guard-large', `export * as guard from ${lib(root, 'guards/bash-guard.ts')}; export * as config from ${lib(root, 'guards/bash-guard-config.ts')};`);
+  const names = ['bash-guard: 100 KB command', 'bash-guard: 10,000 assignments'];
+  if (loaded.skip) return names.map((name) => ({ name, skip: `lib/guards/bash-guard.ts ${loaded.skip}` }));
+  const { guard, config } = loaded.module;
+  if (typeof guard.analyzeCommand !== 'function' || typeof config.defaultBashRules !== 'function') return names.map((name) => ({ name, skip: 'bash-guard exports changed' }));
+  const options = { home: '/home/user', cwd: '/home/user/project', rules: config.defaultBashRules('/home/user') };
+  const lines = Array.from({ length: 1700 }, (_, i) => `line ${i}: notes for the project, with $HOME and \`quotes\` kept literal`);
+  const heredoc = `cat > notes.md <<'EOF'\n${lines.join('\n')}\nEOF`;
+  const assignments = `${Array.from({ length: 10_000 }, (_, i) => `v${i}=`).join(';')}; chmod -R 777 /`;
+  const verdict = (command) => guard.analyzeCommand(command, options)?.rule ?? 'allowed';
+  return [
+    { name: names[0], note: `${(heredoc.length / 1024).toFixed(0)} KB here-document into a file: ${verdict(heredoc)}`, fn: () => guard.analyzeCommand(heredoc, options) },
+    { name: names[1], note: `${(assignments.length / 1024).toFixed(0)} KB, then chmod -R 777 /: ${verdict(assignments)}`, fn: () => guard.analyzeCommand(assignments, options) },
+  ];
+}
+
 /** readCached on a small JSON file: a memory hit, and a disk hit (memory cleared first, as in a new process). */
 async function cacheTasks(root, outDir, homeDir) {
   const loaded = await bundle(root, outDir, 'cache', `export { readCached, clearMemoryCache } from ${lib(root, 'cache/index.ts')};`);
@@ -92,7 +115,7 @@ async function mergeTask(root, outDir) {
   if (loaded.skip) return { name, skip: `lib/runtime/merge.ts ${loaded.skip}` };
   const { mergeEvaluations, renderAnswer, addContext, allow, deny } = loaded.module;
   if (typeof mergeEvaluations !== 'function') return { name, skip: 'lib/runtime/merge.ts does not export mergeEvaluations' };
-  const payload = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'PreToolUse.json'), 'utf8'));
+  const payload = JSON.parse(readFileSync(join(root, 'cli', 'payloads', 'PreToolUse.json'), 'utf8'));
   const answers = Array.from({ length: 17 }, (_, i) => {
     if (i === 3) return deny('Force pushes are blocked; push normally or open a pull request.');
     if (i === 7) return allow({ reason: 'read-only command' });
@@ -123,7 +146,7 @@ function resultRow(task, bench) {
 export async function runInProcess({ root, outDir, quick, progress }) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const tasks = [await analyzerTask(root, outDir), ...(await cacheTasks(root, outDir, join(outDir, 'home'))), await mergeTask(root, outDir)];
+  const tasks = [await analyzerTask(root, outDir), ...(await largeCommandTasks(root, outDir)), ...(await cacheTasks(root, outDir, join(outDir, 'home'))), await mergeTask(root, outDir)];
   const bench = new Bench({ time: quick ? 100 : 600, warmupTime: quick ? 20 : 100 });
   const timed = tasks.filter((t) => !t.skip);
   for (const task of timed) bench.add(task.name, task.fn);

@@ -90,27 +90,31 @@ class VariableHistory {
   }
 }
 
+const NO_VARIABLES: VariableLookup = { size: 0, get: () => undefined };
+
 /** The scope of every command of `script`, by id. Throws ShellParseError (E_SHELL_TOO_LARGE) past the caps. */
 export class CommandScopes {
+  /** Only commands that run in another scope than the first: most command lines change none. */
   private readonly byId = new Map<number, Scope>();
-  private readonly last: Scope;
+  private readonly first: Scope;
 
   constructor(script: ParsedScript, cwd: string, home: string) {
     if (cwd.length > MAX_CWD_CHARS) throw new ShellParseError('E_SHELL_TOO_LARGE', `its working directory path is longer than ${MAX_CWD_CHARS} characters (PATH_MAX)`);
-    const history = new VariableHistory();
-    let current: Scope = { cwd, variables: history.at(0) };
+    this.first = { cwd, variables: NO_VARIABLES };
+    let history: VariableHistory | undefined;
+    let current = this.first;
     for (const simple of script.commands) {
       const parent = simple.runBy ?? simple.feeds ?? simple.stdinFrom;
-      const scope = simple.depth === 0 || parent === undefined ? current : (this.byId.get(parent) ?? current);
-      this.byId.set(simple.id, scope);
-      if (simple.depth === 0) current = scopeAfter(simple, current, home, history);
+      // A parent comes before the commands it runs or feeds, so its scope is known by now.
+      const scope = simple.depth === 0 || parent === undefined ? current : (this.byId.get(parent) ?? this.first);
+      if (scope !== this.first) this.byId.set(simple.id, scope);
+      if (simple.depth === 0) current = scopeAfter(simple, current, home, () => (history ??= new VariableHistory()));
     }
-    this.last = current;
   }
 
   /** The scope `command` runs in. */
   of(command: SimpleCommand): Scope {
-    return this.byId.get(command.id) ?? this.last;
+    return this.byId.get(command.id) ?? this.first;
   }
 }
 
@@ -118,7 +122,7 @@ export class CommandScopes {
  * The scope after a top-level command: `cd` moves the shell; `D=/` (alone, or after
  * export/declare …) and `unset D` change what `$D` means. Most commands change neither.
  */
-function scopeAfter(command: SimpleCommand, scope: Scope, home: string, history: VariableHistory): Scope {
+function scopeAfter(command: SimpleCommand, scope: Scope, home: string, variables: () => VariableHistory): Scope {
   const argv = command.unwrapped[command.unwrapped.length - 1] ?? [];
   const name = commandName(argv[0] ?? '');
   if (name === 'cd' || name === 'pushd') return scopeAfterCd(argv, scope, home);
@@ -128,6 +132,7 @@ function scopeAfter(command: SimpleCommand, scope: Scope, home: string, history:
   else if (name === 'unset') words = argv.slice(1).map((variable) => `${variable}=`);
   else return scope;
   if (words.length === 0) return scope;
+  const history = variables();
   return { cwd: scope.cwd, variables: history.at(history.assign(words)) };
 }
 

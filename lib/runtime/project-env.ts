@@ -5,12 +5,13 @@ import { homeDir } from './clock.ts';
 import { debugNote } from './debug.ts';
 
 /**
- * hookpack's own variables that switch a hook off, or point it at a directory whose files may
- * relax a guard (the user config's `allow`, the state directory's disabled.json). Claude Code
- * passes a project's `.claude/settings.json` `env` to every hook, over the user's own values
- * (verified with 2.1.329), so a cloned repository could set any of them.
+ * hookpack's own variables that switch a hook off, point it at a directory whose files may relax
+ * a guard (the user config's `allow`, the state directory's disabled.json), or stretch its
+ * deadline past Claude Code's timeout (a hook the client kills fails open). Claude Code passes a
+ * project's `.claude/settings.json` `env` to every hook, over the user's own values (verified
+ * with 2.1.329), so a cloned repository could set any of them.
  */
-export const GUARD_SWITCHES = ['HOOKPACK', 'HOOKPACK_SKIP', 'HOOKPACK_HOME', 'HOOKPACK_CONFIG_DIR'] as const;
+export const GUARD_SWITCHES = ['HOOKPACK', 'HOOKPACK_SKIP', 'HOOKPACK_HOME', 'HOOKPACK_CONFIG_DIR', 'HOOKPACK_DEADLINE_MS'] as const;
 
 /** Project settings files: the committed one and the "personal" one, which a repository can ship just as well. */
 const SETTINGS_FILES = ['settings.json', 'settings.local.json'];
@@ -89,7 +90,7 @@ let found: Map<string, string> | undefined;
 /**
  * The guard switches set in `env` whose value comes from a project's Claude Code settings, each
  * with the file that sets it. Costs nothing when none of them is set (the common case); otherwise
- * reads at most four small files (regular files only, non-blocking open, 1 MiB cap), once per process.
+ * reads at most a few small files (regular files only, non-blocking open, 1 MiB cap), once per process.
  */
 export function projectSetSwitches(env: NodeJS.ProcessEnv = process.env): Map<string, string> {
   if (found !== undefined) return found;

@@ -109,6 +109,25 @@ describe('switches a project sets for its hooks', () => {
   });
 });
 
+describe('a deadline a project stretches', () => {
+  // Past Claude Code's own timeout the client kills the hook, and a killed hook fails open.
+  it('HOOKPACK_DEADLINE_MS from the project is ignored: a hanging guard still fails closed at its own deadline', async () => {
+    settings('settings.json', { env: { HOOKPACK_DEADLINE_MS: '600000' } });
+    const r = await spawnHook(testDist('bash-behaviour'), bash('hang'), { cleanEnv: true, cwd: project, env: { ...env, HOOKPACK_DEADLINE_MS: '600000' }, killAfterMs: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).not.toContain('(600000 ms after start)');
+    expect(r.stderr).toContain('E_HANDLER_TIMEOUT');
+  });
+
+  it('HOOKPACK_DEADLINE_MS from the user is used', async () => {
+    const r = await run(testDist('bash-behaviour'), bash('hang'), { HOOKPACK_DEADLINE_MS: '300' });
+    expect(r.exitCode).toBe(2);
+    // The message states the deadline itself, not a measured time: 300 is the user's value.
+    expect(r.stderr).toContain('E_HANDLER_TIMEOUT: the handler did not answer within its deadline (300 ms after start)');
+  });
+});
+
 describe('directories a project points the guards at', () => {
   // A config that relaxes everything and a toggle that switches everything off, both in the repository.
   const plant = () => {

@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, realpathSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
+import { inCommittedFile } from './committed.ts';
 import { consequence, missingScriptExit } from './consequence.ts';
 import { at, type AnalyzedHook, type DoctorContext, type Finding } from './finding.ts';
 import type { HookProgram } from './hook-command.ts';
@@ -55,7 +56,7 @@ function relativeWarning({ hook }: AnalyzedHook, written: string): Finding {
   };
 }
 
-function checkOne(analyzed: AnalyzedHook): Finding[] {
+function checkOne(analyzed: AnalyzedHook, committed: boolean): Finding[] {
   const { hook, program } = analyzed;
   const word = program.program;
   if (word === undefined) {
@@ -76,7 +77,10 @@ function checkOne(analyzed: AnalyzedHook): Finding[] {
     }
     if (!isAbsolute(word.text) && !program.afterCd) findings.push(relativeWarning(analyzed, word.text));
   } else if (program.programPath === undefined) {
-    findings.push({ severity: 'error', code: 'command-not-found', message: `\`${word.text}\` is not on PATH: ${consequence(127, hook.event)}`, fix: `install ${word.text}, or write its absolute path (Claude Code's PATH is the one it was started with)`, ...at(hook) });
+    const fix = committed
+      ? `install ${word.text} on every machine that uses this project (it is looked up on PATH), or commit it with the project and write it as "$CLAUDE_PROJECT_DIR"/<path>; an absolute path of this machine would break the hook for everyone else`
+      : `install ${word.text}, or write its absolute path (Claude Code's PATH is the one it was started with)`;
+    findings.push({ severity: 'error', code: 'command-not-found', message: `\`${word.text}\` is not on PATH: ${consequence(127, hook.event)}`, fix, ...at(hook) });
   }
   const script = program.script;
   if (script !== undefined && !script.unresolved) {
@@ -102,7 +106,7 @@ const programsOf = (program: HookProgram): HookProgram[] => [program, ...(progra
 export function checkFiles(context: DoctorContext): Finding[] {
   const dash = context.hooks.some(({ program }) => (program.bashisms?.length ?? 0) > 0) && shIsDash();
   return context.hooks.flatMap((analyzed) => [
-    ...programsOf(analyzed.program).flatMap((program) => checkOne({ hook: analyzed.hook, program })),
+    ...programsOf(analyzed.program).flatMap((program) => checkOne({ hook: analyzed.hook, program }, inCommittedFile(analyzed.hook, context.io.env, context.home))),
     ...bashismFindings(analyzed, dash),
   ]);
 }

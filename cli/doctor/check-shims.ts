@@ -1,3 +1,4 @@
+import { inCommittedFile, portableShimFix } from './committed.ts';
 import { at, type DoctorContext, type Finding } from './finding.ts';
 import { shimOf } from './which.ts';
 
@@ -14,7 +15,8 @@ export function checkShims(context: DoctorContext): Finding[] {
       severity: 'warning',
       code: 'slow-shim',
       message: `${name} resolves to ${path}, a ${shim.manager} shim that costs 100+ ms on every call`,
-      fix: `write the interpreter's absolute path instead (\`${shim.which}\` prints it)`,
+      // An absolute interpreter path is right for the user's own settings, wrong in a committed file.
+      fix: inCommittedFile(hook, context.io.env, context.home) ? portableShimFix(name, shim.manager, shim.which) : `write the interpreter's absolute path instead (\`${shim.which}\` prints it)`,
       ...at(hook),
     });
   }

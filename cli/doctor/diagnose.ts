@@ -6,6 +6,7 @@ import { checkDist } from './check-dist.ts';
 import { checkDuplicateBundles } from './check-duplicate-bundles.ts';
 import { checkEvents } from './check-event.ts';
 import { checkFiles } from './check-files.ts';
+import { checkMachinePaths } from './check-machine-paths.ts';
 import { checkMatchers } from './check-matcher.ts';
 import { checkSettings } from './check-settings.ts';
 import { checkShims } from './check-shims.ts';
@@ -15,7 +16,7 @@ import { checkTimeouts } from './check-timeout.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 import { analyzeCommand } from './hook-command.ts';
 
-const CHECKS = [checkSettings, checkEvents, checkFiles, checkMatchers, checkTimeouts, checkShims, checkCaCerts, checkSwitches, checkDuplicateBundles, checkStateDir, checkDist];
+const CHECKS = [checkSettings, checkEvents, checkFiles, checkMachinePaths, checkMatchers, checkTimeouts, checkShims, checkCaCerts, checkSwitches, checkDuplicateBundles, checkStateDir, checkDist];
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Builds what every check looks at: the layers, each hook's analysed command, the environment. */

@@ -1,5 +1,7 @@
+import { homedir } from 'node:os';
 import { OUTPUT_CHAR_CAP } from '../../lib/runtime/truncate.ts';
 import { readBundleInfo } from '../doctor/bundle-banner.ts';
+import { inCommittedFile, portableShimFix } from '../doctor/committed.ts';
 import { shimOf } from '../doctor/which.ts';
 import type { ProfileTarget } from './targets.ts';
 
@@ -41,7 +43,12 @@ export function hookHints(target: ProfileTarget, facts: HintFacts): string[] {
   }
   const interpreterPath = program.interpreterPath ?? program.programPath;
   const shim = interpreterPath === undefined ? undefined : shimOf(interpreterPath, program.interpreter ?? program.program?.text ?? '');
-  if (shim !== undefined) hints.push(`goes through a ${shim.manager} shim (100+ ms per call): write the interpreter's absolute path (\`${shim.which}\`)`);
+  if (shim !== undefined) {
+    const name = program.interpreter ?? program.program?.text ?? '';
+    // Never an absolute interpreter path into a committed file: it exists on this machine only.
+    const committed = inCommittedFile(target.hook, facts.env, facts.env.HOME || homedir());
+    hints.push(`goes through a ${shim.manager} shim (100+ ms per call): ${committed ? portableShimFix(name, shim.manager, shim.which) : `write the interpreter's absolute path (\`${shim.which}\`)`}`);
+  }
   if (program.family === 'node' && facts.env.NODE_EXTRA_CA_CERTS && facts.nodeVersion.startsWith('v20.') && !program.unsetsCaCerts) {
     hints.push('NODE_EXTRA_CA_CERTS is set and costs Node 20 3x at startup: start it as `env -u NODE_EXTRA_CA_CERTS node …` unless it makes TLS calls');
   }

@@ -10,6 +10,7 @@
  * code also downloads something: then it counts as running downloaded code. Everything here
  * compiles on first use; most commands are not interpreters.
  */
+import { ShellParseError } from './errors.ts';
 import { isUnknown, readArguments, readValue, shellSource, shellWord, skipBalanced, type Language, type Piece, type Value } from './inline-literals.ts';
 
 type CallKind = 'shell' | 'program' | 'execv' | 'rmrf' | 'rm' | 'rmMaybeRecursive' | 'rmdir' | 'read' | 'open' | 'write' | 'perlOpen' | 'pathMethod';
@@ -199,10 +200,24 @@ interface ScanState {
   scripts: string[];
   /** A shell-out whose command could not be read. */
   unknownShell: boolean;
+  /** Calls read so far (MAX_CALLS). */
+  calls: number;
 }
 
-function scanCall(code: string, match: RegExpExecArray, kind: CallKind, language: Language, state: ScanState): void {
+/**
+ * Work caps, so a crafted one-liner cannot make the scan quadratic: each call's arguments are read
+ * from at most WINDOW characters after it (an unterminated string stops there, not at the end of
+ * a megabyte of code), and past MAX_CALLS matched calls the command is refused as too large.
+ */
+const WINDOW = 4096;
+const MAX_CALLS = 256;
+const MAX_ALIASES = 32;
+
+function scanCall(source: string, match: RegExpExecArray, kind: CallKind, language: Language, state: ScanState): void {
+  state.calls += 1;
+  if (state.calls > MAX_CALLS) throw new ShellParseError('E_SHELL_TOO_LARGE', `an interpreter one-liner makes more than ${MAX_CALLS} calls the guard reads`);
   const start = match.index + match[0].length;
+  const code = source.length - start > WINDOW ? source.slice(0, start + WINDOW) : source;
   const open = match[0].endsWith('(') ? start - 1 : start;
   const out = state.scripts;
   switch (kind) {
@@ -320,7 +335,7 @@ export function inlineCodeScripts(language: Language, source: string): string[] 
   if (language === 'powershell') return powershellScripts(source);
   const code = language === 'python' ? unaliasPython(source) : source;
   const spec = specFor(language);
-  const state: ScanState = { scripts: [], unknownShell: false };
+  const state: ScanState = { scripts: [], unknownShell: false, calls: 0 };
   const shellOutsAllowed = spec.requires === undefined || spec.requires.test(code);
   for (const { pattern, kind } of spec.calls) {
     if (!shellOutsAllowed && (kind === 'shell' || kind === 'program')) continue;
@@ -330,14 +345,24 @@ export function inlineCodeScripts(language: Language, source: string): string[] 
   for (const quoted of spec.shellQuotes ?? []) {
     quoted.lastIndex = 0;
     for (let match = quoted.exec(code); match !== null; match = quoted.exec(code)) {
+      state.calls += 1;
+      if (state.calls > MAX_CALLS) throw new ShellParseError('E_SHELL_TOO_LARGE', `an interpreter one-liner makes more than ${MAX_CALLS} calls the guard reads`);
       const body = language === 'awk' ? (match[1] as string).replace(/\\(.)/g, '$1') : (match[1] as string);
       // Interpolated text in Bun's $`…`: `${x}` is an unknown value.
       state.scripts.push(body.replace(/\$\{[^}]*\}/g, '$CODE_VALUE'));
     }
   }
   if (language === 'awk') {
-    const write = /\bprintf?\b[^;|}]*>>?\s*"((?:[^"\\]|\\.)*)"/g;
-    for (let match = write.exec(code); match !== null; match = write.exec(code)) state.scripts.push(`: > ${shellWord([{ kind: 'text', text: match[1] as string }])}`);
+    // `print … > "/etc/x"`: found from the `>` back to its statement, so the scan stays linear.
+    const write = />>?\s*"((?:[^"\\]|\\.){0,4096})"/g;
+    for (let match = write.exec(code); match !== null; match = write.exec(code)) {
+      const before = code.slice(Math.max(0, match.index - 200), match.index);
+      const statement = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}'), before.lastIndexOf('|')) + 1);
+      if (!/\bprintf?\b/.test(statement)) continue;
+      state.calls += 1;
+      if (state.calls > MAX_CALLS) throw new ShellParseError('E_SHELL_TOO_LARGE', `an interpreter one-liner makes more than ${MAX_CALLS} calls the guard reads`);
+      state.scripts.push(`: > ${shellWord([{ kind: 'text', text: match[1] as string }])}`);
+    }
   }
   // Downloaded text run as code: the same thing as `curl URL | <interpreter>`; decoded text run
   // as code: `base64 -d | <interpreter>`.
@@ -357,11 +382,11 @@ const PYTHON_MODULES = 'os|subprocess|shutil|pathlib|pty|commands';
 function unaliasPython(code: string): string {
   if (!/\bimport\b|__import__|import_module/.test(code)) return code;
   let out = code.replace(new RegExp(String.raw`(?:__import__|importlib\.import_module)\(\s*['"](${PYTHON_MODULES})['"]\s*\)\.`, 'g'), '$1.');
-  for (const match of code.matchAll(new RegExp(String.raw`\bimport\s+(${PYTHON_MODULES})\s+as\s+([A-Za-z_]\w*)`, 'g'))) {
+  for (const match of [...code.matchAll(new RegExp(String.raw`\bimport\s+(${PYTHON_MODULES})\s+as\s+([A-Za-z_]\w*)`, 'g'))].slice(0, MAX_ALIASES)) {
     out = out.replace(new RegExp(String.raw`(?<![\w.])${match[2]}\.`, 'g'), `${match[1]}.`);
   }
-  for (const match of code.matchAll(new RegExp(String.raw`\bfrom\s+(${PYTHON_MODULES})\s+import\s+([\w\s,()]+)`, 'g'))) {
-    for (const item of (match[2] as string).replace(/[()]/g, '').split(',')) {
+  for (const match of [...code.matchAll(new RegExp(String.raw`\bfrom\s+(${PYTHON_MODULES})\s+import\s+([\w\s,()]{1,400})`, 'g'))].slice(0, MAX_ALIASES)) {
+    for (const item of (match[2] as string).replace(/[()]/g, '').split(',').slice(0, MAX_ALIASES)) {
       const [name, alias] = item.trim().split(/\s+as\s+/);
       if (name === undefined || !/^\w+$/.test(name)) continue;
       out = out.replace(new RegExp(String.raw`(?<![\w.])${alias ?? name}\s*\(`, 'g'), `${match[1]}.${name}(`);
@@ -397,6 +422,7 @@ function powershellScripts(code: string): string[] {
       scripts.push(statement);
     }
   }
+  if (scripts.length > MAX_CALLS) throw new ShellParseError('E_SHELL_TOO_LARGE', `a PowerShell command holds more than ${MAX_CALLS} statements the guard reads`);
   if (/\b(?:iex|invoke-expression)\b/i.test(code) && /\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\.webclient|curl|wget)\b/i.test(code)) {
     scripts.push(`curl -s ${firstUrl(code)} | sh`);
   }

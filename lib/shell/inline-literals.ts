@@ -147,17 +147,60 @@ function concatAt(code: string, i: number, language: Language): number | undefin
   return undefined;
 }
 
+/** Calls that build a path from their arguments: joined with `/`, a leading `~` expanded for the `expand` ones. */
+const PATH_CALL =
+  /^(?:(os\.path\.join|path\.join|path\.resolve|require\(\s*['"](?:node:)?path['"]\s*\)\.(?:join|resolve)|File\.join|join_paths)|(os\.path\.expanduser|File\.expand_path))\s*\(/;
+/** Path calls nested in path calls deeper than this are not read. */
+const MAX_PATH_CALL_DEPTH = 4;
+
+/** `os.path.join(os.homedir(), '.aws', 'credentials')`, `os.path.expanduser('~/.ssh/id_rsa')`: the path as pieces. */
+function readPathCall(code: string, start: number, language: Language, depth: number): { pieces: Piece[]; end: number } | undefined {
+  if (depth >= MAX_PATH_CALL_DEPTH) return undefined;
+  const match = PATH_CALL.exec(code.slice(start, start + 80));
+  if (match === null) return undefined;
+  let i = start + match[0].length;
+  const parts: Piece[][] = [];
+  for (let count = 0; count < 16; count += 1) {
+    const part = readStringExpression(code, i, language, depth + 1);
+    if (!part.literal) return undefined;
+    parts.push(part.pieces);
+    i = skipSpace(code, part.end);
+    if (code.charAt(i) === ',') {
+      i += 1;
+      continue;
+    }
+    if (code.charAt(i) !== ')') return undefined;
+    break;
+  }
+  const pieces: Piece[] = [];
+  parts.forEach((part, index) => {
+    if (index > 0) pieces.push({ kind: 'text', text: '/' });
+    pieces.push(...part);
+  });
+  // expanduser('~/.ssh/id_rsa'): the leading `~` is the home directory.
+  const first = pieces[0];
+  if (match[2] !== undefined && first?.kind === 'text' && (first.text === '~' || first.text.startsWith('~/'))) {
+    pieces.splice(0, 1, { kind: 'home' }, { kind: 'text', text: first.text.slice(1) });
+  }
+  return { pieces, end: i + 1 };
+}
+
 /** Reads one string expression: literals, home spellings and unknowns joined by concatenation. */
-function readStringExpression(code: string, start: number, language: Language): { pieces: Piece[]; end: number; literal: boolean } {
+function readStringExpression(code: string, start: number, language: Language, depth = 0): { pieces: Piece[]; end: number; literal: boolean } {
   const pieces: Piece[] = [];
   let i = skipSpace(code, start);
   let literal = false;
   for (;;) {
     const string = readString(code, i, language);
-    const home = string === undefined ? HOME_EXPRESSION.exec(code.slice(i, i + 80)) : null;
+    const call = string === undefined ? readPathCall(code, i, language, depth) : undefined;
+    const home = string === undefined && call === undefined ? HOME_EXPRESSION.exec(code.slice(i, i + 80)) : null;
     if (string !== undefined) {
       pieces.push(...string.pieces);
       i = string.end;
+      literal = true;
+    } else if (call !== undefined) {
+      pieces.push(...call.pieces);
+      i = call.end;
       literal = true;
     } else if (home !== null) {
       pieces.push({ kind: 'home' });

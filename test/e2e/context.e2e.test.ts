@@ -67,9 +67,9 @@ describe.each(['per-hook', 'per-event'] as const)('context hooks inside Claude C
     expect(count('session-context')).toBe(1);
     expect(count('prompt-context')).toBe(1);
     expect(count('bash-guard')).toBe(1); // one Bash call
-    expect(count('file-guard')).toBe(2); // Read and Write (Glob is not in its matcher)
+    expect(count('file-guard')).toBe(3); // Read, Write and Glob
     expect(count('context-bundle')).toBe(4); // every tool call
-    expect(run.telemetry).toHaveLength(9);
+    expect(run.telemetry).toHaveLength(10);
   });
 
   it('never produces an answer the client rejects', () => {

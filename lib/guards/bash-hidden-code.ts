@@ -33,7 +33,8 @@ const SUBSTITUTIONS = /\$\([^()]*\)|`[^`]*`/g;
 function hiddenName(view: CommandView): string | undefined {
   const first = view.argv[0] ?? '';
   // `v${Date.now()}` (a JS template in `node -e "…"`) is a bad substitution: bash runs nothing.
-  if (view.resolved || isShell(view.name) || hasBadSubstitution(first)) return undefined;
+  // Most command names are plain words (view.opaque is false): decided before any RegExp runs.
+  if (!view.opaque || view.resolved || isShell(view.name) || hasBadSubstitution(first)) return undefined;
   const literal = first.replace(SUBSTITUTIONS, '\u0000');
   const base = literal.slice(literal.lastIndexOf('/') + 1);
   // `$VENV/bin/python` names python; `$(npm bin)/eslint` names eslint. Only an unknowable last part hides the program.

@@ -41,8 +41,25 @@ function inTemp(path: string, roots: readonly string[]): boolean {
   return roots.some((root) => path.startsWith(`${root}/`));
 }
 
+/** Kinds already worked out, per command scope: several rules ask about the same operand. */
+const KINDS = new WeakMap<PathBase, Map<string, TargetKind>>();
+
 /** Classifies one operand of a command that deletes or overwrites what it names. */
 export function targetKind(operand: string, base: PathBase): TargetKind {
+  let kinds = KINDS.get(base);
+  if (kinds === undefined) {
+    kinds = new Map();
+    KINDS.set(base, kinds);
+  }
+  let kind = kinds.get(operand);
+  if (kind === undefined) {
+    kind = classify(operand, base);
+    kinds.set(operand, kind);
+  }
+  return kind;
+}
+
+function classify(operand: string, base: PathBase): TargetKind {
   // `~-` is $OLDPWD, `~+` is $PWD (bash).
   if (/^~-(?:\/|$)/.test(operand)) return 'unknown';
   const expanded = expandKnown(/^~\+(?:\/|$)/.test(operand) ? `${base.cwd}${operand.slice(2)}` : operand, base);

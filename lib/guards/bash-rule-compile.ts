@@ -53,6 +53,11 @@ export interface MatcherBody {
  */
 export class CompiledMatcher {
   readonly command: TextMatcher | undefined;
+  /**
+   * `command` when it is only plain lower-case names (`rm`, `git`): a Set lookup turns away the
+   * many commands a rule is not about before anything else runs. Undefined for globs (`mkfs.*`).
+   */
+  readonly names: ReadonlySet<string> | undefined;
   private readonly source: BashMatcher;
   private readonly home: string;
   private readonly inherited: ReadonlySet<string>;
@@ -63,6 +68,7 @@ export class CompiledMatcher {
     this.home = home;
     this.inherited = inherited;
     this.command = source.command === undefined ? undefined : textGlobs(source.command, { ignoreCase: true });
+    if (source.command !== undefined && source.command.every((name) => PLAIN_NAME.test(name))) this.names = new Set(source.command);
   }
 
   get body(): MatcherBody {
@@ -79,6 +85,8 @@ export interface CompiledBashRule {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** A command name with nothing a glob or case folding would change. */
+const PLAIN_NAME = /^[a-z0-9_.+-]+$/;
 
 function optionName(entry: string): { name: string; long: boolean } {
   if (entry.startsWith('--')) return { name: entry.slice(2), long: true };
@@ -97,9 +105,23 @@ function flagSet(entries: readonly string[]): FlagSet {
   return { short, long };
 }
 
+/** One Set per distinct list of value options: a command's option scan is cached per Set, so rules with the same list share one scan. */
+const VALUE_OPTION_SETS = new Map<string, ReadonlySet<string>>();
+
+function internedSet(names: readonly string[]): ReadonlySet<string> {
+  if (names.length === 0) return NONE;
+  const key = [...new Set(names)].sort().join('\u0000');
+  let set = VALUE_OPTION_SETS.get(key);
+  if (set === undefined) {
+    set = new Set(names);
+    VALUE_OPTION_SETS.set(key, set);
+  }
+  return set;
+}
+
 function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<string>): MatcherBody {
   const paths = (globs: readonly string[]) => new PathGlobs(globs, home);
-  const valueOptions = new Set([...inherited, ...(matcher.valueOptions ?? []).map((entry) => optionName(entry).name)]);
+  const valueOptions = internedSet([...inherited, ...(matcher.valueOptions ?? []).map((entry) => optionName(entry).name)]);
   const compiled: MatcherBody = { valueOptions, forkBomb: matcher.forkBomb === true, codeSetting: matcher.codeSetting === true, hiddenCode: matcher.hiddenCode === true, runsDownload: matcher.runsDownload === true, ownArguments: false, testsArguments: false };
   if (matcher.subcommand) compiled.subcommand = matcher.subcommand.map((entry) => entry.split(/\s+/).map((glob) => textGlobs([glob])));
   if (matcher.anyFlag) compiled.anyFlag = flagSet(matcher.anyFlag);

@@ -16,6 +16,9 @@ const DELETES_TREE: BashMatcher[] = [
 ];
 /** Every deleting command, a single file included. */
 const DELETES: BashMatcher[] = [...DELETES_TREE, { command: ['rm', 'unlink'] }];
+// Each rule names its commands at the top as well, so that any other command is turned away by
+// its name before its operands are scanned and classified (the rules are tried on every command).
+const TREE_COMMANDS = ['rm', 'find', 'rimraf'];
 const RSYNC_VALUE_OPTIONS = ['e', 'rsh', 'rsync-path', 'exclude', 'include', 'filter', 'f', 'B', 'T', 'temp-dir', 'backup-dir', 'suffix', 'files-from', 'exclude-from', 'include-from', 'log-file', 'password-file', 'port', 'chmod', 'chown'];
 const RSYNC_DELETE = ['--del', '--delete', '--delete-*'];
 const GIT_VALUE_OPTIONS = ['C', 'c', 'git-dir', 'work-tree', 'namespace', 'config-env', 'o', 'push-option', 'repo', 'receive-pack', 'exec'];
@@ -26,6 +29,7 @@ export const DELETION_DENY_RULES: readonly BashRule[] = [
   {
     id: 'delete-tree-root',
     severity: 'deny',
+    command: ['find', 'rimraf', 'rsync'],
     anyOf: [
       { command: ['find'], anyWord: ['-delete'], anyOf: [{ anyPathAbove: ['~', '..'] }, { anyPath: ['/*'] }] },
       { command: ['rimraf'], anyOf: [{ anyPathAbove: ['~', '..'] }, { anyPath: ['/*'] }] },
@@ -36,6 +40,7 @@ export const DELETION_DENY_RULES: readonly BashRule[] = [
   {
     id: 'delete-tree-unknown',
     severity: 'deny',
+    command: TREE_COMMANDS,
     anyOf: DELETES_TREE,
     anyTarget: ['unknown'],
     reason: 'it deletes a whole tree named by a variable or substitution bash-guard cannot evaluate ($1, $OLDPWD, ${PWD%/*}, $(…), a loop variable, xargs input), which could be / or your home; write the path literally, e.g. rm -rf ./build',
@@ -47,6 +52,7 @@ export const DELETION_ASK_RULES: readonly BashRule[] = [
   {
     id: 'delete-outside-project',
     severity: 'ask',
+    command: [...TREE_COMMANDS, 'unlink'],
     anyOf: DELETES,
     anyTarget: ['outside'],
     reason: 'it deletes files outside the project directory (temp directories excepted), which are not under its version control and cannot be restored from it; the user should confirm',
@@ -54,6 +60,7 @@ export const DELETION_ASK_RULES: readonly BashRule[] = [
   {
     id: 'delete-project-root',
     severity: 'ask',
+    command: TREE_COMMANDS,
     anyOf: DELETES_TREE,
     anyTarget: ['project-root'],
     reason: 'it deletes the whole project directory or everything in it (find -delete in it included), uncommitted and untracked work with it; delete the subdirectory you mean (rm -rf ./build), or the user should confirm',
@@ -78,6 +85,7 @@ export const DELETION_ASK_RULES: readonly BashRule[] = [
   {
     id: 'truncate-outside-project',
     severity: 'ask',
+    command: ['truncate', 'cp', 'dd'],
     anyOf: [
       { command: ['truncate'], anyTarget: ['outside', 'unknown'] },
       { command: ['cp', 'dd'], anyArg: ['/dev/null'], lastTarget: ['outside'] },

@@ -163,6 +163,9 @@ export function assignmentWords(argv: readonly string[], assignments: readonly s
 
 /** The settings in one command that run their value as code. */
 export function codeSettings(argv: readonly string[], assignments: readonly string[]): CodeSetting[] {
+  const name = commandName(argv[0] ?? '');
+  // The common case, checked first: no assignments, and a command that sets nothing.
+  if (assignments.length === 0 && name !== 'git' && !DECLARATIONS.has(name)) return [];
   const found: CodeSetting[] = [];
   for (const word of assignmentWords(argv, assignments)) {
     const match = ASSIGNMENT.exec(word);
@@ -172,15 +175,11 @@ export function codeSettings(argv: readonly string[], assignments: readonly stri
     const hit = kind === undefined ? undefined : setting(name, match[2] as string, kind);
     if (hit) found.push(hit);
   }
-  if (commandName(argv[0] ?? '') === 'git') found.push(...gitSettings(argv));
+  if (name === 'git') found.push(...gitSettings(argv));
   return found;
 }
 
 /** Shell code a command's settings will run: parsed like a `bash -c` script by lib/shell/script.ts. */
 export function settingScripts(argv: readonly string[], assignments: readonly string[]): string[] {
-  // Most commands set nothing: skip the work unless one could.
-  if (assignments.length === 0 && !argv.some((word) => word.includes('='))) {
-    if (commandName(argv[0] ?? '') !== 'git' || !argv.includes('config')) return [];
-  }
   return codeSettings(argv, assignments).flatMap((found) => (found.script === undefined || found.script.trim() === '' ? [] : [found.script]));
 }

@@ -31,6 +31,7 @@ const PROGRAM_WORD = /^[A-Za-z0-9_./+-][A-Za-z0-9_.+/-]*$/;
 /** Options of unknown tools that conventionally take a shell command (`sg grp -c CMD`, `nodemon --exec CMD`). */
 const SCRIPT_OPTIONS = ['c', 'command', 'exec', 'cmd', 'run'];
 const SCRIPT_OPTION_SET: ReadonlySet<string> = new Set(SCRIPT_OPTIONS);
+const SCRIPT_OPTION_WORD = /^-(?:[A-Za-z]*c|-(?:command|exec|cmd|run)(?:=|$))/;
 const INTERPRETER = /^(?:python|pypy|node|nodejs|bun|deno|perl|ruby|php|lua|tclsh|osascript|pwsh|powershell)[0-9.]*$/;
 
 /** `find … -exec CMD {} ;` (and -execdir, -ok, -okdir): each CMD, with `{}` standing for the start points it visits. */
@@ -126,8 +127,12 @@ export function speculativeRuns(argv: readonly string[]): { views: string[][]; s
     if (word.startsWith('-') || !PROGRAM_WORD.test(word)) continue;
     views.push(argv.slice(i));
   }
-  const scanned = scanOptions(argv.slice(1), { takesValue: SCRIPT_OPTION_SET });
-  const scripts = SCRIPT_OPTIONS.flatMap((option) => scanned.values.get(option) ?? []).filter((script) => /\s/.test(script));
+  const scripts: string[] = [];
+  // Scanned only when a word could be such an option: most commands have none.
+  if (argv.some((word) => SCRIPT_OPTION_WORD.test(word))) {
+    const scanned = scanOptions(argv.slice(1), { takesValue: SCRIPT_OPTION_SET });
+    for (const option of SCRIPT_OPTIONS) for (const script of scanned.values.get(option) ?? []) if (/\s/.test(script)) scripts.push(script);
+  }
   for (const view of views) {
     const script = shellCommandString(view);
     if (script !== undefined) scripts.push(script);

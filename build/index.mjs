@@ -189,7 +189,7 @@ export function checkBuild({ hooksDir, outDir, projectRoot, shortPath = (file) =
   } catch {
     return hooks.length === 0 ? [] : [`${shortPath(join(outDir, 'manifest.json'))} is missing: the hooks were never built`];
   }
-  const reasons = staleReasons(manifest, hooks, projectRoot, shortPath(hooksDir));
+  const reasons = staleReasons(manifest, hooks, projectRoot, shortPath(hooksDir), shortPath);
   for (const entry of [...(manifest.hooks ?? []), ...(manifest.events ?? [])]) {
     if (!existsSync(join(outDir, entry.file))) reasons.push(`${shortPath(join(outDir, entry.file))} is missing`);
   }

@@ -46,9 +46,10 @@ export function sourceHashes(inputs, projectRoot) {
  * @param {{ name: string, file: string }[]} hookFiles the hook files there now
  * @param {string} projectRoot
  * @param {string} hooksLabel
+ * @param {(file: string) => string} [shortPath]
  * @returns {string[]}
  */
-export function staleReasons(manifest, hookFiles, projectRoot, hooksLabel) {
+export function staleReasons(manifest, hookFiles, projectRoot, hooksLabel, shortPath = (file) => file) {
   const reasons = [];
   if (manifest.hookpack !== undefined && manifest.hookpack !== PACKAGE.version) reasons.push(`built with hookpack ${manifest.hookpack}; ${PACKAGE.version} is installed`);
   const built = new Set((manifest.hooks ?? []).map((/** @type {any} */ h) => h.name));
@@ -62,7 +63,7 @@ export function staleReasons(manifest, hookFiles, projectRoot, hooksLabel) {
       if (fileHash(join(projectRoot, file)) !== hash) changed.add(file);
     }
   }
-  for (const file of [...changed].sort()) reasons.push(`${file} changed since the last build`);
+  for (const file of [...changed].sort()) reasons.push(`${shortPath(join(projectRoot, file))} changed since the last build`);
   return reasons;
 }
 

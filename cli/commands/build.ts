@@ -15,9 +15,9 @@ interface BuildModule {
   BuildError: new (...args: never[]) => Error;
 }
 
-// A real dynamic import: esbuild would turn `import()` into `require()` in the CommonJS CLI
-// bundle, and build/ is ES modules (it loads esbuild, which only the build needs).
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+// build/ is ES modules and loads esbuild, which only the build needs: imported when asked for,
+// by a URL computed at run time (esbuild leaves such an import() as it is in the CLI bundle).
+const importModule = (specifier: string): Promise<unknown> => import(specifier);
 
 /** The build module of the package this CLI came with. */
 async function loadBuild(): Promise<BuildModule> {

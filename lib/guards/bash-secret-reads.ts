@@ -4,6 +4,9 @@
  * `readsSecret` condition tests each against file-guard's rules (bash-secret-files.ts), so the
  * shell and the file tools share one list of protected files.
  *
+ * A link to a secret (`ln .env notes.txt`) counts as well: the secret is then read under a name
+ * no rule knows.
+ *
  * Not a read here: commands that use a file without printing it (`source .env`, `ssh -i key`,
  * `chmod 600 id_rsa`, `grep -q KEY .env`, `sed -i … .env`, `docker --env-file .env`), and output
  * captured by `export $(cat .env | xargs)`, which loads variables without printing them.
@@ -153,6 +156,9 @@ const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ...['jq', 'gojq', 'yq'].map((name): [string, Reader] => [name, scriptFirst(set('f', 'from-file', 'L', 'indent'), ['f', 'from-file'])]),
   ['cp', sources(set('t', 'target-directory', 'S', 'suffix'))],
   ['install', sources(set('t', 'target-directory', 'm', 'mode', 'o', 'owner', 'g', 'group', 'S', 'suffix'))],
+  // A second name for a secret (`ln .env notes.txt`, `ln -s ~/.ssh/id_rsa k`) is read through it unseen.
+  ['ln', sources(set('t', 'target-directory', 'S', 'suffix'))],
+  ['link', sources(set())],
   ['scp', sources(set('c', 'F', 'i', 'J', 'l', 'o', 'P', 'S', 'D', 'X'))],
   ['rsync', sources(set('e', 'rsh', 'f', 'filter', 'exclude', 'include', 'exclude-from', 'include-from', 'files-from', 'rsync-path', 'chmod', 'chown', 'log-file', 'B', 'T', 'temp-dir', 'partial-dir'))],
   ['tar', tarReads],

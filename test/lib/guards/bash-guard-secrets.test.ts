@@ -77,6 +77,9 @@ describe('bash-guard denies reading secrets through the shell, by file-guard rul
     'cat ~/.kube/config.bak',
     'cat keys/id_rsa.bak',
     "perl -ne 'print' .env",
+    'ln .env notes.txt',
+    'ln -s ~/.ssh/id_rsa key.txt',
+    'link ~/.aws/credentials c',
     "ruby -pe '' .env",
     'python3 -m json.tool ~/.codex/auth.json',
   ])('%s', (command) => {
@@ -127,6 +130,8 @@ describe('bash-guard lets the shell use secrets without showing them, and read t
     "perl -ne 'print' src/app.js",
     'python3 -m json.tool package.json',
     'python3 .env.py',
+    'ln -s ../shared/config.json config.json',
+    'ln -sf .env.example .env.sample',
   ])('%s', (command) => {
     expect(ruleFor(command)).toBeUndefined();
   });

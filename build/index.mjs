@@ -8,7 +8,8 @@ import { bundle, bundleForDefinitions, loadValidatorCodegen } from './bundle.mjs
 import { withCodeCacheLoader } from './code-cache-loader.mjs';
 import { eventEntrySource, findHooks, groupByEvent, groupOnError, hookEntrySource, readDefinitions, seaEntrySource, unionMatcher } from './entries.mjs';
 import { BuildError } from './errors.mjs';
-import { checkBudgets, readBudgets, sourceHashes, staleReasons } from './manifest.mjs';
+import { checkBuild as checkBuildAgainst } from './check.mjs';
+import { checkBudgets, readBudgets, sourceHashes } from './manifest.mjs';
 import { BANNER_MARK, PACKAGE, PACKAGE_ROOT } from './package-root.mjs';
 import { SEA_FILE, writeSingleExecutable } from './sea.mjs';
 import { typecheck } from './typecheck.mjs';
@@ -181,19 +182,8 @@ export async function buildHooks(options) {
  * @param {{ hooksDir: string, outDir: string, projectRoot: string, shortPath?: (file: string) => string }} options
  * @returns {string[]}
  */
-export function checkBuild({ hooksDir, outDir, projectRoot, shortPath = (file) => relative(process.cwd(), file) || '.' }) {
-  const hooks = existsSync(hooksDir) ? findHooks(hooksDir, shortPath) : [];
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
-  } catch {
-    return hooks.length === 0 ? [] : [`${shortPath(join(outDir, 'manifest.json'))} is missing: the hooks were never built`];
-  }
-  const reasons = staleReasons(manifest, hooks, projectRoot, shortPath(hooksDir), shortPath);
-  for (const entry of [...(manifest.hooks ?? []), ...(manifest.events ?? [])]) {
-    if (!existsSync(join(outDir, entry.file))) reasons.push(`${shortPath(join(outDir, entry.file))} is missing`);
-  }
-  return reasons;
+export function checkBuild(options) {
+  return checkBuildAgainst({ ...options, version: PACKAGE.version });
 }
 
 /**

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { BuildError } from './errors.mjs';
-import { PACKAGE } from './package-root.mjs';
 
 /**
  * A file's content hash, short (collisions do not matter here: this detects edits).
@@ -46,12 +45,13 @@ export function sourceHashes(inputs, projectRoot) {
  * @param {{ name: string, file: string }[]} hookFiles the hook files there now
  * @param {string} projectRoot
  * @param {string} hooksLabel
- * @param {(file: string) => string} [shortPath]
+ * @param {(file: string) => string} shortPath
+ * @param {string} version the hookpack version installed now
  * @returns {string[]}
  */
-export function staleReasons(manifest, hookFiles, projectRoot, hooksLabel, shortPath = (file) => file) {
+export function staleReasons(manifest, hookFiles, projectRoot, hooksLabel, shortPath, version) {
   const reasons = [];
-  if (manifest.hookpack !== undefined && manifest.hookpack !== PACKAGE.version) reasons.push(`built with hookpack ${manifest.hookpack}; ${PACKAGE.version} is installed`);
+  if (manifest.hookpack !== version) reasons.push(manifest.hookpack === undefined ? 'built by a hookpack before 0.2, which recorded no source hashes' : `built with hookpack ${manifest.hookpack}; ${version} is installed`);
   const built = new Set((manifest.hooks ?? []).map((/** @type {any} */ h) => h.name));
   for (const hook of hookFiles) if (!built.has(hook.name)) reasons.push(`${hooksLabel}/${hook.name}.ts has no bundle yet`);
   const present = new Set(hookFiles.map((h) => h.name));

@@ -1,5 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
+import { checkBuild } from '../../build/check.mjs';
+import { locateProject, userProject, type Project } from '../project.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 
 /** A hookpack project: hooks/*.ts next to build.mjs or a package.json that names hookpack. */
@@ -91,8 +93,48 @@ function staleSea(root: string, manifest: string, built: number): Finding[] {
   }];
 }
 
-/** Inside a hookpack project: dist/ missing, or older than a hooks/ or lib/ source; a stale dist/hookpack. */
+declare const HOOKPACK_VERSION: string;
+const VERSION = typeof HOOKPACK_VERSION === 'string' ? HOOKPACK_VERSION : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * A project's own hooks (.claude/hooks, or ~/.claude/hooks for the user's): bundles that no
+ * longer match their sources, by the hashes the build recorded (build/check.mjs, the same check
+ * as `hookpack build --check`). Committed bundles are what every teammate runs.
+ */
+function checkProjectBuild(project: Project, io: DoctorContext['io'], label: string): Finding[] {
+  if (!existsSync(project.hooksDir)) return [];
+  const shortPath = (file: string) => relative(io.cwd, file) || '.';
+  let reasons: string[];
+  try {
+    reasons = checkBuild({ hooksDir: project.hooksDir, outDir: project.distDir, projectRoot: project.root, version: VERSION, shortPath });
+  } catch (error) {
+    return [{ severity: 'warning', code: 'stale-dist', message: `cannot check ${label}'s build: ${(error as Error).message}`, fix: 'fix the hook file named, then run `hookpack build`', layer: 'build', path: project.hooksDir }];
+  }
+  if (reasons.length === 0) return [];
+  const scope = project.kind === 'user' ? ' --scope user' : '';
+  return [{
+    severity: 'warning',
+    code: reasons.some((r) => r.endsWith('the hooks were never built')) ? 'not-built' : 'stale-dist',
+    message: `${label}'s bundles do not match their sources, so Claude Code runs other code than ${shortPath(project.hooksDir)} holds: ${reasons.join('; ')}`,
+    fix: `run \`hookpack build${scope}\`${project.kind === 'user' ? '' : ' and commit .claude/hooks/dist'}`,
+    layer: 'build',
+    path: join(project.distDir, 'manifest.json'),
+  }];
+}
+
+/**
+ * The project's hooks and the user's: bundles that no longer match their sources. In hookpack's
+ * own repository (hooks/ next to build.mjs): dist/ missing or older than a hooks/ or lib/
+ * source, and a stale dist/hookpack.
+ */
 export function checkDist(context: DoctorContext): Finding[] {
+  const project = locateProject(context.io);
+  const user = userProject(context.io);
+  const own = [...(project.kind === 'project' ? checkProjectBuild(project, context.io, 'this project') : []), ...checkProjectBuild(user, context.io, 'your user hooks (~/.claude/hooks)')];
+  return [...own, ...checkRepositoryBuild(context)];
+}
+
+function checkRepositoryBuild(context: DoctorContext): Finding[] {
   const root = context.io.cwd;
   if (!isHookpackProject(root)) return [];
   const manifest = join(root, 'dist', 'manifest.json');

@@ -1,7 +1,7 @@
 // Everything the bench times must exist first: dist/ (built when missing), the validation
 // variants, and the 17-hook scenario, the last two under bench/.out. Builds run concurrently.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { BenchError } from './errors.mjs';
@@ -58,6 +58,29 @@ export async function buildVariants(root, outDir) {
 }
 
 /** Generates the 17 hooks into <outDir>/hooks and builds them into <outDir>/dist; returns that manifest. */
+/**
+ * A user's project as the README's Quick start makes one: `hookpack init`, `hookpack add
+ * bash-guard file-guard`, `hookpack build`, all through the built CLI. Returns { dir, manifest }.
+ */
+export async function buildProject(root, outDir) {
+  const project = join(outDir, 'myapp');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  writeFileSync(join(project, 'package.json'), '{ "name": "myapp", "private": true }\n');
+  const cli = join(root, 'dist', 'cli.cjs');
+  for (const args of [['init'], ['add', 'bash-guard', 'file-guard'], ['build', '--no-typecheck']]) {
+    await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, ...args], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HOME: outDir } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', (error) => reject(new BenchError('E_BENCH_BUILD', `cannot run hookpack ${args[0]}: ${error.message}`, { cause: error })));
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new BenchError('E_BENCH_BUILD', `hookpack ${args.join(' ')} in the bench project failed (exit ${code}):\n${stderr.trim()}`))));
+    });
+  }
+  const dir = join(project, '.claude', 'hooks', 'dist');
+  return { dir, manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) };
+}
+
 export async function buildSeventeen(root, outDir) {
   writeSeventeen(join(outDir, 'hooks'));
   rmSync(join(outDir, 'dist'), { recursive: true, force: true });

@@ -83,7 +83,7 @@ export function checkBytes(sizes, budgets) {
 
 /** The ratio budget a timing row is held to, or undefined for rows without one (baselines, experiments). */
 export function ratioBudgetFor(row) {
-  if (row.section === 'hooks' || row.section === 'events') return RATIO_BUDGETS.hook;
+  if (row.section === 'hooks' || row.section === 'events' || row.section === 'project') return RATIO_BUDGETS.hook;
   if (row.section === 'seventeen' && row.name.startsWith('1 bundle')) return RATIO_BUDGETS.seventeen;
   return undefined;
 }

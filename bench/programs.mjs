@@ -13,6 +13,7 @@ export const SECTIONS = {
   events: 'event bundles (dist/on-*.cjs)',
   variants: 'payload validation strategies (bench/variants)',
   seventeen: "today's setup: 17 PreToolUse hooks",
+  project: "a user's project (init, add bash-guard file-guard, hookpack build)",
   ca: 'NODE_EXTRA_CA_CERTS trap (bash-guard.cjs)',
   sea: 'single executable (dist/hookpack, npm run build -- --sea)',
 };
@@ -32,7 +33,7 @@ const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
  */
 export function payloadFor(fixtures, event, matcher) {
   const file = join(fixtures, `${event}.json`);
-  if (!existsSync(file)) throw new BenchError('E_BENCH_PROGRAM', `no payload fixture for ${event}: add test/fixtures/${event}.json (a real payload of that event) so its hooks can be timed`);
+  if (!existsSync(file)) throw new BenchError('E_BENCH_PROGRAM', `no payload fixture for ${event}: add cli/payloads/${event}.json (a real payload of that event) so its hooks can be timed`);
   const payload = readJson(file);
   const tool = typeof matcher === 'string' ? matcher.split(/[|,]/)[0]?.trim() : undefined;
   if (!tool || !('tool_name' in payload) || tool === payload.tool_name) return payload;
@@ -84,8 +85,8 @@ const line = (payload) => `${JSON.stringify(payload)}\n`;
  * Every program of a run. `commands` holds one command line, or several for a program that is
  * several processes started at once (wall time until the last exits).
  */
-export function listPrograms({ root, env, manifest, variants, seventeen, python, caFile }) {
-  const fixtures = join(root, 'test', 'fixtures');
+export function listPrograms({ root, env, manifest, variants, seventeen, project, python, caFile }) {
+  const fixtures = join(root, 'cli', 'payloads');
   const bash = line(payloadFor(fixtures, 'PreToolUse', 'Bash'));
   const dist = join(root, 'dist');
   const programs = [];
@@ -132,6 +133,12 @@ export function listPrograms({ root, env, manifest, variants, seventeen, python,
       note: 'Claude Code today: one process per hook, all started together; bytes and RSS are sums',
     });
     add('seventeen', `1 bundle: ${event.file}`, { commands: [`${node} ${quote(join(dir, event.file))}`], bytes: event.bytes, input, note: `all 17 hooks in one process` });
+  }
+
+  if (project) {
+    for (const event of project.manifest.events) {
+      add('project', `project ${event.file}`, { commands: [`${node} ${quote(join(project.dir, event.file))}`], bytes: event.bytes, input: line(payloadFor(fixtures, event.event, event.matcher)), note: event.hooks.join(', ') });
+    }
   }
 
   const guard = manifest.hooks.find((h) => h.name === 'bash-guard');

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSeventeen, buildVariants, ensureDist } from './builds.mjs';
+import { buildProject, buildSeventeen, buildVariants, ensureDist } from './builds.mjs';
 import { renderSvg } from './chart.mjs';
 import { checkBytes, checkRatios, distSizes, loadBudgets, RATIO_BUDGETS, ratioBudgetFor } from './check.mjs';
 import { BenchError } from './errors.mjs';
@@ -96,7 +96,7 @@ function toRows(programs, samples, rss) {
 function sectionsOf(rows, { skipped, python }) {
   const by = (section) => rows.filter((r) => r.section === section);
   const find = (id) => rows.find((r) => r.id === id);
-  const notes = { baselines: [], hooks: [], events: [], variants: [], seventeen: [], ca: [], sea: [] };
+  const notes = { baselines: [], hooks: [], events: [], variants: [], seventeen: [], project: [], ca: [], sea: [] };
   if (python) notes.baselines.push(`python3 is ${python}, started directly (a pyenv shim in front of it adds ~80 ms); no -S/-I, as users run it.`);
   else notes.baselines.push('python3 not found: no Python baseline.');
   if (skipped.length) notes.hooks.push(`not timed (not in dist/manifest.json, so not a hook): ${skipped.join(', ')}`);
@@ -107,6 +107,8 @@ function sectionsOf(rows, { skipped, python }) {
     notes.seventeen.push(`17 processes / 1 bundle: ${(many.medianMs / one.medianMs).toFixed(2)}x wall time (${many.medianMs.toFixed(0)} vs ${one.medianMs.toFixed(0)} ms)${many.rssMb && one.rssMb ? `, ${(many.rssMb / one.rssMb).toFixed(1)}x memory (${many.rssMb.toFixed(0)} vs ${one.rssMb.toFixed(0)} MB)` : ''}.`);
     notes.seventeen.push(`1 bundle of 17 hooks vs node -e 0: ${one.ratio.toFixed(2)}x (target <= ${RATIO_BUDGETS.seventeen}x): ${one.ratio <= RATIO_BUDGETS.seventeen ? 'met' : 'missed'}.`);
   }
+  const projectEvent = rows.find((r) => r.section === 'project' && r.name === 'project on-PreToolUse.cjs');
+  if (projectEvent) notes.project.push(`a project's guards (bash-guard, file-guard and the example hook in one on-PreToolUse.cjs) vs node -e 0: ${projectEvent.ratio.toFixed(2)}x (target <= ${RATIO_BUDGETS.hook}x): ${projectEvent.ratio <= RATIO_BUDGETS.hook ? 'met' : 'missed'}.`);
   const set = find('ca:NODE_EXTRA_CA_CERTS set');
   const envU = find('ca:set, started via env -u');
   const unset = find('ca:unset');
@@ -150,11 +152,11 @@ async function fullRun(options) {
   const machine = machineInfo();
   progress(`building (dist/ if missing, validation variants, 17-hook scenario)`);
   const manifest = await ensureDist(ROOT, progress);
-  const [variants, seventeen] = await Promise.all([buildVariants(ROOT, join(OUT, 'variants')), buildSeventeen(ROOT, join(OUT, 'seventeen'))]);
+  const [variants, seventeen, project] = await Promise.all([buildVariants(ROOT, join(OUT, 'variants')), buildSeventeen(ROOT, join(OUT, 'seventeen')), buildProject(ROOT, join(OUT, 'project'))]);
   const python = findPython();
   const parentHadCa = Boolean(process.env.NODE_EXTRA_CA_CERTS);
   const env = benchEnv(OUT);
-  const { programs: all, skipped } = listPrograms({ root: ROOT, env, manifest, variants, seventeen, python, caFile: caBundle(OUT) });
+  const { programs: all, skipped } = listPrograms({ root: ROOT, env, manifest, variants, seventeen, project, python, caFile: caBundle(OUT) });
   const programs = selectPrograms(all, options.only);
 
   const sameJobNotes = await sameJob(programs);

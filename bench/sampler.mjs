@@ -11,7 +11,7 @@ const RUN_TIMEOUT_MS = 30_000;
 function unexpected(program, command, status, stdout, stderr) {
   return new BenchError(
     'E_BENCH_PROGRAM',
-    `${program.name}: \`${command}\` exited ${status} (expected 0): ${String(stderr).trim().slice(0, 400) || '(no stderr)'}; run it by hand with the payload from test/fixtures to see why`,
+    `${program.name}: \`${command}\` exited ${status} (expected 0): ${String(stderr).trim().slice(0, 400) || '(no stderr)'}; run it by hand with the payload from cli/payloads to see why`,
     { details: { command, status, stdout: String(stdout), stderr: String(stderr) } },
   );
 }

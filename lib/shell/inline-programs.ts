@@ -20,6 +20,9 @@ const POWERSHELL = new Set(['pwsh', 'pwsh.exe', 'powershell', 'powershell.exe'])
 
 /** The language of an interpreter name, or undefined. */
 export function languageOf(name: string): Language | undefined {
+  // Most commands are none of these: one character decides before any RegExp runs.
+  const first = name.charAt(0);
+  if (first !== 'p' && first !== 'r' && first !== 'n' && first !== 'b' && first !== 'd' && first !== 'a' && first !== 'g' && first !== 'm') return undefined;
   if (PYTHON.test(name)) return 'python';
   if (NODE.has(name)) return 'node';
   if (PERL.test(name)) return 'perl';

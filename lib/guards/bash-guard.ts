@@ -60,6 +60,7 @@ export function analyzeCommand(command: string, options: AnalyzeOptions): BashVe
     const scope = scopes.of(simple);
     const base: PathBase = { home: options.home, ...scope, project: options.cwd };
     if (options.temp !== undefined) base.temp = options.temp;
+    if (simple.loops !== undefined) base.loops = simple.loops;
     if (options.secretFiles !== undefined) base.secretFiles = options.secretFiles;
     const views = viewsOf(simple, base, graph, script);
     for (let index = 0; index < (denied?.index ?? options.rules.length); index += 1) {

@@ -6,6 +6,7 @@
  * `rm -rf /` when DIR is unset.
  */
 import { normalizePath } from '../paths.ts';
+import type { LoopBinding } from '../shell/commands.ts';
 import type { SecretFileTest } from './bash-secret-files.ts';
 
 /** Where paths are resolved from. */
@@ -26,6 +27,8 @@ export interface PathBase {
   project?: string;
   /** Temp roots for `anyTarget` (lib/guards/bash-path-targets.ts). */
   temp?: readonly string[];
+  /** The `for` loops the command sits in: what their variables can be, for `anyTarget`. */
+  loops?: readonly LoopBinding[];
 }
 
 export interface OperandPath {
@@ -74,8 +77,37 @@ export function resolveCommandPath(text: string, base: PathBase): string {
 }
 
 /** The paths an operand may name: as written, and with `worstCase` also with unknown variables empty. */
+/** Combinations of loop values tried per operand: past it the rest are not tried. */
+export const MAX_LOOP_VALUES = 16;
+
+/**
+ * `operand` with each `for` loop variable it names (`"$d"` in `for d in dist build`) replaced by
+ * each of the loop's words, every combination, at most MAX_LOOP_VALUES; undefined when it names
+ * none. `complete` is false when some combinations were left out, or a loop has no words.
+ */
+export function loopValues(operand: string, base: PathBase): { values: string[]; complete: boolean } | undefined {
+  const loops = base.loops;
+  if (loops === undefined || loops.length === 0 || !operand.includes('$')) return undefined;
+  let values = [operand];
+  let complete = true;
+  let named = false;
+  for (const { name, words } of loops) {
+    const variable = new RegExp(`\\$(?:${name}(?![A-Za-z0-9_])|\\{${name}\\})`, 'g');
+    if (!variable.test(operand)) continue;
+    named = true;
+    if (words.length === 0) complete = false;
+    const next: string[] = [];
+    for (const value of values) for (const word of words) if (next.length < MAX_LOOP_VALUES) next.push(value.replace(variable, () => word));
+    if (next.length < values.length * words.length) complete = false;
+    values = next.length > 0 ? next : values;
+  }
+  return named ? { values, complete } : undefined;
+}
+
 export function operandPaths(operand: string, base: PathBase, options: { worstCase?: boolean } = {}): OperandPath[] {
   if (operand === '') return [];
+  const looped = loopValues(operand, base);
+  if (looped !== undefined) return looped.values.flatMap((value) => operandPaths(value, { ...base, loops: [] }, options));
   const expanded = expandKnown(operand, base);
   const paths: OperandPath[] = [{ path: resolveCommandPath(expanded, base), worstCase: false }];
   if (options.worstCase && VARIABLE.test(expanded)) {

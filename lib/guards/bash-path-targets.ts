@@ -12,7 +12,7 @@
  *   (assigned earlier in the same command line, `$HOME`, `$PWD`) are expanded: `"$1"`,
  *   `$(dirname "$PWD")`, `${PWD%/*}`, `$OLDPWD` could name anything, `/` included.
  */
-import { expandKnown, resolveCommandPath, type PathBase } from './bash-operand-paths.ts';
+import { expandKnown, loopValues, resolveCommandPath, type PathBase } from './bash-operand-paths.ts';
 import type { BashTarget } from './bash-rule-types.ts';
 
 export type TargetKind = BashTarget | 'inside' | 'temp';
@@ -59,7 +59,20 @@ export function targetKind(operand: string, base: PathBase): TargetKind {
   return kind;
 }
 
+/** Worst first: a deny (unknown) outranks an ask (outside, then the project root). */
+const RANK: Readonly<Record<TargetKind, number>> = { unknown: 4, outside: 3, 'project-root': 2, inside: 1, temp: 0 };
 function classify(operand: string, base: PathBase): TargetKind {
+  // `rm -rf "$d"` in `for d in dist build`: each of the loop's words in turn, the worst kind of theirs.
+  const looped = loopValues(operand, base);
+  if (looped !== undefined) {
+    if (!looped.complete) return 'unknown';
+    let worst: TargetKind = 'temp';
+    for (const value of looped.values) {
+      const kind = classify(value, { ...base, loops: [] });
+      if (RANK[kind] > RANK[worst]) worst = kind;
+    }
+    return worst;
+  }
   // `~-` is $OLDPWD, `~+` is $PWD (bash).
   if (/^~-(?:\/|$)/.test(operand)) return 'unknown';
   const expanded = expandKnown(/^~\+(?:\/|$)/.test(operand) ? `${base.cwd}${operand.slice(2)}` : operand, base);

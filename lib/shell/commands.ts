@@ -50,8 +50,16 @@ export interface SimpleCommand {
    * `[env rm -rf /]`, `[rm -rf /]`); the first entry is `argv`, the last is what really runs.
    */
   unwrapped: string[][];
+  /** The `for NAME in WORDS` loops it sits in, outermost first. */
+  loops?: LoopBinding[];
   /** Guessed commands it may run (`strace -f rm -rf /` → `rm -rf /`): lib/shell/command-runners.ts. */
   speculative?: string[][];
+}
+
+/** `for NAME in WORDS`: the values NAME takes in the loop's body (words as written: globs and `$X` unexpanded). */
+export interface LoopBinding {
+  name: string;
+  words: string[];
 }
 
 export interface FunctionDefinition {

@@ -5,7 +5,7 @@
  * Command substitutions are not parsed here: they come back as `nested` sources, each tagged
  * with the command it feeds, for lib/shell/script.ts to parse one level deeper.
  */
-import type { FunctionDefinition, PipelinePosition, Redirect, SimpleCommand } from './commands.ts';
+import type { FunctionDefinition, LoopBinding, PipelinePosition, Redirect, SimpleCommand } from './commands.ts';
 import { ShellParseError } from './errors.ts';
 import { WorkBudget } from './limits.ts';
 import type { ControlOperator, RedirectToken, Substitution, Token, WordToken } from './tokens.ts';
@@ -69,6 +69,8 @@ class Parser {
   private readonly context: NestedSource;
   private readonly ids: IdCounters;
   private readonly functionNames: string[] = [];
+  /** The `for NAME in WORDS` loops around the command being parsed, innermost last. */
+  private readonly loops: LoopBinding[] = [];
   /** Caps on commands and words (lib/shell/limits.ts), shared by every source of one script. */
   private readonly budget: WorkBudget;
   private i = 0;
@@ -271,6 +273,7 @@ class Parser {
   private parseFor(): void {
     this.i += 1;
     const head = this.peek();
+    let loop: LoopBinding | undefined;
     if (head?.kind === 'word' && head.arithmetic) {
       this.i += 1;
       this.addArithmetic(head);
@@ -280,15 +283,21 @@ class Parser {
       this.skipNewlines();
       if (isWord(this.peek(), 'in')) {
         this.i += 1;
+        const words: string[] = [];
         for (let token = this.peek(); token?.kind === 'word'; token = this.peek()) {
           this.collect(token, undefined);
+          words.push(...expandWord(token));
           this.i += 1;
         }
+        // `for d in dist build; do rm -rf "$d"; done`: the body's commands know what $d can be.
+        loop = { name: head.text, words };
       }
     }
     if (isOp(this.peek(), ';')) this.i += 1;
     this.skipNewlines();
+    if (loop !== undefined) this.loops.push(loop);
     this.parseDoGroup();
+    if (loop !== undefined) this.loops.pop();
   }
 
   private parseCase(): void {
@@ -453,6 +462,7 @@ class Parser {
     if (context.feeds !== undefined) command.feeds = context.feeds;
     if (context.stdinFrom !== undefined) command.stdinFrom = context.stdinFrom;
     if (context.runBy !== undefined) command.runBy = context.runBy;
+    if (this.loops.length > 0) command.loops = [...this.loops];
     const functionName = this.functionNames[this.functionNames.length - 1];
     if (functionName !== undefined) command.functionName = functionName;
     this.commands.push(command);

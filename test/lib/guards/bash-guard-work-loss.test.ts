@@ -181,6 +181,8 @@ describe('bash-guard and deleting files', () => {
     'rsync -a ./site/ server:/var/www/',
     'truncate -s0 ./app.log',
     'cd build && rm -rf .',
+    'for d in dist build; do rm -rf "$d"; done',
+    'for d in a b; do for e in x y; do rm -rf "$d/$e"; done; done',
   ])('lets %j through', (command) => {
     expect(answer(command)).toBe('allow');
   });
@@ -208,7 +210,10 @@ describe('bash-guard and targets it cannot evaluate', () => {
     ['d=$(echo /); rm -rf $d', 'deny delete-tree-unknown'],
     ['IFS=,; c=rm,-rf,/; $c', 'deny rm-recursive-root'],
     ['ls / | xargs rm -rf', 'deny delete-tree-unknown'],
-    ['for d in /; do rm -rf "$d"; done', 'deny delete-tree-unknown'],
+    ['for d in /; do rm -rf "$d"; done', 'deny rm-recursive-root'],
+    ['for d in dist ~/x; do rm -rf "$d"; done', 'ask delete-outside-project'],
+    ['for d in $(ls ..); do rm -rf "../$d"; done', 'deny delete-tree-unknown'],
+    ['for x; do rm -rf "$x"; done', 'deny delete-tree-unknown'],
     ['find "$DIR" -delete', 'deny delete-tree-unknown'],
     ['rm -rf "$TMPDIR/../.."', 'deny rm-recursive-root'],
     ['rm -rf "$TMPDIR/x/$NAME"', 'deny delete-tree-unknown'],

@@ -151,6 +151,20 @@ describe('hookpack in a new project, as the README says', () => {
     expect(modeOf(join(control.project, 'src', 'app.js'))).toBe('777');
   });
 
+  it('list, doctor, test, disable and enable work on the project\'s hooks there, with no --dist', () => {
+    const list = user.sh('npx hookpack list', { cwd: join(user.project, 'src') }).stdout;
+    expect(list).toMatch(/^project {2}PreToolUse .*hookpack on-PreToolUse\.cjs$/m);
+    expect(list).toMatch(/^no-deploy +PreToolUse +on +project/m);
+    const doctor = user.sh('npx hookpack doctor', { cwd: join(user.project, 'src'), allowFail: true });
+    expect(doctor.status, doctor.stdout).toBe(0);
+    expect(doctor.stdout).not.toContain('stale');
+    const payload = JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: user.project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'echo deploy-prod' }, tool_use_id: 't' });
+    writeFileSync(join(user.dir, 'payload.json'), payload);
+    expect(user.sh(`npx hookpack test on-PreToolUse --input '${join(user.dir, 'payload.json')}' --expect deny`).stdout).toContain('own-hook: production deploys');
+    expect(user.sh('npx hookpack disable no-deploy').stdout).toMatch(/^switched no-deploy off for you/);
+    expect(user.sh('npx hookpack enable no-deploy').stdout).toMatch(/^switched no-deploy on for you/);
+  });
+
   it('uninstall, from a directory below the root, gives the settings file back byte for byte', () => {
     const run = user.sh('npx hookpack uninstall', { cwd: join(user.project, 'src') });
     expect(run.stdout).toMatch(/^updated \.\.\/\.claude\/settings\.json \(project scope\)|^updated .*settings\.json/);

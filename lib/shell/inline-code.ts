@@ -398,6 +398,8 @@ function unaliasPython(code: string): string {
 /** A PowerShell path as a shell word: `~`, `$HOME`, `$env:HOME`, `$env:USERPROFILE` are the home directory. */
 function powershellPath(path: string): string {
   const home = /^(?:~|\$HOME|\$env:HOME|\$env:USERPROFILE)(?=[\\/]|$)/i.exec(path);
+  // `C:\`, `C:\Windows`: a drive is judged as the root it is (`/`, `/Windows`).
+  if (home === null && /^[A-Za-z]:(?:[\\/]|$)/.test(path)) return shellWord([{ kind: 'text', text: `/${path.slice(2).replaceAll('\\', '/').replace(/^\/+/, '')}` }]);
   if (home === null) return shellWord([{ kind: 'text', text: path }]);
   const rest = path.slice(home[0].length).replaceAll('\\', '/');
   return shellWord(rest === '' ? [{ kind: 'home' }] : [{ kind: 'home' }, { kind: 'text', text: rest }]);

@@ -101,7 +101,7 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const label = (item: FileCase): string => `${item.tool} ${JSON.stringify(item.input.file_path ?? item.input.notebook_path ?? item.input)} → ${item.expect}`;
+const label = (item: FileCase): string => `${item.tool} ${JSON.stringify(item.input.file_path ?? item.input.notebook_path ?? item.input.path ?? item.input)} → ${item.expect}`;
 
 describe.each(files)('file-guard corpus: $category', ({ category, cases }) => {
   it.each(cases.map((item, index) => ({ name: label(item), item, index })))('$name', async ({ item, index }) => {

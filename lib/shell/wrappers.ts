@@ -56,6 +56,8 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   setsid: {},
   busybox: {},
   unbuffer: {},
+  // `sshpass -p pw ssh host CMD`: the ssh it runs carries a remote script (lib/shell/remote-command.ts).
+  sshpass: { values: ['p', 'f', 'd', 'P'] },
   time: { values: ['f', 'o', 'format', 'output'] },
   nice: { values: ['n', 'adjustment'] },
   ionice: { values: ['c', 'n', 'p', 'P', 'u', 'class', 'classdata', 'pid', 'pgid', 'uid'] },

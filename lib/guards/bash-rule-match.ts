@@ -32,7 +32,7 @@ export interface CommandView {
   base: PathBase;
   graph: CommandGraph;
   /** Scans of argv by value-option set, computed on first use. */
-  scans: Map<ReadonlySet<string>, ScannedArgs>;
+  scans: Map<ReadonlySet<string>, ScannedArgs> | undefined;
   /** The whole parsed command line (for what other commands of it did, such as download a file). */
   script?: ParsedScript;
   /** argv[0] is a variable whose known value gave another view (lib/guards/bash-views.ts). */
@@ -63,12 +63,14 @@ export function isOpaqueWord(word: string): boolean {
 /** Builds the view of `command` through `argv` (one of its unwrapped forms). */
 export function commandView(command: SimpleCommand, argv: readonly string[], base: PathBase, graph: CommandGraph, script?: ParsedScript): CommandView {
   const first = argv[0] ?? '';
-  const view: CommandView = { command, argv, name: commandName(first), opaque: first !== '' && isOpaqueWord(first), base, graph, scans: new Map() };
+  const view: CommandView = { command, argv, name: commandName(first), opaque: first !== '' && isOpaqueWord(first), base, graph, scans: undefined };
   if (script !== undefined) view.script = script;
   return view;
 }
 
 function scan(view: CommandView, valueOptions: ReadonlySet<string>): ScannedArgs {
+  // Most views are turned away by name and never scanned: the Map is made on the first scan.
+  view.scans ??= new Map();
   let scanned = view.scans.get(valueOptions);
   if (scanned === undefined) {
     scanned = view.name === 'find' ? scanFind(view.argv) : scanOptions(view.argv.slice(1), { takesValue: valueOptions });
@@ -232,7 +234,7 @@ function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit>
     hit.snippet = snippetOf([found]);
   }
   if (body.codeSetting) {
-    const found = codeSettings(view.argv, view.command.assignments).find((setting) => !setting.plain);
+    const found = codeSettings(view.argv, view.command.assignments, view.name).find((setting) => !setting.plain);
     if (found === undefined) return undefined;
     hit.snippet = snippetOf([`${found.name}=${found.value}`]);
   }

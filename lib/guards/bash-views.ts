@@ -41,7 +41,8 @@ function expandedCommand(argv: readonly string[], base: PathBase): string[] | un
 /** Every view of `simple` the rules are tried on. */
 export function viewsOf(simple: SimpleCommand, base: PathBase, graph: CommandGraph, script: ParsedScript): CommandView[] {
   const views = simple.unwrapped.map((argv) => commandView(simple, argv, base, graph, script));
-  for (const view of views.slice()) {
+  for (let i = 0, count = views.length; i < count; i += 1) {
+    const view = views[i] as CommandView;
     const expanded = view.opaque ? expandedCommand(view.argv, base) : undefined;
     if (expanded === undefined) continue;
     view.resolved = true;

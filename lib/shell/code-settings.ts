@@ -162,8 +162,7 @@ export function assignmentWords(argv: readonly string[], assignments: readonly s
 }
 
 /** The settings in one command that run their value as code. */
-export function codeSettings(argv: readonly string[], assignments: readonly string[]): CodeSetting[] {
-  const name = commandName(argv[0] ?? '');
+export function codeSettings(argv: readonly string[], assignments: readonly string[], name = commandName(argv[0] ?? '')): CodeSetting[] {
   // The common case, checked first: no assignments, and a command that sets nothing.
   if (assignments.length === 0 && name !== 'git' && !DECLARATIONS.has(name)) return [];
   const found: CodeSetting[] = [];
@@ -179,7 +178,13 @@ export function codeSettings(argv: readonly string[], assignments: readonly stri
   return found;
 }
 
-/** Shell code a command's settings will run: parsed like a `bash -c` script by lib/shell/script.ts. */
-export function settingScripts(argv: readonly string[], assignments: readonly string[]): string[] {
-  return codeSettings(argv, assignments).flatMap((found) => (found.script === undefined || found.script.trim() === '' ? [] : [found.script]));
+/** Shell code the settings of a command (any of its wrapper-stripped views) will run: parsed like a `bash -c` script by lib/shell/script.ts. */
+export function settingScripts(views: readonly (readonly string[])[], assignments: readonly string[]): string[] {
+  const scripts = new Set<string>();
+  for (const view of views) {
+    const name = commandName(view[0] ?? '');
+    if (assignments.length === 0 && name !== 'git' && !DECLARATIONS.has(name)) continue;
+    for (const found of codeSettings(view, assignments, name)) if (found.script !== undefined && found.script.trim() !== '') scripts.add(found.script);
+  }
+  return [...scripts];
 }

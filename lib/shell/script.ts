@@ -69,7 +69,7 @@ class ScriptParser {
       stages.add(command);
       for (const script of unwrapped.scripts) this.runBy(command, script, job.depth);
       // Code in git settings and variables (lib/shell/code-settings.ts), and guesses for tools that may run their operands.
-      for (const script of new Set(unwrapped.views.flatMap((view) => settingScripts(view, command.assignments)))) this.runBy(command, script, job.depth);
+      for (const script of settingScripts(unwrapped.views, command.assignments)) this.runBy(command, script, job.depth);
       if (unwrapped.speculative !== undefined) {
         command.speculative = unwrapped.speculative.views;
         for (const script of unwrapped.speculative.scripts) this.runBy(command, script, job.depth, true);

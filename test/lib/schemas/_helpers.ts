@@ -13,10 +13,8 @@ export type Validate = (payload: unknown) => string | undefined;
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../../../cli/payloads/', import.meta.url));
 
-/** Real 2.1.329 payloads, with placeholders instead of paths (hooks-protocol §8): ../shared beside the checkout. */
-export const REAL_FIXTURES_DIR = process.env.HOOKPACK_E2E_DIR
-  ? join(process.env.HOOKPACK_E2E_DIR, 'fixtures')
-  : fileURLToPath(new URL('../../../../shared/e2e/fixtures/', import.meta.url));
+/** Real 2.1.329 payloads, with placeholders instead of paths (hooks-protocol §8), kept as data in the repository. */
+export const REAL_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/real/', import.meta.url));
 
 export interface Fixture {
   readonly name: string;

@@ -76,7 +76,6 @@ export function resolveCommandPath(text: string, base: PathBase): string {
   return path;
 }
 
-/** The paths an operand may name: as written, and with `worstCase` also with unknown variables empty. */
 /** Combinations of loop values tried per operand: past it the rest are not tried. */
 export const MAX_LOOP_VALUES = 16;
 
@@ -104,8 +103,28 @@ export function loopValues(operand: string, base: PathBase): { values: string[];
   return named ? { values, complete } : undefined;
 }
 
+/** The paths an operand may name: as written, and with `worstCase` also with unknown variables empty. */
 export function operandPaths(operand: string, base: PathBase, options: { worstCase?: boolean } = {}): OperandPath[] {
   if (operand === '') return [];
+  // Several rules resolve the same operands of one command (rm's 10,000 operands, once per rule, were most of its time).
+  let known = PATHS.get(base);
+  if (known === undefined) {
+    known = new Map();
+    PATHS.set(base, known);
+  }
+  const key = options.worstCase ? `\u0000${operand}` : operand;
+  let paths = known.get(key);
+  if (paths === undefined) {
+    paths = resolveOperand(operand, base, options);
+    known.set(key, paths);
+  }
+  return paths;
+}
+
+/** Paths already worked out, per command scope (the same PathBase object), as in bash-path-targets.ts. */
+const PATHS = new WeakMap<PathBase, Map<string, OperandPath[]>>();
+
+function resolveOperand(operand: string, base: PathBase, options: { worstCase?: boolean }): OperandPath[] {
   const looped = loopValues(operand, base);
   if (looped !== undefined) return looped.values.flatMap((value) => operandPaths(value, { ...base, loops: [] }, options));
   const expanded = expandKnown(operand, base);

@@ -23,9 +23,9 @@ export interface ShellLimits {
 
 export const DEFAULT_LIMITS: Readonly<ShellLimits> = {
   tokens: 50_000,
-  commands: 2_000,
+  commands: 1_000,
   words: 10_000,
-  sources: 1_000,
+  sources: 500,
   braceWords: 256,
 };
 

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readHead, readSmallText } from '../settings/read-bytes.ts';
 
 /** The hookpack hooks inside a built bundle, read from the banner build.mjs writes on line 2. */
 export interface BundleInfo {
@@ -8,24 +8,13 @@ export interface BundleInfo {
   hooks: { name: string; failClosed: boolean | undefined }[];
 }
 
-function head(path: string): string {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.alloc(400);
-      return buffer.toString('utf8', 0, readSync(fd, buffer, 0, 400, 0));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return '';
-  }
-}
+/** The top of a file (the banner is on line 2); a FIFO or device a cloned repo put there reads as ''. */
+const head = (path: string) => readHead(path, 400);
 
 /** onError of each hook from the manifest next to the bundle, when there is one. */
 function failClosedByName(path: string): Map<string, boolean> {
   try {
-    const manifest = JSON.parse(readFileSync(join(dirname(path), 'manifest.json'), 'utf8')) as { hooks?: { name?: unknown; onError?: unknown }[] };
+    const manifest = JSON.parse(readSmallText(join(dirname(path), 'manifest.json')) ?? '{}') as { hooks?: { name?: unknown; onError?: unknown }[] };
     return new Map((manifest.hooks ?? []).map((h) => [String(h.name), h.onError === 'block']));
   } catch {
     return new Map();

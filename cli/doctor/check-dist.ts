@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent
 import { join, relative } from 'node:path';
 import { checkBuild } from '../../build/check.mjs';
 import { locateProject, userProject, type Project } from '../project.ts';
+import { readSmallText } from '../settings/read-bytes.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 
 /** A hookpack project: hooks/*.ts next to build.mjs or a package.json that names hookpack. */
@@ -15,7 +16,7 @@ function isHookpackProject(dir: string): boolean {
   if (hooks.length === 0) return false;
   if (existsSync(join(dir, 'build.mjs'))) return true;
   try {
-    return readFileSync(join(dir, 'package.json'), 'utf8').includes('"hookpack"');
+    return readSmallText(join(dir, 'package.json'))?.includes('"hookpack"') ?? false;
   } catch {
     return false;
   }
@@ -77,7 +78,7 @@ function staleSea(root: string, manifest: string, built: number): Finding[] {
   if (seaTime === undefined) return [];
   let recorded = false;
   try {
-    recorded = (JSON.parse(readFileSync(manifest, 'utf8')) as { sea?: { file?: unknown } }).sea?.file === SEA_FILE;
+    recorded = (JSON.parse(readSmallText(manifest) ?? '{}') as { sea?: { file?: unknown } }).sea?.file === SEA_FILE;
   } catch {
     // an unreadable manifest: judge by the times alone
   }

@@ -1,6 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type { ConfiguredHook } from '../layers.ts';
+import { readHead } from '../settings/read-bytes.ts';
 import { commandList, substitutePlaceholders, type Word } from './shell-words.ts';
 import { which } from './which.ts';
 
@@ -84,18 +84,8 @@ export function familyOf(name: string): Family {
 
 /** The interpreter named by a file's `#!` line: `#!/usr/bin/env python3` → python3 via PATH. */
 export function shebangOf(path: string, pathVar: string | undefined): { name: string; path: string | undefined } | undefined {
-  let head = '';
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.alloc(256);
-      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, 256, 0));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
+  // Non-blocking and regular files only: a FIFO named as a hook script must not hang doctor.
+  const head = readHead(path, 256);
   const match = /^#!\s*(\S+)[ \t]*([^\n]*)/.exec(head);
   if (match === null) return undefined;
   const interpreter = match[1] as string;

@@ -68,3 +68,36 @@ export function readSettingsBytes(path: string, maxBytes = MAX_SETTINGS_BYTES): 
     }
   }
 }
+
+/**
+ * The first `length` bytes of a regular file as UTF-8, or '' for anything else (missing, a FIFO,
+ * a device, unreadable): doctor and profile peek at hook scripts and bundles a cloned repository
+ * controls, and a FIFO there must not hang them. Never throws.
+ */
+export function readHead(path: string, length: number): string {
+  let fd: number;
+  try {
+    fd = openSync(path, FLAGS);
+  } catch {
+    return '';
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return '';
+    const buffer = Buffer.alloc(length);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, length, 0));
+  } catch {
+    return '';
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // nothing left to do with it
+    }
+  }
+}
+
+/** A small regular file's text (a manifest, a package.json) read the bounded way, or undefined. */
+export function readSmallText(path: string): string | undefined {
+  const read = readSettingsBytes(path);
+  return read.kind === 'file' ? read.bytes.toString('utf8') : undefined;
+}

@@ -58,11 +58,11 @@ async function analyzerTask(root, outDir) {
  * bash-guard's analyzer on the largest commands (issue 10 §4: a 100 KB command answered in under
  * 200 ms): a harmless 100 KB here-document into a project file, judged to the end, and 10,000
  * assignments before `chmod -R 777 /`, which took 5.4 s and 2.2 GB before the caps (now denied at
- * the cap on simple commands). One analysis per iteration.
+ * the cap on simple commands), and the slowest shape found under the caps. One analysis per iteration.
  */
 async function largeCommandTasks(root, outDir) {
   const loaded = await bundle(root, outDir, 'bash-guard-large', `export * as guard from ${lib(root, 'guards/bash-guard.ts')}; export * as config from ${lib(root, 'guards/bash-guard-config.ts')};`);
-  const names = ['bash-guard: 100 KB command', 'bash-guard: 10,000 assignments'];
+  const names = ['bash-guard: 100 KB command', 'bash-guard: 10,000 assignments', 'bash-guard: 999-stage sh pipeline'];
   if (loaded.skip) return names.map((name) => ({ name, skip: `lib/guards/bash-guard.ts ${loaded.skip}` }));
   const { guard, config } = loaded.module;
   if (typeof guard.analyzeCommand !== 'function' || typeof config.defaultBashRules !== 'function') return names.map((name) => ({ name, skip: 'bash-guard exports changed' }));
@@ -70,10 +70,13 @@ async function largeCommandTasks(root, outDir) {
   const lines = Array.from({ length: 1700 }, (_, i) => `line ${i}: notes for the project, with $HOME and \`quotes\` kept literal`);
   const heredoc = `cat > notes.md <<'EOF'\n${lines.join('\n')}\nEOF`;
   const assignments = `${Array.from({ length: 10_000 }, (_, i) => `v${i}=`).join(';')}; chmod -R 777 /`;
+  // The slowest shape found under the caps: every stage runs code and reads the one before it.
+  const pipeline = `${'sh|'.repeat(998)}sh`;
   const verdict = (command) => guard.analyzeCommand(command, options)?.rule ?? 'allowed';
   return [
     { name: names[0], note: `${(heredoc.length / 1024).toFixed(0)} KB here-document into a file: ${verdict(heredoc)}`, fn: () => guard.analyzeCommand(heredoc, options) },
     { name: names[1], note: `${(assignments.length / 1024).toFixed(0)} KB, then chmod -R 777 /: ${verdict(assignments)}`, fn: () => guard.analyzeCommand(assignments, options) },
+    { name: names[2], note: `sh|sh|…|sh, just under the cap of 1,000 commands: ${verdict(pipeline)}`, fn: () => guard.analyzeCommand(pipeline, options) },
   ];
 }
 

@@ -14,13 +14,18 @@ function shown(path: string, cwd: string, home: string): string {
  * denial (lib/guards/file-guard-search.ts) says `searching`/`listing`, and for a Grep glob names
  * the glob and an example of the protected files it would take in.
  */
-export function denialMessage(denial: FileAccessDenial & { verb?: string; glob?: string }, where: { cwd: string; home: string }): string {
+export function denialMessage(denial: FileAccessDenial & { verb?: string; glob?: string; within?: string }, where: { cwd: string; home: string }): string {
   const verb = denial.verb ?? (denial.operation === 'write' ? 'writing' : 'reading');
   const via = denial.resolved === undefined ? '' : `, a symlink to ${shown(denial.resolved, where.cwd, where.home)},`;
-  const what =
-    denial.glob === undefined
-      ? `${verb} ${shown(denial.path, where.cwd, where.home)}${via}`
-      : `${verb} with the glob ${JSON.stringify(denial.glob)}, which takes in protected files such as ${shown(denial.path, where.cwd, where.home)}`;
-  const reason = `file-guard blocked ${what} (rule "${denial.rule}"): ${denial.reason.replace(/\s*[\r\n]+\s*/g, ' ')}`;
-  return denial.glob === undefined ? reason : `${reason}; search with a narrower glob (e.g. "*.ts")`;
+  const path = shown(denial.path, where.cwd, where.home);
+  let what = `${verb} ${path}${via}`;
+  let instead = '';
+  if (denial.glob !== undefined) {
+    what = `${verb} with the glob ${JSON.stringify(denial.glob)}, which takes in protected files such as ${path}`;
+    instead = '; search with a narrower glob (e.g. "*.ts")';
+  } else if (denial.within !== undefined) {
+    what = `${verb} ${shown(denial.within, where.cwd, where.home)}, which holds ${path}`;
+    instead = '; search a narrower directory';
+  }
+  return `file-guard blocked ${what} (rule "${denial.rule}"): ${denial.reason.replace(/\s*[\r\n]+\s*/g, ' ')}${instead}`;
 }

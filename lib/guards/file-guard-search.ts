@@ -38,6 +38,8 @@ export interface SearchDenial extends FileAccessDenial {
   verb: 'searching' | 'listing';
   /** The Grep glob that takes in the protected path (then `path` is an example of what it selects). */
   glob?: string;
+  /** The directory searched when `path` is a secret location below it. */
+  within?: string;
 }
 
 /** Brace alternatives expanded from one glob at most (`id_{rsa,dsa,…}{,.*,…}` is 40). */
@@ -238,7 +240,7 @@ export function checkSearchAccess(request: SearchAccessRequest): SearchDenial | 
 
   const root = normalizePath(target, cwd, home);
   const below = secretBelow(root, home, request);
-  if (below !== undefined) return { rule: below.id, reason: below.reason, operation: 'read', path: below.path, verb };
+  if (below !== undefined) return { rule: below.id, reason: below.reason, operation: 'read', path: below.path, verb, within: root };
   const selected = globTakesInSecret(root, grepGlobs(search.glob), request);
   if (selected !== undefined) return { rule: selected.id, reason: selected.reason, operation: 'read', path: selected.path, verb, glob: selected.glob };
   return undefined;

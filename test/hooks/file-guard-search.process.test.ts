@@ -35,7 +35,7 @@ describe.each(['file-guard', 'on-PreToolUse'])('dist/%s.cjs on search tools', (n
   it.each<[string, string, Record<string, unknown>, RegExp]>([
     ['Grep of .env in content mode', 'Grep', { pattern: 'TOKEN', path: '.env', output_mode: 'content' }, /^file-guard blocked searching \.env \(rule "env-files"\)/],
     ['Grep with glob ".env*" (overrides .gitignore)', 'Grep', { pattern: 'TOKEN', glob: '.env*', output_mode: 'content' }, /^file-guard blocked searching with the glob "\.env\*"/],
-    ['Grep over the home directory', 'Grep', { pattern: 'KEY', path: home }, /^file-guard blocked searching ~\/\.ssh \(rule "ssh-dir"\)/],
+    ['Grep over the home directory', 'Grep', { pattern: 'KEY', path: home }, /^file-guard blocked searching \/\S+, which holds ~\/\.ssh \(rule "ssh-dir"\)/],
     ['Glob listing ~/.ssh', 'Glob', { pattern: '*', path: join(home, '.ssh') }, /^file-guard blocked listing ~\/\.ssh \(rule "ssh-dir"\)/],
   ])('denies %s', async (_, tool, input, reason) => {
     const run = await spawnHook(bundle(name), payload(tool, input), { cleanEnv: true, env });

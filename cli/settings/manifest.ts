@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../errors.ts';
+import { readSettingsBytes } from './read-bytes.ts';
 
 /** One built hook, as build.mjs records it in dist/manifest.json. */
 export interface ManifestHook {
@@ -47,12 +48,11 @@ function checkEntry(entry: unknown, kind: 'hooks' | 'events'): boolean {
 /** Reads `<distDir>/manifest.json` and checks every bundle it names exists; CliError E_BUILD otherwise. */
 export function readManifest(distDir: string): Manifest {
   const path = join(distDir, 'manifest.json');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError('E_BUILD', `no build found (${path} is missing): run \`hookpack build\` first (it bundles .claude/hooks/*.ts into .claude/hooks/dist), or pass --dist DIR`, { cause: error });
-  }
+  // Bounded and non-blocking: a cloned repository's manifest.json that is a FIFO must not hang list.
+  const read = readSettingsBytes(path);
+  if (read.kind === 'missing') throw new CliError('E_BUILD', `no build found (${path} is missing): run \`hookpack build\` first (it bundles .claude/hooks/*.ts into .claude/hooks/dist), or pass --dist DIR`);
+  if (read.kind === 'refused') throw new CliError('E_BUILD', `cannot read ${path}: ${read.why}: run hookpack build again`);
+  const text = read.bytes.toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(text);

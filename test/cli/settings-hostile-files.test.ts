@@ -113,6 +113,18 @@ describe('settings files that are not a regular file of sane size', () => {
     expect(JSON.parse(run.stdout)).toHaveProperty('findings');
   });
 
+  it('a build manifest that is a FIFO does not hang list or install', () => {
+    const project = fresh('hostile-manifest');
+    spawnSync('rm', ['-f', join(project.dir, 'dist', 'manifest.json')]);
+    mkfifo(join(project.dir, 'dist', 'manifest.json'));
+    const listed = hookpack(project, 'list', '--dist', 'dist');
+    expect(listed.signal).toBeNull();
+    expect(listed.stdout).toContain('manifest.json: it is a FIFO');
+    const installed = hookpack(project, 'install', '--dist', 'dist');
+    expect([installed.signal, installed.code]).toEqual([null, 3]);
+    expect(installed.stderr).toMatch(/^hookpack: cannot read .*manifest\.json: it is a FIFO/);
+  });
+
   it('a project toggle file that is a FIFO does not hang list', () => {
     const project = fresh('hostile-toggle');
     mkdirSync(join(project.dir, '.claude', 'hookpack'), { recursive: true });

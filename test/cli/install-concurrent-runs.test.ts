@@ -3,7 +3,7 @@
 // first one's entries (12 of 40 rounds). With the edit lock they take turns: every round ends
 // with both selections installed and the other tool's entries kept.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, tempDir } from './_helpers.ts';
@@ -51,5 +51,18 @@ describe('two hookpack installs into one settings file at the same time', () => 
     // No lock or temp file is left behind.
     expect(readdirSync(join(project.dir, '.claude')).filter((f) => f.endsWith('.hookpack-tmp'))).toEqual([]);
     expect(existsSync(project.settings)).toBe(true);
+  }, 120_000);
+
+  it('never lose one silently when .claude/ does not exist yet: both land, or one says to run again (exit 3)', async () => {
+    for (let round = 0; round < 10; round++) {
+      rmSync(join(project.dir, '.claude'), { recursive: true, force: true });
+      const runs = await Promise.all([install('bash-guard'), install('prompt-context')]);
+      const commands = JSON.stringify(JSON.parse(project.read()));
+      runs.forEach((run, i) => {
+        const file = i === 0 ? '/bash-guard.cjs' : '/prompt-context.cjs';
+        if (run.code === 0) expect(commands).toContain(file);
+        else expect([run.code, run.stderr]).toEqual([3, expect.stringMatching(/appeared while hookpack was creating it; run the command again; nothing was changed\n$/)]);
+      });
+    }
   }, 120_000);
 });

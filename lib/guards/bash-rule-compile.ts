@@ -28,6 +28,7 @@ export interface MatcherBody {
   anyAssignment?: TextMatcher;
   anyTarget?: ReadonlySet<BashTarget>;
   lastTarget?: ReadonlySet<BashTarget>;
+  redirectTarget?: ReadonlySet<BashTarget>;
   codeSetting: boolean;
   hiddenCode: boolean;
   runsDownload: boolean;
@@ -133,6 +134,7 @@ function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<
   if (matcher.anyAssignment) compiled.anyAssignment = textGlobs(matcher.anyAssignment);
   if (matcher.anyTarget) compiled.anyTarget = new Set(matcher.anyTarget);
   if (matcher.lastTarget) compiled.lastTarget = new Set(matcher.lastTarget);
+  if (matcher.redirectTarget) compiled.redirectTarget = new Set(matcher.redirectTarget);
   if (matcher.anyPath) compiled.anyPath = paths(matcher.anyPath);
   if (matcher.lastPath) compiled.lastPath = paths(matcher.lastPath);
   if (matcher.anyPathAbove) compiled.anyPathAbove = [...matcher.anyPathAbove];

@@ -128,6 +128,18 @@ function findAbove(operands: readonly string[], directories: readonly string[], 
   return undefined;
 }
 
+/** Redirections that empty their file before writing. */
+const TRUNCATES = new Set(['>', '>|', '&>', '>&']);
+
+function findRedirectTarget(redirects: readonly Redirect[], kinds: ReadonlySet<BashTarget>, base: PathBase): Redirect | undefined {
+  return redirects.find((redirect) => {
+    if (!TRUNCATES.has(redirect.op) || (redirect.op === '>&' && /^(?:\d+|-)$/.test(redirect.target))) return false;
+    // /dev/null, /dev/stderr, /dev/tty …: devices are device-write's business, and most are harmless.
+    if (redirect.target.startsWith('/dev/') || redirect.target.startsWith('/proc/self/fd/')) return false;
+    return findTarget([redirect.target], kinds, base);
+  });
+}
+
 function findRedirect(redirects: readonly Redirect[], globs: PathGlobs, base: PathBase): { redirect: Redirect; path: OperandPath } | undefined {
   for (const redirect of redirects) {
     if (!WRITES.has(redirect.op) || (redirect.op === '>&' && /^(?:\d+|-)$/.test(redirect.target))) continue;
@@ -226,6 +238,11 @@ function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit>
     const { redirect, path } = found;
     hit.snippet = snippetOf([`${redirect.fd ?? ''}${redirect.op}`, redirect.target]);
     if (path.worstCase) hit.worstCase = true;
+  }
+  if (body.redirectTarget) {
+    const found = findRedirectTarget(view.command.redirects, body.redirectTarget, view.base);
+    if (found === undefined) return undefined;
+    hit.snippet = snippetOf([`${found.fd ?? ''}${found.op}`, found.target]);
   }
   const anyAssignment = body.anyAssignment;
   if (anyAssignment) {

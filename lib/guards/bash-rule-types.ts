@@ -47,6 +47,8 @@ export interface BashMatcher {
   anyTarget?: BashTarget[];
   /** The last operand (the destination of `rsync`) is of one of these kinds (see `anyTarget`). */
   lastTarget?: BashTarget[];
+  /** An output redirection that empties its file first (`>`, `>|`, `&>`; not `>>`) writes to a target of one of these kinds (see `anyTarget`; /dev/* is never one). */
+  redirectTarget?: BashTarget[];
   /**
    * The command sets a git setting or environment variable whose value is run as a command
    * (`-c core.sshCommand=…`, `-c alias.x='!…'`, `git config core.pager …`, `GIT_SSH_COMMAND=…`,

@@ -28,6 +28,7 @@ const LIST_KEYS: Readonly<Record<string, ListKind>> = {
   anyAssignment: 'text',
   anyTarget: 'target',
   lastTarget: 'target',
+  redirectTarget: 'target',
 };
 const TARGETS = ['project-root', 'outside', 'unknown'];
 const SEVERITIES = ['deny', 'ask'];

@@ -85,12 +85,19 @@ export const DELETION_ASK_RULES: readonly BashRule[] = [
   {
     id: 'truncate-outside-project',
     severity: 'ask',
-    command: ['truncate', 'cp', 'dd'],
+    command: ['truncate', 'cp', 'dd', 'tee'],
     anyOf: [
       { command: ['truncate'], anyTarget: ['outside', 'unknown'] },
+      { command: ['tee'], noFlag: ['a', 'append'], anyTarget: ['outside'] },
       { command: ['cp', 'dd'], anyArg: ['/dev/null'], lastTarget: ['outside'] },
     ],
     reason: 'it empties a file outside the project directory, whose content cannot be restored from the project; the user should confirm',
+  },
+  {
+    id: 'overwrite-outside-project',
+    severity: 'ask',
+    redirectTarget: ['outside'],
+    reason: 'its > redirection empties and overwrites a file outside the project directory (temp directories excepted), whose content cannot be restored from the project; use >> to append, write inside the project, or the user should confirm',
   },
 ];
 

@@ -34,8 +34,8 @@ const SCRIPT_OPTION_SET: ReadonlySet<string> = new Set(SCRIPT_OPTIONS);
 const SCRIPT_OPTION_WORD = /^-(?:[A-Za-z]*c|-(?:command|exec|cmd|run)(?:=|$))/;
 const INTERPRETER = /^(?:python|pypy|node|nodejs|bun|deno|perl|ruby|php|lua|tclsh|osascript|pwsh|powershell)[0-9.]*$/;
 
-/** `find … -exec CMD {} ;` (and -execdir, -ok, -okdir): each CMD, with `{}` standing for the start points it visits. */
-export function findExecViews(argv: readonly string[]): string[][] {
+/** Where `find` starts walking (`.` when no start point is given), and the index of its expression. */
+function findStarts(argv: readonly string[]): { starts: string[]; expression: number } {
   const starts: string[] = [];
   let i = 1;
   while (i < argv.length && /^-(?:[HLP]+|O\d*)$/.test(argv[i] as string)) i += 1;
@@ -45,6 +45,19 @@ export function findExecViews(argv: readonly string[]): string[][] {
     starts.push(arg);
   }
   if (starts.length === 0) starts.push('.');
+  return { starts, expression: i };
+}
+
+/** The start points of `find …`: everything it lists lies under them. */
+export function findStartPoints(argv: readonly string[]): string[] {
+  return findStarts(argv).starts;
+}
+
+/** `find … -exec CMD {} ;` (and -execdir, -ok, -okdir): each CMD, with `{}` standing for the start points it visits. */
+export function findExecViews(argv: readonly string[]): string[][] {
+  const found = findStarts(argv);
+  const starts = found.starts;
+  let i = found.expression;
   const views: string[][] = [];
   for (; i < argv.length; i += 1) {
     if (!/^-(?:exec|execdir|ok|okdir)$/.test(argv[i] as string)) continue;

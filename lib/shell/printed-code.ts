@@ -7,6 +7,7 @@ import { decodeEscapes } from './ansi-c.ts';
 import type { SimpleCommand } from './commands.ts';
 import { inlineCodeScripts } from './inline-code.ts';
 import { languageOf, stdinProgramLanguage } from './inline-programs.ts';
+import { findStartPoints } from './command-runners.ts';
 import { commandName, isShell, readsProgramFromStdin, shellCommandString } from './interpreters.ts';
 
 /** The text `echo …` or `printf …` writes, or undefined for any other command. */
@@ -46,6 +47,17 @@ export class StageIndex {
     if (previous?.length !== 1) return undefined;
     const [stage] = previous as [SimpleCommand];
     return printedText(stage.unwrapped[stage.unwrapped.length - 1] ?? []);
+  }
+
+  /** What `find DIRS … |` prints into `command`: paths under DIRS, so DIRS stand in for them (`find . | xargs rm -rf` is `rm -rf .` at worst). */
+  foundInto(command: SimpleCommand): string | undefined {
+    const { pipelineId, index } = command.pipeline;
+    if (index === 0) return undefined;
+    const previous = this.stages.get(`${pipelineId}:${index - 1}`);
+    if (previous?.length !== 1) return undefined;
+    const [stage] = previous as [SimpleCommand];
+    const view = stage.unwrapped[stage.unwrapped.length - 1] ?? [];
+    return commandName(view[0] ?? '') === 'find' ? findStartPoints(view).join(' ') : undefined;
   }
 }
 
@@ -117,7 +129,7 @@ export function printedCode(command: SimpleCommand, fed: SimpleCommand): string 
  * after `xargs`. Returns how many words it added in all, for the word cap (lib/shell/limits.ts).
  */
 export function appendStdinArgs(command: SimpleCommand, from: number, stages: StageIndex): number {
-  const printed = stages.printedInto(command) ?? stdinText(command);
+  const printed = stages.printedInto(command) ?? stdinText(command) ?? stages.foundInto(command);
   // Input that is not printed text here (`ls / | xargs rm -rf`) could be anything: a word that says so.
   const words = printed === undefined ? [UNKNOWN_INPUT] : printed.split(/\s+/).filter((word) => word !== '');
   let added = 0;

@@ -158,6 +158,10 @@ describe('bash-guard and deleting files', () => {
     ['truncate -s0 /var/log/app.log', 'ask truncate-outside-project'],
     ['cp /dev/null ~/.bashrc', 'ask truncate-outside-project'],
     ['npx rimraf ~', 'deny delete-tree-root'],
+    [': > ~/.bashrc', 'ask overwrite-outside-project'],
+    ['echo x | tee ~/.gitconfig', 'ask truncate-outside-project'],
+    ['find . -name node_modules -prune -print0 | xargs -0 rm -rf', 'ask delete-project-root'],
+    ['find / -name core | xargs rm -rf', 'deny rm-recursive-root'],
   ])('%j → %s', (command, expected) => {
     expect(answer(command)).toBe(expected);
   });
@@ -183,6 +187,11 @@ describe('bash-guard and deleting files', () => {
     'cd build && rm -rf .',
     'for d in dist build; do rm -rf "$d"; done',
     'for d in a b; do for e in x y; do rm -rf "$d/$e"; done; done',
+    'echo x >> ~/.bash_history',
+    'echo x | tee -a ~/.gitconfig',
+    'npm test > /dev/null 2>&1',
+    'echo ok > ./status.txt',
+    'find build -name "*.o" | xargs rm -rf',
   ])('lets %j through', (command) => {
     expect(answer(command)).toBe('allow');
   });

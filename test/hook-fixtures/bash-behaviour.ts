@@ -14,6 +14,15 @@ export default defineHook({
     if (command === 'context') return allow({ additionalContext: 'note for Claude' });
     if (command === 'throw') throw new TypeError('cannot read property x of undefined');
     if (command === 'hang') return new Promise(() => {});
+    if (command === 'stack-overflow') return overflow(0);
+    if (command === 'out-of-memory') {
+      const hoard: number[][] = [];
+      for (;;) hoard.push(new Array(1_000_000).fill(hoard.length));
+    }
     return undefined;
   },
 });
+
+function overflow(depth: number): undefined {
+  return depth < 0 ? undefined : overflow(depth + 1);
+}

@@ -73,6 +73,13 @@ describe('bash-guard severity: config', () => {
     expect(verdict(layers, 'git reset --hard')).toBe('deny git-reset-hard');
   });
 
+  it('lets a project add an ask rule using the deletion and hidden-code conditions', () => {
+    const rule = { id: 'ask-before-wiping-fixtures', severity: 'ask', command: ['rm'], anyFlag: ['r'], anyTarget: ['project-root', 'outside'], reason: 'fixtures are shared' };
+    expect(verdict([project({ deny: [rule] })], 'rm -r ../fixtures')).toBe('ask delete-outside-project');
+    const sub = { id: 'no-fixture-delete', command: ['rm'], anyArg: ['fixtures*'], reason: 'fixtures are shared' };
+    expect(verdict([project({ deny: [sub] })], 'rm -rf fixtures')).toBe('deny no-fixture-delete');
+  });
+
   it('gives a rule the user adds the severity it names, deny by default', () => {
     const rule = { id: 'no-terraform-destroy', command: ['terraform'], subcommand: ['destroy'], reason: 'plan first' };
     expect(verdict([user({ deny: [rule] })], 'terraform destroy')).toBe('deny no-terraform-destroy');
@@ -85,7 +92,11 @@ describe('bash-guard severity: config', () => {
     [[user({ severity: { 'git-reset-hard': 'block' } })], USER, '`severity.git-reset-hard` must be "deny" or "ask"'],
     [[project({ severity: ['git-reset-hard'] })], PROJECT, '`severity` must be an object'],
     [[user({ deny: [{ id: 'x', command: ['x'], reason: 'r', severity: 'warn' }] })], USER, '`deny[0].severity` must be "deny" or "ask"'],
-  ])('fails closed on a bad severity, naming the file (%#)', (layers, path, message) => {
+    [[user({ deny: [{ id: 'x', command: ['rm'], anyTarget: ['elsewhere'], reason: 'r' }] })], USER, '`deny[0].anyTarget[0]` must be one of "project-root", "outside", "unknown"'],
+    [[project({ deny: [{ id: 'x', command: ['rm'], redirectTarget: 'outside', reason: 'r' }] })], PROJECT, '`deny[0].redirectTarget` must be a non-empty array'],
+    [[user({ deny: [{ id: 'x', hiddenCode: 'yes', reason: 'r' }] })], USER, '`deny[0].hiddenCode` can only be true'],
+    [[user({ deny: [{ id: 'x', command: ['git'], noFlag: ['--bad flag'], reason: 'r' }] })], USER, '`deny[0].noFlag[0]` must be one option name'],
+  ])('fails closed on a bad severity or rule key, naming the file (%#)', (layers, path, message) => {
     const error = configError(layers);
     expect(error).toBeInstanceOf(HookError);
     expect(error.code).toBe('E_CONFIG');

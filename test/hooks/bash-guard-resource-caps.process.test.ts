@@ -40,6 +40,7 @@ const ATTACKS: Attack[] = [
   // Each cd made the directory longer and the next cd dearer: quadratic.
   { name: '16,000 `cd a` (100 KB)', command: () => 'cd a; '.repeat(16_000), rule: 'command-too-large', says: 'more than' },
   { name: '700 `cd aaaaa…` growing the directory past PATH_MAX', command: () => `${`cd ${'a'.repeat(8)}; `.repeat(700)}ls`, rule: 'command-too-large', says: 'longer than 4096 characters (PATH_MAX)' },
+  { name: 'a 2 MB command', command: () => `echo ${'x'.repeat(2_000_000)}`, rule: 'command-too-large', says: 'exceed 1000000 characters' },
   { name: 'a working directory of 5,000 characters', command: () => 'rm -rf build', cwd: `/${'d'.repeat(5_000)}`, rule: 'command-too-large', says: 'working directory path is longer than 4096' },
 ];
 

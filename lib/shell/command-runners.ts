@@ -86,7 +86,8 @@ export function parallelRuns(argv: readonly string[]): { scripts: string[]; view
   const separator = rest.findIndex((word) => /^:::+$/.test(word));
   const command = separator === -1 ? rest : rest.slice(0, separator);
   const values = separator === -1 ? [] : rest.slice(separator + 1).filter((word) => !/^:::+$/.test(word));
-  if (command.length === 0) return { scripts: [], views: [] };
+  // Without a command, each input is a command line of its own (`parallel ::: "make a" "make b"`).
+  if (command.length === 0) return { scripts: values.slice(0, MAX_GUESSES), views: [] };
   const text = command.join(' ');
   // Input from stdin is not known here: stand in a value that could be anything.
   const inputs = (values.length > 0 ? values : ['$(stdin)']).slice(0, MAX_GUESSES);
@@ -120,9 +121,11 @@ export function gitAliasView(argv: readonly string[]): string[] | undefined {
 export function positionalView(argv: readonly string[]): string[] | undefined {
   if (!isShell(commandName(argv[0] ?? ''))) return undefined;
   const script = shellCommandString(argv);
-  if (script === undefined || !/\$(?:@|\*|\{[@*1-9]|[1-9])/.test(script)) return undefined;
+  // Only where the positional arguments are the command (`"$@"`, `exec "$@"`, `$1 …`), not data (`echo $1`).
+  if (script === undefined || !/^\s*(?:(?:exec|command|env|nohup|time)\s+)*["']?\$(?:@|\*|\{[@*1-9]|[1-9])/.test(script)) return undefined;
   const at = argv.indexOf(script, 1);
-  const positional = at === -1 ? [] : argv.slice(at + 2);
+  // Split as an unquoted `$1` would be (`sh -c '$1' sh 'rm -rf ~'` runs rm): judging the split words is the worst case.
+  const positional = at === -1 ? [] : argv.slice(at + 2).flatMap((word) => word.split(/\s+/).filter((part) => part !== ''));
   return positional.length > 0 ? positional : undefined;
 }
 

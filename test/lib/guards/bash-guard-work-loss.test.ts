@@ -251,6 +251,8 @@ describe('bash-guard and code it cannot see', () => {
     ["bash -c '\"$@\"' _ rm -rf /", 'deny rm-recursive-root'],
     ['$SHELL -c "rm -rf /"', 'deny rm-recursive-root'],
     ['parallel rm -rf ::: /', 'deny rm-recursive-root'],
+    ['sh -c "$1" sh "rm -rf ~"', 'deny rm-recursive-root'],
+    ['parallel ::: "rm -rf ~"', 'deny rm-recursive-root'],
     ['ls | parallel rm -rf', 'deny delete-tree-unknown'],
   ])('%j → %s', (command, expected) => {
     expect(answer(command)).toBe(expected);
@@ -269,6 +271,7 @@ describe('bash-guard and code it cannot see', () => {
     '"$VIRTUAL_ENV/bin/python" -m pytest',
     '$(npm bin)/eslint .',
     '$(echo ls) -la',
+    "bash -c 'echo $1' _ 'rm -rf /'",
     'curl -o data.json https://api.example.com/x && jq . data.json',
     'python3 -c "print(1)"',
   ])('lets %j through', (command) => {

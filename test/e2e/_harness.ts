@@ -1,43 +1,24 @@
-// Runs the real Claude Code CLI (../shared/e2e, 2.1.329, offline against a scripted mock API)
-// on a throwaway project whose hooks were wired the way users wire them: our built bundles
-// copied into the project's dist/ and `hookpack install` writing .claude/settings.json.
+// Runs the real Claude Code CLI (the pinned devDependency, offline against our scripted mock API,
+// ./harness) on a throwaway project whose hooks were wired the way users wire them: our built
+// bundles copied into the project's dist/ and `hookpack install` writing .claude/settings.json.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findText, toolResults } from './harness/inspect.ts';
+import { type ClaudeRun, claudeBin, runClaude } from './harness/run-claude.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const E2E_DIR = process.env.HOOKPACK_E2E_DIR ?? join(ROOT, '..', 'shared', 'e2e');
-const require = createRequire(import.meta.url);
+export type { ClaudeRun };
 
-interface Harness {
-  runClaude(options: Record<string, unknown>): Promise<ClaudeRun>;
-}
-interface Inspect {
-  findText(requests: unknown[], needle: string): Array<{ role: string; snippet: string; type: string }>;
-  toolResults(requests: unknown[]): Array<{ tool_use_id: string; is_error: boolean; text: string }>;
-}
-
-export interface ClaudeRun {
-  dir: string;
-  exitCode: number | null;
-  timedOut: boolean;
-  durationMs: number;
-  requests: unknown[];
-  events: Array<Record<string, unknown>>;
-  stderr: string;
-  paths: { project: string; home: string; out: string; tmp: string };
-}
-
-const harness = (): Harness => require(join(E2E_DIR, 'run.cjs')) as Harness;
-export const inspect = (): Inspect => require(join(E2E_DIR, 'inspect.cjs')) as Inspect;
+/** Readers of a run's request log (kept as a function so the tests' call sites stay as they are). */
+export const inspect = () => ({ findText, toolResults });
 
 export interface Scenario {
   /** `per-hook` wires one entry per hook; `per-event` one bundle per event (hookpack install flags). */
   layout: 'per-hook' | 'per-event';
-  /** The mock model's script (see ../shared/e2e/mock-api.cjs), or a function of the run's paths. */
+  /** The mock model's script (see ./harness/script.ts), or a function of the run's paths. */
   script: Record<string, unknown> | ((paths: { project: string; stateDir: string }) => Record<string, unknown>);
   prompt?: string;
   prompts?: string[];
@@ -71,13 +52,6 @@ export interface ScenarioRun extends ClaudeRun {
   hookEventText: string;
 }
 
-function claudeInstalled(): void {
-  const prefix = process.env.CC_E2E_PREFIX ?? '/tmp/cc-e2e';
-  if (!process.env.CLAUDE_BIN && !existsSync(join(prefix, 'node_modules', '.bin', 'claude'))) {
-    throw new Error(`the Claude Code CLI is not installed: run \`sh ${join(E2E_DIR, 'install.sh')}\` (npm, into ${prefix}) first`);
-  }
-}
-
 /** Builds a hooks directory into `out` (default: the repo's dist, built by npm run build). */
 function distFor(scenario: Scenario, dir: string): string {
   if (scenario.hooksDir === undefined) return join(ROOT, 'dist');
@@ -99,7 +73,7 @@ function nodeRecorder(dir: string): string {
 
 /** Runs one scenario end to end and reads back everything it left behind. */
 export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
-  claudeInstalled();
+  claudeBin(); // fails first, with how to install it, if the client is missing
   const dir = mkdtempSync(join(tmpdir(), 'hookpack-e2e-'));
   const project = join(dir, 'project');
   const stateDir = join(dir, 'hookpack-home');
@@ -129,7 +103,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
   scenario.setup?.({ project, stateDir });
 
   const path = scenario.countProcesses ? `${nodeRecorder(dir)}:${process.env.PATH}` : process.env.PATH;
-  const run = await harness().runClaude({
+  const run = await runClaude({
     out: dir,
     settings: settingsPath,
     script: typeof scenario.script === 'function' ? scenario.script({ project, stateDir }) : scenario.script,
@@ -146,7 +120,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
     project,
     stateDir,
     settings,
-    results: inspect().toolResults(run.requests).map(({ is_error, text }) => ({ is_error, text })),
+    results: toolResults(run.requests).map(({ is_error, text }) => ({ is_error, text })),
     nodeStarts: existsSync(startsFile) ? readFileSync(startsFile, 'utf8').trim().split('\n').filter(Boolean).map((p) => p.split('/').pop() ?? p) : [],
     telemetry: existsSync(telemetryFile) ? readFileSync(telemetryFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [],
     hookEventText: JSON.stringify(hookEvents),

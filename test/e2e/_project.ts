@@ -1,15 +1,15 @@
 // A user's own project, as a new user makes one: hookpack packed with `npm pack`, installed from
 // the tarball with npm, then driven through `npx hookpack …`, and the real Claude Code CLI run in
-// it (../shared/e2e). Each project lives at <dir>/project with its own HOME at <dir>/home, so no
+// it (./harness/run-claude.ts). Each project lives at <dir>/project with its own HOME at <dir>/home, so no
 // test touches the real $HOME; npm's cache is one directory under the temp dir for the whole run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { E2E_DIR, ROOT } from './_harness.ts';
-
-const require = createRequire(import.meta.url);
+import { ROOT } from './_harness.ts';
+import { toolResults } from './harness/inspect.ts';
+import { runClaude } from './harness/run-claude.ts';
+import type { Script } from './harness/script.ts';
 
 /** One npm cache for every project of a run (never the real ~/.npm). */
 export const NPM_CACHE = join(tmpdir(), 'hookpack-e2e-npm-cache');
@@ -86,15 +86,9 @@ interface ClientRun {
 
 /** The tool results the model received in a run of the real client in `<dir>/project`, with its own HOME. */
 export async function runClientIn(dir: string, script: Record<string, unknown>, env: Record<string, string> = {}): Promise<{ run: ClientRun; results: Array<{ is_error: boolean; text: string }> }> {
-  const prefix = process.env.CC_E2E_PREFIX ?? '/tmp/cc-e2e';
-  if (!process.env.CLAUDE_BIN && !existsSync(join(prefix, 'node_modules', '.bin', 'claude'))) {
-    throw new Error(`the Claude Code CLI is not installed: run \`sh ${join(E2E_DIR, 'install.sh')}\` first`);
-  }
-  const harness = require(join(E2E_DIR, 'run.cjs')) as { runClaude(options: Record<string, unknown>): Promise<ClientRun> };
-  const inspect = require(join(E2E_DIR, 'inspect.cjs')) as { toolResults(requests: unknown[]): Array<{ is_error: boolean; text: string }> };
   // settingsFlag + {}: the project's own .claude/settings.json is what the client reads, untouched.
-  const run = await harness.runClaude({ out: dir, settingsFlag: true, settings: {}, prompt: 'go', script, env, timeoutS: 90 });
-  return { run, results: inspect.toolResults(run.requests).map(({ is_error, text }) => ({ is_error, text })) };
+  const run = await runClaude({ out: dir, settingsFlag: true, settings: {}, prompt: 'go', script: script as Script, env, timeoutS: 90 });
+  return { run, results: toolResults(run.requests).map(({ is_error, text }) => ({ is_error, text })) };
 }
 
 /** A PATH with the tools a session needs (sh, ls, git …) and no `node`. */

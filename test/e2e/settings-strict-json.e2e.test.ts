@@ -4,24 +4,19 @@
 // fine. This is why `hookpack install` refuses such a file and `doctor` reports it as an error
 // (docs/settings-files.md).
 import { existsSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { E2E_DIR } from './_harness.ts';
+import { removeRun, runClaude } from './harness/run-claude.ts';
 
-const require = createRequire(import.meta.url);
-interface Run {
-  dir: string;
-  paths: { project: string; out: string };
-}
-const { runClaude, removeRun } = require(join(E2E_DIR, 'run.cjs')) as { runClaude(o: Record<string, unknown>): Promise<Run>; removeRun(r: Run): void };
+// Saves the hook's stdin into $E2E_OUT and prints nothing: proof that the hook ran, and no decision.
+const RECORD_HOOK = 'cat > "$E2E_OUT/$1.$$.json"\n';
 
 /** A settings text with a recording PreToolUse hook and a deny rule; `mark` puts JSONC in it. */
 const settings = (mark: { comment?: string; trailingComma?: boolean; key?: string }) => `{${mark.key ?? ''}
   "permissions": { "deny": ["Bash(echo e2e-perm:*)"] },${mark.comment ?? ''}
   "hooks": {
     "PreToolUse": [
-      { "matcher": "Bash", "hooks": [ { "type": "command", "command": "sh @E2E@/hooks/record.sh pre" } ]${mark.trailingComma ? ',' : ''} }
+      { "matcher": "Bash", "hooks": [ { "type": "command", "command": "sh @PROJECT@/.claude/record.sh pre" } ]${mark.trailingComma ? ',' : ''} }
     ]
   }
 }
@@ -33,7 +28,7 @@ async function attempt(text: string): Promise<{ hookRan: boolean; denied: boolea
     prompt: 'go',
     settingsFlag: true,
     settings: {},
-    files: { '.claude/settings.json': text },
+    files: { '.claude/settings.json': text, '.claude/record.sh': RECORD_HOOK },
     script: { turns: [{ tool: 'Bash', input: { command: 'echo e2e-perm > ./perm.txt', description: 'x' } }, { text: 'done' }] },
   });
   try {

@@ -21,7 +21,7 @@ export class CommandGraph implements SourceGraph {
       if (command.feeds !== undefined) push(this.feeders, command.feeds, command);
     }
     // A `bash -c` script in a stage is parsed later than the stages after it, so sort.
-    for (const list of this.stages.values()) list.sort((a, b) => a.index - b.index);
+    for (const list of this.stages.values()) if (list.length > 1) list.sort((a, b) => a.index - b.index);
   }
 
   /** The command with this id, if it is part of the script. */

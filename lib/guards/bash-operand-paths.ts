@@ -106,23 +106,25 @@ export function loopValues(operand: string, base: PathBase): { values: string[];
 /** The paths an operand may name: as written, and with `worstCase` also with unknown variables empty. */
 export function operandPaths(operand: string, base: PathBase, options: { worstCase?: boolean } = {}): OperandPath[] {
   if (operand === '') return [];
-  // Several rules resolve the same operands of one command (rm's 10,000 operands, once per rule, were most of its time).
-  let known = PATHS.get(base);
-  if (known === undefined) {
-    known = new Map();
-    PATHS.set(base, known);
+  // Several rules resolve the same operands of one command (rm's 10,000 operands, once per rule,
+  // were most of its time). The rules of one command run one after another with the same base,
+  // so one slot is enough, and cheaper than a WeakMap lookup on every call.
+  if (base !== cachedBase) {
+    cachedBase = base;
+    cachedPaths = undefined;
   }
   const key = options.worstCase ? `\u0000${operand}` : operand;
-  let paths = known.get(key);
+  let paths = cachedPaths?.get(key);
   if (paths === undefined) {
     paths = resolveOperand(operand, base, options);
-    known.set(key, paths);
+    (cachedPaths ??= new Map()).set(key, paths);
   }
   return paths;
 }
 
-/** Paths already worked out, per command scope (the same PathBase object), as in bash-path-targets.ts. */
-const PATHS = new WeakMap<PathBase, Map<string, OperandPath[]>>();
+/** Paths already worked out for the last PathBase object seen (one command's scope). */
+let cachedBase: PathBase | undefined;
+let cachedPaths: Map<string, OperandPath[]> | undefined;
 
 function resolveOperand(operand: string, base: PathBase, options: { worstCase?: boolean }): OperandPath[] {
   const looped = loopValues(operand, base);

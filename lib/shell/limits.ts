@@ -44,20 +44,24 @@ export function limitError(key: keyof ShellLimits, limit: number): ShellParseErr
 
 /** What is left of each cap during one parse; `spend` throws past one. */
 export class WorkBudget {
-  private readonly left: ShellLimits;
+  readonly braceWords: number;
   private readonly limits: Readonly<ShellLimits>;
+  // One field per cap, not a record indexed by key: spend runs once per token and word.
+  private tokens: number;
+  private commands: number;
+  private words: number;
+  private sources: number;
 
   constructor(limits: Partial<ShellLimits> = {}) {
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
-    this.left = { ...this.limits };
-  }
-
-  get braceWords(): number {
-    return this.limits.braceWords;
+    this.limits = limits === undefined || Object.keys(limits).length === 0 ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, ...limits };
+    this.braceWords = this.limits.braceWords;
+    this.tokens = this.limits.tokens;
+    this.commands = this.limits.commands;
+    this.words = this.limits.words;
+    this.sources = this.limits.sources;
   }
 
   spend(key: Exclude<keyof ShellLimits, 'braceWords'>, amount = 1): void {
-    this.left[key] -= amount;
-    if (this.left[key] < 0) throw limitError(key, this.limits[key]);
+    if ((this[key] -= amount) < 0) throw limitError(key, this.limits[key]);
   }
 }

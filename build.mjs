@@ -6,12 +6,13 @@
 // files (dist/types).
 // Usage: node build.mjs [--watch] [--sea [--sea-snapshot]] [--no-code-cache] [--no-typecheck]
 //                       [--hooks-dir DIR] [--out-dir DIR]
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, buildHooks, buildReport, PACKAGE_ROOT, watchHooks, writeAtomic } from './build/index.mjs';
 import { buildSdk, buildTypes, bundleCli } from './build/package-artifacts.mjs';
 
 const USAGE = 'usage: node build.mjs [--watch] [--sea [--sea-snapshot]] [--no-code-cache] [--no-typecheck] [--hooks-dir DIR] [--out-dir DIR]';
+const VALID_FLAGS = "Valid flags: --watch, --sea, --sea-snapshot, --no-code-cache, --no-typecheck, --hooks-dir DIR, --out-dir DIR";
 
 /** @param {string[]} argv */
 function parseCli(argv) {
@@ -42,7 +43,7 @@ function parseCli(argv) {
       help: values.help === true,
     };
   } catch (error) {
-    throw new BuildError(`${/** @type {Error} */ (error).message}. ${USAGE}`);
+    throw new BuildError(`${/** @type {Error} */ (error).message}. ${VALID_FLAGS}`);
   }
 }
 
@@ -66,7 +67,10 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const buildOptions = { ...options, projectRoot: PACKAGE_ROOT };
+  // Hashes and banners are relative to the project: this repository, or for hooks kept elsewhere
+  // (--hooks-dir), the directory holding them.
+  const inRepository = !relative(PACKAGE_ROOT, options.hooksDir).startsWith('..');
+  const buildOptions = { ...options, projectRoot: inRepository ? PACKAGE_ROOT : dirname(options.hooksDir) };
   const outLabel = relative(process.cwd(), options.outDir) || '.';
   if (options.watch) {
     process.stderr.write('watching hooks and lib/ for changes (Ctrl-C to stop)\n');

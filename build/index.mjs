@@ -226,7 +226,6 @@ export async function watchHooks(options, onBuilt, onError) {
       }
     }
   };
-  await rebuild();
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
   const schedule = (/** @type {string} */ _event, /** @type {string | Buffer | null} */ file) => {
@@ -235,7 +234,9 @@ export async function watchHooks(options, onBuilt, onError) {
     clearTimeout(timer);
     timer = setTimeout(rebuild, 50);
   };
+  // Watching before the first build: an edit made while it runs asks for one more.
   watch(options.hooksDir, { recursive: false }, schedule);
   const lib = join(PACKAGE_ROOT, 'lib');
   if (existsSync(join(PACKAGE_ROOT, 'tsconfig.json'))) watch(lib, { recursive: true }, schedule);
+  await rebuild();
 }

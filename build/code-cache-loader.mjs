@@ -25,7 +25,29 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
   const env = process.env;
   const userHome = env.HOME || env.USERPROFILE;
   const base = env.XDG_CACHE_HOME || (userHome ? userHome + '/.cache' : '');
-  const home = env.HOOKPACK_CODE_CACHE === '0' ? '' : env.HOOKPACK_HOME || (base ? base + '/hookpack' : '');
+  // A HOOKPACK_HOME that a project's settings set (their `env` reaches hooks), or one inside the
+  // project, is the repository's choice: cache files there could be planted code. The cache is
+  // then off (it only saves time). Read only when the variable is set: nothing on the common path.
+  const projectSet = (/** @type {string} */ value) => {
+    const dirs = [env.CLAUDE_PROJECT_DIR, process.cwd()].filter((d) => typeof d === 'string' && d !== '');
+    for (const dir of dirs) {
+      const real = (() => { try { return fs.realpathSync.native(value); } catch { return value; } })();
+      if (real === dir || real.startsWith(dir + '/') || value.startsWith(dir + '/')) return true;
+      for (const name of ['settings.json', 'settings.local.json']) {
+        let fd;
+        try {
+          fd = fs.openSync(dir + '/.claude/' + name, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK || 0));
+          const s = fs.fstatSync(fd);
+          if (!s.isFile()) continue;
+          const buffer = Buffer.alloc(Math.min(s.size, 1048576));
+          const text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+          if (s.size > buffer.length || text.includes('HOOKPACK_HOME') || text.includes('HOOKPACK_CODE_CACHE')) return true;
+        } catch {} finally { if (fd !== undefined) fs.closeSync(fd); }
+      }
+    }
+    return false;
+  };
+  const home = env.HOOKPACK_CODE_CACHE === '0' || (env.HOOKPACK_HOME && projectSet(env.HOOKPACK_HOME)) ? '' : env.HOOKPACK_HOME || (base ? base + '/hookpack' : '');
   const note = (/** @type {string} */ m) => {
     if (env.HOOKPACK_DEBUG && env.HOOKPACK_DEBUG !== '0') try { fs.writeSync(2, 'hookpack: code cache ' + m + '\n'); } catch {}
   };

@@ -278,6 +278,33 @@ describe('the code-cache loader every bundle carries', () => {
   });
 });
 
+describe('the code-cache loader and a repository\'s choice of HOOKPACK_HOME', () => {
+  const runIn = (cwd: string, env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], { cwd, input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env: { ...process.env, HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0', ...env } });
+
+  beforeEach(() => {
+    writeHook('greet', GOOD_HOOK);
+    expect(build('--no-typecheck').status).toBe(0);
+  });
+
+  it('is off when the project\'s settings set HOOKPACK_HOME (their env reaches hooks): a planted cache file is planted code', () => {
+    const project = join(dir, 'cloned');
+    const state = join(dir, 'repo-chosen-state');
+    mkdirSync(join(project, '.claude'), { recursive: true });
+    mkdirSync(state, { mode: 0o700 });
+    writeFileSync(join(project, '.claude', 'settings.json'), JSON.stringify({ env: { HOOKPACK_HOME: state } }));
+    for (let i = 0; i < 2; i++) expect(runIn(project, { HOOKPACK_HOME: state, CLAUDE_PROJECT_DIR: project }).stderr).toMatch(/code cache off/);
+    expect(existsSync(join(state, 'code-cache'))).toBe(false);
+  });
+
+  it('is off when HOOKPACK_HOME lies inside the project, and on for the same project with a HOOKPACK_HOME of the user\'s', () => {
+    const project = join(dir, 'cloned');
+    mkdirSync(join(project, 'committed-state'), { recursive: true, mode: 0o700 });
+    expect(runIn(project, { HOOKPACK_HOME: join(project, 'committed-state'), CLAUDE_PROJECT_DIR: project }).stderr).toMatch(/code cache off/);
+    expect(runIn(project, { HOOKPACK_HOME: join(dir, 'state'), CLAUDE_PROJECT_DIR: project }).stderr).toMatch(/code cache miss, writing/);
+  });
+});
+
 describe('the code-cache loader and files it does not own', () => {
   it('refuses a cache file it did not write itself (group-writable, or a symlink) and rewrites it', () => {
     writeHook('greet', GOOD_HOOK);

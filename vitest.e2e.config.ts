@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// The end-to-end suite: the real Claude Code CLI against a scripted mock API (../shared/e2e).
-// Run with `npm run test:e2e` after `npm run build`.
+// The end-to-end suite: the real Claude Code CLI (the pinned devDependency) against our scripted
+// mock API (test/e2e/harness). Run with `npm run test:e2e`, which builds first.
 export default defineConfig({
   resolve: {
     alias: [{ find: /^hookpack$/, replacement: fileURLToPath(new URL('./lib/index.ts', import.meta.url)) }],

@@ -36,7 +36,8 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
     writeFileSync(path, shippedEntrySource(name), { flag: 'wx' });
     lines.push(`added   ${show(path)}`);
   }
-  lines.push('', 'next: npx hookpack build, then npx hookpack install', '');
+  const flag = project.kind === 'user' ? ' --scope user' : '';
+  lines.push('', `next: npx hookpack build${flag}, then npx hookpack install${flag}`, '');
   io.out(lines.join('\n'));
   return EXIT.OK;
 }

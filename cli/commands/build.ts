@@ -57,7 +57,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     io.err(`hookpack: build failed: ${failure(error)}\n`);
     return EXIT.FINDINGS;
   }
-  io.err(`next: hookpack install (once), and commit ${shortPath(project.hooksDir)} with its dist/\n`);
+  io.err(project.kind === 'user' ? 'next: hookpack install --scope user (once)\n' : `next: hookpack install (once), and commit ${shortPath(project.hooksDir)} with its dist/\n`);
   return EXIT.OK;
 }
 

@@ -73,17 +73,20 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     [join(project.hooksDir, 'tsconfig.json'), HOOKS_TSCONFIG],
   ];
   for (const [path, content] of files) (create(path, content) ? made : kept).push(show(path));
-  const lines = [
-    ...made.map((m) => `created ${m}`),
-    ...kept.map((k) => `kept    ${k} (already there)`),
-    '',
-    'next:',
-    '  npx hookpack add bash-guard file-guard   # the shipped guards (hookpack add --list shows all)',
-    '  npx hookpack build                       # bundles into .claude/hooks/dist/',
-    `  npx hookpack install${scope === 'user' ? ' --scope user' : '                     '}   # wires them into ${scope === 'user' ? '~/.claude/settings.json' : '.claude/settings.json'}`,
-    ...(scope === 'user' ? [] : ['  git add .claude && git commit            # teammates then need only node']),
-    '',
-  ];
+  const user = scope === 'user';
+  const next = user
+    ? [
+        '  npx hookpack add --scope user bash-guard file-guard   # the shipped guards (add --list shows all)',
+        '  npx hookpack build --scope user                       # bundles into ~/.claude/hooks/dist/',
+        '  npx hookpack install --scope user                     # wires them into ~/.claude/settings.json',
+      ]
+    : [
+        '  npx hookpack add bash-guard file-guard   # the shipped guards (hookpack add --list shows all)',
+        '  npx hookpack build                       # bundles into .claude/hooks/dist/',
+        '  npx hookpack install                     # wires them into .claude/settings.json',
+        '  git add .claude && git commit            # teammates then need only node',
+      ];
+  const lines = [...made.map((m) => `created ${m}`), ...kept.map((k) => `kept    ${k} (already there)`), '', 'next:', ...next, ''];
   io.out(lines.join('\n'));
   return EXIT.OK;
 }

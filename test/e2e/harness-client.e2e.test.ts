@@ -31,8 +31,8 @@ const groupAlive = (pid: number | undefined): boolean => {
 };
 
 describe('the real client under the runner', () => {
-  it('is the version package.json pins', () => {
-    const pinned = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@anthropic-ai/claude-code'];
+  it('is the version test/e2e/client/package.json pins', () => {
+    const pinned = (JSON.parse(readFileSync(join(ROOT, 'test', 'e2e', 'client', 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@anthropic-ai/claude-code'];
     const home = mkdtempSync(join(tmpdir(), 'hookpack-claude-version-'));
     try {
       const version = execFileSync(claudeBin(), ['--version'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, DISABLE_AUTOUPDATER: '1' } });

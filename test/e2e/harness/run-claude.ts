@@ -61,10 +61,10 @@ export interface ClaudeRun {
   paths: RunPaths;
 }
 
-/** The pinned client: $CLAUDE_BIN, else node_modules/.bin/claude of this checkout. */
+/** The pinned client: $CLAUDE_BIN, else the one test/e2e/client pins (installed by test/e2e/client/ensure.mjs). */
 export function claudeBin(): string {
-  const bin = process.env.CLAUDE_BIN || join(ROOT, 'node_modules', '.bin', 'claude');
-  if (!existsSync(bin)) throw new Error(`the Claude Code CLI is not installed at ${bin}: run \`npm ci\` (it is a devDependency), or set CLAUDE_BIN`);
+  const bin = process.env.CLAUDE_BIN || join(ROOT, 'test', 'e2e', 'client', 'node_modules', '.bin', 'claude');
+  if (!existsSync(bin)) throw new Error(`the Claude Code CLI is not installed at ${bin}: run \`npm run e2e:client\` (test/e2e/client pins it), or set CLAUDE_BIN`);
   return bin;
 }
 

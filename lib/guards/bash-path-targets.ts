@@ -86,9 +86,9 @@ function classify(operand: string, base: PathBase): TargetKind {
   if (UNEXPANDED.test(expanded)) return 'unknown';
   if (REMOTE.test(expanded)) return 'outside';
   const path = resolveCommandPath(expanded, base);
-  if (inTemp(path, base.temp ?? TEMP_ROOTS)) return 'temp';
+  // The project first: a project that lives in /tmp is still the project (`rm -rf .` there asks).
   const project = base.project ?? base.cwd;
   if (path === project) return 'project-root';
   if (project === '/' || path.startsWith(`${project}/`)) return 'inside';
-  return 'outside';
+  return inTemp(path, base.temp ?? TEMP_ROOTS) ? 'temp' : 'outside';
 }

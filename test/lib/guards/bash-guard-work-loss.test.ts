@@ -196,6 +196,14 @@ describe('bash-guard and deleting files', () => {
     expect(answer(command)).toBe('allow');
   });
 
+  it('judges a project that lives in /tmp as the project, not as temp', () => {
+    expect(answer('rm -rf .', '/tmp/proj')).toBe('ask delete-project-root');
+    expect(answer('rm -rf ./*', '/tmp/proj')).toBe('ask delete-project-root');
+    expect(answer('rm -rf ./build', '/tmp/proj')).toBe('allow');
+    expect(answer('rm -rf /tmp/other', '/tmp/proj')).toBe('allow');
+    expect(answer('rm -rf /tmp', '/tmp/proj')).toBe('deny rm-recursive-root');
+  });
+
   it('judges the project as the directory the command started in, and temp by the system temp roots', () => {
     const base = { home: HOME, cwd: CWD, project: CWD, temp: tempRoots('/tmp/user-1000') };
     expect(targetKind('.', base)).toBe('project-root');

@@ -57,8 +57,13 @@ export function benchEnv(outDir, parent = process.env) {
   delete env.CLAUDE_PROJECT_DIR;
   env.HOOKPACK_HOME = join(outDir, 'home');
   env.HOOKPACK_CONFIG_DIR = join(outDir, 'config');
+  // And HOME: nothing a timed hook reads or writes may be the developer's (~/.config/hookpack, ~/.cache).
+  env.HOME = join(outDir, 'user-home');
+  delete env.XDG_CONFIG_HOME;
+  delete env.XDG_CACHE_HOME;
   mkdirSync(env.HOOKPACK_HOME, { recursive: true, mode: 0o700 });
   mkdirSync(env.HOOKPACK_CONFIG_DIR, { recursive: true, mode: 0o700 });
+  mkdirSync(env.HOME, { recursive: true, mode: 0o700 });
   return env;
 }
 

@@ -28,11 +28,16 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
   // A HOOKPACK_HOME that a project's settings set (their `env` reaches hooks), or one inside the
   // project, is the repository's choice: cache files there could be planted code. The cache is
   // then off (it only saves time). Read only when the variable is set: nothing on the common path.
-  const projectSet = (/** @type {string} */ value) => {
-    const dirs = [env.CLAUDE_PROJECT_DIR, process.cwd()].filter((d) => typeof d === 'string' && d !== '');
+  const projectSet = (/** @type {string} */ value, /** @type {boolean} */ readSettings) => {
+    const dirs = [env.CLAUDE_PROJECT_DIR, process.cwd()].filter((d) => typeof d === 'string' && d !== '' && d !== '/');
+    const resolved = (/** @type {string} */ p) => { try { return fs.realpathSync.native(p); } catch { return p; } };
+    const real = resolved(value);
+    // Claude Code started in the home directory (or above it) makes no repository of ~/.cache.
+    const mine = userHome ? resolved(userHome) : '';
     for (const dir of dirs) {
-      const real = (() => { try { return fs.realpathSync.native(value); } catch { return value; } })();
-      if (real === dir || real.startsWith(dir + '/') || value.startsWith(dir + '/')) return true;
+      const ownTree = mine !== '' && (mine === dir || mine.startsWith(dir + '/'));
+      if (!ownTree && (real === dir || real.startsWith(dir + '/') || value.startsWith(dir + '/'))) return true;
+      if (!readSettings) continue;
       for (const name of ['settings.json', 'settings.local.json']) {
         let fd;
         try {
@@ -41,13 +46,17 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
           if (!s.isFile()) continue;
           const buffer = Buffer.alloc(Math.min(s.size, 1048576));
           const text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
-          if (s.size > buffer.length || text.includes('HOOKPACK_HOME') || text.includes('HOOKPACK_CODE_CACHE')) return true;
+          if (s.size > buffer.length || text.includes('HOOKPACK_HOME') || text.includes('HOOKPACK_CODE_CACHE') || text.includes('XDG_CACHE_HOME')) return true;
         } catch {} finally { if (fd !== undefined) fs.closeSync(fd); }
       }
     }
     return false;
   };
-  const home = env.HOOKPACK_CODE_CACHE === '0' || (env.HOOKPACK_HOME && projectSet(env.HOOKPACK_HOME)) ? '' : env.HOOKPACK_HOME || (base ? base + '/hookpack' : '');
+  const chosen = env.HOOKPACK_HOME || (base ? base + '/hookpack' : '');
+  // Whichever variable led there (HOOKPACK_HOME, XDG_CACHE_HOME, HOME), a cache directory inside
+  // the project is the repository's: checked on every start (one realpath); the settings files
+  // only when a variable a project could set is set.
+  const home = env.HOOKPACK_CODE_CACHE === '0' || !chosen || projectSet(chosen, Boolean(env.HOOKPACK_HOME || env.XDG_CACHE_HOME)) ? '' : chosen;
   const note = (/** @type {string} */ m) => {
     if (env.HOOKPACK_DEBUG && env.HOOKPACK_DEBUG !== '0') try { fs.writeSync(2, 'hookpack: code cache ' + m + '\n'); } catch {}
   };

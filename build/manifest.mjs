@@ -4,20 +4,25 @@
 // `hookpack doctor` can tell when a committed bundle no longer matches its sources.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readBounded } from './bounded-read.mjs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { BuildError } from './errors.mjs';
 
+/** Sources larger than this are not hashed (a hook's source is kilobytes). */
+const SOURCE_CAP = 16 * 1024 * 1024;
+
 /**
- * A file's content hash, short (collisions do not matter here: this detects edits).
+ * A file's content hash, short (collisions do not matter here: this detects edits). Line endings
+ * are normalised, so a checkout with CRLF (core.autocrlf) is not "changed". Read bounded and
+ * non-blocking: the manifest a repository commits names these paths.
  * @param {string} path
  * @returns {string | undefined}
  */
 export function fileHash(path) {
-  try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
-  } catch {
-    return undefined;
-  }
+  const bytes = readBounded(path, SOURCE_CAP);
+  if (bytes === undefined) return undefined;
+  const text = bytes.includes(13) ? Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : bytes;
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 /**
@@ -60,6 +65,8 @@ export function staleReasons(manifest, hookFiles, projectRoot, hooksLabel, short
   const changed = new Set();
   for (const entry of [...(manifest.hooks ?? []), ...(manifest.events ?? [])]) {
     for (const [file, hash] of Object.entries(entry.sources ?? {})) {
+      // Only paths inside the project: a manifest is committed, so it is the repository's word.
+      if (isAbsolute(file) || file.split(/[\\/]/).includes('..')) continue;
       if (fileHash(join(projectRoot, file)) !== hash) changed.add(file);
     }
   }

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { projectRootFrom } from './project.ts';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 // The UMD entry jsonc-parser's `main` points at hides its requires from esbuild (the bundle then
@@ -30,6 +31,8 @@ export interface ConfiguredHook {
   /** Seconds, when set. */
   timeout?: number;
   async: boolean;
+  /** Fields that keep its answer from counting or it from running (`async`, `if`, `shell` …). */
+  weakening?: string[];
 }
 
 /** Something about a settings file that is not a broken hooks entry: repeated keys, comments, encoding. */
@@ -61,7 +64,7 @@ export const MANAGED_SETTINGS = '/etc/claude-code/managed-settings.json';
 
 /** The directory Claude Code treats as the project: `$CLAUDE_PROJECT_DIR`, else the current directory. */
 export function projectDir(io: Pick<Io, 'env' | 'cwd'>): string {
-  return io.env.CLAUDE_PROJECT_DIR || io.cwd;
+  return io.env.CLAUDE_PROJECT_DIR || projectRootFrom(io.cwd, io.env);
 }
 
 /** The settings files to read, in Claude Code's order; `--settings PATH` replaces them all. */
@@ -195,6 +198,8 @@ function readGroup(layer: Layer, event: string, group: unknown, where: string): 
       const hook: ConfiguredHook = { layer: layer.name, path: layer.path, where: at, event, matcher, command: handler.command, async: handler.async === true || handler.asyncRewake === true };
       if (Array.isArray(handler.args)) hook.args = handler.args.map(String);
       if (typeof handler.timeout === 'number') hook.timeout = handler.timeout;
+      const weakening = ['async', 'asyncRewake', 'if', 'shell', 'once'].filter((field) => field in handler);
+      if (weakening.length > 0) hook.weakening = weakening;
       layer.hooks.push(hook);
     }
   });

@@ -129,9 +129,14 @@ function checkProjectBuild(project: Project, io: DoctorContext['io'], label: str
  * source, and a stale dist/hookpack.
  */
 export function checkDist(context: DoctorContext): Finding[] {
-  const project = locateProject(context.io);
+  let project: Project | undefined;
+  try {
+    project = locateProject(context.io);
+  } catch {
+    // Run from the home directory: no project here, only the user's own hooks.
+  }
   const user = userProject(context.io);
-  const own = [...(project.kind === 'project' ? checkProjectBuild(project, context.io, 'this project') : []), ...checkProjectBuild(user, context.io, 'your user hooks (~/.claude/hooks)')];
+  const own = [...(project?.kind === 'project' ? checkProjectBuild(project, context.io, 'this project') : []), ...checkProjectBuild(user, context.io, 'your user hooks (~/.claude/hooks)')];
   return [...own, ...checkRepositoryBuild(context)];
 }
 

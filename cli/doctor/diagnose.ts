@@ -13,10 +13,11 @@ import { checkShims } from './check-shims.ts';
 import { checkStateDir } from './check-state-dir.ts';
 import { checkSwitches } from './check-switches.ts';
 import { checkTimeouts } from './check-timeout.ts';
+import { checkWeakenedGuards } from './check-weakened-guards.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 import { analyzeCommand } from './hook-command.ts';
 
-const CHECKS = [checkSettings, checkEvents, checkFiles, checkMachinePaths, checkMatchers, checkTimeouts, checkShims, checkCaCerts, checkSwitches, checkDuplicateBundles, checkStateDir, checkDist];
+const CHECKS = [checkSettings, checkEvents, checkWeakenedGuards, checkFiles, checkMachinePaths, checkMatchers, checkTimeouts, checkShims, checkCaCerts, checkSwitches, checkDuplicateBundles, checkStateDir, checkDist];
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Builds what every check looks at: the layers, each hook's analysed command, the environment. */

@@ -1,7 +1,7 @@
 import { CliError } from '../errors.ts';
-import { eventArrays, hooksObject, type EventArray } from './handlers.ts';
+import { eventArrays, hooksObject, type EventArray, type Handler } from './handlers.ts';
 import { appendMember, insertElementAt, removeMember } from './jsonc-edit.ts';
-import { applyEdits, findNodeAtLocation, parseTree, visit, type Edit, type JSONPath, type Node } from './jsonc.ts';
+import { applyEdits, findNodeAtLocation, getNodeValue, parseTree, visit, type Edit, type JSONPath, type Node } from './jsonc.ts';
 import { othersFingerprint, ourHandlers, type BundleOf, type OurHandler } from './ours.ts';
 import type { Entry } from './plan.ts';
 import { lineColumn } from './position.ts';
@@ -143,6 +143,21 @@ function applyInsertions(text: string, added: Entry[], insertAt: Map<string, num
 }
 
 /**
+ * Fields that change whether or how a handler's answer counts (hooks-protocol: `async` answers
+ * are ignored, `if` can keep it from ever running, `shell` picks another interpreter, `once`
+ * runs it a single time): on one of our handlers they can switch a guard off, so such an entry
+ * is never "already right" and install writes it afresh. Other fields a user added
+ * (`statusMessage`) stay.
+ */
+export const WEAKENING_FIELDS = ['async', 'asyncRewake', 'if', 'shell', 'once'] as const;
+
+/** The weakening fields a handler carries. */
+export function weakeningFields(handler: Handler): string[] {
+  const value = getNodeValue(handler.node) as Record<string, unknown> | undefined;
+  return value !== null && typeof value === 'object' ? WEAKENING_FIELDS.filter((field) => field in value) : [];
+}
+
+/**
  * Edits a settings text so that, for every event `touches` admits, our handlers are exactly
  * `desired`: handlers already right stay byte for byte, stale ones go (with a matcher group, event
  * key or `hooks` key they leave empty), missing ones go in where the first removed group was, else
@@ -160,7 +175,7 @@ export function reconcile(text: string, desired: Entry[], options: ReconcileOpti
     const adding: Entry[] = [];
     for (const entry of desired.filter((e) => e.event === event)) {
       const sameCommand = options.sameCommand ?? ((installed: unknown, desired: string) => installed === desired);
-      const same = [...unmatched].find((h) => sameCommand(h.command, entry.command) && h.timeout === entry.timeout && normalMatcher(h.matcher) === entry.matcher);
+      const same = [...unmatched].find((h) => sameCommand(h.command, entry.command) && h.timeout === entry.timeout && normalMatcher(h.matcher) === entry.matcher && weakeningFields(h).length === 0);
       if (same === undefined) adding.push(entry);
       else {
         unmatched.delete(same);

@@ -7,7 +7,7 @@ import { payloadMatches } from './matcher.ts';
 import { mergeEvaluations } from './merge.ts';
 import { effectivePolicy } from './policy.ts';
 import { ignoreProjectSwitches, withoutProjectSwitches } from './project-env.ts';
-import { exitNow, printOutcome, protectStdout } from './protocol.ts';
+import { exitNow, forGuardedCommand, printOutcome, protectStdout } from './protocol.ts';
 import { readPayload } from './stdin.ts';
 import { disarmStartupGuard } from './startup.ts';
 import { recordRuns } from './telemetry.ts';
@@ -42,8 +42,11 @@ export function runEvent(event: string, hooks: BundledHook[], meta: { validate: 
   let payload: Record<string, unknown> = {};
   let finished = false;
   const conclude = (error: unknown) => running.map(({ name, hook }) => settled.get(name) ?? failed(hook, name, error, debug));
+  // Installed with `|| exit 2` when it holds a guard: then it never exits 1 on purpose (forGuardedCommand).
+  const guarded = hooks.some(({ hook }) => hook.onError === 'block');
   const write = (evaluations: Evaluation[]) => {
-    const merged = mergeEvaluations(event, payload, evaluations);
+    const mergedRaw = mergeEvaluations(event, payload, evaluations);
+    const merged = guarded ? forGuardedCommand(mergedRaw) : mergedRaw;
     // A blocking answer that could not be written turns into exit 2 (printOutcome).
     const outcome = { ...merged, exitCode: printOutcome(merged) };
     recordRuns(evaluations.map((e) => ({ hook: e.name, event, exit: e.outcome.exitCode, decision: e.decision, error: e.error, ms: e.ms })), env);

@@ -7,7 +7,7 @@ import { evaluateHook, failed, type Evaluation } from './evaluate.ts';
 import { payloadMatches } from './matcher.ts';
 import { ignoreProjectSwitches } from './project-env.ts';
 import { effectivePolicy } from './policy.ts';
-import { exitNow, printOutcome, protectStdout } from './protocol.ts';
+import { exitNow, forGuardedCommand, printOutcome, protectStdout } from './protocol.ts';
 import { readPayload } from './stdin.ts';
 import { disarmStartupGuard } from './startup.ts';
 import { skipReason } from './switches.ts';
@@ -69,6 +69,8 @@ export function exitedEarly(code: number | undefined): HookError {
 export function runHook(hook: HookDefinition, meta: RunMeta): void {
   const env = process.env;
   const failClosed = hook.onError === 'block';
+  // Installed with `|| exit 2`: never exit 1 on purpose (protocol.ts, forGuardedCommand).
+  const settle = (outcome: Evaluation['outcome']) => (failClosed ? forGuardedCommand(outcome) : outcome);
   // A project's Claude Code settings can set hook env vars: a guard ignores its switches there.
   if (failClosed) ignoreProjectSwitches(env);
   if (isSkipped(meta.name, failClosed, env)) process.exit(0);
@@ -79,7 +81,7 @@ export function runHook(hook: HookDefinition, meta: RunMeta): void {
   const finish = (evaluation: Evaluation): void => {
     if (finished) return;
     finished = true;
-    const exitCode = printOutcome(evaluation.outcome);
+    const exitCode = printOutcome(settle(evaluation.outcome));
     recordRun({ hook: meta.name, event: hook.event, exit: exitCode, decision: evaluation.decision, error: evaluation.error, ms: evaluation.ms }, env);
     exitNow(exitCode, evaluation.timedOut === true, evaluation.outcome.json !== undefined);
   };
@@ -93,9 +95,9 @@ export function runHook(hook: HookDefinition, meta: RunMeta): void {
     if (finished) return;
     const evaluation = failed(policy, meta.name, exitedEarly(code), debug);
     finished = true;
-    printOutcome(evaluation.outcome);
-    recordRun({ hook: meta.name, event: hook.event, exit: evaluation.outcome.exitCode, decision: evaluation.decision, error: evaluation.error }, env);
-    process.exitCode = evaluation.outcome.exitCode;
+    const exitCode = printOutcome(settle(evaluation.outcome));
+    recordRun({ hook: meta.name, event: hook.event, exit: exitCode, decision: evaluation.decision, error: evaluation.error }, env);
+    process.exitCode = exitCode;
   });
 
   const deadline = hookDeadline(hook.timeout, env);

@@ -15,6 +15,22 @@ export function protectStdout(): void {
 }
 
 /**
+ * The outcome a bundle holding a fail-closed hook leaves with. `hookpack install` ends such a
+ * bundle's command with `|| exit 2`, so a bundle that cannot start still blocks; it must then
+ * never exit 1 on purpose, or one failing fail-open hook beside a guard (or a Stop guard failing
+ * open to break a loop) would block every call. Exit 1 becomes exit 0, and the failure line
+ * reaches the user as a `systemMessage`, as exit 1's stderr would have.
+ */
+export function forGuardedCommand(outcome: Outcome): Outcome {
+  if (outcome.exitCode !== 1) return outcome;
+  const message = outcome.stderr;
+  if (message === undefined) return { ...outcome, exitCode: 0 };
+  const json = outcome.json ?? {};
+  const existing = typeof json.systemMessage === 'string' && json.systemMessage !== '' ? `${json.systemMessage}\n` : '';
+  return { json: { ...json, systemMessage: `${existing}${message}` }, exitCode: 0, stderr: message };
+}
+
+/**
  * Prints an outcome (its JSON line on fd 1, its stderr line on fd 2) and returns the exit code to
  * leave with. Never throws. A blocking answer that can't reach anyone (stdout closed, a broken
  * pipe, a full disk, stdout on /dev/null) exits 2 with its reason on stderr instead: exit 0 with

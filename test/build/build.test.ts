@@ -297,6 +297,14 @@ describe('the code-cache loader and a repository\'s choice of HOOKPACK_HOME', ()
     expect(existsSync(join(state, 'code-cache'))).toBe(false);
   });
 
+  it('is off when the cache directory lies inside the project, whichever variable led there (XDG_CACHE_HOME)', () => {
+    const project = join(dir, 'cloned');
+    mkdirSync(join(project, '.cache', 'hookpack', 'code-cache'), { recursive: true, mode: 0o755 });
+    const env = { HOOKPACK_HOME: '', XDG_CACHE_HOME: join(project, '.cache'), CLAUDE_PROJECT_DIR: project };
+    expect(runIn(project, env).stderr).toMatch(/code cache off/);
+    expect(readdirSync(join(project, '.cache', 'hookpack', 'code-cache'))).toEqual([]);
+  });
+
   it('is off when HOOKPACK_HOME lies inside the project, and on for the same project with a HOOKPACK_HOME of the user\'s', () => {
     const project = join(dir, 'cloned');
     mkdirSync(join(project, 'committed-state'), { recursive: true, mode: 0o700 });

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { ensureHooksDir, occupied } from '../hooks-dir.ts';
 import { join, relative } from 'node:path';
 import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -25,11 +26,11 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
   const project = locateProject(io, { scope: parseScope(values.scope) });
   if (project.kind === 'repository') throw new CliError('E_USAGE', `${project.root} is hookpack's own repository, where the shipped hooks live in hooks/; run hookpack add in your project`);
   const show = (path: string) => relative(io.cwd, path) || '.';
-  mkdirSync(project.hooksDir, { recursive: true });
+  ensureHooksDir(project.hooksDir, show(project.hooksDir));
   const lines: string[] = [];
   for (const name of names) {
     const path = join(project.hooksDir, `${name}.ts`);
-    if (existsSync(path)) {
+    if (occupied(path)) {
       lines.push(`kept    ${show(path)} (already there)`);
       continue;
     }

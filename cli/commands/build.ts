@@ -4,6 +4,7 @@ import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { packageRoot } from '../package-root.ts';
+import { IGNORED_DIST, ignoredByGit } from '../git-ignored.ts';
 import { locateProject } from '../project.ts';
 import { parseScope } from '../settings/scope.ts';
 
@@ -36,7 +37,9 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const build = await loadBuild();
   const options = { hooksDir: project.hooksDir, outDir: project.distDir, projectRoot: project.root, typecheck: values['no-typecheck'] !== true, codeCache: values['no-code-cache'] !== true, shortPath, note: (text: string) => io.err(`hookpack: note: ${text}\n`) };
   const outLabel = shortPath(project.distDir);
-  const failure = (error: unknown) => (error instanceof build.BuildError ? error.message : `internal error: ${(error as Error).stack ?? String(error)}`);
+  // One line; a stack only when asked for.
+  const failure = (error: unknown) =>
+    error instanceof build.BuildError ? error.message : `internal error: ${(error as Error).message ?? String(error)}${io.env.HOOKPACK_DEBUG ? `\n${(error as Error).stack}` : ' (HOOKPACK_DEBUG=1 shows the stack)'}`;
   if (values.check === true) {
     const reasons = build.checkBuild(options);
     if (reasons.length === 0) {
@@ -57,6 +60,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     io.err(`hookpack: build failed: ${failure(error)}\n`);
     return EXIT.FINDINGS;
   }
+  if (project.kind === 'project' && ignoredByGit(project.distDir, project.root)) io.err(`hookpack: warning: ${IGNORED_DIST.message}; ${IGNORED_DIST.fix}\n`);
   io.err(project.kind === 'user' ? 'next: hookpack install --scope user (once)\n' : `next: hookpack install (once), and commit ${shortPath(project.hooksDir)} with its dist/\n`);
   return EXIT.OK;
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { ensureHooksDir } from '../hooks-dir.ts';
 import { join, relative } from 'node:path';
 import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -60,17 +61,12 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const show = (path: string) => relative(io.cwd, path) || '.';
   const made: string[] = [];
   const kept: string[] = [];
-  if (!existsSync(project.hooksDir)) {
-    try {
-      mkdirSync(project.hooksDir, { recursive: true });
-    } catch (error) {
-      throw new CliError('E_IO', `cannot create ${show(project.hooksDir)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
-    }
-    made.push(`${show(project.hooksDir)}/`);
-  }
+  if (ensureHooksDir(project.hooksDir, show(project.hooksDir))) made.push(`${show(project.hooksDir)}/`);
   const files: [string, string][] = [
     [join(project.hooksDir, 'no-publish.ts'), EXAMPLE_HOOK],
     [join(project.hooksDir, 'tsconfig.json'), HOOKS_TSCONFIG],
+    // The bundles are committed: a common `dist/` line in the project's .gitignore must not drop them.
+    ...(scope === 'user' ? [] : [[join(project.hooksDir, '.gitignore'), '!dist/\n'] as [string, string]]),
   ];
   for (const [path, content] of files) (create(path, content) ? made : kept).push(show(path));
   const user = scope === 'user';

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkBuild } from '../../build/check.mjs';
+import { IGNORED_DIST, ignoredByGit } from '../git-ignored.ts';
 import { locateProject, userProject, type Project } from '../project.ts';
 import { readSmallText } from '../settings/read-bytes.ts';
 import type { DoctorContext, Finding } from './finding.ts';
@@ -111,9 +112,10 @@ function checkProjectBuild(project: Project, io: DoctorContext['io'], label: str
   } catch (error) {
     return [{ severity: 'warning', code: 'stale-dist', message: `cannot check ${label}'s build: ${(error as Error).message}`, fix: 'fix the hook file named, then run `hookpack build`', layer: 'build', path: project.hooksDir }];
   }
-  if (reasons.length === 0) return [];
+  const ignored: Finding[] = project.kind === 'project' && existsSync(project.distDir) && ignoredByGit(project.distDir, project.root) ? [{ severity: 'error', code: 'dist-ignored', ...IGNORED_DIST, layer: 'build', path: project.distDir }] : [];
+  if (reasons.length === 0) return ignored;
   const scope = project.kind === 'user' ? ' --scope user' : '';
-  return [{
+  return [...ignored, {
     severity: 'warning',
     code: reasons.some((r) => r.endsWith('the hooks were never built')) ? 'not-built' : 'stale-dist',
     message: `${label}'s bundles do not match their sources, so Claude Code runs other code than ${shortPath(project.hooksDir)} holds: ${reasons.join('; ')}`,

@@ -42,12 +42,15 @@ function bundleWord(file: string, context: CommandContext): string {
  * and it makes Node 20 start 3x slower (bench: "NODE_EXTRA_CA_CERTS trap"). The only place that
  * shapes a command line.
  */
-export function hookCommand(file: string, context: CommandContext, network = false, failClosed = false, platform: NodeJS.Platform = process.platform): string {
-  const prefix = !network && platform !== 'win32' ? 'env -u NODE_EXTRA_CA_CERTS ' : '';
+export function hookCommand(file: string, context: CommandContext, network = false, failClosed = false): string {
+  // One shape on every platform: a committed file is shared by a team, and Claude Code runs
+  // shell-form hooks through a POSIX shell everywhere (Git Bash on Windows), where `env -u` and
+  // `||` work; a Windows teammate's install must not write a guard that fails open.
+  const prefix = !network ? 'env -u NODE_EXTRA_CA_CERTS ' : '';
   // A guard's last line of defence: when the bundle cannot even start (no `node` on PATH: 127, a
   // deleted bundle, killed by a signal or out of memory: 128+n), the shell turns that into exit 2,
-  // which blocks. Right because a hookpack guard never exits 1 (it fails closed with 2).
-  const suffix = failClosed && platform !== 'win32' ? FAIL_CLOSED_SUFFIX : '';
+  // which blocks. Right because a bundle holding a guard never exits 1 (lib/runtime/protocol.ts).
+  const suffix = failClosed ? FAIL_CLOSED_SUFFIX : '';
   return `${prefix}node ${bundleWord(file, context)}${suffix}`;
 }
 

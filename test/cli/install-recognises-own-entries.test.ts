@@ -49,11 +49,19 @@ describe('bundleFileOf', () => {
 
 describe('hookCommand and NODE_EXTRA_CA_CERTS', () => {
   const context = { scope: 'project' as const, projectDir: '/home/u/proj', distDir: '/home/u/proj/dist' };
-  it('starts a hook without network use with the variable removed, on POSIX only', () => {
-    expect(hookCommand('a.cjs', context, false, false, 'linux')).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
-    expect(hookCommand('a.cjs', context, false, false, 'win32')).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
+  it('starts a hook without network use with the variable removed', () => {
+    expect(hookCommand('a.cjs', context, false, false)).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
   });
   it('keeps the variable for a hook that declares network use (it may need the proxy CA)', () => {
-    expect(hookCommand('a.cjs', context, true, false, 'linux')).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
+    expect(hookCommand('a.cjs', context, true, false)).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
+  });
+  it('writes the same command whatever platform installs it: a Windows teammate must not write a guard that fails open', () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    try {
+      expect(hookCommand('a.cjs', context, false, true)).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs || exit 2');
+    } finally {
+      if (platform) Object.defineProperty(process, 'platform', platform);
+    }
   });
 });

@@ -104,3 +104,40 @@ describe('hookpack build in a project', () => {
     expect(result.stderr).toBe('hookpack: build failed: no hooks directory at .claude/hooks: create it and add <name>.ts hook files (hookpack init makes one)\n');
   });
 });
+
+describe('hookpack build refuses clearly', () => {
+  it('a hook named cli (dist/cli.cjs is hookpack\'s own)', async () => {
+    const other = tempDir('project-build-cli');
+    writeFile(join(other.dir, 'p', 'package.json'), '{}\n');
+    writeFile(join(other.dir, 'p', '.claude', 'hooks', 'cli.ts'), OWN);
+    const result = await runCli(COMMANDS, ['build', '--no-typecheck'], { cwd: join(other.dir, 'p'), env: cleanEnv(other.dir) });
+    other.cleanup();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('hookpack: build failed: .claude/hooks/cli.ts: "cli" is reserved (dist/cli.cjs is hookpack\'s own); rename the hook\n');
+  });
+
+  it('.claude/hooks that is a file, in one line', async () => {
+    const other = tempDir('project-build-file');
+    writeFile(join(other.dir, 'p', 'package.json'), '{}\n');
+    writeFile(join(other.dir, 'p', '.claude', 'hooks'), 'oops\n');
+    const result = await runCli(COMMANDS, ['build'], { cwd: join(other.dir, 'p'), env: cleanEnv(other.dir) });
+    other.cleanup();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('hookpack: build failed: .claude/hooks is not a directory: move that file away, then run hookpack init\n');
+  });
+
+  it('warns when git would leave the bundles out of the commit (a dist/ line in .gitignore)', async () => {
+    const other = tempDir('project-build-ignored');
+    const project = join(other.dir, 'p');
+    writeFile(join(project, 'package.json'), '{}\n');
+    writeFile(join(project, '.gitignore'), 'dist/\n');
+    writeFile(join(project, '.claude', 'hooks', 'x.ts'), OWN);
+    spawnSync('git', ['init', '-q', project]);
+    const ignored = await runCli(COMMANDS, ['build', '--no-typecheck'], { cwd: project, env: cleanEnv(other.dir) });
+    writeFile(join(project, '.claude', 'hooks', '.gitignore'), '!dist/\n');
+    const kept = await runCli(COMMANDS, ['build', '--no-typecheck'], { cwd: project, env: cleanEnv(other.dir) });
+    other.cleanup();
+    expect(ignored.stderr).toContain('hookpack: warning: git ignores the bundles');
+    expect(kept.stderr).not.toContain('git ignores');
+  });
+});

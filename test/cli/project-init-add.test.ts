@@ -1,7 +1,7 @@
 // `hookpack init` and `hookpack add` in a user's project: they make .claude/hooks/ and its files
 // from the project's root or any directory below it, say what they made and what to run next,
 // and never overwrite anything.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCommand } from '../../cli/commands/add.ts';
@@ -27,7 +27,9 @@ describe('hookpack init', () => {
     const p = project();
     const run = await p.run(p.root, 'init');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^created \.claude\/hooks\/\ncreated \.claude\/hooks\/no-publish\.ts\ncreated \.claude\/hooks\/tsconfig\.json\n\nnext:\n/);
+    expect(run.stdout).toMatch(/^created \.claude\/hooks\/\ncreated \.claude\/hooks\/no-publish\.ts\ncreated \.claude\/hooks\/tsconfig\.json\ncreated \.claude\/hooks\/\.gitignore\n\nnext:\n/);
+    // The bundles are committed, whatever a `dist/` line in the project's .gitignore says.
+    expect(readFileSync(join(p.hooks, '.gitignore'), 'utf8')).toBe('!dist/\n');
     expect(run.stdout).toContain('npx hookpack build');
     expect(readFileSync(join(p.hooks, 'no-publish.ts'), 'utf8')).toContain("from 'hookpack'");
     expect(JSON.parse(readFileSync(join(p.hooks, 'tsconfig.json'), 'utf8')).compilerOptions.strict).toBe(true);
@@ -87,6 +89,19 @@ describe('hookpack add', () => {
     const run = await p.run(p.root, 'add', 'bash-guard');
     expect(run.stdout).toContain('kept    .claude/hooks/bash-guard.ts (already there)');
     expect(readFileSync(join(p.hooks, 'bash-guard.ts'), 'utf8')).toBe('// my own bash guard\n');
+  });
+
+  it('says so in one line (exit 3) when .claude/hooks is a file, and keeps a dangling link at the entry\'s name', async () => {
+    const p = project({ 'package.json': '{}\n', '.claude/hooks': 'not a directory\n' });
+    const run = await p.run(p.root, 'add', 'bash-guard');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('hookpack: .claude/hooks is not a directory: move that file away and run again\n');
+    rmSync(p.hooks);
+    mkdirSync(p.hooks, { recursive: true });
+    symlinkSync(join(p.root, 'nowhere.ts'), join(p.hooks, 'bash-guard.ts'));
+    const kept = await p.run(p.root, 'add', 'bash-guard');
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain('kept    .claude/hooks/bash-guard.ts (already there)');
   });
 
   it('needs at least one name (exit 2)', async () => {

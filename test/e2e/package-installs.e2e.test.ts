@@ -2,7 +2,7 @@
 // a clone's path (a symlink). Each must bring the `hookpack` command and an SDK plain Node can
 // import, and build a guard that works.
 import { spawnSync } from 'node:child_process';
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './_harness.ts';
@@ -35,6 +35,14 @@ describe('installing hookpack into a project', () => {
     const files = spawnSync('tar', ['tzf', packOnce()], { encoding: 'utf8' }).stdout.split('\n');
     expect(files.filter((f) => /^package\/(test|bench|\.ci)\//.test(f) || f === 'package/build.mjs')).toEqual([]);
     expect(files).toContain('package/dist/cli.cjs');
+    // Type checking: without typescript the build says how to add it; with the project's own
+    // (an older major than ours), a type error fails the build naming the file and line.
+    writeFileSync(join(user.project, '.claude', 'hooks', 'typo.ts'), "import { defineHook } from 'hookpack';\nexport default defineHook({ event: 'PreToolUse', matcher: 'Bash', run({ tool_input }) { const n: number = tool_input.command; void n; } });\n");
+    expect(user.sh('npx hookpack build', { allowFail: true }).stderr).toContain('add it with `npm install --save-dev typescript @types/node`');
+    user.sh('npm install --save-dev typescript@5 @types/node@20');
+    const failed = user.sh('npx hookpack build', { allowFail: true });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/\.claude\/hooks\/typo\.ts\(2,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
   });
 
   it('from a git URL (npm runs its prepare script once allowScripts lets it)', () => {

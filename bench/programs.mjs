@@ -1,7 +1,8 @@
 // What the bench starts: every program as a command line for `sh -c` (how Claude Code starts
 // hooks), the payload it reads on stdin, its environment, and the section its row belongs to.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { BenchError } from './errors.mjs';
@@ -47,6 +48,8 @@ export function payloadFor(fixtures, event, matcher) {
  * (NODE_EXTRA_CA_CERTS costs 3x on Node 20; NODE_OPTIONS may preload anything), with hookpack's
  * state and config under bench/.out so the user's config and telemetry neither change nor grow.
  */
+let benchHome;
+
 export function benchEnv(outDir, parent = process.env) {
   const env = { ...parent };
   delete env.NODE_EXTRA_CA_CERTS;
@@ -55,7 +58,10 @@ export function benchEnv(outDir, parent = process.env) {
   delete env.HOOKPACK;
   delete env.HOOKPACK_SKIP;
   delete env.CLAUDE_PROJECT_DIR;
-  env.HOOKPACK_HOME = join(outDir, 'home');
+  // Outside the repository: the code-cache loader (rightly) stays off for a state directory
+  // inside the hook's working directory, and the bench starts hooks from the repository's root.
+  // A private (0700) temp directory per run.
+  env.HOOKPACK_HOME = benchHome ??= mkdtempSync(join(tmpdir(), 'hookpack-bench-home-'));
   env.HOOKPACK_CONFIG_DIR = join(outDir, 'config');
   // And HOME: nothing a timed hook reads or writes may be the developer's (~/.config/hookpack, ~/.cache).
   env.HOME = join(outDir, 'user-home');

@@ -67,6 +67,8 @@ export async function buildProject(root, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(project, { recursive: true });
   writeFileSync(join(project, 'package.json'), '{ "name": "myapp", "private": true }\n');
+  // Its own .claude/: inside this repository's tree, the project would otherwise be the repository.
+  mkdirSync(join(project, '.claude'));
   const cli = join(root, 'dist', 'cli.cjs');
   for (const args of [['init'], ['add', 'bash-guard', 'file-guard'], ['build', '--no-typecheck']]) {
     await new Promise((resolve, reject) => {

@@ -56,7 +56,7 @@ describe('hookpack install backups and .gitignore', () => {
     project = makeProject('bak-gitignore-user');
     const user = join(project.root, 'home', '.claude', 'settings.json');
     project.write(WITH_TOKEN, user);
-    const run = await project.run('install', '--scope', 'user');
+    const run = await project.run('install', '--scope', 'user', '--dist', 'dist');
     expect(run.code).toBe(0);
     expect(existsSync(`${user}.bak`)).toBe(true);
     expect(existsSync(join(project.root, 'home', '.claude', '.gitignore'))).toBe(false);

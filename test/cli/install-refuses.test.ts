@@ -76,7 +76,7 @@ describe('hookpack install refuses', () => {
     rmSync(join(project.dir, 'dist'), { recursive: true });
     const run = await project.run('install');
     expect(run.code).toBe(3);
-    expect(run.stderr).toBe(`hookpack: no build found (${join(project.dir, 'dist', 'manifest.json')} is missing): run npm run build first, or pass --dist DIR\n`);
+    expect(run.stderr).toBe(`hookpack: no build found (${join(project.dir, '.claude', 'hooks', 'dist', 'manifest.json')} is missing): run \`hookpack build\` first (it bundles .claude/hooks/*.ts into .claude/hooks/dist), or pass --dist DIR\n`);
     expect(existsSync(project.settings)).toBe(false);
   });
 
@@ -85,7 +85,7 @@ describe('hookpack install refuses', () => {
     rmSync(join(project.dir, 'dist', 'on-PreToolUse.cjs'));
     const run = await project.run('install');
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain('names bundles that are missing (on-PreToolUse.cjs): run npm run build again');
+    expect(run.stderr).toContain('names bundles that are missing (on-PreToolUse.cjs): run hookpack build again');
   });
 
   it('an unknown --scope, listing the valid ones', async () => {

@@ -24,7 +24,7 @@ describe('the README', () => {
     // A project of its own, built the way the README says: `hookpack build` from its root.
     mkdirSync(join(dir, '.claude', 'hooks'), { recursive: true });
     writeFileSync(join(dir, '.claude', 'hooks', `${name}.ts`), source as string);
-    const build = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    const build = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: join(dir, 'home') } });
     expect(build.stderr).toMatch(/built 1 hook/);
     const run = spawnSync(process.execPath, [join(dir, '.claude', 'hooks', 'dist', `${name}.cjs`)], { input: payload, encoding: 'utf8' });
     expect(run.status).toBe(0);

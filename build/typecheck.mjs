@@ -4,7 +4,7 @@
 // project: the project's own `typescript`, hooks against the package's declaration files; a
 // project without TypeScript is told how to add it, and the build goes on.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,16 +53,8 @@ function configFor(files, projectRoot) {
   const types = join(PACKAGE_ROOT, 'dist', 'types');
   return {
     compilerOptions: {
-      target: 'ES2022',
-      module: 'preserve',
-      moduleResolution: 'bundler',
-      lib: ['ES2023'],
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      isolatedModules: true,
-      allowImportingTsExtensions: true,
-      resolveJsonModule: true,
+      // The settings `hookpack init` writes into .claude/hooks/tsconfig.json for editors.
+      ...JSON.parse(readFileSync(join(PACKAGE_ROOT, 'build', 'hooks-compiler-options.json'), 'utf8')),
       typeRoots: [join(projectRoot, 'node_modules', '@types'), join(dirname(PACKAGE_ROOT), '@types')],
       paths: {
         hookpack: [join(types, 'lib', 'index.d.ts')],

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import HOOK_COMPILER_OPTIONS from '../../build/hooks-compiler-options.json';
 import { ensureHooksDir } from '../hooks-dir.ts';
 import { join, relative } from 'node:path';
 import type { Command } from '../command.ts';
@@ -26,17 +27,7 @@ export default defineHook({
 /** What an editor needs to type-check hook files here (the build checks with the same settings). */
 export const HOOKS_TSCONFIG = `${JSON.stringify(
   {
-    compilerOptions: {
-      target: 'ES2022',
-      module: 'preserve',
-      moduleResolution: 'bundler',
-      lib: ['ES2023'],
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      isolatedModules: true,
-      allowImportingTsExtensions: true,
-    },
+    compilerOptions: HOOK_COMPILER_OPTIONS,
     include: ['*.ts'],
   },
   null,

@@ -4,8 +4,8 @@
  *
  * Every earlier pipeline stage feeds every later one, so a plain search from each command of
  * `sh|sh|…|sh` walked all the stages before it: quadratic per rule and cubic over the script
- * (500 stages took 4 s, 2,000 stages 20 s, past Claude Code's timeout, where a killed hook lets
- * the command run). Here each answer is computed once per test and reused: the first passing
+ * (500 stages took 4 s, measured; at the cube of the length 2,000 would take minutes, far past
+ * Claude Code's timeout, where a killed hook lets the command run). Here each answer is computed once per test and reused: the first passing
  * stage before stage k extends the one before stage k-1, and what reaches a command is what
  * reaches its sources.
  *

@@ -9,9 +9,16 @@ export function sinceStartMs(): number {
   return process.uptime() * 1000;
 }
 
-/** When this process started, as epoch ms: Claude Code's timeout counts from the spawn. */
+let startedAt: number | undefined;
+
+/**
+ * When this process started, as epoch ms: Claude Code's timeout counts from the spawn. Computed
+ * once: two readings of two clocks differ by a millisecond now and then, and a deadline and the
+ * message that states it must agree.
+ */
 export function processStartMs(): number {
-  return Date.now() - sinceStartMs();
+  startedAt ??= Date.now() - sinceStartMs();
+  return startedAt;
 }
 
 /**

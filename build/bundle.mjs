@@ -121,7 +121,7 @@ export async function bundle({ name, contents, bannerText, validator, validatorS
     .catch((error) => {
       throw new BuildError(formatEsbuildErrors(error, shortPath), { cause: error });
     });
-  const code = result.outputFiles[0]?.text ?? '';
+  const code = result.outputFiles?.[0]?.text ?? '';
   assertOnlyBuiltins(where, code);
   // Absolute paths of the files that went in (the entry's generated modules left out).
   const inputs = Object.keys(result.metafile.inputs)
@@ -154,6 +154,6 @@ export async function loadValidatorCodegen() {
     packages: 'external',
   });
   const module = { exports: /** @type {any} */ ({}) };
-  new Function('module', 'exports', 'require', result.outputFiles[0]?.text ?? '')(module, module.exports, createRequire(join(PACKAGE_ROOT, 'package.json')));
+  new Function('module', 'exports', 'require', result.outputFiles?.[0]?.text ?? '')(module, module.exports, createRequire(join(PACKAGE_ROOT, 'package.json')));
   return module.exports.validatorSource;
 }

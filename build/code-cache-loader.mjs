@@ -82,6 +82,7 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
   for (let i = 0; i < self.filename.length; i++) h = Math.imul(h ^ self.filename.charCodeAt(i), 16777619) >>> 0;
   const prefix = prefixName + '-' + h.toString(16) + '-';
   const fileName = prefix + key + '-' + process.version + '-' + process.arch + '.bin';
+  /** @type {Buffer | undefined} */
   let data;
   let realHome = '';
   let dir = '';

@@ -13,7 +13,7 @@ export { findHooks } from './hook-files.mjs';
 /**
  * Evaluates each hook file's bundle once to read its definition (event, matcher, timeout, onError).
  * @param {HookFile[]} hooks
- * @param {{ outputFiles: { path: string, text: string }[] }} result esbuild's unminified build of every hook file
+ * @param {{ outputFiles?: { path: string, text: string }[] }} result esbuild's unminified build of every hook file
  * @param {(file: string) => string} shortPath
  */
 export function readDefinitions(hooks, result, shortPath) {
@@ -21,7 +21,7 @@ export function readDefinitions(hooks, result, shortPath) {
   /** @type {Map<string, any>} */
   const definitions = new Map();
   for (const hook of hooks) {
-    const output = result.outputFiles.find((o) => basename(o.path) === `${hook.name}.js`);
+    const output = (result.outputFiles ?? []).find((o) => basename(o.path) === `${hook.name}.js`);
     const where = shortPath(hook.file);
     if (output === undefined) throw new BuildError(`${where}: esbuild produced no output for it`);
     const module = { exports: /** @type {any} */ ({}) };
@@ -68,8 +68,8 @@ export function groupOnError(definitions) {
   return definitions.some((d) => d.onError === 'block') ? 'block' : 'allow';
 }
 
-const runtime = (file) => JSON.stringify(join(PACKAGE_ROOT, 'lib', 'runtime', file));
-const startupImport = (meta) => `import ${JSON.stringify(`hookpack:startup/${JSON.stringify(meta)}`)};`;
+const runtime = (/** @type {string} */ file) => JSON.stringify(join(PACKAGE_ROOT, 'lib', 'runtime', file));
+const startupImport = (/** @type {Record<string, unknown>} */ meta) => `import ${JSON.stringify(`hookpack:startup/${JSON.stringify(meta)}`)};`;
 
 /**
  * The entry of one hook's bundle: the startup guard (first, so an error while the hook module

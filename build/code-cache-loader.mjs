@@ -25,18 +25,23 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
   const env = process.env;
   const userHome = env.HOME || env.USERPROFILE;
   const base = env.XDG_CACHE_HOME || (userHome ? userHome + '/.cache' : '');
-  // A HOOKPACK_HOME that a project's settings set (their `env` reaches hooks), or one inside the
-  // project, is the repository's choice: cache files there could be planted code. The cache is
-  // then off (it only saves time). Read only when the variable is set: nothing on the common path.
+  // A cache directory inside the project, or a HOOKPACK_HOME the project's settings set (their
+  // `env` reaches hooks), is the repository's choice: cache files there could be planted code.
+  // The cache is then off (it only saves time). The settings are read only when HOOKPACK_HOME is
+  // set (XDG_* and HOME set there do not reach hooks, checked with the real client): on the
+  // common path this costs one realpath.
   const projectSet = (/** @type {string} */ value, /** @type {boolean} */ readSettings) => {
     const dirs = [env.CLAUDE_PROJECT_DIR, process.cwd()].filter((d) => typeof d === 'string' && d !== '' && d !== '/');
     const resolved = (/** @type {string} */ p) => { try { return fs.realpathSync.native(p); } catch { return p; } };
     const real = resolved(value);
-    // Claude Code started in the home directory (or above it) makes no repository of ~/.cache.
-    const mine = userHome ? resolved(userHome) : '';
+    /** @type {string | undefined} */
+    let mine;
     for (const dir of dirs) {
-      const ownTree = mine !== '' && (mine === dir || mine.startsWith(dir + '/'));
-      if (!ownTree && (real === dir || real.startsWith(dir + '/') || value.startsWith(dir + '/'))) return true;
+      if (real === dir || real.startsWith(dir + '/') || value.startsWith(dir + '/')) {
+        // Claude Code started in the home directory (or above it) makes no repository of ~/.cache.
+        mine ??= userHome ? resolved(userHome) : '';
+        if (!(mine !== '' && (mine === dir || mine.startsWith(dir + '/')))) return true;
+      }
       if (!readSettings) continue;
       for (const name of ['settings.json', 'settings.local.json']) {
         let fd;
@@ -46,7 +51,7 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
           if (!s.isFile()) continue;
           const buffer = Buffer.alloc(Math.min(s.size, 1048576));
           const text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
-          if (s.size > buffer.length || text.includes('HOOKPACK_HOME') || text.includes('HOOKPACK_CODE_CACHE') || text.includes('XDG_CACHE_HOME')) return true;
+          if (s.size > buffer.length || text.includes('HOOKPACK_HOME') || text.includes('HOOKPACK_CODE_CACHE')) return true;
         } catch {} finally { if (fd !== undefined) fs.closeSync(fd); }
       }
     }
@@ -56,7 +61,7 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
   // Whichever variable led there (HOOKPACK_HOME, XDG_CACHE_HOME, HOME), a cache directory inside
   // the project is the repository's: checked on every start (one realpath); the settings files
   // only when a variable a project could set is set.
-  const home = env.HOOKPACK_CODE_CACHE === '0' || !chosen || projectSet(chosen, Boolean(env.HOOKPACK_HOME || env.XDG_CACHE_HOME)) ? '' : chosen;
+  const home = env.HOOKPACK_CODE_CACHE === '0' || !chosen || projectSet(chosen, Boolean(env.HOOKPACK_HOME)) ? '' : chosen;
   const note = (/** @type {string} */ m) => {
     if (env.HOOKPACK_DEBUG && env.HOOKPACK_DEBUG !== '0') try { fs.writeSync(2, 'hookpack: code cache ' + m + '\n'); } catch {}
   };

@@ -1,13 +1,17 @@
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { CliError } from './errors.ts';
 
-/** Whether anything is at `path`, a dangling symlink included. */
-export function occupied(path: string): boolean {
+/**
+ * Writes a new file, never replacing anything: false when something is already at `path` (a
+ * dangling symlink included: O_EXCL does not follow it).
+ */
+export function createNew(path: string, content: string, shown: string): boolean {
   try {
-    lstatSync(path);
+    writeFileSync(path, content, { flag: 'wx' });
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new CliError('E_IO', `cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the directory's permissions`, { cause: error });
   }
 }
 

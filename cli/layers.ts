@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
+import { WEAKENING_FIELDS } from './settings/handlers.ts';
 import { duplicateKeys, duplicatePlace, hidesHooks } from './settings/duplicates.ts';
 import { firstNotJson, notJsonText } from './settings/not-json.ts';
 import { readSettingsBytes } from './settings/read-bytes.ts';
@@ -198,7 +199,7 @@ function readGroup(layer: Layer, event: string, group: unknown, where: string): 
       const hook: ConfiguredHook = { layer: layer.name, path: layer.path, where: at, event, matcher, command: handler.command, async: handler.async === true || handler.asyncRewake === true };
       if (Array.isArray(handler.args)) hook.args = handler.args.map(String);
       if (typeof handler.timeout === 'number') hook.timeout = handler.timeout;
-      const weakening = ['async', 'asyncRewake', 'if', 'shell', 'once'].filter((field) => field in handler);
+      const weakening = WEAKENING_FIELDS.filter((field) => field in handler);
       if (weakening.length > 0) hook.weakening = weakening;
       layer.hooks.push(hook);
     }

@@ -4,11 +4,12 @@
 // is the same flow in `~/.claude/hooks/`. (hookpack's own repository keeps its shipped hooks in
 // hooks/ and builds them into dist/: a directory with a hookpack manifest in dist/ and no
 // .claude/hooks/dist is treated that way.)
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
+import { readSmallText } from './settings/read-bytes.ts';
 import { userClaudeDir, type Scope } from './settings/scope.ts';
 
 /** A project (or the user's own hooks) as the CLI sees it. */
@@ -86,8 +87,7 @@ export function projectAt(root: string): Project {
 
 function isHookpackManifest(path: string): boolean {
   try {
-    if (!statSync(path).isFile() || statSync(path).size > 4 * 1024 * 1024) return false;
-    const data = JSON.parse(readFileSync(path, 'utf8')) as { name?: unknown; hooks?: unknown; events?: unknown };
+    const data = JSON.parse(readSmallText(path) ?? 'null') as { name?: unknown; hooks?: unknown; events?: unknown };
     return data.name === 'hookpack' && Array.isArray(data.hooks) && Array.isArray(data.events);
   } catch {
     return false;

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { ensureHooksDir, occupied } from '../hooks-dir.ts';
+import { createNew, ensureHooksDir } from '../hooks-dir.ts';
 import { join, relative } from 'node:path';
 import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -30,12 +29,7 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
   const lines: string[] = [];
   for (const name of names) {
     const path = join(project.hooksDir, `${name}.ts`);
-    if (occupied(path)) {
-      lines.push(`kept    ${show(path)} (already there)`);
-      continue;
-    }
-    writeFileSync(path, shippedEntrySource(name), { flag: 'wx' });
-    lines.push(`added   ${show(path)}`);
+    lines.push(createNew(path, shippedEntrySource(name), show(path)) ? `added   ${show(path)}` : `kept    ${show(path)} (already there)`);
   }
   const flag = project.kind === 'user' ? ' --scope user' : '';
   lines.push('', `next: npx hookpack build${flag}, then npx hookpack install${flag}`, '');

@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import HOOK_COMPILER_OPTIONS from '../../build/hooks-compiler-options.json';
-import { ensureHooksDir } from '../hooks-dir.ts';
+import { createNew, ensureHooksDir } from '../hooks-dir.ts';
 import { join, relative } from 'node:path';
 import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -34,17 +33,6 @@ export const HOOKS_TSCONFIG = `${JSON.stringify(
   2,
 )}\n`;
 
-/** A write that never replaces what is there. */
-function create(path: string, content: string): boolean {
-  try {
-    writeFileSync(path, content, { flag: 'wx' });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new CliError('E_IO', `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the directory's permissions`, { cause: error });
-  }
-}
-
 async function run({ values }: { values: Record<string, unknown> }, io: Io): Promise<number> {
   const scope = parseScope(values.scope);
   const project = locateProject(io, { scope });
@@ -59,7 +47,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     // The bundles are committed: a common `dist/` line in the project's .gitignore must not drop them.
     ...(scope === 'user' ? [] : [[join(project.hooksDir, '.gitignore'), '!dist/\n'] as [string, string]]),
   ];
-  for (const [path, content] of files) (create(path, content) ? made : kept).push(show(path));
+  for (const [path, content] of files) (createNew(path, content, show(path)) ? made : kept).push(show(path));
   const user = scope === 'user';
   const next = user
     ? [

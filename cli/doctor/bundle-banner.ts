@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { readHead, readSmallText } from '../settings/read-bytes.ts';
+import type { HookProgram } from './hook-command.ts';
 
 /** The hookpack hooks inside a built bundle, read from the banner build.mjs writes on line 2. */
 export interface BundleInfo {
@@ -19,6 +20,12 @@ function failClosedByName(path: string): Map<string, boolean> {
   } catch {
     return new Map();
   }
+}
+
+/** The hookpack bundle a hook's command runs, if it runs one: what it holds. */
+export function bundleInfoOfProgram(program: HookProgram): BundleInfo | undefined {
+  const file = program.script?.path ?? (program.programIsPath ? program.programPath : undefined);
+  return file === undefined ? undefined : readBundleInfo(file);
 }
 
 /** What a file built by hookpack holds, or undefined for any other file. */

@@ -1,6 +1,6 @@
 import { FAIL_CLOSED_EVENTS } from '../../lib/events.ts';
 import { skipReason } from '../../lib/runtime/switches.ts';
-import { readBundleInfo } from './bundle-banner.ts';
+import { bundleInfoOfProgram } from './bundle-banner.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 
 function fixFor(reason: string, names: string[]): string {
@@ -14,8 +14,7 @@ export function checkSwitches(context: DoctorContext): Finding[] {
   const env = { ...context.io.env, CLAUDE_PROJECT_DIR: context.project };
   const byReason = new Map<string, Set<string>>();
   for (const { program } of context.hooks) {
-    const file = program.script?.path ?? (program.programIsPath ? program.programPath : undefined);
-    const info = file === undefined ? undefined : readBundleInfo(file);
+    const info = bundleInfoOfProgram(program);
     if (info === undefined) continue;
     for (const { name, failClosed } of info.hooks) {
       const reason = skipReason(name, failClosed ?? FAIL_CLOSED_EVENTS.includes(info.event), env);

@@ -1,5 +1,5 @@
 import { FAIL_CLOSED_EVENTS } from '../../lib/events.ts';
-import { readBundleInfo } from './bundle-banner.ts';
+import { bundleInfoOfProgram } from './bundle-banner.ts';
 import { at, type DoctorContext, type Finding } from './finding.ts';
 
 /**
@@ -10,8 +10,7 @@ import { at, type DoctorContext, type Finding } from './finding.ts';
 export function checkWeakenedGuards(context: DoctorContext): Finding[] {
   return context.hooks.flatMap(({ hook, program }) => {
     if (hook.weakening === undefined) return [];
-    const file = program.script?.path ?? (program.programIsPath ? program.programPath : undefined);
-    const info = file === undefined ? undefined : readBundleInfo(file);
+    const info = bundleInfoOfProgram(program);
     if (info === undefined) return [];
     const guards = info.hooks.filter((h) => h.failClosed ?? FAIL_CLOSED_EVENTS.includes(info.event)).map((h) => h.name);
     if (guards.length === 0) return [];

@@ -1,6 +1,13 @@
 import { getNodeValue, type Node } from './jsonc.ts';
 
 /** One handler of a settings file's `hooks`, with where it sits. */
+/**
+ * Handler fields that change whether or how its answer counts (hooks-protocol §2.4: an `async`
+ * hook's answer is ignored, `if` can keep it from ever running, `shell` picks another
+ * interpreter, `once` runs it a single time).
+ */
+export const WEAKENING_FIELDS = ['async', 'asyncRewake', 'if', 'shell', 'once'] as const;
+
 export interface Handler {
   event: string;
   groupIndex: number;

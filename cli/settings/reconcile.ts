@@ -1,5 +1,5 @@
 import { CliError } from '../errors.ts';
-import { eventArrays, hooksObject, type EventArray, type Handler } from './handlers.ts';
+import { eventArrays, hooksObject, WEAKENING_FIELDS, type EventArray, type Handler } from './handlers.ts';
 import { appendMember, insertElementAt, removeMember } from './jsonc-edit.ts';
 import { applyEdits, findNodeAtLocation, getNodeValue, parseTree, visit, type Edit, type JSONPath, type Node } from './jsonc.ts';
 import { othersFingerprint, ourHandlers, type BundleOf, type OurHandler } from './ours.ts';
@@ -143,14 +143,9 @@ function applyInsertions(text: string, added: Entry[], insertAt: Map<string, num
 }
 
 /**
- * Fields that change whether or how a handler's answer counts (hooks-protocol: `async` answers
- * are ignored, `if` can keep it from ever running, `shell` picks another interpreter, `once`
- * runs it a single time): on one of our handlers they can switch a guard off, so such an entry
- * is never "already right" and install writes it afresh. Other fields a user added
- * (`statusMessage`) stay.
+ * On one of our handlers, WEAKENING_FIELDS can switch a guard off, so such an entry is never
+ * "already right" and install writes it afresh. Other fields a user added (`statusMessage`) stay.
  */
-export const WEAKENING_FIELDS = ['async', 'asyncRewake', 'if', 'shell', 'once'] as const;
-
 /** The weakening fields a handler carries. */
 export function weakeningFields(handler: Handler): string[] {
   const value = getNodeValue(handler.node) as Record<string, unknown> | undefined;

@@ -1,7 +1,7 @@
 // Shared by the CLI tests: a fake Io that records what a command writes, temp dirs, and the
 // built CLI for black-box runs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,4 +100,18 @@ export function buildCli(outDir: string): string {
   const result = spawnSync(process.execPath, ['build.mjs', '--no-typecheck', '--out-dir', outDir], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
   return join(outDir, 'cli.cjs');
+}
+
+/** Running, not a zombie (a container's PID 1 may never reap the orphans we killed). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
 }

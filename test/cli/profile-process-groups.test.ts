@@ -8,24 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { profile } from '../../cli/commands/profile.ts';
 import type { ProfileReport } from '../../cli/profile/summarize.ts';
 import { trackedGroupCount } from '../../lib/run/process-groups.ts';
-import { buildCli, cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
+import { alive, buildCli, cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('profile-groups');
 afterAll(cleanup);
-
-/** Running, not a zombie (a container's PID 1 may never reap the orphans we killed). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
 
 const pids = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map(Number);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));

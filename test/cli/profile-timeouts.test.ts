@@ -4,24 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { profile } from '../../cli/commands/profile.ts';
 import type { ProfileReport } from '../../cli/profile/summarize.ts';
-import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
+import { alive, cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('profile-timeout');
 afterAll(cleanup);
-
-/** Running, not a zombie (a container's PID 1 may never reap the orphans we killed). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
 
 describe('hookpack profile and hooks that hang', () => {
   it('kills the process group at --timeout-ms, counts the timeout and exits 1', async () => {

@@ -9,6 +9,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, buildHooks, buildReport, PACKAGE_ROOT, watchHooks, writeAtomic } from './build/index.mjs';
+import { writeGuardsPlugin } from './build/guards-plugin.mjs';
 import { buildSdk, buildTypes, bundleCli } from './build/package-artifacts.mjs';
 
 const USAGE = 'usage: node build.mjs [--watch] [--sea [--sea-snapshot]] [--no-code-cache] [--no-typecheck] [--hooks-dir DIR] [--out-dir DIR]';
@@ -87,6 +88,12 @@ async function main() {
     writeAtomic(inputsFile, `${JSON.stringify(inputs, null, 2)}\n`);
   }
   process.stderr.write(buildReport(result, outLabel));
+  // The marketplace's plugin is this build of the guards, regenerated only by the build that
+  // makes the shipped bundles the way they ship (into dist/, with the code cache).
+  if (shippedHooks && options.outDir === join(PACKAGE_ROOT, 'dist') && options.codeCache && !options.sea) {
+    const plugin = writeGuardsPlugin({ distDir: options.outDir });
+    process.stderr.write(`  plugin ${relative(process.cwd(), plugin.dir) || '.'} ${plugin.bytes} B\n`);
+  }
 }
 
 main().catch((error) => {

@@ -34,7 +34,7 @@ export function writeGuardsPlugin({ distDir, root = PACKAGE_ROOT }) {
   writeMarketplace(
     root,
     { name: MARKETPLACE, owner: { name: 'hookpack' }, description: 'hookpack: fast, fail-closed Claude Code guards as plugins' },
-    { name: GUARDS_PLUGIN, source: `./plugins/${GUARDS_PLUGIN}`, description, version: PACKAGE.version },
+    { name: GUARDS_PLUGIN, source: `./plugins/${GUARDS_PLUGIN}`, description },
   );
   return { dir, bytes };
 }

@@ -2,7 +2,7 @@
 export const PLUGIN_MARK: string;
 export interface PluginEvent { event: string; hooks: string[]; matcher: string | null; timeout: number; onError: 'block' | 'allow'; network: boolean; file: string }
 export interface PluginSpec { name: string; version: string; description: string; author: { name: string }; keywords?: string[]; license?: string; hookpackVersion: string; source: string }
-export interface MarketplaceEntry { name: string; source: string; description: string; version: string }
+export interface MarketplaceEntry { name: string; source: string; description: string }
 export interface MarketplaceDefaults { name: string; owner: { name: string }; description: string }
 export function pluginNameProblem(name: unknown): string | undefined;
 export function pluginHookCommand(file: string, how: { network: boolean; failClosed: boolean }): string;

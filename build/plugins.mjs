@@ -218,7 +218,6 @@ export function writePlugin({ dir, distDir, spec, events }) {
  * @property {string} name
  * @property {string} source `./<path>` from the marketplace's root
  * @property {string} description
- * @property {string} version
  */
 
 /**

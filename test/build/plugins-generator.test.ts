@@ -112,7 +112,7 @@ describe('writing a plugin directory', () => {
 
 describe('marketplace.json', () => {
   const defaults = { name: 'team', owner: { name: 'team' }, description: 'our plugins' };
-  const entry = { name: 'team-hooks', source: './team-hooks', description: 'ours', version: '1.0.0' };
+  const entry = { name: 'team-hooks', source: './team-hooks', description: 'ours' };
 
   it('is created with the plugin in it', () => {
     expect(marketplaceWith(undefined, defaults, entry)).toEqual({ name: 'team', owner: { name: 'team' }, metadata: { description: 'our plugins' }, plugins: [entry] });

@@ -11,6 +11,14 @@ export interface TelemetryRead {
   skipped: number;
 }
 
+/** A recorded project longer than a path can be is no project (the runtime never writes one). */
+const MAX_PROJECT_CHARS = 4096;
+/**
+ * The longest line kept: a real record is a few hundred bytes. Past this a line is skipped and
+ * counted without being held, so a file with no newline in 10 MB is not one giant string.
+ */
+export const MAX_LINE_CHARS = 64 * 1024;
+
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** One line as a record, or undefined when it is not one (fields the runner always writes are required). */
@@ -38,6 +46,7 @@ export function parseRecord(line: string): TelemetryRecord | undefined {
     breakers: Array.isArray(r.breakers) ? r.breakers.filter((b): b is string => typeof b === 'string') : [],
   };
   if (typeof r.error === 'string') record.error = r.error;
+  if (typeof r.project === 'string' && r.project !== '' && r.project.length <= MAX_PROJECT_CHARS) record.project = r.project;
   return record;
 }
 
@@ -45,9 +54,10 @@ const CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Calls `onLine` for each line of a file, read in chunks (a 10 MB log and its rotated copy never
- * sit in memory as one string and one array of lines). False when the file cannot be opened.
+ * sit in memory as one string and one array of lines), with undefined for a line over
+ * MAX_LINE_CHARS. False when the file cannot be opened.
  */
-function eachLine(path: string, onLine: (line: string) => void): boolean {
+function eachLine(path: string, onLine: (line: string | undefined) => void): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -60,6 +70,8 @@ function eachLine(path: string, onLine: (line: string) => void): boolean {
     // A multi-byte character split across two chunks is joined, not replaced.
     const decoder = new StringDecoder('utf8');
     let rest = '';
+    // Inside a line already over MAX_LINE_CHARS: drop text until its newline, then report it once.
+    let overlong = false;
     for (;;) {
       let n: number;
       try {
@@ -71,13 +83,19 @@ function eachLine(path: string, onLine: (line: string) => void): boolean {
       const text = rest + decoder.write(buffer.subarray(0, n));
       let start = 0;
       for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-        onLine(text.slice(start, end));
+        onLine(overlong || end - start > MAX_LINE_CHARS ? undefined : text.slice(start, end));
+        overlong = false;
         start = end + 1;
       }
       rest = text.slice(start);
+      if (rest.length > MAX_LINE_CHARS) {
+        overlong = true;
+        rest = '';
+      }
     }
     rest += decoder.end();
-    if (rest !== '') onLine(rest);
+    if (overlong || rest.length > MAX_LINE_CHARS) onLine(undefined);
+    else if (rest !== '') onLine(rest);
   } finally {
     closeSync(fd);
   }
@@ -89,6 +107,10 @@ export function readTelemetry(paths: string[]): TelemetryRead {
   const result: TelemetryRead = { files: [], records: [], skipped: 0 };
   for (const path of paths) {
     const found = eachLine(path, (line) => {
+      if (line === undefined) {
+        result.skipped++;
+        return;
+      }
       if (line.trim() === '') return;
       const record = parseRecord(line);
       if (record === undefined) result.skipped++;

@@ -9,7 +9,11 @@ export const TELEMETRY_FILE = 'telemetry.jsonl';
 /** Past this size the log is rotated to telemetry.jsonl.1 (one generation kept). */
 export const TELEMETRY_MAX_BYTES = 10 * 1024 * 1024;
 
-/** One line per hook run. */
+/**
+ * One line per hook run. Readers (cli/stats/read.ts) keep the fields they know and ignore the
+ * rest, so fields can be added (adopted hooks write through the same functions) without
+ * breaking older readers.
+ */
 export interface TelemetryRecord {
   ts: string;
   hook: string;
@@ -21,7 +25,19 @@ export interface TelemetryRecord {
   cacheMisses: number;
   breakers: string[];
   error?: string;
+  /**
+   * The project the hook ran for: `$CLAUDE_PROJECT_DIR` as Claude Code set it (not resolved here:
+   * no filesystem work at hook start; `hookpack stats` resolves it). Absent in lines written
+   * before it existed, and when the variable is unset or longer than a path can be.
+   */
+  project?: string;
 }
+
+/** Longest project path recorded (Linux PATH_MAX): a longer value is no real directory, and it keeps lines bounded. */
+const MAX_PROJECT_CHARS = 4096;
+/** Longest name, decision or error code recorded: adopted hooks are named after their script files. */
+const MAX_FIELD_CHARS = 256;
+const bounded = (text: string) => (text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS - 1)}…` : text);
 
 /**
  * Appends one JSON line for this run to `$HOOKPACK_HOME/telemetry.jsonl`: one `write` on an
@@ -33,7 +49,7 @@ export function recordRun(fields: RunFields, env: NodeJS.ProcessEnv = process.en
 }
 
 /** The fields a caller supplies; the rest come from the clock and lib/runtime/stats.ts. */
-export type RunFields = Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error'> & { ms?: number };
+export type RunFields = Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error'> & { ms?: number; project?: string };
 
 /** Appends one line per run, all in one `write` (an event bundle runs several hooks). */
 export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.env): void {
@@ -44,17 +60,19 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
     if (runs.length === 0) return;
     const ts = new Date().toISOString();
     const lines = runs.map((fields) => {
+      const project = fields.project ?? env.CLAUDE_PROJECT_DIR;
       const record: TelemetryRecord = {
         ts,
-        hook: fields.hook,
-        event: fields.event,
+        hook: bounded(fields.hook),
+        event: bounded(fields.event),
         ms: Math.round((fields.ms ?? sinceStartMs()) * 100) / 100,
         exit: fields.exit,
-        decision: fields.decision,
+        decision: bounded(fields.decision),
         cacheHits: runStats.cacheHits,
         cacheMisses: runStats.cacheMisses,
         breakers: runStats.breakers,
-        ...(fields.error ? { error: fields.error } : {}),
+        ...(fields.error ? { error: bounded(fields.error) } : {}),
+        ...(project && project.length <= MAX_PROJECT_CHARS ? { project } : {}),
       };
       return `${JSON.stringify(record)}\n`;
     });

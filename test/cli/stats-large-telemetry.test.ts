@@ -32,7 +32,7 @@ describe('hookpack stats on a large telemetry log', () => {
     writeFile(join(home, 'telemetry.jsonl.1'), lines(75_000, 0, 5_000));
     // Three torn lines in the newer file, and no newline at its end.
     writeFileSync(join(home, 'telemetry.jsonl'), `${lines(74_997, 1, 7_500)}{"ts":"${ts}","ho\nnot json\n[1]`);
-    const run = await runCli([stats], ['stats', '--json'], { cwd: dir, env });
+    const run = await runCli([stats], ['stats', '--all', '--json'], { cwd: dir, env });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { runs: number; skipped: number; hooks: StatsRow[]; events: StatsRow[] };
     expect(report.runs).toBe(149_997);

@@ -13,7 +13,7 @@ const record = (msAgo: number, hook: string) => JSON.stringify({ ts: new Date(no
 writeFile(join(env.HOOKPACK_HOME as string, 'telemetry.jsonl'), `${[record(10 * 60_000, 'recent'), record(3 * 3_600_000, 'hours'), record(10 * 86_400_000, 'old')].join('\n')}\n`);
 
 const runs = async (since: string) => {
-  const run = await runCli([stats], ['stats', '--since', since, '--json'], { cwd: dir, env });
+  const run = await runCli([stats], ['stats', '--all', '--since', since, '--json'], { cwd: dir, env });
   expect(run.code).toBe(0);
   return (JSON.parse(run.stdout) as { hooks: { name: string }[] }).hooks.map((h) => h.name).sort();
 };
@@ -45,8 +45,8 @@ describe('hookpack stats --since', () => {
   });
 
   it('says so when nothing ran in the window', async () => {
-    const run = await runCli([stats], ['stats', '--since', '1s'], { cwd: dir, env });
+    const run = await runCli([stats], ['stats', '--all', '--since', '1s'], { cwd: dir, env });
     expect(run.code).toBe(0);
-    expect(run.stdout.replace(/\n  /g, ' ')).toMatch(/^hookpack stats: 0 runs since \S+Z from \S+\nno runs since \S+Z\.\n$/);
+    expect(run.stdout.replace(/\n  /g, ' ')).toMatch(/^hookpack stats: 0 runs of every project since \S+Z from \S+\nno runs since \S+Z\.\n$/);
   });
 });

@@ -36,7 +36,7 @@ writeFile(join(home, 'telemetry.jsonl'), [
 
 describe('hookpack stats', () => {
   it('summarises runs per hook and per event, skipping and counting malformed lines', async () => {
-    const run = await runCli([stats], ['stats', '--json'], { cwd: dir, env });
+    const run = await runCli([stats], ['stats', '--all', '--json'], { cwd: dir, env });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { runs: number; skipped: number; files: string[]; hooks: StatsRow[]; events: StatsRow[] };
     expect(report).toMatchObject({ runs: 9, skipped: 4, files: [join(home, 'telemetry.jsonl.1'), join(home, 'telemetry.jsonl')] });
@@ -66,9 +66,9 @@ describe('hookpack stats', () => {
   });
 
   it('prints tables per hook and per event within 80 columns', async () => {
-    const run = await runCli([stats], ['stats'], { cwd: dir, env });
+    const run = await runCli([stats], ['stats', '--all'], { cwd: dir, env });
     expect(run.code).toBe(0);
-    expect(run.stdout.replace(/\n  /g, ' ')).toContain(`hookpack stats: 9 runs from ${join(home, 'telemetry.jsonl.1')} + ${join(home, 'telemetry.jsonl')}; skipped 4 malformed lines\n`);
+    expect(run.stdout.replace(/\n  /g, ' ')).toContain(`hookpack stats: 9 runs of every project from ${join(home, 'telemetry.jsonl.1')} + ${join(home, 'telemetry.jsonl')}; skipped 4 malformed lines\n`);
     expect(run.stdout).toMatch(/\nhook +runs +p50 ms +p95 ms +max ms +errors +cache hit +breaker open\nbash-guard +6 +3\.0 +50\.0 +50\.0 +16\.7% +75\.0% +1\n/);
     expect(run.stdout).toMatch(/\nevent +runs +p50 ms/);
     expect(run.stdout).toMatch(/\nbash-guard +none 4, deny 1, fail-closed 1\n/);
@@ -78,7 +78,7 @@ describe('hookpack stats', () => {
 
   it('prints its help with --help', async () => {
     const run = await runCli([stats], ['stats', '--help'], { cwd: dir, env });
-    expect(run.stdout).toMatch(/^usage: hookpack stats \[--since DURATION\|DATE\] \[--json\]\n/);
+    expect(run.stdout).toMatch(/^usage: hookpack stats \[--all\] \[--since DURATION\|DATE\] \[--json\]\n {22}\[--html FILE\]\n/);
     for (const text of run.stdout.split('\n')) expect(text.length).toBeLessThanOrEqual(80);
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { restoreAdopted } from '../adopt/restore.ts';
 import type { Command } from '../command.ts';
 import type { Io } from '../io.ts';
 import { hookCommand, sameBundleCommand } from '../settings/hook-command.ts';
@@ -37,6 +38,11 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const desired = manifest === undefined || staying.length === 0 ? [] : planEntries(manifest, new Set(staying), 'auto', (file, network, failClosed) => hookCommand(file, target.context, network, failClosed));
   const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label, sameCommand: (a, b) => sameBundleCommand(a, b, target.context) });
 
+  // A file hookpack adopt rewrote gets its original bytes back (install's entries go with it).
+  if (named === undefined) {
+    const restored = restoreAdopted(target, doc, result.text, values['dry-run'] === true, io);
+    if (restored !== undefined) return restored;
+  }
   if (!result.changed) {
     io.out(`nothing to uninstall: ${target.label} (${target.scope} scope) has no hookpack entries${named === undefined ? '' : ` for ${named.join(', ')}`}\n`);
     return 0;
@@ -61,7 +67,7 @@ export const uninstallCommand: Command = {
     'dist/manifest.json, an on-<Event>.cjs, carrying the build.mjs banner, or built from hooks/),',
     'then any matcher group, event or `hooks` key that removal left empty. Every other entry stays',
     'byte for byte; the previous file is saved as <file>.bak. A file left as `{}` that has no .bak',
-    '(install created it) is deleted.',
+    '(install created it) is deleted. A file `hookpack adopt` rewrote gets its original bytes back.',
     '',
     ...TARGET_HELP,
     '  --hooks a,b                 only these hooks (an event bundle that also ran others is',

@@ -30,7 +30,7 @@ export function runEvent(event: string, hooks: BundledHook[], meta: { validate: 
   // A project's Claude Code settings can set hook env vars: guards ignore the switches set there
   // (fail-open hooks may still be switched off by them), and the directories too once a guard runs.
   const guardEnv = hooks.some(({ hook }) => hook.onError === 'block') ? withoutProjectSwitches(env) : env;
-  const active = hooks.filter(({ name, hook }) => (hook.onError === 'block' ? !isSkipped(name, true, guardEnv) : !isSkipped(name, false, env)));
+  const active = hooks.filter(({ name, hook }) => (hook.onError === 'block' ? !isSkipped(name, true, guardEnv, event) : !isSkipped(name, false, env, event)));
   if (active.length === 0) process.exit(0);
   if (active.some(({ hook }) => hook.onError === 'block')) ignoreProjectSwitches(env);
   const debug = isDebug(env);

@@ -19,7 +19,12 @@ export type HookErrorCode =
   | 'E_HANDLER_EXIT'
   | 'E_STARTUP'
   | 'E_ANSWER_INVALID'
-  | 'E_CONFIG';
+  | 'E_CONFIG'
+  // An adopted settings-file command (lib/adopt/): timed out, crashed, could not start, or its breaker is open.
+  | 'E_ADOPTED_TIMEOUT'
+  | 'E_ADOPTED_EXIT'
+  | 'E_ADOPTED_START'
+  | 'E_BREAKER_OPEN';
 
 export class HookError extends Error {
   override readonly name = 'HookError';

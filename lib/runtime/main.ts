@@ -48,9 +48,9 @@ export function checkPayload(event: string, payload: unknown, validate: Validate
 }
 
 /** Whether this hook is switched off; a broken switch never switches a hook off. */
-export function isSkipped(name: string, failClosed: boolean, env: NodeJS.ProcessEnv): boolean {
+export function isSkipped(name: string, failClosed: boolean, env: NodeJS.ProcessEnv, event?: string): boolean {
   try {
-    return skipReason(name, failClosed, env) !== undefined;
+    return skipReason(name, failClosed, env, event) !== undefined;
   } catch {
     return false;
   }
@@ -73,7 +73,7 @@ export function runHook(hook: HookDefinition, meta: RunMeta): void {
   const settle = (outcome: Evaluation['outcome']) => (failClosed ? forGuardedCommand(outcome) : outcome);
   // A project's Claude Code settings can set hook env vars: a guard ignores its switches there.
   if (failClosed) ignoreProjectSwitches(env);
-  if (isSkipped(meta.name, failClosed, env)) process.exit(0);
+  if (isSkipped(meta.name, failClosed, env, hook.event)) process.exit(0);
   const debug = isDebug(env);
   protectStdout();
 

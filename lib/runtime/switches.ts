@@ -7,10 +7,11 @@ import { debugNote } from './debug.ts';
 export const TOGGLE_FILE = 'disabled.json';
 const MAX_TOGGLE_BYTES = 64 * 1024;
 
-/** `{ "all": true }` switches every hookpack hook off; `{ "hooks": ["name"] }` switches those off. */
+/** `{ "all": true }` switches every hookpack hook off; `{ "hooks": ["name"] }` those; `{ "events": ["PostToolUse"] }` every hook of those events. */
 export interface ToggleFile {
   all?: boolean;
   hooks?: string[];
+  events?: string[];
 }
 
 const OFF = ['0', 'off', 'false', 'no'];
@@ -42,8 +43,10 @@ function readToggle(path: string, scope: 'user' | 'project'): ToggleFile | undef
   return undefined;
 }
 
-function switchedOff(toggle: ToggleFile | undefined, name: string): boolean {
-  return toggle !== undefined && (toggle.all === true || (Array.isArray(toggle.hooks) && toggle.hooks.includes(name)));
+function switchedOff(toggle: ToggleFile | undefined, name: string, event: string | undefined): boolean {
+  if (toggle === undefined) return false;
+  if (toggle.all === true || (Array.isArray(toggle.hooks) && toggle.hooks.includes(name))) return true;
+  return event !== undefined && Array.isArray(toggle.events) && toggle.events.includes(event);
 }
 
 /**
@@ -52,13 +55,14 @@ function switchedOff(toggle: ToggleFile | undefined, name: string): boolean {
  * A project toggle cannot switch off a fail-closed guard: a cloned repository must not be able
  * to disable the user's guards; only HOOKPACK=0, HOOKPACK_SKIP or the user toggle can.
  */
-export function skipReason(name: string, failClosed: boolean, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function skipReason(name: string, failClosed: boolean, env: NodeJS.ProcessEnv = process.env, event?: string): string | undefined {
   if (env.HOOKPACK !== undefined && OFF.includes(env.HOOKPACK.toLowerCase())) return 'HOOKPACK=0';
-  if (env.HOOKPACK_SKIP && env.HOOKPACK_SKIP.split(',').some((entry) => entry.trim() === name || entry.trim() === '*')) return 'HOOKPACK_SKIP';
+  // An entry names a hook, `*`, or an event (`HOOKPACK_SKIP=PostToolUse`: every hook of it).
+  if (env.HOOKPACK_SKIP && env.HOOKPACK_SKIP.split(',').some((entry) => entry.trim() === name || entry.trim() === '*' || (event !== undefined && entry.trim() === event))) return 'HOOKPACK_SKIP';
 
   const home = hookpackHomePath(env);
   const user = readToggle(join(home, TOGGLE_FILE), 'user');
-  if (switchedOff(user, name)) {
+  if (switchedOff(user, name, event)) {
     // A toggle is only as trustworthy as the directory it sits in: in a 0700 directory of
     // ours, nobody else can have planted it.
     const problem = unsafeReason(home);
@@ -69,7 +73,7 @@ export function skipReason(name: string, failClosed: boolean, env: NodeJS.Proces
   const project = env.CLAUDE_PROJECT_DIR;
   if (project) {
     const path = join(project, '.claude', 'hookpack', TOGGLE_FILE);
-    if (switchedOff(readToggle(path, 'project'), name)) {
+    if (switchedOff(readToggle(path, 'project'), name, event)) {
       if (!failClosed) return path;
       debugNote(`ignoring ${path} for ${name}: a project file cannot switch off a fail-closed guard; use \`hookpack disable ${name}\` (user level) or HOOKPACK_SKIP`);
     }

@@ -1,0 +1,163 @@
+import type { AdoptedHook } from '../../lib/adopt/table.ts';
+import { EVENT_NAMES, MATCHER_FIELD } from '../../lib/events.ts';
+import { applyEdits, getNodeValue, type Edit, type Node } from '../settings/jsonc.ts';
+import { eventArrays } from '../settings/handlers.ts';
+import { detectStyle, renderJson } from '../settings/style.ts';
+import { scriptName, uniqueName } from './names.ts';
+
+/** The seconds an adopted command gets without a `timeout` of its own, and the client's lower defaults (hooks-protocol §2.4). */
+export const DEFAULT_TIMEOUT_S = 60;
+const EVENT_DEFAULT_S: Record<string, number> = { UserPromptSubmit: 30, MessageDisplay: 10, SessionEnd: 1.5 };
+/** What the runner's own entry adds to its slowest hook's timeout: time to stop a process group (SIGTERM, SIGKILL 0.5 s later) and answer. */
+export const ENTRY_EXTRA_S = 2;
+
+/** A handler adopt leaves as it is, and why. */
+export interface Left {
+  where: string;
+  why: string;
+}
+
+/** What adopt would do to one settings text. */
+export interface AdoptPlan {
+  hooks: AdoptedHook[];
+  left: Left[];
+  /** The new settings text (equal to the input when nothing is adopted). */
+  text: string;
+}
+
+/** How adopt builds commands and tells entries it must not touch. */
+export interface PlanContext {
+  /** The runner's command for an event (and one hook, for an entry of its own); `guard` adds `|| exit 2`. */
+  runnerCommand: (event: string, hook: string | undefined, guard: boolean) => string;
+  /** hookpack's own install entries (and the runner's), which stay as they are. */
+  isOurs: (command: unknown) => boolean;
+  /** Names already used (the project's own hooks): adopted names stay clear of them. */
+  taken: Set<string>;
+  /** Names marked with --guard. */
+  guards: ReadonlySet<string>;
+}
+
+type Json = Record<string, unknown>;
+/** An event's group after adoption: its text as written, or a value to render. */
+type Kept = { raw: string } | { value: unknown };
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Why a handler can't be adopted, or undefined when it can. */
+function refusal(event: string, handler: unknown, isOurs: PlanContext['isOurs']): string | undefined {
+  if (!isObject(handler)) return 'not a handler object';
+  if (handler.type !== 'command') return `a \`${String(handler.type)}\` hook: only command hooks run through hookpack; it stays as it is`;
+  if (handler.async === true || handler.asyncRewake === true) return 'an `async` hook: Claude Code ignores its decisions anyway; it stays as it is';
+  if (handler.shell !== undefined && handler.shell !== 'bash') return `runs under \`shell: ${String(handler.shell)}\`; it stays as it is`;
+  if (typeof handler.command !== 'string' || handler.command.trim() === '') return 'has no command';
+  if (handler.args !== undefined && !(Array.isArray(handler.args) && handler.args.every((a) => typeof a === 'string'))) return '`args` is not a list of strings';
+  if (isOurs(handler.command)) return "hookpack's own entry";
+  if (!(EVENT_NAMES as readonly string[]).includes(event)) return `\`${event}\` is not an event Claude Code 2.1.329 knows`;
+  if (event === 'WorktreeCreate') return 'WorktreeCreate answers with a path on stdout, not JSON; it stays as it is';
+  return undefined;
+}
+
+/** The timeout an adopted command gets: its own, else 60 s or the event's lower client default. */
+function timeoutOf(event: string, handler: Json): number {
+  const own = handler.timeout;
+  if (typeof own === 'number' && Number.isFinite(own) && own > 0) return own;
+  return Math.min(DEFAULT_TIMEOUT_S, EVENT_DEFAULT_S[event] ?? DEFAULT_TIMEOUT_S);
+}
+
+const EXACT = /^[A-Za-z0-9_\- ,|]*$/;
+const matchesAll = (m: string | undefined) => m === undefined || m === '' || m === '*';
+
+/**
+ * One matcher that selects whatever any of `matchers` selects, so the runner starts only for
+ * calls some adopted hook wants (each hook's own matcher is applied again in the runner).
+ * Undefined (every occurrence) when one of them matches everything.
+ */
+export function unionOf(matchers: Array<string | undefined>): string | undefined {
+  if (matchers.some(matchesAll)) return undefined;
+  const list = [...new Set(matchers as string[])];
+  const names = (m: string) => m.split(/[|,]/).map((n) => n.trim()).filter(Boolean);
+  if (list.every((m) => /^[A-Za-z0-9_|]*$/.test(m) || EXACT.test(m))) return [...new Set(list.flatMap(names))].join('|');
+  return list.map((m) => (EXACT.test(m) ? `^(?:${names(m).join('|')})$` : `(?:${m})`)).join('|');
+}
+
+/** The entry's timeout: its slowest hook's, whole seconds, plus the time to stop it and answer. */
+function entryTimeout(hooks: AdoptedHook[]): number {
+  return Math.ceil(Math.max(...hooks.map((h) => h.timeout))) + ENTRY_EXTRA_S;
+}
+
+/**
+ * Plans `hookpack adopt` on a parsed settings document: every command hook it can run through
+ * hookpack becomes a row of the table (file order, readable unique names), and each event's
+ * groups lose those handlers and gain one runner entry (plus one per hook with an `if`, which
+ * keeps its `if` and its group's matcher). Groups left empty go; everything else stays as written.
+ */
+export function planAdoption(root: Node, text: string, context: PlanContext): AdoptPlan {
+  const hooks: AdoptedHook[] = [];
+  const left: Left[] = [];
+  const edits: Edit[] = [];
+  const style = detectStyle(text);
+  const taken = new Set(context.taken);
+  for (const { event, property, array } of eventArrays(root)) {
+    if (array === undefined) continue;
+    const nodes = array.children ?? [];
+    const groups = nodes.map((node) => getNodeValue(node) as unknown);
+    const adoptedHere: AdoptedHook[] = [];
+    let firstAt: number | undefined;
+    // A group adopt does not change keeps its text as written.
+    const kept: Kept[] = [];
+    const asWritten = (g: number): Kept => ({ raw: text.slice(nodes[g]?.offset ?? 0, (nodes[g]?.offset ?? 0) + (nodes[g]?.length ?? 0)) });
+    groups.forEach((group, g) => {
+      if (!isObject(group) || !Array.isArray(group.hooks)) {
+        kept.push(asWritten(g));
+        return;
+      }
+      const matcher = typeof group.matcher === 'string' ? group.matcher : undefined;
+      const stay: unknown[] = [];
+      group.hooks.forEach((handler, h) => {
+        const why = refusal(event, handler, context.isOurs);
+        if (why !== undefined) {
+          if (why !== "hookpack's own entry") left.push({ where: `hooks.${event}[${g}].hooks[${h}]`, why });
+          stay.push(handler);
+          return;
+        }
+        const json = handler as Json;
+        const args = json.args as string[] | undefined;
+        const name = uniqueName(scriptName(json.command as string, args), taken);
+        const hasIf = json.if !== undefined;
+        adoptedHere.push({
+          name,
+          event,
+          ...(matcher !== undefined && MATCHER_FIELD[event as keyof typeof MATCHER_FIELD] !== undefined ? { matcher } : {}),
+          command: json.command as string,
+          ...(args !== undefined ? { args } : {}),
+          timeout: timeoutOf(event, json),
+          guard: context.guards.has(name),
+          ...(hasIf ? { own: true, if: json.if, groupMatcher: group.matcher } : {}),
+        } as AdoptedHook);
+      });
+      if (stay.length < group.hooks.length) firstAt ??= kept.length;
+      if (stay.length > 0) kept.push(stay.length === group.hooks.length ? asWritten(g) : { value: { ...group, hooks: stay } });
+    });
+    if (adoptedHere.length === 0 || firstAt === undefined) continue;
+    const shared = adoptedHere.filter((h) => h.own !== true);
+    const entries: Json[] = [];
+    if (shared.length > 0) {
+      const matcher = unionOf(shared.map((h) => h.matcher));
+      entries.push({ ...(matcher !== undefined ? { matcher } : {}), hooks: [{ type: 'command', command: context.runnerCommand(event, undefined, shared.some((h) => h.guard)), timeout: entryTimeout(shared) }] });
+    }
+    for (const hook of adoptedHere.filter((h) => h.own === true)) {
+      const extra = hook as AdoptedHook & { if?: unknown; groupMatcher?: unknown };
+      entries.push({ ...(extra.groupMatcher !== undefined ? { matcher: extra.groupMatcher } : {}), hooks: [{ type: 'command', if: extra.if, command: context.runnerCommand(event, hook.name, hook.guard), timeout: entryTimeout([hook]) }] });
+      delete extra.if;
+      delete extra.groupMatcher;
+    }
+    kept.splice(firstAt, 0, ...entries.map((value) => ({ value })));
+    hooks.push(...adoptedHere);
+    // The property's own indentation: the array's lines continue from it.
+    const lineStart = text.lastIndexOf('\n', property.offset) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+    const inner = indent + style.unit;
+    const items = kept.map((item) => inner + ('raw' in item ? item.raw : renderJson(item.value, inner, style)));
+    edits.push({ offset: array.offset, length: array.length, content: `[${style.eol}${items.join(`,${style.eol}`)}${style.eol}${indent}]` });
+  }
+  return { hooks, left, text: edits.length === 0 ? text : applyEdits(text, edits) };
+}

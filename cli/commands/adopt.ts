@@ -1,0 +1,124 @@
+import { basename } from 'node:path';
+import type { AdoptedHook } from '../../lib/adopt/table.ts';
+import { isRunnerCommand, readRecord, runnerCommand, sha256, writeRecord, writeRunnerAndTable } from '../adopt/files.ts';
+import { planAdoption, type AdoptPlan } from '../adopt/plan.ts';
+import type { Command } from '../command.ts';
+import { CliError } from '../errors.ts';
+import type { Io } from '../io.ts';
+import { parseTree } from '../settings/jsonc.ts';
+import { readManifest, type Manifest } from '../settings/manifest.ts';
+import { bundleOfFor } from '../settings/ours.ts';
+import { readSettings, type SettingsDoc } from '../settings/read.ts';
+import { saveChange } from '../settings/save.ts';
+import { resolveTarget, TARGET_HELP, TARGET_OPTIONS, type Target } from '../settings/target.ts';
+
+function manifestIfBuilt(distDir: string): Manifest | undefined {
+  try {
+    return readManifest(distDir);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `--guard a,b --guard c` as one set of names. */
+function guardNames(value: unknown): Set<string> {
+  const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return new Set(values.flatMap((v: string) => v.split(',')).map((n) => n.trim()).filter(Boolean));
+}
+
+function plan(target: Target, text: string, manifest: Manifest | undefined, guards: Set<string>): AdoptPlan {
+  const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+  if (root === undefined) throw new CliError('E_SETTINGS', `cannot parse ${target.label}`);
+  const bundleOf = bundleOfFor(target.context, manifest);
+  const settingsFile = basename(target.path);
+  return planAdoption(root, text, {
+    runnerCommand: (event, hook, guard) => runnerCommand(target, settingsFile, event, hook, guard),
+    isOurs: (command) => bundleOf(command) !== undefined || isRunnerCommand(command),
+    taken: new Set(manifest?.hooks.map((h) => h.name) ?? []),
+    guards,
+  });
+}
+
+function describe(hook: AdoptedHook): string {
+  const command = hook.args === undefined ? hook.command : [hook.command, ...hook.args].join(' ');
+  const shown = command.length > 70 ? `${command.slice(0, 69)}…` : command;
+  return `  ${hook.name.padEnd(16)} ${hook.event.padEnd(17)} ${`${hook.timeout} s`.padStart(6)}${hook.guard ? '  guard' : '       '}  ${hook.own ? '(own entry: keeps its `if`)  ' : ''}${shown}`;
+}
+
+async function run({ values }: { values: Record<string, unknown> }, io: Io): Promise<number> {
+  const target = resolveTarget(values, io);
+  const guards = guardNames(values.guard);
+  const manifest = manifestIfBuilt(target.context.distDir);
+  const doc: SettingsDoc = readSettings(target.path, target.label);
+  const previous = readRecord(doc.realPath, io.env);
+  // Adopted before: plan again from the original (so --guard can change), unless the file was edited since.
+  let source = doc.text;
+  if (previous !== undefined) {
+    if (sha256(doc.bytes) !== previous.record.adopted) {
+      throw new CliError(
+        'E_SETTINGS',
+        `${target.label} was adopted before and has changed since, so hookpack can no longer give its original back byte for byte: the original is saved in ${previous.path} (base64, "original"); restore it by hand, or delete that file to adopt ${target.label} as it is now; nothing was changed`,
+      );
+    }
+    source = Buffer.from(previous.record.original, 'base64').toString('utf8');
+  }
+  const result = plan(target, source, manifest, guards);
+  const unknown = [...guards].filter((name) => !result.hooks.some((h) => h.name === name));
+  if (unknown.length > 0) {
+    const names = result.hooks.map((h) => h.name).join(', ') || '(none)';
+    throw new CliError('E_USAGE', `--guard ${unknown.join(', ')}: no adopted hook has that name; adopted hooks: ${names} (names come from each command's script file name)`);
+  }
+  for (const left of result.left) io.err(`hookpack: note: left ${left.where} in ${target.label} as it is: ${left.why}\n`);
+  if (result.hooks.length === 0) {
+    io.out(`nothing to adopt in ${target.label} (${target.scope} scope): it has no command hooks hookpack does not already run\n`);
+    return 0;
+  }
+  const lines = ['adopted (name, event, timeout, guard, command):', ...result.hooks.map(describe)];
+  if (result.text === doc.text) {
+    io.out(`already adopted in ${target.label}; nothing changed\n${lines.join('\n')}\n`);
+    return 0;
+  }
+  const dryRun = values['dry-run'] === true;
+  const reconciled = { text: result.text, changed: true, added: [], removed: [], kept: [] };
+  if (!dryRun) {
+    const settingsFile = basename(target.path);
+    const table = writeRunnerAndTable(target, settingsFile, { version: 1, settings: target.label, hooks: result.hooks });
+    // The original is saved before the settings change: uninstall must always be able to give it back.
+    const original = previous?.record.original ?? doc.bytes.toString('base64');
+    writeRecord({ version: 1, settings: doc.realPath, original, adopted: sha256(result.text), table }, io.env);
+  }
+  const code = saveChange(target, doc, reconciled, lines, { dryRun, backup: !dryRun && previous === undefined }, io);
+  if (!dryRun) io.out('`hookpack uninstall` gives the original file back byte for byte; `hookpack disable <name>` switches one off\n');
+  return code;
+}
+
+/** `hookpack adopt`: runs a settings file's own command hooks (any language) through hookpack. */
+export const adoptCommand: Command = {
+  name: 'adopt',
+  summary: "run a settings file's existing command hooks (Python, shell, …) through hookpack",
+  help: [
+    'usage: hookpack adopt [--scope project|local|user] [--settings PATH] [--guard NAME]...',
+    '                      [--dry-run]',
+    '',
+    "Rewrites a settings file so each event's command hooks run through one hookpack process per",
+    'event (<settings dir>/hookpack/adopt.cjs, which needs only node), keeping their matchers, `if`,',
+    'order and timeouts: each gets the payload on stdin then EOF, its own timeout that stops its',
+    "whole process group, an output cap, Claude Code's reading of its exit code and output, a",
+    'circuit breaker, telemetry (hookpack stats), and switches (hookpack disable <name>,',
+    'HOOKPACK_SKIP). Names come from the script file name. http, prompt, agent, mcp_tool and async',
+    'hooks stay as they are. `hookpack uninstall` gives the original file back byte for byte.',
+    'Reference: docs/cli.md#adopt.',
+    '',
+    ...TARGET_HELP,
+    '  --guard NAME                this adopted hook fails closed: when it times out, crashes,',
+    '                              cannot start or its breaker is open, the call is blocked',
+    '                              (repeat, or a,b)',
+    '  --dry-run                   print the change as a unified diff; write nothing',
+  ].join('\n'),
+  options: {
+    ...TARGET_OPTIONS,
+    guard: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+  },
+  run,
+};

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { breaker } from '../breaker/index.ts';
+import { run } from '../run/run.ts';
+import type { RunResult } from '../run/types.ts';
+import { isFailure, type Ran } from './outcome.ts';
+import type { AdoptedHook } from './table.ts';
+
+/** Consecutive failures or timeouts that open an adopted hook's breaker, and how long it then stays open. */
+export const BREAKER_FAILURES = 3;
+export const BREAKER_COOL_DOWN_MS = 60_000;
+/** Bytes kept per stream: well past the 10,000 characters Claude Code passes on; the rest is read and dropped. */
+export const OUTPUT_CAP_BYTES = 1024 * 1024;
+
+/** Thrown inside the breaker so a failed run counts as a failure, carrying what the run did. */
+class FailedRun extends Error {
+  constructor(readonly result: RunResult) {
+    super(result.error?.message ?? (result.timedOut ? 'timed out' : `exit ${result.exitCode ?? result.signal}`));
+  }
+}
+
+/**
+ * The breaker's name: the hook's, and a short hash of where its table lives, so two projects'
+ * `guard` hooks keep separate counts (breaker state is per user, names are global).
+ */
+export function breakerName(hook: AdoptedHook, tablePath: string): string {
+  const slug = hook.name.toLowerCase().replace(/[^a-z0-9._-]/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 40) || 'hook';
+  return `adopted.${slug}.${createHash('sha256').update(tablePath).digest('hex').slice(0, 8)}`;
+}
+
+/** argv for one adopted command: shell form through `/bin/sh -c` as Claude Code runs it (hooks-protocol §8), exec form as is. */
+function argv(hook: AdoptedHook, env: NodeJS.ProcessEnv): [string, string[]] {
+  if (hook.args === undefined) return ['/bin/sh', ['-c', hook.command]];
+  // Claude Code substitutes ${CLAUDE_PROJECT_DIR} inside exec-form args (hooks-protocol §8).
+  const project = env.CLAUDE_PROJECT_DIR ?? '';
+  return [hook.command, hook.args.map((arg) => arg.replaceAll('${CLAUDE_PROJECT_DIR}', project))];
+}
+
+/**
+ * Runs one adopted command under its circuit breaker: the payload on stdin, then EOF; its own
+ * timeout stopping its whole process group; output capped; never waiting on a grandchild that
+ * holds the pipes (lib/run). While the breaker is open the command is not started.
+ */
+export function runAdoptedHook(hook: AdoptedHook, input: string, tablePath: string, childEnv: Record<string, string | undefined>): Promise<Ran> {
+  const [file, args] = argv(hook, process.env);
+  const timeoutMs = hook.timeout * 1000;
+  const action = async (): Promise<Ran> => {
+    const result = await run(file, args, { input, timeoutMs, env: childEnv, maxOutputBytes: OUTPUT_CAP_BYTES });
+    if (isFailure(result)) throw new FailedRun(result);
+    return { kind: 'ran', result };
+  };
+  const circuit = breaker(breakerName(hook, tablePath), action, {
+    failureThreshold: BREAKER_FAILURES,
+    resetTimeoutMs: BREAKER_COOL_DOWN_MS,
+    // run() stops the command at its own timeout (and SIGKILLs 0.5 s later); opossum's must not come first.
+    timeoutMs: timeoutMs + 5_000,
+    fallback: (error: Error): Ran =>
+      error instanceof FailedRun
+        ? { kind: 'ran', result: error.result }
+        : { kind: 'breaker-open', detail: `was skipped: it failed or timed out ${BREAKER_FAILURES} times in a row, so its circuit breaker is open for ${BREAKER_COOL_DOWN_MS / 1000} s (then one call tries it again)` },
+  });
+  return circuit.fire();
+}

@@ -39,9 +39,12 @@ describe('the committed guards plugin', () => {
   });
 
   it.skipIf(!inGitCheckout)('is committed as built (git add plugins .claude-plugin, and commit them with the change)', () => {
-    const changed = git('diff', '--name-only', '--', ...PLUGIN_PATHS).stdout.trim();
-    const untracked = git('ls-files', '--others', '--exclude-standard', '--', ...PLUGIN_PATHS).stdout.trim();
-    const unstaged = [changed, untracked].join('\n').split('\n').filter(Boolean);
-    expect(unstaged, 'the build changed these plugin files: commit them, or the marketplace serves old code').toEqual([]);
+    // Tracked at all (a dist/ line in .gitignore once kept the bundle out without a word), and
+    // not changed by this build since it was staged.
+    const expected = PLUGIN_PATHS.flatMap((p) => filesUnder(join(ROOT, p)).map((rel) => join(p, rel))).sort();
+    const tracked = git('ls-files', '--', ...PLUGIN_PATHS).stdout.split('\n').filter(Boolean).sort();
+    expect(tracked, 'plugin files git does not track: git add them (check .gitignore)').toEqual(expected);
+    const changed = git('diff', '--name-only', '--', ...PLUGIN_PATHS).stdout.split('\n').filter(Boolean);
+    expect(changed, 'the build changed these plugin files: commit them, or the marketplace serves old code').toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ export function writeGuardsPlugin({ distDir, root = PACKAGE_ROOT }) {
     root,
     { name: MARKETPLACE, owner: { name: 'hookpack' }, description: 'hookpack: fast, fail-closed Claude Code guards as plugins' },
     { name: GUARDS_PLUGIN, source: `./plugins/${GUARDS_PLUGIN}`, description },
+    { fresh: true },
   );
   return { dir, bytes };
 }

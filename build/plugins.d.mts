@@ -13,4 +13,4 @@ export function pluginReadme(spec: PluginSpec, events: PluginEvent[]): string;
 export function isGeneratedPlugin(dir: string): boolean;
 export function writePlugin(options: { dir: string; distDir: string; spec: PluginSpec; events: PluginEvent[] }): { files: string[]; bytes: number };
 export function marketplaceWith(existing: unknown, defaults: MarketplaceDefaults, entry: MarketplaceEntry): Record<string, unknown> & { plugins: Array<Record<string, unknown>> };
-export function writeMarketplace(root: string, defaults: MarketplaceDefaults, entry: MarketplaceEntry): string;
+export function writeMarketplace(root: string, defaults: MarketplaceDefaults, entry: MarketplaceEntry, options?: { fresh?: boolean }): string;

@@ -244,12 +244,13 @@ export function marketplaceWith(existing, defaults, entry) {
  * @param {string} root
  * @param {{ name: string, owner: { name: string }, description: string }} defaults
  * @param {MarketplaceEntry} entry
+ * @param {{ fresh?: boolean }} [options] fresh: the file is the build's alone, written from `defaults` and `entry`
  * @returns {string} the file written
  */
-export function writeMarketplace(root, defaults, entry) {
+export function writeMarketplace(root, defaults, entry, options = {}) {
   const file = join(root, '.claude-plugin', 'marketplace.json');
   let existing;
-  if (existsSync(file)) {
+  if (!options.fresh && existsSync(file)) {
     const bytes = readBounded(file, 1024 * 1024);
     if (bytes === undefined) throw new Error(`${file} is not a regular file of at most 1 MB`);
     try {

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { locateProject } from '../project.ts';
+import { isRunnerCommand } from '../adopt/files.ts';
+import { adoptedState, knownAdopted, type KnownAdopted } from '../adopt/known.ts';
 import type { Command } from '../command.ts';
 import { EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
@@ -11,11 +13,13 @@ import { renderTable } from '../table.ts';
 
 const short = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
-function renderText(scopes: ScopeReport[], hooks: HookReport[] | undefined, buildError: string | undefined, toggles: ToggleReport[], io: Io): string {
+type AdoptedRow = KnownAdopted & { on: boolean; why?: string };
+
+function renderText(scopes: ScopeReport[], hooks: HookReport[] | undefined, buildError: string | undefined, toggles: ToggleReport[], io: Io, adopted: AdoptedRow[] = []): string {
   const out: string[] = [];
   // Our entries show the bundle (the hooks table says what runs where); others show their command.
   const rows = scopes.flatMap((s) =>
-    s.entries.map((e) => [s.scope, e.event, short(e.matcher ?? '', 14), e.timeout === null ? '-' : `${e.timeout} s`, e.ours ? `hookpack ${e.bundle}` : e.command]),
+    s.entries.map((e) => [s.scope, e.event, short(e.matcher ?? '', 14), e.timeout === null ? '-' : `${e.timeout} s`, e.ours ? `hookpack ${e.bundle}` : isRunnerCommand(e.command) ? `hookpack adopt (${e.event}: see ADOPTED)` : e.command]),
   );
   if (rows.length === 0) out.push('No hooks in any settings file. Run `hookpack install` to add the built ones.');
   else out.push(renderTable([{ header: 'SCOPE' }, { header: 'EVENT' }, { header: 'MATCHER' }, { header: 'TIMEOUT', align: 'right' }, { header: 'COMMAND', flex: true }], rows).trimEnd());
@@ -30,6 +34,14 @@ function renderText(scopes: ScopeReport[], hooks: HookReport[] | undefined, buil
       hooks.map((h) => [h.name, h.event, h.on ? 'on' : 'off', h.installed.join(',') || '-', h.why ?? '']),
     );
     out.push(table.trimEnd());
+  }
+  if (adopted.length > 0) {
+    // Hooks `hookpack adopt` runs through hookpack: switched and reported like built ones.
+    const table = renderTable(
+      [{ header: 'ADOPTED' }, { header: 'EVENT' }, { header: 'STATE' }, { header: 'IN' }, { header: 'GUARD' }, { header: 'COMMAND', flex: true }],
+      adopted.map((h) => [h.name, h.event, h.on ? 'on' : `off (${h.why ?? ''})`, h.scope, h.guard ? 'yes' : '-', short(h.args === undefined ? h.command : [h.command, ...h.args].join(' '), 60)]),
+    );
+    out.push('', table.trimEnd());
   }
   const toggleLines = toggles.map((t) => `${t.level.padEnd(7)} ${displayPath(t.file, io)}${t.error !== undefined ? ' (unreadable)' : !t.exists ? ' (absent)' : `: off ${[...(t.all ? ['all'] : []), ...t.hooks].join(', ') || 'none'}`}`);
   out.push(`toggles:  ${toggleLines.join('\n          ')}`);
@@ -53,11 +65,12 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const scopes = SCOPES.map((scope) => scopeReport(scope, projectDir, distDir, manifest, io));
   const toggles = (['user', 'project'] as const).map((level) => toggleReport(level, projectDir, io));
   const hooks = manifest === undefined ? undefined : hookReports(manifest, scopes, toggles, projectDir, io);
+  const adopted = knownAdopted(projectDir, io).map((h) => ({ ...h, ...adoptedState(h, projectDir, io) }));
   if (values.json === true) {
     const env = { HOOKPACK: io.env.HOOKPACK ?? null, HOOKPACK_SKIP: io.env.HOOKPACK_SKIP ?? null };
-    io.out(`${JSON.stringify({ project: projectDir, dist: distDir, settings: scopes, hooks: hooks ?? null, buildError: buildError ?? null, toggles, env }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ project: projectDir, dist: distDir, settings: scopes, hooks: hooks ?? null, adopted, buildError: buildError ?? null, toggles, env }, null, 2)}\n`);
   } else {
-    io.out(renderText(scopes, hooks, buildError, toggles, io));
+    io.out(renderText(scopes, hooks, buildError, toggles, io, adopted));
   }
   return scopes.some((s) => s.error !== undefined) || toggles.some((t) => t.error !== undefined) ? EXIT.FINDINGS : EXIT.OK;
 }

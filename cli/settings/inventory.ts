@@ -91,7 +91,8 @@ export function toggleReport(level: ToggleLevel, projectDir: string, io: Io): To
   const file = togglePath(level, projectDir, io.env);
   try {
     const doc = readToggle(file, displayPath(file, io));
-    return { level, file, exists: doc.exists, all: doc.toggle.all === true, hooks: doc.toggle.hooks ?? [] };
+    // Event switches (`hookpack disable --event E`) show as `event:E`.
+    return { level, file, exists: doc.exists, all: doc.toggle.all === true, hooks: [...(doc.toggle.hooks ?? []), ...(doc.toggle.events ?? []).map((e) => `event:${e}`)] };
   } catch (error) {
     return { level, file, exists: true, all: false, hooks: [], error: message(error) };
   }
@@ -103,7 +104,7 @@ export function hookReports(manifest: Manifest, scopes: ScopeReport[], toggles: 
   const project = toggles.find((t) => t.level === 'project');
   return manifest.hooks.map((hook) => {
     const guard = hook.onError === 'block';
-    const reason = skipReason(hook.name, guard, env);
+    const reason = skipReason(hook.name, guard, env, hook.event);
     const installed = scopes.filter((s) => s.entries.some((e) => e.hooks?.includes(hook.name))).map((s) => s.scope);
     let why: string | undefined;
     if (reason === 'HOOKPACK=0' || reason === 'HOOKPACK_SKIP') why = `env ${reason}`;

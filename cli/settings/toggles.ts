@@ -53,6 +53,7 @@ export function readToggle(path: string, label = path): ToggleDoc {
   const field = (key: string) => root?.children?.find((p) => p.children?.[0]?.value === key)?.offset ?? 0;
   if (toggle.all !== undefined && typeof toggle.all !== 'boolean') refuse(field('all'), '`all` must be true or false');
   if (toggle.hooks !== undefined && !(Array.isArray(toggle.hooks) && toggle.hooks.every((h) => typeof h === 'string'))) refuse(field('hooks'), '`hooks` must be an array of hook names');
+  if (toggle.events !== undefined && !(Array.isArray(toggle.events) && toggle.events.every((e) => typeof e === 'string'))) refuse(field('events'), '`events` must be an array of event names');
   return { path, exists: true, toggle, mode };
 }
 

@@ -154,8 +154,9 @@ export async function buildHooks(options) {
   hooks.forEach((hook, i) => writeAtomic(join(outDir, `${hook.name}.cjs`), /** @type {any} */ (bundles[i]).code, 0o755));
   [...groups].forEach(([event], i) => writeAtomic(join(outDir, `on-${event}.cjs`), /** @type {any} */ (eventBundles[i]).code, 0o755));
   const keep = new Set([...manifest.hooks, ...manifest.events].map((h) => h.file));
-  // The repository's build writes the CLI beside the shipped hooks (build.mjs).
+  // The repository's build writes the CLI and adopt's runner beside the shipped hooks (build.mjs).
   keep.add('cli.cjs');
+  keep.add('adopt.cjs');
   removeStale(outDir, keep);
   writeAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeAtomic(join(outDir, 'inputs.json'), `${JSON.stringify(inputs, null, 2)}\n`);

@@ -98,10 +98,18 @@ export function writeRecord(record: AdoptionRecord, env: NodeJS.ProcessEnv): str
   return path;
 }
 
+declare const __dirname: string | undefined;
+
+/** The runner to copy: next to the CLI bundle (dist/cli.cjs and dist/adopt.cjs are built together), else the package's dist/. */
+function runnerSource(): string {
+  if (typeof __dirname === 'string' && existsSync(join(__dirname, RUNNER_FILE))) return join(__dirname, RUNNER_FILE);
+  return join(packageRoot(), 'dist', RUNNER_FILE);
+}
+
 /** Writes the runner (copied from the package's dist/adopt.cjs) and the table next to the settings file. */
 export function writeRunnerAndTable(target: Target, settingsFile: string, table: AdoptedTable): string {
   const dir = adoptDir(target);
-  const source = join(packageRoot(), 'dist', RUNNER_FILE);
+  const source = runnerSource();
   let runner: Buffer;
   try {
     runner = readFileSync(source);

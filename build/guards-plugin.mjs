@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildError } from './errors.mjs';
 import { PACKAGE, PACKAGE_ROOT } from './package-root.mjs';
-import { manifestEvents, writeMarketplace, writePlugin } from './plugins.mjs';
+import { contentVersion, manifestEvents, writeMarketplace, writePlugin } from './plugins.mjs';
 
 export const GUARDS_PLUGIN = 'hookpack-guards';
 export const MARKETPLACE = 'hookpack';
@@ -29,7 +29,7 @@ export function writeGuardsPlugin({ distDir, root = PACKAGE_ROOT }) {
   }
   const description = 'bash-guard and file-guard from hookpack: stop destructive shell commands, secret reads and writes to protected files before Claude Code runs them. Fail closed; one node process per tool call.';
   const dir = join(root, 'plugins', GUARDS_PLUGIN);
-  const spec = { name: GUARDS_PLUGIN, version: PACKAGE.version, description, author: { name: 'hookpack' }, keywords: ['hooks', 'security', 'guard', 'bash', 'hookpack'], hookpackVersion: PACKAGE.version, source: 'hooks/bash-guard.ts, hooks/file-guard.ts' };
+  const spec = { name: GUARDS_PLUGIN, version: contentVersion(PACKAGE.version, distDir, [guards]), license: 'MIT', description, author: { name: 'hookpack' }, keywords: ['hooks', 'security', 'guard', 'bash', 'hookpack'], hookpackVersion: PACKAGE.version, source: 'hooks/bash-guard.ts, hooks/file-guard.ts' };
   const { bytes } = writePlugin({ dir, distDir, spec, events: [guards] });
   writeMarketplace(
     root,

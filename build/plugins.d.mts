@@ -14,3 +14,4 @@ export function isGeneratedPlugin(dir: string): boolean;
 export function writePlugin(options: { dir: string; distDir: string; spec: PluginSpec; events: PluginEvent[] }): { files: string[]; bytes: number };
 export function marketplaceWith(existing: unknown, defaults: MarketplaceDefaults, entry: MarketplaceEntry): Record<string, unknown> & { plugins: Array<Record<string, unknown>> };
 export function writeMarketplace(root: string, defaults: MarketplaceDefaults, entry: MarketplaceEntry, options?: { fresh?: boolean }): string;
+export function contentVersion(base: string, distDir: string, events: PluginEvent[]): string;

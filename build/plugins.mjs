@@ -6,6 +6,7 @@
 // repository's build (plugins/hookpack-guards, .claude-plugin/marketplace.json) and by
 // `hookpack plugin` (a team's plugin), which bundles this file into the CLI: node built-ins only,
 // and everything it needs passed in (no package.json read through import.meta).
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBounded } from './bounded-read.mjs';
@@ -150,6 +151,19 @@ export function pluginReadme(spec, events) {
     `<!-- ${PLUGIN_MARK} ${spec.hookpackVersion} from ${spec.source}: rebuild rather than edit -->`,
     '',
   ].join('\n');
+}
+
+/**
+ * `base+<8 hex>` of the event bundles' bytes: Claude Code keeps an installed plugin per version
+ * (~/.claude/plugins/cache/<marketplace>/<plugin>/<version>) and reuses that copy when the version
+ * is unchanged, so new bundles under an old version would never reach anyone who installed it.
+ * @param {string} base a semantic version without build metadata
+ * @param {string} distDir @param {PluginEvent[]} events
+ */
+export function contentVersion(base, distDir, events) {
+  const hash = createHash('sha256');
+  for (const e of [...events].sort((a, b) => a.file.localeCompare(b.file))) hash.update(e.file).update(readBounded(join(distDir, e.file), BUNDLE_CAP) ?? 'missing');
+  return `${base.replace(/\+.*$/, '')}+${hash.digest('hex').slice(0, 8)}`;
 }
 
 let tempCounter = 0;

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkBuild } from '../../build/check.mjs';
-import { isGeneratedPlugin, manifestEvents, pluginNameProblem, writeMarketplace, writePlugin, type PluginEvent } from '../../build/plugins.mjs';
+import { contentVersion, isGeneratedPlugin, manifestEvents, pluginNameProblem, writeMarketplace, writePlugin, type PluginEvent } from '../../build/plugins.mjs';
 import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
@@ -77,8 +77,8 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
   const name = typeof values.name === 'string' ? values.name : `${kebab(basename(project.root)) || 'team'}-hooks`;
   const problem = pluginNameProblem(name);
   if (problem !== undefined) throw new CliError('E_USAGE', `plugin name ${JSON.stringify(name)} ${problem}; Claude Code refuses such names: pass --name`);
-  const version = typeof values.version === 'string' ? values.version : fromPackage.version ?? '0.1.0';
-  if (!SEMVER.test(version)) throw new CliError('E_USAGE', `version ${JSON.stringify(version)} is not a semantic version like 1.2.0`);
+  const base = typeof values.version === 'string' ? values.version : fromPackage.version ?? '0.1.0';
+  if (!SEMVER.test(base)) throw new CliError('E_USAGE', `version ${JSON.stringify(base)} is not a semantic version like 1.2.0`);
   checkTarget(target, project, io);
 
   const manifest = readManifest(project.distDir);
@@ -92,6 +92,8 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
   const stale = checkBuild({ hooksDir: project.hooksDir, outDir: project.distDir, projectRoot: project.root, version: VERSION, shortPath: (file) => displayPath(file, io) });
   if (stale.length > 0) throw new CliError('E_BUILD', `the build in ${displayPath(project.distDir, io)} is stale (${stale[0]}${stale.length > 1 ? `, and ${stale.length - 1} more` : ''}): run hookpack build first`);
 
+  // Claude Code reuses an installed copy while the version stays the same: the bundles' hash rides along.
+  const version = typeof values.version === 'string' && values.version.includes('+') ? values.version : contentVersion(base, project.distDir, events);
   const author = { name: fromPackage.author ?? (kebab(basename(project.root)) || name) };
   const hookNames = [...new Set(events.flatMap((e) => e.hooks))];
   const description = `Claude Code hooks of ${basename(project.root)}: ${hookNames.join(', ')} (built with hookpack ${VERSION}).`;
@@ -124,7 +126,7 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
     'next: commit the plugin (with its dist/) into the team\'s marketplace repository; then each teammate, once:',
     `  claude plugin marketplace add ${marketplace}`,
     `  claude plugin install ${name}${marketplaceName ? `@${marketplaceName}` : ''}`,
-    'and after a change: hookpack build, hookpack plugin again with a higher --version, commit, claude plugin update.',
+    'after a change: hookpack build, hookpack plugin again, commit; teammates: claude plugin marketplace update, claude plugin update.',
     '',
   );
   io.out(lines.join('\n'));
@@ -145,8 +147,9 @@ export const pluginCommand: Command = {
     'hookpack wrote before (then rewritten; a README you wrote is kept). The build must be current.',
     '',
     '  --name NAME      the plugin name, kebab-case (default: <project directory>-hooks)',
-    "  --version X.Y.Z  the plugin's version (default: the project's package.json version, else 0.1.0);",
-    '                   raise it for every change, or claude plugin update keeps the old one',
+    "  --version X.Y.Z  the plugin's version (default: the project's package.json version, else 0.1.0),",
+    "                   with +<hash of the bundles> added, so every new build is a new version",
+    '                   (Claude Code reuses an installed copy while the version is unchanged)',
     '  --marketplace    also add the plugin to .claude-plugin/marketplace.json in the marketplace root:',
     '                   the directory above <dir> that already has one, else the parent of plugins/',
     "                   when <dir> is plugins/<name>, else <dir>'s parent",

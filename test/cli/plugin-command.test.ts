@@ -37,9 +37,9 @@ describe('hookpack plugin', () => {
     const result = await run('plugin', pluginDir, '--name', 'team-hooks');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^wrote plugin team-hooks 2\.3\.4 to .*team-hooks \(4 files, \d+ B\)\n {2}PreToolUse {9}file-guard, no-publish \(.*Bash.*\), fails closed, timeout 5 s\n/);
+    expect(result.stdout).toMatch(/^wrote plugin team-hooks 2\.3\.4\+[0-9a-f]{8} to .*team-hooks \(4 files, \d+ B\)\n {2}PreToolUse {9}file-guard, no-publish \(.*Bash.*\), fails closed, timeout 5 s\n/);
     expect(readdirSync(pluginDir).sort()).toEqual(['.claude-plugin', 'README.md', 'dist', 'hooks']);
-    expect(JSON.parse(readFileSync(join(pluginDir, '.claude-plugin', 'plugin.json'), 'utf8'))).toMatchObject({ name: 'team-hooks', version: '2.3.4', author: { name: 'Team Ops' } });
+    expect(JSON.parse(readFileSync(join(pluginDir, '.claude-plugin', 'plugin.json'), 'utf8'))).toMatchObject({ name: 'team-hooks', version: expect.stringMatching(/^2\.3\.4\+[0-9a-f]{8}$/), author: { name: 'Team Ops' } });
     const hooksJson = JSON.parse(readFileSync(join(pluginDir, 'hooks', 'hooks.json'), 'utf8'));
     expect(hooksJson.hooks.PreToolUse[0].hooks).toEqual([{ type: 'command', command: 'env -u NODE_EXTRA_CA_CERTS node "${CLAUDE_PLUGIN_ROOT}"/dist/on-PreToolUse.cjs || exit 2', timeout: 5 }]);
     expect(readFileSync(join(pluginDir, 'dist', 'on-PreToolUse.cjs')).equals(readFileSync(join(hooks, 'dist', 'on-PreToolUse.cjs')))).toBe(true);

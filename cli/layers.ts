@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 // fails with "Cannot find module './impl/format'"); the ESM build bundles cleanly.
 import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { CliError } from './errors.ts';
+import { installedPlugins } from './plugins/installed.ts';
 import type { Io } from './io.ts';
 import { WEAKENING_FIELDS } from './settings/handlers.ts';
 import { duplicateKeys, duplicatePlace, hidesHooks } from './settings/duplicates.ts';
@@ -14,7 +15,15 @@ import { readSettingsBytes } from './settings/read-bytes.ts';
 import { byteLineColumn, decodeUtf8, firstInvalidUtf8 } from './settings/utf8.ts';
 
 /** Where a settings file sits in Claude Code's hierarchy (hooks-protocol §2.2); `settings` = `--settings PATH`. */
-export type LayerName = 'user' | 'project' | 'local' | 'managed' | 'settings';
+export type LayerName = 'user' | 'project' | 'local' | 'managed' | 'settings' | 'plugin';
+
+/** The installed, enabled plugin a `plugin` layer's hooks come from. */
+export interface PluginSource {
+  /** `<name>@<marketplace>`. */
+  id: string;
+  /** The plugin's directory: `${CLAUDE_PLUGIN_ROOT}` in its commands. */
+  root: string;
+}
 
 /** One `{"type":"command"}` handler found in a settings file. */
 export interface ConfiguredHook {
@@ -34,6 +43,8 @@ export interface ConfiguredHook {
   async: boolean;
   /** Fields that keep its answer from counting or it from running (`async`, `if`, `shell` …). */
   weakening?: string[];
+  /** For a plugin's hook (layer `plugin`): which plugin, and its root. */
+  plugin?: PluginSource;
 }
 
 /** Something about a settings file that is not a broken hooks entry: repeated keys, comments, encoding. */
@@ -58,6 +69,8 @@ export interface Layer {
   problems: string[];
   /** What else is wrong with it, each with its own severity and fix. */
   issues: LayerIssue[];
+  /** For a plugin's hooks/hooks.json: which plugin. */
+  plugin?: PluginSource;
 }
 
 /** The managed policy file on Linux; `HOOKPACK_MANAGED_SETTINGS` points elsewhere (tests, macOS). */
@@ -216,7 +229,22 @@ export function readLayers(io: Pick<Io, 'env' | 'cwd'>, settingsFlag?: string): 
   if (settingsFlag !== undefined && named !== undefined && !named.exists) {
     throw new CliError('E_SETTINGS', `\`--settings\` names ${named.path}, which does not exist; pass the path of a settings.json file`);
   }
-  return layers;
+  return settingsFlag === undefined ? [...layers, ...pluginLayers(io)] : layers;
+}
+
+/**
+ * The hooks/hooks.json of every installed plugin enabled here: Claude Code runs them beside the
+ * settings files' hooks (and a guard in both runs twice).
+ */
+export function pluginLayers(io: Pick<Io, 'env' | 'cwd'>): Layer[] {
+  return installedPlugins(io, projectDir(io))
+    .filter((p) => p.enabled)
+    .map((p) => {
+      const plugin = { id: p.id, root: p.root };
+      const layer = readLayer('plugin', join(p.root, 'hooks', 'hooks.json'));
+      for (const hook of layer.hooks) hook.plugin = plugin;
+      return { ...layer, plugin };
+    });
 }
 
 /** The command hooks of all layers, in layer order. */

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import type { Io } from '../io.ts';
-import { configuredHooks, projectDir, type Layer } from '../layers.ts';
+import { configuredHooks, projectDir, type ConfiguredHook, type Layer } from '../layers.ts';
 import { checkCaCerts } from './check-ca-certs.ts';
 import { checkDist } from './check-dist.ts';
 import { checkDuplicateBundles } from './check-duplicate-bundles.ts';
@@ -8,6 +8,7 @@ import { checkEvents } from './check-event.ts';
 import { checkFiles } from './check-files.ts';
 import { checkMachinePaths } from './check-machine-paths.ts';
 import { checkMatchers } from './check-matcher.ts';
+import { checkPluginTwice } from './check-plugin-twice.ts';
 import { checkSettings } from './check-settings.ts';
 import { checkShims } from './check-shims.ts';
 import { checkStateDir } from './check-state-dir.ts';
@@ -17,7 +18,7 @@ import { checkWeakenedGuards } from './check-weakened-guards.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 import { analyzeCommand } from './hook-command.ts';
 
-const CHECKS = [checkSettings, checkEvents, checkWeakenedGuards, checkFiles, checkMachinePaths, checkMatchers, checkTimeouts, checkShims, checkCaCerts, checkSwitches, checkDuplicateBundles, checkStateDir, checkDist];
+const CHECKS = [checkSettings, checkEvents, checkWeakenedGuards, checkFiles, checkMachinePaths, checkMatchers, checkTimeouts, checkShims, checkCaCerts, checkSwitches, checkDuplicateBundles, checkPluginTwice, checkStateDir, checkDist];
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Builds what every check looks at: the layers, each hook's analysed command, the environment. */
@@ -25,7 +26,9 @@ export function doctorContext(io: Pick<Io, 'env' | 'cwd'>, layers: Layer[], node
   const project = projectDir(io);
   const home = io.env.HOME || homedir();
   const vars = { ...io.env, CLAUDE_PROJECT_DIR: project, HOME: home };
-  const hooks = configuredHooks(layers).map((hook) => ({ hook, program: analyzeCommand(hook, vars, project, home) }));
+  // A plugin's hooks see their plugin's root (hooks-protocol §2.5).
+  const varsOf = (hook: ConfiguredHook) => (hook.plugin === undefined ? vars : { ...vars, CLAUDE_PLUGIN_ROOT: hook.plugin.root });
+  const hooks = configuredHooks(layers).map((hook) => ({ hook, program: analyzeCommand(hook, varsOf(hook), project, home) }));
   return { io, layers, hooks, project, home, nodeVersion };
 }
 

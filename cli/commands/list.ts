@@ -8,6 +8,7 @@ import type { Io } from '../io.ts';
 import { displayPath } from '../settings/display.ts';
 import { hookReports, message, scopeReport, toggleReport, type HookReport, type ScopeReport, type ToggleReport } from '../settings/inventory.ts';
 import { readManifest, type Manifest } from '../settings/manifest.ts';
+import { pluginReports, renderPlugins } from '../plugins/report.ts';
 import { SCOPES } from '../settings/scope.ts';
 import { renderTable } from '../table.ts';
 
@@ -66,11 +67,13 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const toggles = (['user', 'project'] as const).map((level) => toggleReport(level, projectDir, io));
   const hooks = manifest === undefined ? undefined : hookReports(manifest, scopes, toggles, projectDir, io);
   const adopted = knownAdopted(projectDir, io).map((h) => ({ ...h, ...adoptedState(h, projectDir, io) }));
+  // Plugins' hooks run beside the settings files'; a hookpack hook in both checks every call twice.
+  const plugins = pluginReports(io, new Set((hooks ?? []).filter((h) => h.installed.length > 0).map((h) => `${h.event}/${h.name}`)));
   if (values.json === true) {
     const env = { HOOKPACK: io.env.HOOKPACK ?? null, HOOKPACK_SKIP: io.env.HOOKPACK_SKIP ?? null };
-    io.out(`${JSON.stringify({ project: projectDir, dist: distDir, settings: scopes, hooks: hooks ?? null, adopted, buildError: buildError ?? null, toggles, env }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ project: projectDir, dist: distDir, settings: scopes, hooks: hooks ?? null, adopted, buildError: buildError ?? null, toggles, env, plugins }, null, 2)}\n`);
   } else {
-    io.out(renderText(scopes, hooks, buildError, toggles, io, adopted));
+    io.out(renderText(scopes, hooks, buildError, toggles, io, adopted) + renderPlugins(plugins));
   }
   return scopes.some((s) => s.error !== undefined) || toggles.some((t) => t.error !== undefined) ? EXIT.FINDINGS : EXIT.OK;
 }

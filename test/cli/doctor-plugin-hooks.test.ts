@@ -6,6 +6,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { doctor } from '../../cli/commands/doctor.ts';
+import { listCommand } from '../../cli/commands/list.ts';
 import type { Finding } from '../../cli/doctor/finding.ts';
 import { ROOT, cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
@@ -22,6 +23,8 @@ writeFile(
 // The project's own install of bash-guard, as `hookpack install --per-hook` writes it.
 const projectDist = join(project, '.claude', 'hooks', 'dist');
 writeFile(join(projectDist, 'bash-guard.cjs'), readFileSync(join(ROOT, 'dist', 'bash-guard.cjs'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'manifest.json'), 'utf8'));
+writeFile(join(projectDist, 'manifest.json'), JSON.stringify({ ...manifest, hooks: manifest.hooks.filter((h: { name: string }) => h.name === 'bash-guard'), events: [] }));
 const PROJECT_HOOKS = { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/.claude/hooks/dist/bash-guard.cjs || exit 2', timeout: 5 }] }] };
 
 const doctorWith = async (userEnabled: boolean | undefined, projectEnabled?: boolean) => {
@@ -51,5 +54,25 @@ describe('hookpack doctor with the guards plugin installed', () => {
     ['installed but named in no settings', undefined, undefined],
   ])('says nothing of the plugin when it is %s', async (_what, user, projectValue) => {
     expect((await doctorWith(user, projectValue)).map((f) => f.code)).not.toContain('hook-twice-plugin');
+  });
+});
+
+describe('hookpack list with the guards plugin installed', () => {
+  it('shows the plugin hook, the guards in its bundle, and that bash-guard also runs from the project', async () => {
+    await doctorWith(true);
+    const run = await runCli([listCommand], ['list'], { cwd: project, env });
+    expect(run.stdout).toMatch(/^PLUGIN +EVENT +TIMEOUT +TWICE +HOOK$/m);
+    expect(run.stdout).toMatch(/^hookpack-guards@hookpack +PreToolUse +5 s +yes +bash-guard$/m);
+    expect(run.stdout).toMatch(/^hookpack-guards@hookpack +PreToolUse +5 s +- +file-guard$/m);
+    expect(run.stdout).toContain('TWICE: a settings file runs this hook too');
+    const json = JSON.parse((await runCli([listCommand], ['list', '--json'], { cwd: project, env })).stdout);
+    expect(json.plugins.hooks).toEqual([expect.objectContaining({ plugin: 'hookpack-guards@hookpack', event: 'PreToolUse', hooks: ['bash-guard', 'file-guard'], twice: ['bash-guard'] })]);
+  });
+
+  it('shows a plugin switched off, and no table without plugins', async () => {
+    await doctorWith(false);
+    expect((await runCli([listCommand], ['list'], { cwd: project, env })).stdout).toMatch(/^hookpack-guards@hookpack +- +- +- +off: disabled in user settings$/m);
+    const bare = await runCli([listCommand], ['list'], { cwd: project, env: { ...env, HOME: join(dir, 'other-home') } });
+    expect(bare.stdout).not.toContain('PLUGIN');
   });
 });

@@ -9,6 +9,8 @@ export interface Samples {
   hooks: RunResult[][];
   /** Per event with two or more synchronous hooks: wall ms until all of them exited, started at once. */
   parallel: Map<string, number[]>;
+  /** Per distinct empty start (EmptyStart.key): each run's result, as many as the hooks got. */
+  emptyStarts: Map<string, RunResult[]>;
 }
 
 /** How many rounds, the per-run timeout, the yardstick, and where progress goes. */
@@ -22,13 +24,14 @@ export interface MeasureOptions {
 const payloadText = (target: ProfileTarget) => `${JSON.stringify(target.fixture.payload)}\n`;
 
 /**
- * Runs every target `runs` times, in rounds: each round starts with a yardstick run, then each
- * hook once, then each event's hooks all at once. Interleaving spreads machine noise (CPU
- * frequency, other load) evenly over the yardstick and the hooks, so their ratio holds even
- * when absolute times drift between rounds.
+ * Runs every target `runs` times, in rounds: each round starts with a yardstick run and each
+ * distinct interpreter's empty start, then each hook once, then each event's hooks all at once.
+ * Interleaving spreads machine noise (CPU frequency, other load) evenly over the yardsticks and
+ * the hooks, so their ratios hold even when absolute times drift between rounds.
  */
 export async function measure(targets: ProfileTarget[], options: MeasureOptions): Promise<Samples> {
-  const samples: Samples = { yardstick: [], hooks: targets.map(() => []), parallel: new Map() };
+  const samples: Samples = { yardstick: [], hooks: targets.map(() => []), parallel: new Map(), emptyStarts: new Map() };
+  const emptyStarts = new Map(targets.flatMap((t) => (t.emptyStart === undefined ? [] : [[t.emptyStart.key, t.emptyStart.launch] as const])));
   const byEvent = new Map<string, ProfileTarget[]>();
   for (const target of targets) {
     if (target.hook.async) continue; // async hooks don't hold Claude Code up
@@ -38,6 +41,10 @@ export async function measure(targets: ProfileTarget[], options: MeasureOptions)
   for (let round = 0; round < options.runs; round++) {
     options.progress(`profile: round ${round + 1} of ${options.runs} (${targets.length} hooks)`);
     samples.yardstick.push((await runOnce(options.yardstick, '', options.timeoutMs)).ms);
+    for (const [key, launch] of emptyStarts) {
+      const result = await runOnce(launch, '', options.timeoutMs);
+      samples.emptyStarts.set(key, [...(samples.emptyStarts.get(key) ?? []), result]);
+    }
     for (const [i, target] of targets.entries()) {
       samples.hooks[i]?.push(await runOnce(target.launch, payloadText(target), options.timeoutMs));
     }

@@ -12,6 +12,8 @@ export interface FixturePayload {
   adapted?: string;
   /** The matcher is a regex no value we know satisfies: the payload may not reach the handler. */
   unmatched?: boolean;
+  /** Not a fixture: the user's payload (`--input FILE`, `--prompt`), named so. */
+  source?: string;
 }
 
 const clone = (value: Payload): Payload => structuredClone(value);

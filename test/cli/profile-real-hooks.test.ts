@@ -45,7 +45,10 @@ describe('hookpack profile on hooks in three languages', () => {
     const run = await runCli([profile], ['profile', '--runs', '3', '--json'], { cwd: project, env });
     // The hooks it is about to run, on stderr (they run for real).
     expect(run.stderr).toMatch(/^hookpack profile: running 4 hooks 3 times each, for real \(side effects too;\n {2}--list shows this list without running\):\nEVENT +MATCHER +HOOK +IN\nPreToolUse +Bash +sh allow\.sh +project\n/);
-    expect(run.code).toBe(0);
+    expect(run.stderr.replace(/\n  /g, ' ')).toContain(`with CLAUDE_PROJECT_DIR=${project} (found from the current directory)\n`);
+    // exec.cjs exits 3 on every run: its times are of a failure, and profile says so and exits 1.
+    expect(run.stderr).toMatch(/\nhookpack profile: 1 of 4 hooks failed in every run \(node exec\.cjs\): their times\n {2}measure the failure, not the hook\n$/);
+    expect(run.code).toBe(1);
     report = JSON.parse(run.stdout) as ProfileReport;
     progress = run.io.progressLines;
   });
@@ -70,7 +73,9 @@ describe('hookpack profile on hooks in three languages', () => {
 
   it('records the exit codes seen, and names a failing hook with its fix', () => {
     expect(report.hooks.map((h) => h.exits)).toEqual([{ 0: 3 }, { 0: 3 }, { 0: 3 }, { 3: 3 }]);
-    expect(report.hooks[3]?.hints[0]).toMatch(/^exited 3: a failing hook's answer is lost/);
+    expect(report.hooks[3]?.hints[0]).toMatch(/^failed in all 3 runs \(exit 3\): its times are of the failure, not of its work/);
+    expect(report.hooks.map((h) => h.allFailed)).toEqual([false, false, false, true]);
+    expect(report.allFailed).toEqual(['node exec.cjs']);
   });
 
   it("feeds each hook its event's fixture, adapted to the tool its matcher names", () => {
@@ -94,9 +99,10 @@ describe('hookpack profile on hooks in three languages', () => {
     expect(pre?.ratio).toBeGreaterThan(0);
   });
 
-  it('names the slowest hooks and reports progress on the progress channel', () => {
-    expect(report.slowest).toHaveLength(3);
-    expect(report.slowest[0]?.medianMs).toBeGreaterThanOrEqual(report.slowest[1]?.medianMs ?? 0);
+  it('names the failing hook first, then the three slowest, and reports progress on the progress channel', () => {
+    expect(report.slowest).toHaveLength(4);
+    expect(report.slowest[0]?.label).toBe('node exec.cjs');
+    expect(report.slowest[1]?.medianMs).toBeGreaterThanOrEqual(report.slowest[2]?.medianMs ?? 0);
     expect(progress).toContain('profile: round 1 of 3 (4 hooks)');
   });
 

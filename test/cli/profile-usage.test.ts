@@ -40,7 +40,7 @@ describe('hookpack profile usage', () => {
 
   it('prints its help with --help', async () => {
     const run = await runCli([profile], ['profile', '--help'], { cwd: dir, env });
-    expect(run.stdout).toMatch(/^usage: hookpack profile \[--settings PATH\] \[--event E\] \[--runs N\]\n +\[--timeout-ms T\] \[--list\] \[--json\]\n/);
+    expect(run.stdout).toMatch(/^usage: hookpack profile \[--settings PATH\] \[--event E\] \[--runs N\]\n +\[--input FILE\] \[--prompt TEXT\]\n +\[--timeout-ms T\] \[--list\] \[--json\]\n/);
     for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 });

@@ -54,7 +54,7 @@ function startupSplit(target: ProfileTarget, facts: HintFacts): string | undefin
   if (share >= 0.6) {
     return `${split}${rest <= 0 ? '' : '. Start-up is most of it'}: fold it into a hookpack TypeScript hook (a bundle starts in about \`node -e 0\`'s ${num(facts.yardstickMs ?? 0)} ms here, and an event bundle starts once for all its hooks)`;
   }
-  return `${split}, which profile can't see into (imports, files it reads, programs it waits for)${inside === undefined ? '' : `: ${inside}`}; another language would not remove that time by itself`;
+  return `${split}, which profile can't see into (imports, files it reads, programs it waits for)${inside === undefined ? '' : `: ${inside}`}${target.program.family === 'node' ? '' : '; moving it to another language would not remove that time by itself'}`;
 }
 
 /**
@@ -99,10 +99,11 @@ export function hookHints(target: ProfileTarget, facts: HintFacts): string[] {
   if (program.family === 'node' && facts.env.NODE_EXTRA_CA_CERTS && !program.unsetsCaCerts && start !== undefined && yardstickMs > 0 && start.medianMs >= yardstickMs * 1.5) {
     hints.push(`NODE_EXTRA_CA_CERTS is set: \`${start.label}\` as this hook starts it takes ${num(start.medianMs)} ms, \`node -e 0\` without it ${num(yardstickMs)} ms: start it as \`env -u NODE_EXTRA_CA_CERTS node …\` unless it makes TLS calls`);
   }
-  const split = startupSplit(target, facts);
-  if (split !== undefined) hints.push(split);
   const file = program.script?.path ?? program.programPath;
   const ours = file !== undefined && readBundleInfo(file) !== undefined;
+  // A hookpack bundle gets its own fix below; the split is for everyone else's hooks.
+  const split = ours ? undefined : startupSplit(target, facts);
+  if (split !== undefined) hints.push(split);
   if (program.family === 'node' && !ours && facts.ratio >= 1.5) {
     hints.push(`a Node hook at ${ratioText(facts.ratio)}x \`node -e 0\`: bundle it into one CommonJS file (hookpack does), read stdin with fs.readFileSync(0), avoid ESM and full zod`);
   }

@@ -14,6 +14,7 @@ export const SECTIONS = {
   events: 'event bundles (dist/on-*.cjs)',
   variants: 'payload validation strategies (bench/variants)',
   seventeen: "today's setup: 17 PreToolUse hooks",
+  adopted: 'hookpack adopt: 5 python3 PreToolUse hooks (bench/adopted.mjs)',
   project: "a user's project (init, add bash-guard file-guard, hookpack build)",
   ca: 'NODE_EXTRA_CA_CERTS trap (bash-guard.cjs)',
   sea: 'single executable (dist/hookpack, npm run build -- --sea)',
@@ -45,31 +46,24 @@ export function payloadFor(fixtures, event, matcher) {
 
 /**
  * The environment every program runs in: the caller's, minus what would skew every row
- * (NODE_EXTRA_CA_CERTS costs 3x on Node 20; NODE_OPTIONS may preload anything), with hookpack's
- * state and config under bench/.out so the user's config and telemetry neither change nor grow.
+ * (NODE_EXTRA_CA_CERTS costs 3x on Node 20; NODE_OPTIONS may preload anything) and minus every
+ * hookpack variable, so hooks take the path a user's hooks take: state in ~/.cache/hookpack,
+ * config in ~/.config/hookpack. HOME is a private (0700) temp directory per run, outside the
+ * repository (the code-cache loader rightly stays off for a cache inside the hook's working
+ * directory), so nothing a timed hook reads or writes is the developer's.
  */
 let benchHome;
 
-export function benchEnv(outDir, parent = process.env) {
+export function benchEnv(parent = process.env) {
   const env = { ...parent };
   delete env.NODE_EXTRA_CA_CERTS;
   delete env.NODE_OPTIONS;
-  delete env.HOOKPACK_DEBUG;
-  delete env.HOOKPACK;
-  delete env.HOOKPACK_SKIP;
+  for (const name of Object.keys(env)) if (name.startsWith('HOOKPACK')) delete env[name];
   delete env.CLAUDE_PROJECT_DIR;
-  // Outside the repository: the code-cache loader (rightly) stays off for a state directory
-  // inside the hook's working directory, and the bench starts hooks from the repository's root.
-  // A private (0700) temp directory per run.
-  env.HOOKPACK_HOME = benchHome ??= mkdtempSync(join(tmpdir(), 'hookpack-bench-home-'));
-  env.HOOKPACK_CONFIG_DIR = join(outDir, 'config');
-  // And HOME: nothing a timed hook reads or writes may be the developer's (~/.config/hookpack, ~/.cache).
-  env.HOME = join(outDir, 'user-home');
   delete env.XDG_CONFIG_HOME;
   delete env.XDG_CACHE_HOME;
-  mkdirSync(env.HOOKPACK_HOME, { recursive: true, mode: 0o700 });
-  mkdirSync(env.HOOKPACK_CONFIG_DIR, { recursive: true, mode: 0o700 });
-  mkdirSync(env.HOME, { recursive: true, mode: 0o700 });
+  env.HOME = benchHome ??= mkdtempSync(join(tmpdir(), 'hookpack-bench-home-'));
+  mkdirSync(join(env.HOME, '.config', 'hookpack'), { recursive: true, mode: 0o700 });
   return env;
 }
 
@@ -96,7 +90,7 @@ const line = (payload) => `${JSON.stringify(payload)}\n`;
  * Every program of a run. `commands` holds one command line, or several for a program that is
  * several processes started at once (wall time until the last exits).
  */
-export function listPrograms({ root, env, manifest, variants, seventeen, project, python, caFile }) {
+export function listPrograms({ root, env, manifest, variants, seventeen, project, python, caFile, adopted }) {
   const fixtures = join(root, 'cli', 'payloads');
   const bash = line(payloadFor(fixtures, 'PreToolUse', 'Bash'));
   const dist = join(root, 'dist');
@@ -144,6 +138,12 @@ export function listPrograms({ root, env, manifest, variants, seventeen, project
       note: 'Claude Code today: one process per hook, all started together; bytes and RSS are sums',
     });
     add('seventeen', `1 bundle: ${event.file}`, { commands: [`${node} ${quote(join(dir, event.file))}`], bytes: event.bytes, input, note: `all 17 hooks in one process` });
+  }
+
+  if (adopted) {
+    const session = adopted.ownSession ? ', each in a session of its own (setsid -w)' : '';
+    add('adopted', '5 processes at once', { commands: adopted.commands, note: `as Claude Code starts them: five sh -c python3 at once${session}, wall time until the last exits` });
+    add('adopted', '1 runner: adopt.cjs', { commands: [adopted.runner], note: `after hookpack adopt: one node process${session} starts the same five at once, reads and merges their answers` });
   }
 
   if (project) {

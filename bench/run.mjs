@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildAdopted } from './adopted.mjs';
 import { buildProject, buildSeventeen, buildVariants, ensureDist } from './builds.mjs';
 import { renderSvg } from './chart.mjs';
 import { checkBytes, checkRatios, distSizes, loadBudgets, RATIO_BUDGETS, ratioBudgetFor } from './check.mjs';
@@ -96,7 +97,7 @@ function toRows(programs, samples, rss) {
 function sectionsOf(rows, { skipped, python }) {
   const by = (section) => rows.filter((r) => r.section === section);
   const find = (id) => rows.find((r) => r.id === id);
-  const notes = { baselines: [], hooks: [], events: [], variants: [], seventeen: [], project: [], ca: [], sea: [] };
+  const notes = { baselines: [], hooks: [], events: [], variants: [], seventeen: [], adopted: [], project: [], ca: [], sea: [] };
   if (python) notes.baselines.push(`python3 is ${python}, started directly (a pyenv shim in front of it adds ~80 ms); no -S/-I, as users run it.`);
   else notes.baselines.push('python3 not found: no Python baseline.');
   if (skipped.length) notes.hooks.push(`not timed (not in dist/manifest.json, so not a hook): ${skipped.join(', ')}`);
@@ -107,6 +108,15 @@ function sectionsOf(rows, { skipped, python }) {
     notes.seventeen.push(`17 processes / 1 bundle: ${(many.medianMs / one.medianMs).toFixed(2)}x wall time (${many.medianMs.toFixed(0)} vs ${one.medianMs.toFixed(0)} ms)${many.rssMb && one.rssMb ? `, ${(many.rssMb / one.rssMb).toFixed(1)}x memory (${many.rssMb.toFixed(0)} vs ${one.rssMb.toFixed(0)} MB)` : ''}.`);
     notes.seventeen.push(`1 bundle of 17 hooks vs node -e 0: ${one.ratio.toFixed(2)}x (target <= ${RATIO_BUDGETS.seventeen}x): ${one.ratio <= RATIO_BUDGETS.seventeen ? 'met' : 'missed'}.`);
   }
+  const direct = find('adopted:5 processes at once');
+  const runner = find('adopted:1 runner: adopt.cjs');
+  const floor = find(`baselines:${BASELINE_ID}`);
+  if (direct && runner && floor) {
+    // The budget (issue 12): adoption costs at most one `node -e 0` per event over the hooks themselves.
+    const overhead = runner.medianMs - direct.medianMs;
+    const inNodes = overhead / floor.medianMs;
+    notes.adopted.push(`adoption overhead = runner - direct = ${overhead.toFixed(1)} ms per event = ${inNodes.toFixed(2)} x node -e 0 (${floor.medianMs.toFixed(1)} ms); budget <= ${RATIO_BUDGETS.adoption} x: ${inNodes <= RATIO_BUDGETS.adoption ? 'met' : 'missed'}.`);
+  } else if (!python) notes.adopted.push('python3 not found: the adoption scenario was not timed.');
   const projectEvent = rows.find((r) => r.section === 'project' && r.name === 'project on-PreToolUse.cjs');
   if (projectEvent) notes.project.push(`a project's guards (bash-guard, file-guard and the example hook in one on-PreToolUse.cjs) vs node -e 0: ${projectEvent.ratio.toFixed(2)}x (target <= ${RATIO_BUDGETS.hook}x): ${projectEvent.ratio <= RATIO_BUDGETS.hook ? 'met' : 'missed'}.`);
   const set = find('ca:NODE_EXTRA_CA_CERTS set');
@@ -155,8 +165,9 @@ async function fullRun(options) {
   const [variants, seventeen, project] = await Promise.all([buildVariants(ROOT, join(OUT, 'variants')), buildSeventeen(ROOT, join(OUT, 'seventeen')), buildProject(ROOT, join(OUT, 'project'))]);
   const python = findPython();
   const parentHadCa = Boolean(process.env.NODE_EXTRA_CA_CERTS);
-  const env = benchEnv(OUT);
-  const { programs: all, skipped } = listPrograms({ root: ROOT, env, manifest, variants, seventeen, project, python, caFile: caBundle(OUT) });
+  const env = benchEnv();
+  const adopted = python ? buildAdopted(ROOT, join(OUT, 'adopted'), python) : undefined;
+  const { programs: all, skipped } = listPrograms({ root: ROOT, env, manifest, variants, seventeen, project, python, caFile: caBundle(OUT), adopted });
   const programs = selectPrograms(all, options.only);
 
   const sameJobNotes = await sameJob(programs);
@@ -177,7 +188,7 @@ async function fullRun(options) {
   const notes = [
     `ratio = median / median of \`node -e 0\` in the same run. ${options.rounds} rounds, each running every program once in shuffled order, after ${options.warmup} warm-up run(s); each program started through sh -c with its event's payload on stdin.`,
     rss.error ? `RSS not measured: ${rss.error}.` : `RSS = median over ${options.rssRuns} run(s) of the peak resident set (${rss.method}), summed over the processes of "17 processes".`,
-    `environment: NODE_EXTRA_CA_CERTS and NODE_OPTIONS removed, HOOKPACK_HOME and HOOKPACK_CONFIG_DIR under bench/.out.`,
+    `environment: NODE_EXTRA_CA_CERTS, NODE_OPTIONS and every HOOKPACK_* variable removed (the path users' hooks take); HOME a private temp directory.`,
     ...(parentHadCa ? [`this environment sets NODE_EXTRA_CA_CERTS (${process.env.NODE_EXTRA_CA_CERTS}): on Node 20 every hook started from it pays the cost in the trap section unless started with env -u.`] : []),
     ...sameJobNotes,
     `load average at start ${machine.loadavg.join(' ')} on ${machine.cores} cores; took ${(durationMs / 1000).toFixed(0)} s. Results: bench/results/latest.json, bench/results/startup.svg.`,

@@ -4,7 +4,7 @@
 // an empty project; a team's plugin made by `hookpack plugin` from a project with its own hook
 // is accepted, installed and runs the same way.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,16 +95,27 @@ describe('--plugin-dir plugins/hookpack-guards in an empty project', () => {
   });
 });
 
+/** The README's "Install as a plugin" commands, as written (the placeholder is this clone). */
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const PLUGIN_SECTION = README.slice(README.indexOf('### Install as a plugin'), README.indexOf('### In your project'));
+const readmeCommands = (/```sh\n([\s\S]*?)```/.exec(PLUGIN_SECTION)?.[1] ?? '').split('\n').filter((line) => line.trim() !== '');
+
 describe('installed from this repository as a marketplace, with a fresh HOME', () => {
   const paths = runPaths();
   let run: ClaudeRun;
   beforeAll(async () => {
-    const added = claudePlugin(paths, 'marketplace', 'add', ROOT);
-    if (added.status !== 0) throw new Error(`marketplace add failed: ${added.output}`);
-    const installed = claudePlugin(paths, 'install', 'hookpack-guards@hookpack');
-    if (installed.status !== 0) throw new Error(`install failed: ${installed.output}`);
+    for (const line of readmeCommands) {
+      const [claude, plugin, ...args] = line.replace(/<a clone of hookpack, or its git URL>/, ROOT).split(/\s+/);
+      if (claude !== 'claude' || plugin !== 'plugin') throw new Error(`the README's plugin install runs something else: ${line}`);
+      const result = claudePlugin(paths, ...args);
+      if (result.status !== 0) throw new Error(`${line} failed: ${result.output}`);
+    }
     run = await guardedSession(paths);
   }, 120_000);
+
+  it('takes the two commands the README gives', () => {
+    expect(readmeCommands).toEqual(['claude plugin marketplace add <a clone of hookpack, or its git URL>', 'claude plugin install hookpack-guards@hookpack']);
+  });
 
   it('is installed into ~/.claude/plugins as a copy of plugins/hookpack-guards', () => {
     const installed = JSON.parse(readFileSync(join(paths.home, '.claude', 'plugins', 'installed_plugins.json'), 'utf8'));
@@ -163,6 +174,19 @@ describe("a team's plugin made by hookpack plugin from a project with its own ho
     const result = claudePlugin(paths, 'validate', '--strict', target());
     expect(result.output).toContain('Validation passed');
     expect(result.status).toBe(0);
+  });
+
+  it('reaches the install with a new build: hookpack plugin again, then claude plugin marketplace update and update', () => {
+    const before = JSON.parse(readFileSync(join(paths.home, '.claude', 'plugins', 'installed_plugins.json'), 'utf8')).plugins['team-hooks@team-market'][0].version;
+    writeFileSync(join(team, '.claude', 'hooks', 'no-publish.ts'), readFileSync(join(team, '.claude', 'hooks', 'no-publish.ts'), 'utf8').replace('Releases are published by CI', 'Releases are published by CI only'));
+    hookpack('build', '--no-typecheck');
+    hookpack('plugin', plugin, '--name', 'team-hooks', '--marketplace');
+    expect(claudePlugin(paths, 'marketplace', 'update', 'team-market').status).toBe(0);
+    const updated = claudePlugin(paths, 'update', 'team-hooks@team-market');
+    expect(updated.status).toBe(0);
+    const after = JSON.parse(readFileSync(join(paths.home, '.claude', 'plugins', 'installed_plugins.json'), 'utf8')).plugins['team-hooks@team-market'][0];
+    expect(after.version).not.toBe(before);
+    expect(readFileSync(join(after.installPath, 'dist', 'on-PreToolUse.cjs'), 'utf8')).toContain('published by CI only');
   });
 
   it('guards a plain session with the own hook and the shipped one, and lets ls through', () => {

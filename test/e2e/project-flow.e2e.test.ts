@@ -9,7 +9,8 @@ import { ROOT } from './_harness.ts';
 import { makeUserProject, packOnce, pathWithoutNode, runClientIn, type UserProject } from './_project.ts';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const QUICK_START = README.slice(README.indexOf('## Quick start'), README.indexOf('## Writing a hook'));
+// The project flow of the Quick start (its plugin install comes first: test/e2e/plugin.e2e.test.ts).
+const QUICK_START = README.slice(README.indexOf('### In your project'), README.indexOf('## Writing a hook'));
 
 /** The Quick start's command lines, comments stripped. */
 const commands = (/```sh\n([\s\S]*?)```/.exec(QUICK_START)?.[1] ?? '')

@@ -66,6 +66,11 @@ describe('hookpack profile measures start-up instead of guessing it', () => {
       expect(fixes).toContain(`p50 ${hookP50} ms`);
       expect(fixes).toMatch(new RegExp(`of its ${hookP50} ms \\(p50\\), \`${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` (alone )?takes ${startP50} ms, measured beside it`));
     }
+    // The rest is the difference of the two printed figures.
+    const sh = text.slice(text.indexOf('likely fixes')).replace(/\n {3,5}/g, ' ');
+    const [hookP50, startP50] = [row('sh slow.sh').split(/ {2,}/)[2], row('sh -c :').split(/ {2,}/)[1]].map(Number) as [number, number];
+    const rest = Math.round((hookP50 - startP50) * 10) / 10;
+    expect(sh).toContain(`\`sh -c :\` takes ${startP50 >= 100 ? startP50 : startP50.toFixed(1)} ms, measured beside it; the other ${rest >= 100 ? Math.round(rest) : rest.toFixed(1)} ms`);
     for (const line of text.split('\n')) if (!line.includes(dir)) expect(line.length).toBeLessThanOrEqual(80);
   });
 });

@@ -129,6 +129,27 @@ describe('installed from this repository as a marketplace, with a fresh HOME', (
   });
 });
 
+describe('one guard switched off as the README says (HOOKPACK_SKIP in the env of ~/.claude/settings.json)', () => {
+  const paths = runPaths();
+  let run: ClaudeRun;
+  beforeAll(async () => {
+    for (const args of [['marketplace', 'add', ROOT], ['install', 'hookpack-guards@hookpack']]) {
+      const result = claudePlugin(paths, ...args);
+      if (result.status !== 0) throw new Error(`claude plugin ${args.join(' ')} failed: ${result.output}`);
+    }
+    const userSettings = join(paths.home, '.claude', 'settings.json');
+    writeFileSync(userSettings, JSON.stringify({ ...JSON.parse(readFileSync(userSettings, 'utf8')), env: { HOOKPACK_SKIP: 'file-guard' } }));
+    run = await guardedSession(paths);
+  }, 120_000);
+
+  it('lets the .env write through and still stops chmod -R 777', () => {
+    const results = toolResults(run.requests);
+    expect(results[0]).toMatchObject({ is_error: true, text: expect.stringMatching(/bash-guard blocked/) });
+    expect(results[1]?.is_error).toBe(false);
+    expect(existsSync(join(paths.project, '.env'))).toBe(true);
+  });
+});
+
 describe("a team's plugin made by hookpack plugin from a project with its own hook", () => {
   const paths = runPaths();
   const team = join(paths.dir, 'team-project');

@@ -52,10 +52,12 @@ function startupSplit(target: ProfileTarget, facts: HintFacts): string | undefin
     ? `of its ${num(medianMs)} ms (p50), \`${start.label}\` alone takes ${num(start.medianMs)} ms, measured beside it: start-up is all of it, within this machine's noise`
     : `of its ${num(medianMs)} ms (p50), \`${start.label}\` takes ${num(start.medianMs)} ms, measured beside it; the other ${num(rest)} ms is the hook's own work`;
   const inside = LOOK_INSIDE[target.program.family];
-  if (share >= 0.6) {
-    return `${split}${rest <= 0 ? '' : '. Start-up is most of it'}: fold it into a hookpack TypeScript hook (a bundle starts in about \`node -e 0\`'s ${num(facts.yardstickMs ?? 0)} ms here, and an event bundle starts once for all its hooks)`;
-  }
-  return `${split}, which profile can't see into (imports, files it reads, programs it waits for)${inside === undefined ? '' : `: ${inside}`}${target.program.family === 'node' ? '' : '; moving it to another language would not remove that time by itself'}`;
+  const work = `${rest > 0 && share >= 0.6 ? `; its own ${num(rest)} ms` : ''} profile can't see into (imports, files it reads, programs it waits for)${inside === undefined ? '' : `: ${inside}`}${target.program.family === 'node' ? '' : '; moving it to another language would not remove that time by itself'}`;
+  const yardstick = facts.yardstickMs ?? 0;
+  if (share < 0.6) return `${split}, which${work}`;
+  const fold = `${split}${rest <= 0 ? '' : '. Start-up is most of it'}: fold it into a hookpack TypeScript hook (a bundle starts in about \`node -e 0\`'s ${num(yardstick)} ms here, and an event bundle starts once for all its hooks)`;
+  // A large rest beside a large start: say both, the start is not the whole story.
+  return rest > 0 && rest >= yardstick ? `${fold}${work}` : fold;
 }
 
 /**

@@ -12,17 +12,52 @@
 import { createHash } from 'node:crypto';
 import { transformSync } from 'esbuild';
 
+/** Breaks up `/*` and `*\/` in the code: it is ASCII and holds no \x01, so deleting every \x01 restores it. */
+export const COMMENT_ESCAPE = '\x01';
+
 /**
- * Runs in the bundle, not here: loads `body` (the bundle's code) through a V8 code cache.
+ * Runs in the bundle, not here: loads the bundle's code through a V8 code cache.
  * @param {string} prefixName the bundle's name, the start of its cache files' names
  * @param {string} key a hash of the bundle's code
- * @param {string} body the bundle's code, a CommonJS module body
+ * @param {string | null} source the script (a function expression wrapping the CommonJS module
+ *   body), or null: it is the comment at the end of this file (`/*`, `*\/` broken up by \x01)
  * @param {{ filename: string, exports: unknown, require: NodeJS.Require, module: NodeJS.Module, dirname: string }} self
+ * @param {boolean} failClosed the bundle holds a hook that fails closed: a damaged file blocks (exit 2)
  */
-export function codeCacheLoaderMain(prefixName, key, body, self) {
+export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
   const fs = require('node:fs');
   const { Script } = require('node:vm');
   const env = process.env;
+  // A comment costs V8 a fast skip where a string literal costs a scan, a copy and a hash of
+  // every character (hook start, measured). The file is read again (the page cache has it) and
+  // the code is what the last comment holds, with every \x01 deleted.
+  let code = source;
+  if (code === null) {
+    const fd = fs.openSync(self.filename, 'r');
+    let text = '';
+    try {
+      const size = fs.fstatSync(fd).size;
+      const buffer = Buffer.allocUnsafe(size);
+      let got = 0;
+      for (let n = 1; got < size && n > 0; got += n) n = fs.readSync(fd, buffer, got, size - got, got);
+      text = buffer.toString('latin1', 0, got);
+    } finally {
+      fs.closeSync(fd);
+    }
+    // The comment opens with `/*` and the key (only joined here, at run time, so the loader's
+    // own text never holds it) and is the file's last: the code holds no `*/` (escaped).
+    const open = text.indexOf('/*' + key);
+    const end = text.lastIndexOf('*/');
+    if (open === -1 || end < open + 2) {
+      // Before the runtime is loaded, so its policy is this one line: a guard blocks.
+      fs.writeSync(2, 'hookpack: ' + self.filename + ' is damaged (the code at its end is missing or cut short); rebuild it with hookpack build\n');
+      process.exit(failClosed ? 2 : 1);
+    }
+    let start = open + 2 + key.length;
+    while (text.charCodeAt(start) === 13 || text.charCodeAt(start) === 10) start++;
+    code = text.slice(start, end);
+    if (code.includes('\x01')) code = code.replaceAll('\x01', '');
+  }
   const userHome = env.HOME || env.USERPROFILE;
   const base = env.XDG_CACHE_HOME || (userHome ? userHome + '/.cache' : '');
   // A cache directory inside the project, or a HOOKPACK_HOME the project's settings set (their
@@ -30,10 +65,9 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
   // The cache is then off (it only saves time). The settings are read only when HOOKPACK_HOME is
   // set (XDG_* and HOME set there do not reach hooks, checked with the real client): on the
   // common path this costs one realpath.
-  const projectSet = (/** @type {string} */ value, /** @type {boolean} */ readSettings) => {
+  const resolved = (/** @type {string} */ p) => { try { return fs.realpathSync.native(p); } catch { return p; } };
+  const projectSet = (/** @type {string} */ value, /** @type {string} */ real, /** @type {boolean} */ readSettings) => {
     const dirs = [env.CLAUDE_PROJECT_DIR, process.cwd()].filter((d) => typeof d === 'string' && d !== '' && d !== '/');
-    const resolved = (/** @type {string} */ p) => { try { return fs.realpathSync.native(p); } catch { return p; } };
-    const real = resolved(value);
     /** @type {string | undefined} */
     let mine;
     for (const dir of dirs) {
@@ -61,7 +95,9 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
   // Whichever variable led there (HOOKPACK_HOME, XDG_CACHE_HOME, HOME), a cache directory inside
   // the project is the repository's: checked on every start (one realpath); the settings files
   // only when a variable a project could set is set.
-  const home = env.HOOKPACK_CODE_CACHE === '0' || !chosen || projectSet(chosen, Boolean(env.HOOKPACK_HOME)) ? '' : chosen;
+  // Resolved once: for the project check here and for the ownership check below.
+  const realChosen = env.HOOKPACK_CODE_CACHE === '0' || !chosen ? '' : resolved(chosen);
+  const home = !realChosen || projectSet(chosen, realChosen, Boolean(env.HOOKPACK_HOME)) ? '' : chosen;
   const note = (/** @type {string} */ m) => {
     if (env.HOOKPACK_DEBUG && env.HOOKPACK_DEBUG !== '0') try { fs.writeSync(2, 'hookpack: code cache ' + m + '\n'); } catch {}
   };
@@ -70,12 +106,15 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
   const mine = (/** @type {import('node:fs').Stats} */ s) => (process.platform === 'win32' || (s.mode & 18) === 0) && (uid === undefined || s.uid === uid);
   // The state directory's rule (lib/home.ts): a link only we or root own, resolved once; the
   // resolved path must itself be a directory that is ours alone. Returns the real path or ''.
-  const trusted = (/** @type {string} */ p) => {
+  // `resolvedParent`: p's parent directory is a real path (no links), so a p that is no link is
+  // itself real, and its lstat is the only call (this runs at every hook start).
+  const trusted = (/** @type {string} */ p, resolvedParent = false) => {
     try {
       const link = fs.lstatSync(p);
-      if (link.isSymbolicLink() && uid !== undefined && link.uid !== uid && link.uid !== 0) return '';
-      const real = fs.realpathSync.native(p);
-      const s = fs.lstatSync(real);
+      const isLink = link.isSymbolicLink();
+      if (isLink && uid !== undefined && link.uid !== uid && link.uid !== 0) return '';
+      const real = resolvedParent && !isLink ? p : fs.realpathSync.native(p);
+      const s = real === p && !isLink ? link : fs.lstatSync(real);
       return s.isDirectory() && mine(s) ? real : '';
     } catch {
       return '';
@@ -92,25 +131,33 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
   let realHome = '';
   let dir = '';
   if (home) {
-    realHome = trusted(home);
-    dir = realHome && trusted(realHome + '/code-cache');
+    // realChosen was resolved above; a link at `home` itself is still judged by its owner.
+    realHome = home === realChosen ? trusted(home, true) : trusted(home) && trusted(realChosen, true);
+    dir = realHome && trusted(realHome + '/code-cache', true);
   }
   // The file itself is checked on the open descriptor: a directory swapped after trusted() can
-  // only hold files of another owner, and those are refused.
+  // only hold files of another owner, and those are refused. readSync, not readFileSync: the
+  // runtime reads stdin with it anyway, so its first-call cost is paid once (hook start).
   if (dir) {
     let fd;
     try {
       fd = fs.openSync(dir + '/' + fileName, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0));
       const s = fs.fstatSync(fd);
-      if (s.isFile() && mine(s)) data = fs.readFileSync(fd);
+      if (s.isFile() && mine(s) && s.size > 0 && s.size < 67108864) {
+        const buffer = Buffer.allocUnsafe(s.size);
+        let got = 0;
+        for (let n = 1; got < s.size && n > 0; got += n) n = fs.readSync(fd, buffer, got, s.size - got, got);
+        if (got === s.size) data = buffer;
+      }
     } catch {} finally { if (fd !== undefined) fs.closeSync(fd); }
   }
-  const script = new Script('(function (exports, require, module, __filename, __dirname) {' + body + '\n})', { filename: self.filename, cachedData: data });
+  const script = new Script(code, { filename: self.filename, cachedData: data });
   if (!home) note('off');
   else if (data !== undefined && !script.cachedDataRejected) note('hit ' + dir + '/' + fileName);
   else process.once('exit', () => {
     try {
-      let top = realHome;
+      // The runtime may have made the state directory since start (telemetry): check it again.
+      let top = realHome || trusted(home);
       if (!top) {
         // Created only when missing; anything that exists and fails the check is left alone.
         if (fs.existsSync(home)) return note('refused ' + home + ': not a directory that is yours alone');
@@ -137,16 +184,32 @@ export function codeCacheLoaderMain(prefixName, key, body, self) {
 
 /**
  * Wraps a bundle in the code-cache loader; the file stays one self-contained script that needs
- * only node built-ins.
+ * only node built-ins. The code goes into a comment after the loader when it is ASCII (esbuild's
+ * default) and holds no \x01, else into a string literal.
  * @param {string} name
  * @param {string} code the bundle, starting with its banner
  * @param {string} bannerText
+ * @param {boolean} [failClosed] the bundle holds a hook that fails closed
  */
-export function withCodeCacheLoader(name, code, bannerText) {
+export function withCodeCacheLoader(name, code, bannerText, failClosed = false) {
   const body = code.startsWith(bannerText) ? code.slice(bannerText.length) : code;
   const key = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  const args = [name, key, body].map((value) => JSON.stringify(value)).join(', ');
-  return `${bannerText}\n"use strict";\n(${loaderSource()})(${args}, { filename: __filename, exports, require, module, dirname: __dirname });\n`;
+  const script = `(function (exports, require, module, __filename, __dirname) {${body}\n})`;
+  const self = `{ filename: __filename, exports, require, module, dirname: __dirname }, ${failClosed}`;
+  const head = `${asciiBanner(bannerText)}\n"use strict";\n(${loaderSource()})(${JSON.stringify(name)}, ${JSON.stringify(key)}, `;
+  if (/^[\x02-\x7f\n\t]*$/.test(script)) {
+    return `${head}null, ${self});\n/*${key}\n${script.replaceAll('/*', `/${COMMENT_ESCAPE}*`).replaceAll('*/', `*${COMMENT_ESCAPE}/`)}*/\n`;
+  }
+  return `${head}${JSON.stringify(script)}, ${self});\n`;
+}
+
+/**
+ * The banner with anything but printable ASCII replaced: one non-ASCII character anywhere in
+ * the file sends node's UTF-8 decoding of all of it down its slow path (hook start, measured).
+ * @param {string} bannerText
+ */
+export function asciiBanner(bannerText) {
+  return bannerText.replace(/\u00b7/g, '-').replace(/[^\x20-\x7e\n]/g, '?');
 }
 
 /** @type {string | undefined} */

@@ -50,7 +50,7 @@ export function writeAtomic(path, content, mode = 0o644) {
  * @param {string} source
  */
 function bannerLine(kind, source) {
-  return `#!/usr/bin/env node\n// ${kind} · hookpack ${PACKAGE.version} · ${BANNER_MARK} build from ${source}, do not edit`;
+  return `#!/usr/bin/env node\n// ${kind} - hookpack ${PACKAGE.version} - ${BANNER_MARK} build from ${source}, do not edit`;
 }
 
 /**
@@ -98,20 +98,20 @@ export async function buildHooks(options) {
     const rel = relative(projectRoot, file);
     return rel.startsWith('..') ? basename(file) : rel.split('\\').join('/');
   };
-  const finish = async (/** @type {string} */ name, /** @type {string} */ contents, /** @type {string} */ bannerText, /** @type {string} */ validator, /** @type {string} */ where) => {
+  const finish = async (/** @type {string} */ name, /** @type {string} */ contents, /** @type {string} */ bannerText, /** @type {string} */ validator, /** @type {string} */ where, /** @type {boolean} */ failClosed) => {
     const built = await bundle({ name, contents, bannerText, validator, validatorSource, projectRoot, shortPath, where });
-    return { ...built, code: codeCache ? withCodeCacheLoader(name, built.code, bannerText) : built.code };
+    return { ...built, code: codeCache ? withCodeCacheLoader(name, built.code, bannerText, failClosed) : built.code };
   };
   const [bundles, eventBundles] = await Promise.all([
     Promise.all(hooks.map((hook) => {
       const d = definitions.get(hook.name);
       const banner = bannerLine(`${hook.name} (${d.event}${d.matcher ? `, matcher ${d.matcher}` : ''})`, sourceOf(hook.file));
-      return finish(hook.name, hookEntrySource(hook, d), banner, validatorSource(d.event), shortPath(hook.file));
+      return finish(hook.name, hookEntrySource(hook, d), banner, validatorSource(d.event), shortPath(hook.file), d.onError === 'block');
     })),
     Promise.all([...groups].map(([event, group]) => {
       const banner = bannerLine(`on-${event}: ${group.map((h) => h.name).join(', ')}`, sourceOf(hooksDir));
       const onError = groupOnError(group.map((h) => definitions.get(h.name)));
-      return finish(`on-${event}`, eventEntrySource(event, group, onError), banner, validatorSource(event), `on-${event} (${group.map((h) => shortPath(h.file)).join(', ')})`);
+      return finish(`on-${event}`, eventEntrySource(event, group, onError), banner, validatorSource(event), `on-${event} (${group.map((h) => shortPath(h.file)).join(', ')})`, onError === 'block');
     })),
   ]);
   const checked = await checking;
@@ -164,7 +164,7 @@ export async function buildHooks(options) {
     const dispatcher = await bundle({
       name: SEA_FILE,
       contents: seaEntrySource(SEA_FILE, hooks, definitions, groups),
-      bannerText: `// hookpack single-executable dispatcher ${PACKAGE.version} · ${BANNER_MARK} build, do not edit`,
+      bannerText: `// hookpack single-executable dispatcher ${PACKAGE.version} - ${BANNER_MARK} build, do not edit`,
       validator: '',
       validatorSource,
       projectRoot,

@@ -31,8 +31,8 @@ export function bundleInfoOfProgram(program: HookProgram): BundleInfo | undefine
 /** What a file built by hookpack holds, or undefined for any other file. */
 export function readBundleInfo(path: string): BundleInfo | undefined {
   const text = head(path);
-  const single = /^\/\/ ([a-z0-9][a-z0-9._-]*) \(([A-Za-z]+)[,)][^\n]*· hookpack /m.exec(text);
-  const bundle = /^\/\/ on-([A-Za-z]+): ([^·\n]+) · hookpack /m.exec(text);
+  const single = /^\/\/ ([a-z0-9][a-z0-9._-]*) \(([A-Za-z]+)[,)][^\n]*? [·-] hookpack /m.exec(text);
+  const bundle = /^\/\/ on-([A-Za-z]+): ([^·\n]+?) [·-] hookpack /m.exec(text);
   const names = single !== null ? [single[1] as string] : bundle !== null ? (bundle[2] as string).split(',').map((n) => n.trim()) : undefined;
   const event = single?.[2] ?? bundle?.[1];
   if (names === undefined || event === undefined) return undefined;

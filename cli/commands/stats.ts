@@ -9,6 +9,7 @@ import { wrap } from '../doctor/wrap.ts';
 import { projectDir } from '../layers.ts';
 import { stateDirProblem } from '../state-dir.ts';
 import { aggregate } from '../stats/aggregate.ts';
+import { pluginLines, pluginRuns } from '../stats/plugins.ts';
 import { statsPage } from '../stats/html.ts';
 import { runsPerProject, selectProject, type ProjectSelection } from '../stats/projects.ts';
 import { readTelemetry } from '../stats/read.ts';
@@ -101,6 +102,8 @@ Exit codes: 0 (also when there is no telemetry yet), 2 bad usage,
     const hooks = aggregate(records, 'hook');
     const events = aggregate(records, 'event');
     const projects = all ? runsPerProject(records, io.env) : undefined;
+    // Runs from plugins share the log; a hook run from a plugin and from settings checks each call twice.
+    const fromPlugins = pluginRuns(records);
     const omitted = leftOut(selection);
     const written = html === undefined || records.length === 0 ? undefined : writePage(io, html, statsPage(records, hooks, { project, files: read.files, skipped: read.skipped, leftOut: omitted, since, generatedAt: new Date() }));
     if (html === '-') return EXIT.OK;
@@ -117,6 +120,8 @@ Exit codes: 0 (also when there is no telemetry yet), 2 bad usage,
         ...(projects === undefined ? {} : { projects }),
         hooks,
         events,
+        plugins: fromPlugins.plugins,
+        twice: fromPlugins.twice,
         ...(written === undefined ? {} : { html: written }),
       };
       io.out(`${JSON.stringify(read.files.length === 0 ? { ...document, note: noTelemetry(io, path) } : document, null, 2)}\n`);
@@ -139,6 +144,8 @@ Exit codes: 0 (also when there is no telemetry yet), 2 bad usage,
     }
     const tables = [metricsTable('hook', hooks), metricsTable('event', events), decisionsTable('hook', hooks), decisionsTable('event', events)];
     if (projects !== undefined) tables.push(projectsTable(projects));
+    const plugins = pluginLines(fromPlugins);
+    if (plugins.length > 0) tables.push(`${plugins.map((l) => wrap(l, 80, 0, 2).join('\n')).join('\n')}\n`);
     const footer = written === undefined ? [] : [`${wrap(`wrote ${written}: each hook's latency over time and its decisions (open it in a browser)`, 80, 0, 2).join('\n')}\n`];
     io.out([`${header}\n`, ...tables, ...footer].join('\n'));
     return EXIT.OK;

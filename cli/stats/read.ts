@@ -47,6 +47,7 @@ export function parseRecord(line: string): TelemetryRecord | undefined {
   };
   if (typeof r.error === 'string') record.error = r.error;
   if (typeof r.project === 'string' && r.project !== '' && r.project.length <= MAX_PROJECT_CHARS) record.project = r.project;
+  if (typeof r.plugin === 'string' && r.plugin !== '' && r.plugin.length <= MAX_PROJECT_CHARS) record.plugin = r.plugin;
   return record;
 }
 

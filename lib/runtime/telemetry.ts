@@ -31,6 +31,12 @@ export interface TelemetryRecord {
    * before it existed, and when the variable is unset or longer than a path can be.
    */
   project?: string;
+  /**
+   * The plugin directory the hook ran from (`$CLAUDE_PLUGIN_ROOT`, which Claude Code sets only
+   * for a plugin's hooks), so `hookpack stats` can tell a guard that runs from a plugin and from
+   * settings, twice per call. Absent for hooks from settings files.
+   */
+  plugin?: string;
 }
 
 /** Longest project path recorded (Linux PATH_MAX): a longer value is no real directory, and it keeps lines bounded. */
@@ -73,6 +79,7 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
         breakers: runStats.breakers,
         ...(fields.error ? { error: bounded(fields.error) } : {}),
         ...(project && project.length <= MAX_PROJECT_CHARS ? { project } : {}),
+        ...(env.CLAUDE_PLUGIN_ROOT && env.CLAUDE_PLUGIN_ROOT.length <= MAX_PROJECT_CHARS ? { plugin: env.CLAUDE_PLUGIN_ROOT } : {}),
       };
       return `${JSON.stringify(record)}\n`;
     });

@@ -9,6 +9,7 @@ import { wrap } from '../doctor/wrap.ts';
 import { projectDir } from '../layers.ts';
 import { stateDirProblem } from '../state-dir.ts';
 import { aggregate } from '../stats/aggregate.ts';
+import { installedPlugins } from '../plugins/installed.ts';
 import { pluginLines, pluginRuns } from '../stats/plugins.ts';
 import { statsPage } from '../stats/html.ts';
 import { runsPerProject, selectProject, type ProjectSelection } from '../stats/projects.ts';
@@ -103,7 +104,7 @@ Exit codes: 0 (also when there is no telemetry yet), 2 bad usage,
     const events = aggregate(records, 'event');
     const projects = all ? runsPerProject(records, io.env) : undefined;
     // Runs from plugins share the log; a hook run from a plugin and from settings checks each call twice.
-    const fromPlugins = pluginRuns(records);
+    const fromPlugins = pluginRuns(records, new Map(installedPlugins(io, projectDir(io)).map((p) => [p.root, p.id])));
     const omitted = leftOut(selection);
     const written = html === undefined || records.length === 0 ? undefined : writePage(io, html, statsPage(records, hooks, { project, files: read.files, skipped: read.skipped, leftOut: omitted, since, generatedAt: new Date() }));
     if (html === '-') return EXIT.OK;

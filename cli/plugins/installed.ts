@@ -4,8 +4,13 @@
 //       [{ scope: "user" | "project" | "local", installPath, version, projectPath? }] } }
 //   enabledPlugins { "<name>@<marketplace>": true | false } in the user, project and local
 //       settings (`claude plugin install` writes true, `claude plugin disable` false)
+//   <config>/plugins/known_marketplaces.json  { "<marketplace>": { source: { source: "directory",
+//       path }, installLocation } }
 // where <config> is $CLAUDE_CONFIG_DIR or ~/.claude. A plugin's hooks are in
-// <installPath>/hooks/hooks.json, commands through ${CLAUDE_PLUGIN_ROOT} = installPath.
+// <root>/hooks/hooks.json, commands through ${CLAUDE_PLUGIN_ROOT} = <root>. The root is the
+// installPath (a copy under cache/), except for a marketplace that is a local directory: 2.1.329
+// then runs the plugin from that directory (`claude plugin list`: "Read from: <dir>", and
+// CLAUDE_PLUGIN_ROOT was the source directory in the e2e run), so that is where its hooks are.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Io } from '../io.ts';
@@ -40,6 +45,19 @@ export function pluginsDir(env: NodeJS.ProcessEnv): string {
   return join(env.CLAUDE_CONFIG_DIR || join(env.HOME || homedir(), '.claude'), 'plugins');
 }
 
+/** Where a plugin of a local-directory marketplace is read from: `<marketplace dir>/<its source>`, or undefined. */
+function directorySource(configPlugins: string, id: string): string | undefined {
+  const at = id.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  const [name, marketplace] = [id.slice(0, at), id.slice(at + 1)];
+  const known = readJson(join(configPlugins, 'known_marketplaces.json'));
+  const entry = isObject(known) ? known[marketplace] : undefined;
+  if (!isObject(entry) || !isObject(entry.source) || entry.source.source !== 'directory' || typeof entry.installLocation !== 'string') return undefined;
+  const market = readJson(join(entry.installLocation, '.claude-plugin', 'marketplace.json'));
+  const plugin = isObject(market) && Array.isArray(market.plugins) ? market.plugins.find((p) => isObject(p) && p.name === name) : undefined;
+  return isObject(plugin) && typeof plugin.source === 'string' && plugin.source.startsWith('./') ? resolve(entry.installLocation, plugin.source) : undefined;
+}
+
 /** enabledPlugins of each settings layer, most decisive first. */
 function enabledSettings(io: Pick<Io, 'env'>, project: string): Array<{ layer: string; values: Record<string, unknown> }> {
   const userDir = io.env.CLAUDE_CONFIG_DIR || join(io.env.HOME || homedir(), '.claude');
@@ -59,7 +77,8 @@ function enabledSettings(io: Pick<Io, 'env'>, project: string): Array<{ layer: s
  * the project's path), each once, with whether it is enabled here. Unreadable files mean none.
  */
 export function installedPlugins(io: Pick<Io, 'env'>, project: string): InstalledPlugin[] {
-  const data = readJson(join(pluginsDir(io.env), 'installed_plugins.json'));
+  const configPlugins = pluginsDir(io.env);
+  const data = readJson(join(configPlugins, 'installed_plugins.json'));
   if (!isObject(data) || !isObject(data.plugins)) return [];
   const settings = enabledSettings(io, project);
   const found: InstalledPlugin[] = [];
@@ -70,7 +89,7 @@ export function installedPlugins(io: Pick<Io, 'env'>, project: string): Installe
     const decided = settings.find((s) => typeof s.values[id] === 'boolean');
     found.push({
       id,
-      root: String(entry.installPath),
+      root: directorySource(configPlugins, id) ?? String(entry.installPath),
       scope: typeof entry.scope === 'string' ? entry.scope : 'user',
       version: typeof entry.version === 'string' ? entry.version : undefined,
       enabled: decided?.values[id] === true,

@@ -25,14 +25,20 @@ export interface TwiceRuns {
 /** Two copies of a hook started for one tool call start within milliseconds of each other. */
 const PAIR_MS = 1000;
 
-/** An installed plugin's name from its directory: `…/plugins/cache/<marketplace>/<plugin>/<version>`. */
-export function pluginName(root: string): string {
+/**
+ * A plugin's name from the directory it ran from: `known` (installed plugins' roots, see
+ * cli/plugins/installed.ts), else `…/plugins/cache/<marketplace>/<plugin>/<version>`, else the
+ * directory's name.
+ */
+export function pluginName(root: string, known: ReadonlyMap<string, string> = new Map()): string {
+  const id = known.get(root.replace(/[\\/]+$/, ''));
+  if (id !== undefined) return id;
   const match = /[\\/]plugins[\\/]cache[\\/]([^\\/]+)[\\/]([^\\/]+)[\\/][^\\/]+[\\/]?$/.exec(root);
   return match === null ? basename(root) : `${match[2]}@${match[1]}`;
 }
 
 /** Runs per hook and plugin, and the hooks that ran from a plugin and from settings for the same calls. */
-export function pluginRuns(records: TelemetryRecord[]): { plugins: PluginRuns[]; twice: TwiceRuns[] } {
+export function pluginRuns(records: TelemetryRecord[], known: ReadonlyMap<string, string> = new Map()): { plugins: PluginRuns[]; twice: TwiceRuns[] } {
   const plugins = new Map<string, PluginRuns>();
   const settingsTimes = new Map<string, number[]>();
   for (const r of records) {
@@ -41,7 +47,7 @@ export function pluginRuns(records: TelemetryRecord[]): { plugins: PluginRuns[];
       settingsTimes.set(key, [...(settingsTimes.get(key) ?? []), Date.parse(r.ts)]);
       continue;
     }
-    const name = pluginName(r.plugin);
+    const name = pluginName(r.plugin, known);
     const entry = plugins.get(`${key}\0${name}`) ?? { hook: r.hook, event: r.event, plugin: name, runs: 0 };
     entry.runs++;
     plugins.set(`${key}\0${name}`, entry);
@@ -53,7 +59,7 @@ export function pluginRuns(records: TelemetryRecord[]): { plugins: PluginRuns[];
     if (times.length === 0) continue;
     let pairs = 0;
     for (const r of records) {
-      if (r.plugin === undefined || r.hook !== entry.hook || r.event !== entry.event || pluginName(r.plugin) !== entry.plugin) continue;
+      if (r.plugin === undefined || r.hook !== entry.hook || r.event !== entry.event || pluginName(r.plugin, known) !== entry.plugin) continue;
       const t = Date.parse(r.ts);
       if (nearest(times, t) <= PAIR_MS) pairs++;
     }

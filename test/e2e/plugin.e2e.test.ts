@@ -117,7 +117,7 @@ describe('installed from this repository as a marketplace, with a fresh HOME', (
     expect(readmeCommands).toEqual(['claude plugin marketplace add <a clone of hookpack, or its git URL>', 'claude plugin install hookpack-guards@hookpack']);
   });
 
-  it('is installed into ~/.claude/plugins as a copy of plugins/hookpack-guards', () => {
+  it('is recorded with a copy of plugins/hookpack-guards in ~/.claude/plugins/cache', () => {
     const installed = JSON.parse(readFileSync(join(paths.home, '.claude', 'plugins', 'installed_plugins.json'), 'utf8'));
     const [entry] = installed.plugins['hookpack-guards@hookpack'];
     expect(entry.scope).toBe('user');
@@ -126,6 +126,17 @@ describe('installed from this repository as a marketplace, with a fresh HOME', (
 
   it('guards a plain session: chmod -R 777 and a .env write stopped, ls through', () => {
     expectGuarded(run, paths);
+  });
+
+  it('is seen by hookpack list and stats as Claude Code installed it', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: paths.project, env: { PATH: process.env.PATH, HOME: paths.home, HOOKPACK_HOME: join(paths.dir, 'hookpack-home') }, encoding: 'utf8' });
+    const list = JSON.parse(cli('list', '--json').stdout);
+    expect(list.plugins.hooks).toEqual([expect.objectContaining({ plugin: 'hookpack-guards@hookpack', event: 'PreToolUse', hooks: ['bash-guard', 'file-guard'], twice: [] })]);
+    // 2.1.329 runs a local-directory marketplace's plugin from that directory, not from the copy.
+    const telemetry = readFileSync(join(paths.dir, 'hookpack-home', 'telemetry.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(new Set(telemetry.map((t) => t.plugin))).toEqual(new Set([GUARDS]));
+    const stats = JSON.parse(cli('stats', '--all', '--json').stdout);
+    expect(stats.plugins).toEqual(expect.arrayContaining([expect.objectContaining({ hook: 'bash-guard', plugin: 'hookpack-guards@hookpack', runs: 2 }), expect.objectContaining({ hook: 'file-guard', plugin: 'hookpack-guards@hookpack' })]));
   });
 });
 

@@ -1,7 +1,7 @@
-import type { AdoptedHook } from '../../lib/adopt/table.ts';
+import type { AdoptedHook, OwnBundle } from '../../lib/adopt/table.ts';
 import { EVENT_NAMES, MATCHER_FIELD } from '../../lib/events.ts';
 import { applyEdits, getNodeValue, type Edit, type Node } from '../settings/jsonc.ts';
-import { eventArrays } from '../settings/handlers.ts';
+import { eventArrays, WEAKENING_FIELDS } from '../settings/handlers.ts';
 import { detectStyle, renderJson } from '../settings/style.ts';
 import { scriptName, uniqueName } from './names.ts';
 
@@ -20,6 +20,8 @@ export interface Left {
 /** What adopt would do to one settings text. */
 export interface AdoptPlan {
   hooks: AdoptedHook[];
+  /** hookpack install's entries of events with adopted hooks: their bundles run in the runner's process. */
+  bundles: OwnBundle[];
   left: Left[];
   /** The new settings text (equal to the input when nothing is adopted). */
   text: string;
@@ -29,8 +31,10 @@ export interface AdoptPlan {
 export interface PlanContext {
   /** The runner's command for an event (and one hook, for an entry of its own); `guard` adds `|| exit 2`. */
   runnerCommand: (event: string, hook: string | undefined, guard: boolean) => string;
-  /** hookpack's own install entries (and the runner's), which stay as they are. */
+  /** hookpack's own install entries (and the runner's), which are never adopted. */
   isOurs: (command: unknown) => boolean;
+  /** The bundle an install entry runs (path for the table, and whether it fails closed), or undefined. */
+  ownBundle: (command: unknown) => { path: string; failClosed: boolean } | undefined;
   /** Names already used (the project's own hooks): adopted names stay clear of them. */
   taken: Set<string>;
   /** Names marked with --guard. */
@@ -92,6 +96,7 @@ function entryTimeout(hooks: AdoptedHook[]): number {
  */
 export function planAdoption(root: Node, text: string, context: PlanContext): AdoptPlan {
   const hooks: AdoptedHook[] = [];
+  const bundles: OwnBundle[] = [];
   const left: Left[] = [];
   const edits: Edit[] = [];
   const style = detectStyle(text);
@@ -101,6 +106,15 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
     const nodes = array.children ?? [];
     const groups = nodes.map((node) => getNodeValue(node) as unknown);
     const adoptedHere: AdoptedHook[] = [];
+    const ownHere: Array<OwnBundle & { matcher: unknown }> = [];
+    // Install's entries join the runner's process when the event gets a shared runner entry.
+    const shares = (handler: unknown) => refusal(event, handler, context.isOurs) === undefined && (handler as Json).if === undefined;
+    const absorbing = groups.some((group) => isObject(group) && Array.isArray(group.hooks) && group.hooks.some(shares));
+    const ownOf = (handler: unknown) => {
+      if (!absorbing || !isObject(handler) || handler.type !== 'command' || handler.args !== undefined) return undefined;
+      if (WEAKENING_FIELDS.some((field) => handler[field] !== undefined)) return undefined;
+      return context.ownBundle(handler.command);
+    };
     let firstAt: number | undefined;
     // A group adopt does not change keeps its text as written.
     const kept: Kept[] = [];
@@ -113,6 +127,12 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
       const matcher = typeof group.matcher === 'string' ? group.matcher : undefined;
       const stay: unknown[] = [];
       group.hooks.forEach((handler, h) => {
+        const bundle = ownOf(handler);
+        if (bundle !== undefined) {
+          const own = (handler as Json).timeout;
+          ownHere.push({ event, ...bundle, timeout: typeof own === 'number' && own > 0 ? own : DEFAULT_TIMEOUT_S, matcher: group.matcher });
+          return;
+        }
         const why = refusal(event, handler, context.isOurs);
         if (why !== undefined) {
           if (why !== "hookpack's own entry") left.push({ where: `hooks.${event}[${g}].hooks[${h}]`, why });
@@ -141,8 +161,12 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
     const shared = adoptedHere.filter((h) => h.own !== true);
     const entries: Json[] = [];
     if (shared.length > 0) {
-      const matcher = unionOf(shared.map((h) => h.matcher));
-      entries.push({ ...(matcher !== undefined ? { matcher } : {}), hooks: [{ type: 'command', command: context.runnerCommand(event, undefined, shared.some((h) => h.guard)), timeout: entryTimeout(shared) }] });
+      const matchers = [...shared.map((h) => h.matcher), ...ownHere.map((b) => (typeof b.matcher === 'string' ? b.matcher : undefined))];
+      const matcher = MATCHER_FIELD[event as keyof typeof MATCHER_FIELD] === undefined ? undefined : unionOf(matchers);
+      const guard = shared.some((h) => h.guard) || ownHere.some((b) => b.failClosed);
+      const timeout = Math.max(entryTimeout(shared), ...ownHere.map((b) => b.timeout));
+      entries.push({ ...(matcher !== undefined ? { matcher } : {}), hooks: [{ type: 'command', command: context.runnerCommand(event, undefined, guard), timeout }] });
+      bundles.push(...ownHere.map(({ matcher: _matcher, ...bundle }) => bundle));
     }
     for (const hook of adoptedHere.filter((h) => h.own === true)) {
       const extra = hook as AdoptedHook & { if?: unknown; groupMatcher?: unknown };
@@ -159,5 +183,5 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
     const items = kept.map((item) => inner + ('raw' in item ? item.raw : renderJson(item.value, inner, style)));
     edits.push({ offset: array.offset, length: array.length, content: `[${style.eol}${items.join(`,${style.eol}`)}${style.eol}${indent}]` });
   }
-  return { hooks, left, text: edits.length === 0 ? text : applyEdits(text, edits) };
+  return { hooks, bundles, left, text: edits.length === 0 ? text : applyEdits(text, edits) };
 }

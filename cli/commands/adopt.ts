@@ -1,10 +1,11 @@
-import { basename } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { AdoptedHook } from '../../lib/adopt/table.ts';
-import { isRunnerCommand, readRecord, runnerCommand, sha256, writeRecord, writeRunnerAndTable } from '../adopt/files.ts';
+import { adoptDir, isRunnerCommand, readRecord, runnerCommand, sha256, writeRecord, writeRunnerAndTable } from '../adopt/files.ts';
 import { planAdoption, type AdoptPlan } from '../adopt/plan.ts';
 import type { Command } from '../command.ts';
 import { CliError } from '../errors.ts';
 import type { Io } from '../io.ts';
+import { bundlePathOf, splitFailClosed } from '../settings/hook-command.ts';
 import { parseTree } from '../settings/jsonc.ts';
 import { readManifest, type Manifest } from '../settings/manifest.ts';
 import { bundleOfFor } from '../settings/ours.ts';
@@ -34,6 +35,13 @@ function plan(target: Target, text: string, manifest: Manifest | undefined, guar
   return planAdoption(root, text, {
     runnerCommand: (event, hook, guard) => runnerCommand(target, settingsFile, event, hook, guard),
     isOurs: (command) => bundleOf(command) !== undefined || isRunnerCommand(command),
+    ownBundle: (command) => {
+      const file = bundleOf(command);
+      if (file === undefined || typeof command !== 'string') return undefined;
+      const path = bundlePathOf(command, target.context) ?? join(target.context.distDir, file);
+      const rel = relative(adoptDir(target), path);
+      return { path: isAbsolute(rel) ? path : rel.split(sep).join('/'), failClosed: splitFailClosed(command.trim()).failClosed };
+    },
     taken: new Set(manifest?.hooks.map((h) => h.name) ?? []),
     guards,
   });
@@ -73,7 +81,11 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     io.out(`nothing to adopt in ${target.label} (${target.scope} scope): it has no command hooks hookpack does not already run\n`);
     return 0;
   }
-  const lines = ['adopted (name, event, timeout, guard, command):', ...result.hooks.map(describe)];
+  const lines = [
+    'adopted (name, event, timeout, guard, command):',
+    ...result.hooks.map(describe),
+    ...result.bundles.map((b) => `  and hookpack's own ${b.path.replace(/^.*\//, '')} (${b.event}) now runs in the same process`),
+  ];
   if (result.text === doc.text) {
     io.out(`already adopted in ${target.label}; nothing changed\n${lines.join('\n')}\n`);
     return 0;
@@ -82,7 +94,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const reconciled = { text: result.text, changed: true, added: [], removed: [], kept: [] };
   if (!dryRun) {
     const settingsFile = basename(target.path);
-    const table = writeRunnerAndTable(target, settingsFile, { version: 1, settings: target.label, hooks: result.hooks });
+    const table = writeRunnerAndTable(target, settingsFile, { version: 1, settings: target.label, hooks: result.hooks, ...(result.bundles.length > 0 ? { bundles: result.bundles } : {}) });
     // The original is saved before the settings change: uninstall must always be able to give it back.
     const original = previous?.record.original ?? doc.bytes.toString('base64');
     writeRecord({ version: 1, settings: doc.realPath, original, adopted: sha256(result.text), table }, io.env);

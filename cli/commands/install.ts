@@ -1,3 +1,5 @@
+import { readTable } from '../../lib/adopt/table.ts';
+import { readRecord, sha256 } from '../adopt/files.ts';
 import type { Command } from '../command.ts';
 import { CliError } from '../errors.ts';
 import type { Io } from '../io.ts';
@@ -9,6 +11,22 @@ import { bundleOfFor, lookalikeNotes, ourHandlers } from '../settings/ours.ts';
 import { reconcile } from '../settings/reconcile.ts';
 import { changeLines, holdsOnlyOurs, saveChange } from '../settings/save.ts';
 import { assertPortable, resolveTarget, TARGET_HELP, TARGET_OPTIONS } from '../settings/target.ts';
+
+/**
+ * After `hookpack adopt` folded this file's install entries into its runner, the runner runs those
+ * bundles: entries written again would run every hook twice. Adopt re-plans from the original.
+ */
+function refuseAbsorbed(realPath: string, bytes: Buffer, label: string, io: Io): void {
+  const found = readRecord(realPath, io.env);
+  if (found === undefined || sha256(bytes) !== found.record.adopted) return;
+  let absorbed = false;
+  try {
+    absorbed = (readTable(found.record.table).bundles ?? []).length > 0;
+  } catch {
+    return;
+  }
+  if (absorbed) throw new CliError('E_SETTINGS', `${label} was rewritten by hookpack adopt, whose runner already runs this project's built hooks of the events it adopted; installing again would run them twice: run hookpack uninstall (gives the original file back), hookpack install, then hookpack adopt again; nothing was changed`);
+}
 
 function layoutOf(values: Record<string, unknown>): Layout {
   if (values['per-event'] === true && values['per-hook'] === true) throw new CliError('E_USAGE', '--per-event and --per-hook contradict each other; pass one of them (or neither for bundles only where an event has several hooks)');
@@ -24,6 +42,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const named = typeof values.hooks === 'string' ? parseHookNames([values.hooks], manifest, '--hooks') : undefined;
   const doc = readSettings(target.path, target.label);
   for (const warning of doc.warnings) io.err(`hookpack: warning: ${warning}\n`);
+  refuseAbsorbed(doc.realPath, doc.bytes, target.label, io);
 
   const bundleOf = bundleOfFor(target.context, manifest);
   for (const note of lookalikeNotes(doc.root, target.context, manifest, target.label)) io.err(`hookpack: note: ${note}\n`);

@@ -1,19 +1,21 @@
 import { join } from 'node:path';
 import { isKnownEvent } from '../events.ts';
 import { processStartMs } from '../runtime/clock.ts';
+import { isDebug } from '../runtime/debug.ts';
 import { HookError, oneLine } from '../runtime/errors.ts';
-import type { Evaluation } from '../runtime/evaluate.ts';
+import { failed, type Evaluation } from '../runtime/evaluate.ts';
 import { isSkipped } from '../runtime/main.ts';
 import { payloadMatches } from '../runtime/matcher.ts';
 import { mergeEvaluations } from '../runtime/merge.ts';
 import { effectivePolicy, failureAnswer } from '../runtime/policy.ts';
-import { withoutProjectSwitches } from '../runtime/project-env.ts';
+import { ignoreProjectSwitches, withoutProjectSwitches } from '../runtime/project-env.ts';
 import { exitNow, forGuardedCommand, printOutcome, protectStdout } from '../runtime/protocol.ts';
 import { readPayload } from '../runtime/stdin.ts';
 import { recordRuns } from '../runtime/telemetry.ts';
 import { readResult, type Reading } from './outcome.ts';
+import { brokenBundle, evaluateOwnHooks, loadOwnHooks } from './own-hooks.ts';
 import { runAdoptedHook } from './spawn.ts';
-import { readTable, tableFileName, type AdoptedHook } from './table.ts';
+import { readTable, tableFileName, type AdoptedHook, type AdoptedTable } from './table.ts';
 
 const USAGE = 'usage: node adopt.cjs <settings file name> <Event> [<hook>] (written by `hookpack adopt`)';
 /** What the runner keeps back from the entry's timeout to merge, print and exit before Claude Code kills it. */
@@ -34,31 +36,41 @@ function childEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
 /**
  * The adopted runner: one process per event runs that event's adopted settings-file commands
  * concurrently, as Claude Code would, each under its own timeout, output cap and breaker, reads
- * each result by Claude Code's protocol (outcome.ts), merges the answers as an event bundle does
- * (merge.ts) in the settings file's order, prints one JSON object or nothing, records one
- * telemetry line per hook, and exits. `argv`: the settings file's name (its table sits next to
- * this file), the event, and optionally one hook (an entry of its own, for a hook with `if`).
+ * each result by Claude Code's protocol (outcome.ts), runs the project's own hookpack hooks of
+ * the event beside them (own-hooks.ts), merges all answers as an event bundle does (merge.ts):
+ * own hooks in declared order, then adopted ones in the settings file's order; prints one JSON
+ * object or nothing, records one telemetry line per hook, and exits. `argv`: the settings file's
+ * name (its table sits next to this file), the event, and optionally one hook (an entry of its
+ * own, for a hook with `if`).
  */
 export function runAdopted(argv: string[], runnerDir: string): void {
   const env = process.env;
   const [settingsFile, event, only] = argv;
   if (settingsFile === undefined || event === undefined || !/^[A-Za-z0-9._-]+$/.test(settingsFile) || !isKnownEvent(event)) giveUp(USAGE);
   const tablePath = join(runnerDir, tableFileName(settingsFile));
-  let hooks: AdoptedHook[];
+  let table: AdoptedTable;
   try {
-    hooks = readTable(tablePath).hooks.filter((h) => h.event === event && (only === undefined ? h.own !== true : h.name === only));
+    table = readTable(tablePath);
   } catch (error) {
     return giveUp((error as Error).message);
   }
-  const guarded = hooks.some((h) => h.guard);
+  const hooks = table.hooks.filter((h) => h.event === event && (only === undefined ? h.own !== true : h.name === only));
+  const bundles = only === undefined ? (table.bundles ?? []).filter((b) => b.event === event) : [];
+  const own = loadOwnHooks(bundles, runnerDir, event);
+  const ownGuard = (h: { hook: { onError: string } }) => h.hook.onError === 'block';
+  const guarded = hooks.some((h) => h.guard) || bundles.some((b) => b.failClosed) || own.hooks.some(ownGuard);
   // A project's settings env may not switch a guard off (project-env.ts); the children still get the full env.
   const guardEnv = guarded ? withoutProjectSwitches(env) : env;
   const active = hooks.filter((h) => !isSkipped(h.name, h.guard, h.guard ? guardEnv : env, event));
-  if (active.length === 0) process.exit(0);
+  const activeOwn = own.hooks.filter((h) => !isSkipped(h.name, ownGuard(h), ownGuard(h) ? guardEnv : env, event));
+  if (active.length === 0 && activeOwn.length === 0 && own.broken.length === 0) process.exit(0);
+  // As an event bundle does: a guard of ours reads no directory a project's settings pointed it at.
+  if (activeOwn.some(ownGuard)) ignoreProjectSwitches(env);
+  const debug = isDebug(env);
   protectStdout();
 
-  const entryMs = (Math.ceil(Math.max(...hooks.map((h) => h.timeout))) + 2) * 1000;
-  const deadline = processStartMs() + entryMs - EXIT_MARGIN_MS;
+  const entrySeconds = Math.max(0, ...hooks.map((h) => Math.ceil(h.timeout) + 2), ...bundles.map((b) => b.timeout));
+  const deadline = processStartMs() + entrySeconds * 1000 - EXIT_MARGIN_MS;
   let payload: Record<string, unknown> = {};
   let finished = false;
   const finish = (evaluations: Evaluation[]): never | void => {
@@ -68,10 +80,11 @@ export function runAdopted(argv: string[], runnerDir: string): void {
     const outcome = guarded ? forGuardedCommand(merged) : merged;
     const exitCode = printOutcome(outcome);
     recordRuns(evaluations.map((e) => ({ hook: e.name, event, exit: e.outcome.exitCode, decision: e.decision, error: e.error, ms: e.ms })), env);
-    exitNow(exitCode, false, outcome.json !== undefined);
+    exitNow(exitCode, evaluations.some((e) => e.timedOut === true), outcome.json !== undefined);
   };
   const policyOf = (hook: AdoptedHook) => effectivePolicy({ event, onError: hook.guard ? ('block' as const) : ('allow' as const) }, payload);
   const reading = (hook: AdoptedHook): Reading => ({ name: hook.name, event, guard: policyOf(hook).onError === 'block', timeout: hook.timeout });
+  const broken = own.broken.map(({ bundle, error }) => brokenBundle(bundle, event, error));
 
   try {
     const read = readPayload(deadline);
@@ -81,7 +94,9 @@ export function runAdopted(argv: string[], runnerDir: string): void {
     payload = read as Record<string, unknown>;
   } catch (error) {
     // Every hook of the entry fails by its own policy: guards block, the others are skipped.
-    return finish(active.map((h) => ({ name: h.name, outcome: failureAnswer({ event, onError: h.guard ? 'block' : 'allow' }, h.name, error), decision: h.guard ? 'fail-closed' : 'fail-open', error: error instanceof HookError ? error.code : 'E_STDIN_READ', ms: 0 })));
+    const code = error instanceof HookError ? error.code : 'E_STDIN_READ';
+    const adopted = active.map((h): Evaluation => ({ name: h.name, outcome: failureAnswer({ event, onError: h.guard ? 'block' : 'allow' }, h.name, error), decision: h.guard ? 'fail-closed' : 'fail-open', error: code, ms: 0 }));
+    return finish([...broken, ...activeOwn.map(({ name, hook }) => failed(hook, name, error, debug)), ...adopted]);
   }
 
   // Claude Code runs one command string once, however many matching groups hold it (hooks-protocol §8).
@@ -92,20 +107,26 @@ export function runAdopted(argv: string[], runnerDir: string): void {
     seen.add(key);
     return true;
   });
-  if (running.length === 0) process.exit(0);
+  const ownResults = evaluateOwnHooks(activeOwn, event, payload, debug, env);
+  if (running.length === 0 && ownResults.length === 0 && broken.length === 0) process.exit(0);
   const input = `${JSON.stringify(payload)}\n`;
   const children = childEnv(env);
   const settled = new Map<string, Evaluation>();
   // The last resort if something outlives every child's own timeout: the hooks still pending count as timed out.
+  const timedOut = (hook: AdoptedHook) => readResult(reading(hook), { kind: 'ran', result: { stdout: '', stderr: '', exitCode: null, signal: null, timedOut: true, aborted: false, truncated: false, durationMs: Date.now() - processStartMs() } });
+  const ownNow: Array<Evaluation | undefined> = ownResults.map(({ result }) => (result instanceof Promise ? undefined : result));
+  ownResults.forEach(({ result }, i) => {
+    if (result instanceof Promise) void result.then((done) => (ownNow[i] = done));
+  });
+  const late = new HookError('E_HANDLER_TIMEOUT', 'still running when the adopted-hooks entry had to answer');
   setTimeout(
-    () => finish(running.map((h) => settled.get(h.name) ?? readResult(reading(h), { kind: 'ran', result: { stdout: '', stderr: '', exitCode: null, signal: null, timedOut: true, aborted: false, truncated: false, durationMs: Date.now() - processStartMs() } }))),
+    () => finish([...broken, ...ownResults.map(({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, late, debug)), ...running.map((h) => settled.get(h.name) ?? timedOut(h))]),
     Math.max(0, deadline - Date.now()),
   ).unref();
-  void Promise.all(
-    running.map(async (hook) => {
-      const evaluation = readResult(reading(hook), await runAdoptedHook(hook, input, tablePath, children));
-      settled.set(hook.name, evaluation);
-      return evaluation;
-    }),
-  ).then(finish);
+  const adoptedResults = running.map(async (hook) => {
+    const evaluation = readResult(reading(hook), await runAdoptedHook(hook, input, tablePath, children));
+    settled.set(hook.name, evaluation);
+    return evaluation;
+  });
+  void Promise.all([Promise.all(ownResults.map(({ result }) => result)), Promise.all(adoptedResults)]).then(([mine, adopted]) => finish([...broken, ...mine, ...adopted]));
 }

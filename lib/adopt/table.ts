@@ -21,12 +21,25 @@ export interface AdoptedHook {
   own?: boolean;
 }
 
+/** A project's own hookpack bundle whose settings entry adopt folded into the runner's entry of its event. */
+export interface OwnBundle {
+  event: string;
+  /** The bundle, relative to the runner's directory (or absolute when it lies elsewhere). */
+  path: string;
+  /** Its entry ended in `|| exit 2`: a bundle that cannot load blocks. */
+  failClosed: boolean;
+  /** Its entry's timeout, seconds. */
+  timeout: number;
+}
+
 /** The file `adopt` writes next to the runner: every adopted hook of one settings file, in file order. */
 export interface AdoptedTable {
   version: 1;
   /** The settings file these hooks came from (for messages). */
   settings: string;
   hooks: AdoptedHook[];
+  /** The project's own bundles run in the same process, per event (hookpack install's entries). */
+  bundles?: OwnBundle[];
 }
 
 const MAX_TABLE_BYTES = 4 * 1024 * 1024;
@@ -52,7 +65,9 @@ function isTable(value: unknown): value is AdoptedTable {
         typeof h.timeout === 'number' &&
         h.timeout > 0 &&
         typeof h.guard === 'boolean',
-    )
+    ) &&
+    (table.bundles === undefined ||
+      (Array.isArray(table.bundles) && table.bundles.every((b) => typeof b === 'object' && b !== null && isString(b.event) && isString(b.path) && typeof b.failClosed === 'boolean' && typeof b.timeout === 'number')))
   );
 }
 

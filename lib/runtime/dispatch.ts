@@ -1,5 +1,6 @@
 import type { HookDefinition } from '../define.ts';
 import { isDebug } from './debug.ts';
+import { handOver } from './embed.ts';
 import { hookDeadline } from './deadline.ts';
 import { evaluateHook, failed, type Evaluation } from './evaluate.ts';
 import { checkPayload, exitedEarly, isSkipped, type Validate } from './main.ts';
@@ -26,6 +27,8 @@ export interface BundledHook {
  * rules, prints one JSON object or nothing, and records one telemetry line per hook that ran.
  */
 export function runEvent(event: string, hooks: BundledHook[], meta: { validate: Validate }): void {
+  // Loaded by `hookpack adopt`'s runner: its process runs these hooks with the adopted ones.
+  if (handOver({ event, hooks, validate: meta.validate })) return;
   const env = process.env;
   // A project's Claude Code settings can set hook env vars: guards ignore the switches set there
   // (fail-open hooks may still be switched off by them), and the directories too once a guard runs.

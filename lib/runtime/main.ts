@@ -1,6 +1,7 @@
 import type { HookDefinition } from '../define.ts';
 import { sinceStartMs } from './clock.ts';
 import { isDebug } from './debug.ts';
+import { handOver } from './embed.ts';
 import { HookError, oneLine } from './errors.ts';
 import { hookDeadline } from './deadline.ts';
 import { evaluateHook, failed, type Evaluation } from './evaluate.ts';
@@ -67,6 +68,8 @@ export function exitedEarly(code: number | undefined): HookError {
  * through `finish`, exactly once.
  */
 export function runHook(hook: HookDefinition, meta: RunMeta): void {
+  // Loaded by `hookpack adopt`'s runner: its process runs this hook with the adopted ones.
+  if (handOver({ event: hook.event, hooks: [{ name: meta.name, hook }], validate: meta.validate })) return;
   const env = process.env;
   const failClosed = hook.onError === 'block';
   // Installed with `|| exit 2`: never exit 1 on purpose (protocol.ts, forGuardedCommand).

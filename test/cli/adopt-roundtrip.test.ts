@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandFor, SCRIPTS } from '../lib/adopt/_adopted.ts';
 import { buildCli, cleanEnv, tempDir, writeFile } from './_helpers.ts';
@@ -157,5 +158,29 @@ describe('hookpack adopt on a project of python3 and sh hooks', () => {
     expect(list.stdout).toContain('off notes, event:PreToolUse');
     expect(hookpack(root, 'enable', 'notes', '--event', 'PreToolUse').status).toBe(0);
     expect(hookpack(root, 'list').stdout).toMatch(/notes +UserPromptSubmit +on/);
+  });
+
+  it("folds hookpack install's entry of an adopted event into the runner: one process runs both, install refuses to add it again, uninstall restores", () => {
+    const { root, settings } = project('own');
+    writeFile(join(root, '.claude', 'hooks', 'dist', 'bash-behaviour.cjs'), readFileSync(fileURLToPath(new URL('../.dist/bash-behaviour.cjs', import.meta.url)), 'utf8'), 0o755);
+    const manifest = { name: 'own', version: '0.0.0', hooks: [{ name: 'bash-behaviour', event: 'PreToolUse', matcher: 'Bash', timeout: 5, onError: 'block', file: 'bash-behaviour.cjs' }], events: [] };
+    writeFile(join(root, '.claude', 'hooks', 'dist', 'manifest.json'), JSON.stringify(manifest));
+    const withOwn = ORIGINAL.replace('"PreToolUse": [\n', '"PreToolUse": [\n      { "matcher": "Bash", "hooks": [ { "type": "command", "command": "node \\"$CLAUDE_PROJECT_DIR\\"/.claude/hooks/dist/bash-behaviour.cjs || exit 2", "timeout": 5 } ] },\n');
+    writeFileSync(settings, withOwn);
+    const run = hookpack(root, 'adopt');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("and hookpack's own bash-behaviour.cjs (PreToolUse) now runs in the same process");
+    const after = JSON.parse(readFileSync(settings, 'utf8')) as { hooks: Record<string, Array<{ matcher?: string; hooks: Array<{ command?: string }> }>> };
+    const commands = (after.hooks.PreToolUse ?? []).flatMap((g) => g.hooks.map((h) => h.command ?? ''));
+    expect(commands.filter((c) => c.includes('bash-behaviour.cjs'))).toEqual([]);
+    const entry = commands[0] ?? '';
+    expect(entry).toMatch(/adopt\.cjs settings\.json PreToolUse \|\| exit 2$/);
+    const denied = runEntry(root, entry, { ...base, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'deny' }, tool_use_id: 't1' });
+    expect(denied.json?.hookSpecificOutput?.permissionDecisionReason).toBe('use the safe variant instead');
+    const install = hookpack(root, 'install');
+    expect(install.status).toBe(3);
+    expect(install.stderr).toContain('installing again would run them twice');
+    expect(hookpack(root, 'uninstall').status).toBe(0);
+    expect(readFileSync(settings, 'utf8')).toBe(withOwn);
   });
 });

@@ -39,7 +39,7 @@ describe('node dist/cli.cjs (install, uninstall, list, enable, disable)', () => 
   it('names a misspelt command and lists the valid ones (exit 2)', () => {
     const run = hookpack('instal');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^hookpack: unknown command `instal`; valid commands: init, add, build, install, uninstall, list, enable, disable/);
+    expect(run.stderr).toMatch(/^hookpack: unknown command `instal`; valid commands: init, add, build, install, uninstall, adopt, plugin, list, enable, disable/);
   });
 
   it('installs, reports, refuses a broken file with exit 3, and uninstalls', () => {

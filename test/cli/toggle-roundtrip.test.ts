@@ -83,7 +83,7 @@ describe('hookpack disable and enable', () => {
     expect(unknown.stderr).toBe('hookpack: unknown hook `bash_guard` in `hookpack disable`; built hooks: bash-guard, file-guard, prompt-context, or all (names come from dist/manifest.json: run npm run build after adding a hook)\n');
     const none = await project.run('enable');
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe('hookpack: `hookpack enable` needs a hook name; built hooks: bash-guard, file-guard, prompt-context, or all\n');
+    expect(none.stderr).toBe('hookpack: `hookpack enable` needs a hook name or --event; hooks: bash-guard, file-guard, prompt-context, or all\n');
   });
 
   it('refuses a toggle file the runtime would ignore, naming where it breaks, and leaves it', async () => {

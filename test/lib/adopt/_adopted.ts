@@ -37,7 +37,9 @@ let runnerCode: string | undefined;
 /** The runner as build.mjs makes it (bundled once per test file). */
 export async function runnerSource(): Promise<string> {
   if (runnerCode === undefined) {
-    const { bundleAdoptRunner } = (await import('../../../build/package-artifacts.mjs')) as { bundleAdoptRunner: () => Promise<string> };
+    // A variable specifier: build/*.mjs has no declaration file, and only this function is needed.
+    const artifacts: string = '../../../build/package-artifacts.mjs';
+    const { bundleAdoptRunner } = (await import(artifacts)) as { bundleAdoptRunner: () => Promise<string> };
     runnerCode = await bundleAdoptRunner();
   }
   return runnerCode;

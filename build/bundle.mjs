@@ -147,13 +147,32 @@ export async function bundleForDefinitions(files, projectRoot, shortPath) {
  * @returns {Promise<(event: string) => string>}
  */
 export async function loadValidatorCodegen() {
+  return /** @type {(event: string) => string} */ ((await loadLibModule(join('schemas', 'codegen.ts'))).validatorSource);
+}
+
+/**
+ * `unionMatcher` from lib/runtime/matcher.ts: the build and the runtime read matchers with one
+ * piece of code.
+ * @returns {Promise<(matchers: readonly (string | null | undefined)[]) => string | null>}
+ */
+export async function loadUnionMatcher() {
+  return (await loadLibModule(join('runtime', 'matcher.ts'))).unionMatcher;
+}
+
+/**
+ * A lib/ module, bundled for node and evaluated here (the build runs on plain node, without a
+ * TypeScript loader).
+ * @param {string} file relative to lib/
+ * @returns {Promise<Record<string, any>>}
+ */
+async function loadLibModule(file) {
   const result = await esbuild.build({
     ...sharedOptions(PACKAGE_ROOT),
-    entryPoints: [join(LIB, 'schemas', 'codegen.ts')],
-    outfile: join(PACKAGE_ROOT, '.hookpack-codegen.cjs'),
+    entryPoints: [join(LIB, file)],
+    outfile: join(PACKAGE_ROOT, `.hookpack-${file.replace(/[\\/.]/g, '-')}.cjs`),
     packages: 'external',
   });
   const module = { exports: /** @type {any} */ ({}) };
   new Function('module', 'exports', 'require', result.outputFiles?.[0]?.text ?? '')(module, module.exports, createRequire(join(PACKAGE_ROOT, 'package.json')));
-  return module.exports.validatorSource;
+  return module.exports;
 }

@@ -148,21 +148,3 @@ export function seaEntrySource(seaFile, hooks, definitions, groups) {
     'else main();',
   ].join('\n');
 }
-
-const EXACT_LIST = /^[A-Za-z0-9_\- ,|]*$/;
-
-/**
- * The settings.json matcher an event bundle needs: one that fires whenever any of its hooks'
- * matchers would (each hook re-applies its own inside the bundle). No matcher on any hook means
- * none for the bundle; exact lists stay an exact list; a regex among them turns the union into
- * an anchored-names-or-regex alternation.
- * @param {(string | null | undefined)[]} matchers
- * @returns {string | null}
- */
-export function unionMatcher(matchers) {
-  if (matchers.some((m) => m === null || m === undefined)) return null;
-  const list = /** @type {string[]} */ (matchers);
-  const names = (/** @type {string} */ m) => m.split(/[|,]/).map((n) => n.trim()).filter(Boolean);
-  if (list.every((m) => EXACT_LIST.test(m))) return [...new Set(list.flatMap(names))].join('|');
-  return list.map((m) => (EXACT_LIST.test(m) ? `^(?:${names(m).join('|')})$` : `(?:${m})`)).join('|');
-}

@@ -4,9 +4,9 @@
 // `<name>.cjs` per hook, an `on-<Event>.cjs` per event, manifest.json and inputs.json.
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { bundle, bundleForDefinitions, loadValidatorCodegen } from './bundle.mjs';
+import { bundle, bundleForDefinitions, loadUnionMatcher, loadValidatorCodegen } from './bundle.mjs';
 import { withCodeCacheLoader } from './code-cache-loader.mjs';
-import { eventEntrySource, findHooks, groupByEvent, groupOnError, hookEntrySource, readDefinitions, seaEntrySource, unionMatcher } from './entries.mjs';
+import { eventEntrySource, findHooks, groupByEvent, groupOnError, hookEntrySource, readDefinitions, seaEntrySource } from './entries.mjs';
 import { BuildError } from './errors.mjs';
 import { readBounded } from './bounded-read.mjs';
 import { checkBuild as checkBuildAgainst } from './check.mjs';
@@ -16,7 +16,6 @@ import { SEA_FILE, writeSingleExecutable } from './sea.mjs';
 import { typecheck } from './typecheck.mjs';
 
 export { BuildError } from './errors.mjs';
-export { unionMatcher } from './entries.mjs';
 export { PACKAGE, PACKAGE_ROOT } from './package-root.mjs';
 
 /**
@@ -91,7 +90,7 @@ export async function buildHooks(options) {
   const hooks = findHooks(hooksDir, shortPath);
   if (hooks.length === 0) throw new BuildError(`${shortPath(hooksDir)} has no hook files (<name>.ts): add one, or run hookpack init / hookpack add <name>`);
   const checking = options.typecheck === false ? Promise.resolve(/** @type {const} */ ({ ok: true })) : typecheck(hooks.map((h) => h.file), projectRoot);
-  const [metaBuild, validatorSource] = await Promise.all([bundleForDefinitions(hooks.map((h) => h.file), projectRoot, shortPath), loadValidatorCodegen()]);
+  const [metaBuild, validatorSource, unionMatcher] = await Promise.all([bundleForDefinitions(hooks.map((h) => h.file), projectRoot, shortPath), loadValidatorCodegen(), loadUnionMatcher()]);
   const definitions = readDefinitions(hooks, metaBuild, shortPath);
   const groups = groupByEvent(hooks, definitions);
   const sourceOf = (/** @type {string} */ file) => {

@@ -46,3 +46,17 @@ export function payloadMatches(event: string, matcher: string | undefined, paylo
   if (event === 'FileChanged') value = value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
   return compileMatcher(matcher, event)(value as string);
 }
+
+/**
+ * The settings.json matcher an event bundle needs: one that fires whenever any of its hooks'
+ * matchers would (each hook re-applies its own inside the bundle). No matcher on any hook means
+ * none for the bundle; exact lists stay an exact list; a regex among them turns the union into
+ * an anchored-names-or-regex alternation. The build runs this (build/bundle.mjs loadLibModule).
+ */
+export function unionMatcher(matchers: readonly (string | null | undefined)[]): string | null {
+  if (matchers.some((m) => m === null || m === undefined || m === '' || m === '*')) return null;
+  const list = matchers as readonly string[];
+  const names = (m: string) => m.split(/[|,]/).map((n) => n.trim()).filter(Boolean);
+  if (list.every((m) => EXACT_LIST.test(m))) return [...new Set(list.flatMap(names))].join('|');
+  return list.map((m) => (EXACT_LIST.test(m) ? `^(?:${names(m).join('|')})$` : `(?:${m})`)).join('|');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, payloadMatches } from '../../../lib/runtime/matcher.ts';
+import { compileMatcher, payloadMatches, unionMatcher } from '../../../lib/runtime/matcher.ts';
 
 describe('compileMatcher', () => {
   it.each([
@@ -54,5 +54,28 @@ describe('the narrower exact-name set of FileChanged and StopFailure', () => {
   it('reads a matcher with a hyphen as a regex there, as Claude Code does', () => {
     expect(payloadMatches('FileChanged', 'my-config', { file_path: '/p/my-config.json' })).toBe(true);
     expect(payloadMatches('PreToolUse', 'my-config', { tool_name: 'my-config.json' })).toBe(false);
+  });
+});
+
+describe('unionMatcher (an event bundle\'s matcher in settings.json)', () => {
+  it.each([
+    [['Bash', 'Edit|Write'], 'Bash|Edit|Write'],
+    [['Bash', 'Bash'], 'Bash'],
+    [['Edit, Write', 'Bash'], 'Edit|Write|Bash'],
+    [['Bash', undefined], null],
+    [['Bash', null], null],
+    [['Bash', '*'], null],
+    [['Bash', ''], null],
+    [['Bash', 'mcp__.*'], '^(?:Bash)$|(?:mcp__.*)'],
+  ] as const)('joins %j into %j', (matchers, expected) => {
+    expect(unionMatcher(matchers)).toBe(expected);
+  });
+
+  it('fires for every value one of its members fires for, and for no other', () => {
+    const members = ['Bash', 'Edit|Write', 'mcp__github__.*'];
+    const union = compileMatcher(unionMatcher(members) ?? undefined);
+    for (const value of ['Bash', 'Write', 'Edit', 'mcp__github__create_issue', 'NotebookEdit', 'BashOutput', 'Read', 'x_mcp__github__y']) {
+      expect(union(value), value).toBe(members.some((m) => compileMatcher(m)(value)));
+    }
   });
 });

@@ -54,3 +54,14 @@ describe('the guards plugin run from a directory inside the project', () => {
     expect(second.stderr).toContain(`hookpack: code cache hit ${join(state, 'code-cache')}`);
   });
 });
+
+describe('the guards plugin when its bundle cannot start', () => {
+  const payload = JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' }, tool_use_id: 't1' });
+  it.each([
+    ['no node on PATH', { PATH: join(dir, 'empty-bin'), CLAUDE_PLUGIN_ROOT: plugin }],
+    ['a plugin root without the bundle', { PATH: process.env.PATH, CLAUDE_PLUGIN_ROOT: join(dir, 'gone') }],
+  ])('blocks (exit 2) with %s', (_what, env) => {
+    const result = spawnSync('/bin/sh', ['-c', command], { cwd: project, env: { HOME: home, ...env }, input: payload, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+  });
+});

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { breaker } from '../breaker/index.ts';
 import { run } from '../run/run.ts';
 import type { RunResult } from '../run/types.ts';
@@ -24,7 +23,14 @@ class FailedRun extends Error {
  */
 export function breakerName(hook: AdoptedHook, tablePath: string): string {
   const slug = hook.name.toLowerCase().replace(/[^a-z0-9._-]/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 40) || 'hook';
-  return `adopted.${slug}.${createHash('sha256').update(tablePath).digest('hex').slice(0, 8)}`;
+  return `adopted.${slug}.${fnv1a(tablePath)}`;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: enough to keep projects apart, without loading node:crypto at every event. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
 }
 
 /** argv for one adopted command: shell form through `/bin/sh -c` as Claude Code runs it (hooks-protocol §8), exec form as is. */

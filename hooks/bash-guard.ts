@@ -7,12 +7,11 @@
  * ~/.config/hookpack/bash-guard.json, projects may only add or make stricter
  * (lib/guards/bash-guard-config.ts).
  */
-import { ask, defineHook, deny } from '../lib/index.ts';
-import { homeDir } from '../lib/runtime/clock.ts';
-import { analyzeCommand } from '../lib/guards/bash-guard.ts';
-import { loadBashGuardPolicy } from '../lib/guards/bash-guard-config.ts';
-import { tempRoots } from '../lib/guards/bash-path-targets.ts';
-import { configuredSecretFileTest } from '../lib/guards/bash-secret-files.ts';
+import { ask, defineHook, deny } from 'hookpack';
+import { analyzeCommand } from 'hookpack/guards/bash-guard.ts';
+import { loadBashGuardPolicy } from 'hookpack/guards/bash-guard-config.ts';
+import { tempRoots } from 'hookpack/guards/bash-path-targets.ts';
+import { configuredSecretFileTest } from 'hookpack/guards/bash-secret-files.ts';
 
 export default defineHook({
   event: 'PreToolUse',
@@ -20,11 +19,11 @@ export default defineHook({
   timeout: 5,
   onError: 'block',
   run(input, ctx) {
-    const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : process.cwd();
-    const home = homeDir();
-    const policy = loadBashGuardPolicy(cwd, { home, debug: ctx.debug });
-    const temp = tempRoots(process.env.TMPDIR);
-    const verdict = analyzeCommand(input.tool_input.command, { home, cwd, temp, ...policy, secretFiles: configuredSecretFileTest(cwd, home, ctx.debug) });
+    const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : ctx.cwd;
+    const { home, env } = ctx;
+    const policy = loadBashGuardPolicy(cwd, { home, env, debug: ctx.debug });
+    const temp = tempRoots(env.TMPDIR);
+    const verdict = analyzeCommand(input.tool_input.command, { home, cwd, temp, ...policy, secretFiles: configuredSecretFileTest(cwd, home, ctx.debug, env) });
     if (verdict === undefined) return undefined;
     // `ask` hands the decision to the user (what the client then does: README, bash-guard).
     return verdict.severity === 'ask' ? ask(verdict.reason) : deny(verdict.reason);

@@ -21,8 +21,8 @@ export default defineHook({
   timeout: 5,
   onError: 'allow',
   run(input, ctx) {
-    const project = process.env.CLAUDE_PROJECT_DIR || input.cwd;
-    const maxBytes = bundleMaxBytes(loadConfigLayers('context-bundle', project));
+    const project = ctx.env.CLAUDE_PROJECT_DIR || input.cwd;
+    const maxBytes = bundleMaxBytes(loadConfigLayers('context-bundle', project, ctx.env));
     const { dir, file, rotated } = bundlePaths(project, input.session_id);
     const line = `${JSON.stringify(toolRecord(input, project))}\n`;
     try {

@@ -4,15 +4,14 @@
  * Rules: lib/guards/file-guard-rules.ts; users add or relax
  * them in ~/.config/hookpack/file-guard.json, projects may only add (lib/guards/file-guard-config.ts).
  */
-import { defineHook, deny } from '../lib/index.ts';
-import { homeDir } from '../lib/runtime/clock.ts';
-import { loadConfigLayers } from '../lib/config.ts';
-import { checkFileAccess, compileFileRules } from '../lib/guards/file-guard.ts';
-import { mergeFileGuardConfig } from '../lib/guards/file-guard-config.ts';
-import { denialMessage } from '../lib/guards/file-guard-message.ts';
-import { BUILTIN_FILE_RULES } from '../lib/guards/file-guard-rules.ts';
-import { checkSearchAccess } from '../lib/guards/file-guard-search.ts';
-import { filePathOf, searchInputOf } from '../lib/guards/file-guard-tools.ts';
+import { defineHook, deny } from 'hookpack';
+import { loadConfigLayers } from 'hookpack/config.ts';
+import { checkFileAccess, compileFileRules } from 'hookpack/guards/file-guard.ts';
+import { mergeFileGuardConfig } from 'hookpack/guards/file-guard-config.ts';
+import { denialMessage } from 'hookpack/guards/file-guard-message.ts';
+import { BUILTIN_FILE_RULES } from 'hookpack/guards/file-guard-rules.ts';
+import { checkSearchAccess } from 'hookpack/guards/file-guard-search.ts';
+import { filePathOf, searchInputOf } from 'hookpack/guards/file-guard-tools.ts';
 
 export default defineHook({
   event: 'PreToolUse',
@@ -24,9 +23,9 @@ export default defineHook({
     const path = filePathOf(input.tool_name, input.tool_input);
     const search = path === undefined ? searchInputOf(input.tool_name, input.tool_input) : undefined;
     if (path === undefined && search === undefined) return undefined;
-    const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : process.cwd();
-    const home = homeDir();
-    const { rules, allow } = mergeFileGuardConfig(BUILTIN_FILE_RULES, loadConfigLayers('file-guard', cwd), ctx.debug);
+    const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : ctx.cwd;
+    const home = ctx.home;
+    const { rules, allow } = mergeFileGuardConfig(BUILTIN_FILE_RULES, loadConfigLayers('file-guard', cwd, ctx.env), ctx.debug);
     const compiled = compileFileRules(rules, { home, allow });
     const denial =
       path !== undefined

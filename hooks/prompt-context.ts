@@ -14,8 +14,8 @@ export default defineHook({
   timeout: 5,
   onError: 'allow',
   run({ prompt, cwd }, ctx) {
-    const project = process.env.CLAUDE_PROJECT_DIR || cwd;
-    const config = resolvePromptContextConfig(loadConfigLayers('prompt-context', project), project, ctx.debug);
+    const project = ctx.env.CLAUDE_PROJECT_DIR || cwd;
+    const config = resolvePromptContextConfig(loadConfigLayers('prompt-context', project, ctx.env), project, ctx.debug);
     const notes = promptNotes(prompt, config, project, ctx.debug);
     if (notes === undefined) return undefined;
     if (notes.omitted > 0) ctx.debug(`${notes.omitted} relevant entries left out to stay within ${config.maxChars} characters`);

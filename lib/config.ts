@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { unsafeReason } from './home.ts';
 import { readRegularFile } from './private-file.ts';
-import { homeDir } from './runtime/clock.ts';
+import { homeDir } from './runtime/home-dir.ts';
 import { HookError, oneLine } from './runtime/errors.ts';
 
 /** One configuration file that was found and parsed. */

@@ -63,6 +63,25 @@ export interface HookContext {
   remainingMs(): number;
   /** Writes a line to stderr when HOOKPACK_DEBUG is set; otherwise does nothing. */
   debug(message: string): void;
+  /**
+   * The directory the hook runs in (Claude Code starts hooks in the project's directory; the
+   * payload's `cwd` is where Claude's shell is). Read it here rather than from `process.cwd()`,
+   * and `env` and `home` rather than `process.env` and `os.homedir()`: the same hook can then
+   * answer in-process for many sessions (a warm process, an SDK callback) without one session's
+   * world leaking into another's. '' when the directory no longer exists.
+   */
+  readonly cwd: string;
+  /** The environment the hook runs with; for a guard, without the switches a project's settings set (README, bash-guard). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The user's home directory: `$HOME`, else the passwd entry, else ''. */
+  readonly home: string;
+}
+
+/** Where a handler runs: what {@link HookContext} hands it of the world outside the payload. */
+export interface HookWorld {
+  cwd(): string;
+  env: Readonly<Record<string, string | undefined>>;
+  home(): string;
 }
 
 type Awaitable<T> = T | Promise<T>;

@@ -1,6 +1,6 @@
 import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { homeDir } from './runtime/clock.ts';
+import { homeDir } from './runtime/home-dir.ts';
 import { debugNote } from './runtime/debug.ts';
 
 /** The per-user state directory: `$HOOKPACK_HOME`, else `$XDG_CACHE_HOME/hookpack`, else `~/.cache/hookpack`. */

@@ -52,11 +52,11 @@ export function builtInSecretFileTest(home: string): SecretFileTest {
  * file the user protects or exempts for the file tools is treated the same in the shell), read
  * only when a command reads some file.
  */
-export function configuredSecretFileTest(cwd: string, home: string, debug?: (message: string) => void): () => SecretFileTest {
+export function configuredSecretFileTest(cwd: string, home: string, debug?: (message: string) => void, env: NodeJS.ProcessEnv = process.env): () => SecretFileTest {
   let test: SecretFileTest | undefined;
   return () => {
     if (test === undefined) {
-      const layers = loadConfigLayers('file-guard', cwd);
+      const layers = loadConfigLayers('file-guard', cwd, env);
       if (layers.length === 0) test = builtInSecretFileTest(home);
       else {
         const { rules, allow } = mergeFileGuardConfig(BUILTIN_FILE_RULES, layers, debug);

@@ -1,5 +1,3 @@
-import { builtin } from './builtin.ts';
-
 // `performance` is lazy in Node: touching it loads perf_hooks and nine internal modules (~0.5 ms
 // at every hook start, measured with process.moduleLoadList and --cpu-prof). process.uptime()
 // reads the same monotonic clock without loading anything.
@@ -19,18 +17,4 @@ let startedAt: number | undefined;
 export function processStartMs(): number {
   startedAt ??= Date.now() - sinceStartMs();
   return startedAt;
-}
-
-/**
- * The user's home directory: `$HOME` when set (every POSIX hook has it), else `os.homedir()`,
- * loaded only then: node:os costs a module load at every hook start.
- */
-export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.HOME) return env.HOME;
-  try {
-    return builtin<typeof import('node:os')>('node:os').homedir();
-  } catch {
-    // no HOME and no passwd entry for this uid (a container user): no home-relative paths
-    return '';
-  }
 }

@@ -1,6 +1,7 @@
-import type { HookContext, HookDefinition } from '../define.ts';
+import type { HookContext, HookDefinition, HookWorld } from '../define.ts';
 import { processStartMs, sinceStartMs } from './clock.ts';
 import { HookError, oneLine } from './errors.ts';
+import { homeDir } from './home-dir.ts';
 import { writeAll } from './output.ts';
 import { errorCode, failureAnswer, type Outcome } from './policy.ts';
 import { renderAnswer } from './render.ts';
@@ -27,11 +28,35 @@ function decisionOf(value: unknown): string {
   return typeof kind === 'string' ? kind : 'none';
 }
 
-function makeContext(name: string, deadline: number, debug: boolean): HookContext & { abort(): void } {
+/** This process's world: its working directory, environment and home, each read on first use. */
+export const processWorld: HookWorld = {
+  cwd() {
+    try {
+      return process.cwd();
+    } catch {
+      return ''; // the directory was deleted
+    }
+  },
+  env: process.env,
+  home: () => homeDir(process.env),
+};
+
+function makeContext(name: string, deadline: number, debug: boolean, world: HookWorld): HookContext & { abort(): void } {
   let controller: AbortController | undefined;
+  let cwd: string | undefined;
+  let home: string | undefined;
   return {
     name,
     deadline,
+    get cwd() {
+      cwd ??= world.cwd();
+      return cwd;
+    },
+    env: world.env,
+    get home() {
+      home ??= world.home();
+      return home;
+    },
     // Created on first use: most handlers never touch it, and every hook pays for what it loads.
     get signal() {
       controller ??= new AbortController();
@@ -59,11 +84,11 @@ function answered(hook: HookDefinition, name: string, value: unknown, debug: boo
 
 /**
  * Runs one hook's handler on an already checked payload under its deadline, and renders its
- * answer or its failure. A synchronous answer comes back synchronously (no timer, no promise),
+ * answer or its failure. `world` is what the handler's context gives it of cwd, env and home. A synchronous answer comes back synchronously (no timer, no promise),
  * which keeps the common guard path free of event-loop turns.
  */
-export function evaluateHook(hook: HookDefinition, name: string, payload: unknown, deadline: number, debug: boolean): Evaluation | Promise<Evaluation> {
-  const context = makeContext(name, deadline, debug);
+export function evaluateHook(hook: HookDefinition, name: string, payload: unknown, deadline: number, debug: boolean, world: HookWorld = processWorld): Evaluation | Promise<Evaluation> {
+  const context = makeContext(name, deadline, debug, world);
   let result: unknown;
   try {
     result = hook.run(payload as never, context);

@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readRegularFile } from '../private-file.ts';
-import { homeDir } from './clock.ts';
+import { homeDir } from './home-dir.ts';
 import { debugNote } from './debug.ts';
 
 /**

@@ -3,7 +3,7 @@
 // a symlink); the CLI works on the project root it finds from its own directory. Both are mapped
 // the same way, root found by walking up, then links resolved, so they compare equal.
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { TelemetryRecord } from '../../lib/runtime/telemetry.ts';
 import { projectRootFrom } from '../project.ts';
 
@@ -12,8 +12,13 @@ export function projectKeyer(env: NodeJS.ProcessEnv): (dir: string) => string {
   const cache = new Map<string, string>();
   return (dir) => {
     let key = cache.get(dir);
+    if (key === undefined && !isAbsolute(dir)) {
+      // Claude Code writes an absolute path; anything else (an edited line) is only compared as text.
+      key = dir;
+      cache.set(dir, key);
+    }
     if (key === undefined) {
-      const root = projectRootFrom(resolve(dir), env);
+      const root = projectRootFrom(dir, env);
       try {
         key = realpathSync(root);
       } catch {

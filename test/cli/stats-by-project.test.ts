@@ -72,3 +72,18 @@ describe('hookpack stats per project', () => {
     expect(run.stdout.replace(/\n  /g, ' ')).toMatch(/^hookpack stats: 0 runs of .*gamma from .*\nnot shown: 4 runs of other projects and 2 runs .*--all shows every run\nno runs in this project\.\n$/);
   });
 });
+
+describe('hookpack stats with projects no session would write', () => {
+  it('counts a relative, hostile or vanished project as another project, without failing', async () => {
+    const other = cleanEnv(join(dir, 'odd'));
+    writeFile(join(other.HOOKPACK_HOME as string, 'telemetry.jsonl'), `${[
+      line('a', 'relative/path'),
+      line('b', '<script>alert(1)</script>'),
+      line('c', join(dir, 'deleted', 'long', 'ago')),
+      line('alpha-guard', alpha),
+    ].join('\n')}\n`);
+    const run = await runCli([stats], ['stats', '--json'], { cwd: alpha, env: other });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ runs: 1, otherProjects: 3, withoutProject: 0 });
+  });
+});

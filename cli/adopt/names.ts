@@ -25,7 +25,8 @@ export function slug(text: string): string {
  * (`./check-branch` → `check-branch`), else `hook`.
  */
 export function scriptName(command: string, args: readonly string[] | undefined): string {
-  const all = [...words(command), ...(args ?? [])].map((w) => w.replace(/\$\{?CLAUDE_PROJECT_DIR\}?/g, ''));
+  // Quoted words are split again: `bash -c ".claude/hooks/stop.sh && echo done"` names `stop`.
+  const all = [...words(command), ...(args ?? [])].flatMap((w) => w.replace(/\$\{?CLAUDE_PROJECT_DIR\}?/g, '').split(/\s+/));
   const plain = all.filter((w) => w !== '' && !w.startsWith('-') && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && !/^[;&|<>()]+$/.test(w));
   const script = plain.find((w) => SCRIPT.test(w) && !RUNNERS.test(basename(w)));
   const program = plain.find((w) => !RUNNERS.test(basename(w)));

@@ -106,6 +106,8 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
     const nodes = array.children ?? [];
     const groups = nodes.map((node) => getNodeValue(node) as unknown);
     const adoptedHere: AdoptedHook[] = [];
+    // A hook with an `if` gets an entry of its own, keeping the `if` and its group's matcher.
+    const ifEntries = new Map<AdoptedHook, { if: unknown; matcher: unknown }>();
     const ownHere: Array<OwnBundle & { matcher: unknown }> = [];
     // Install's entries join the runner's process when the event gets a shared runner entry.
     const shares = (handler: unknown) => refusal(event, handler, context.isOurs) === undefined && (handler as Json).if === undefined;
@@ -142,8 +144,7 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
         const json = handler as Json;
         const args = json.args as string[] | undefined;
         const name = uniqueName(scriptName(json.command as string, args), taken);
-        const hasIf = json.if !== undefined;
-        adoptedHere.push({
+        const adopted: AdoptedHook = {
           name,
           event,
           ...(matcher !== undefined && MATCHER_FIELD[event as keyof typeof MATCHER_FIELD] !== undefined ? { matcher } : {}),
@@ -151,8 +152,10 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
           ...(args !== undefined ? { args } : {}),
           timeout: timeoutOf(event, json),
           guard: context.guards.has(name),
-          ...(hasIf ? { own: true, if: json.if, groupMatcher: group.matcher } : {}),
-        } as AdoptedHook);
+          ...(json.if !== undefined ? { own: true } : {}),
+        };
+        if (json.if !== undefined) ifEntries.set(adopted, { if: json.if, matcher: group.matcher });
+        adoptedHere.push(adopted);
       });
       if (stay.length < group.hooks.length) firstAt ??= kept.length;
       if (stay.length > 0) kept.push(stay.length === group.hooks.length ? asWritten(g) : { value: { ...group, hooks: stay } });
@@ -168,11 +171,8 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
       entries.push({ ...(matcher !== undefined ? { matcher } : {}), hooks: [{ type: 'command', command: context.runnerCommand(event, undefined, guard), timeout }] });
       bundles.push(...ownHere.map(({ matcher: _matcher, ...bundle }) => bundle));
     }
-    for (const hook of adoptedHere.filter((h) => h.own === true)) {
-      const extra = hook as AdoptedHook & { if?: unknown; groupMatcher?: unknown };
-      entries.push({ ...(extra.groupMatcher !== undefined ? { matcher: extra.groupMatcher } : {}), hooks: [{ type: 'command', if: extra.if, command: context.runnerCommand(event, hook.name, hook.guard), timeout: entryTimeout([hook]) }] });
-      delete extra.if;
-      delete extra.groupMatcher;
+    for (const [hook, entry] of ifEntries) {
+      entries.push({ ...(entry.matcher !== undefined ? { matcher: entry.matcher } : {}), hooks: [{ type: 'command', if: entry.if, command: context.runnerCommand(event, hook.name, hook.guard), timeout: entryTimeout([hook]) }] });
     }
     kept.splice(firstAt, 0, ...entries.map((value) => ({ value })));
     hooks.push(...adoptedHere);

@@ -1,7 +1,7 @@
 import type { RunResult } from '../run/types.ts';
 import { HookError, oneLine } from '../runtime/errors.ts';
-import type { Evaluation } from '../runtime/evaluate.ts';
-import { failureAnswer, type Outcome } from '../runtime/policy.ts';
+import type { Evaluation, Outcome } from '../runtime/outcome.ts';
+import { failureAnswer } from '../runtime/policy.ts';
 
 type Json = Record<string, unknown>;
 

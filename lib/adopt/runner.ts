@@ -4,7 +4,7 @@ import { processStartMs } from '../runtime/clock.ts';
 import { isDebug } from '../runtime/debug.ts';
 import { HookError, oneLine } from '../runtime/errors.ts';
 import { failed, type Evaluation } from '../runtime/evaluate.ts';
-import { isSkipped } from '../runtime/main.ts';
+import { isSkipped } from '../runtime/lifecycle.ts';
 import { payloadMatches } from '../runtime/matcher.ts';
 import { mergeEvaluations } from '../runtime/merge.ts';
 import { effectivePolicy, failureAnswer } from '../runtime/policy.ts';

@@ -3,20 +3,11 @@ import { processStartMs, sinceStartMs } from './clock.ts';
 import { HookError, oneLine } from './errors.ts';
 import { homeDir } from './home-dir.ts';
 import { writeAll } from './output.ts';
-import { errorCode, failureAnswer, type Outcome } from './policy.ts';
+import type { Evaluation } from './outcome.ts';
+import { errorCode, failureAnswer } from './policy.ts';
 import { renderAnswer } from './render.ts';
 
-/** One hook's verdict on one payload: what to print, and what telemetry records. */
-export interface Evaluation {
-  name: string;
-  outcome: Outcome;
-  decision: string;
-  error?: string;
-  /** ms from process start until this hook had answered. */
-  ms: number;
-  /** The handler missed its deadline and may still be running. */
-  timedOut?: boolean;
-}
+export type { Evaluation } from './outcome.ts';
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';

@@ -1,5 +1,4 @@
-import type { Evaluation } from './evaluate.ts';
-import type { Outcome } from './policy.ts';
+import type { Evaluation, Outcome } from './outcome.ts';
 import { OUTPUT_CHAR_CAP, truncateForClaude } from './truncate.ts';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import type { HookDefinition } from '../define.ts';
 import { block, deny } from '../answers.ts';
 import { HookError, oneLine } from './errors.ts';
+import type { Outcome } from './outcome.ts';
 import { acceptsAnswer, renderAnswer } from './render.ts';
 
 /** Names a thrown value's code: ours, or E_HANDLER_THREW for anything else. */
@@ -31,13 +32,6 @@ export function failureAnswer(hook: Pick<HookDefinition, 'event' | 'onError'>, n
     return json ? { exitCode: 2, stderr: reason, json } : { exitCode: 2, stderr: reason };
   }
   return { exitCode: 1, stderr: `hookpack ${name} failed open (${code}: ${detail}); the hook's answer was skipped` };
-}
-
-/** What a process prints and how it exits: one hook's answer or failure, or several merged. */
-export interface Outcome {
-  json?: Record<string, unknown>;
-  exitCode: 0 | 1 | 2;
-  stderr?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Outcome } from './policy.ts';
+import type { Outcome } from './outcome.ts';
 import { writeAll } from './output.ts';
 import { blockingReason, stdoutIsNull } from './undelivered.ts';
 

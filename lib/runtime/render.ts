@@ -1,6 +1,6 @@
 import type { Answer } from '../answers.ts';
 import { HookError } from './errors.ts';
-import type { Outcome } from './policy.ts';
+import type { Outcome } from './outcome.ts';
 import { truncateForClaude } from './truncate.ts';
 
 
@@ -130,6 +130,11 @@ export function renderAnswer(event: string, answer: unknown): Outcome {
       break;
     case 'notice':
       break;
+    default: {
+      // Every answer kind has its case: a new one fails the type check here, not a user's hook.
+      const unhandled: never = kind;
+      throw new HookError('E_ANSWER_INVALID', `unknown answer kind '${String(unhandled)}'`);
+    }
   }
   if (systemMessage !== undefined) out.systemMessage = systemMessage;
   return { json: out, exitCode: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Evaluation } from '../../../lib/runtime/evaluate.ts';
+import type { Evaluation } from '../../../lib/runtime/outcome.ts';
 import { joinWithinBudget, mergeEvaluations, pipelineUpdatedInput } from '../../../lib/runtime/merge.ts';
 
 const pre = (name: string, fields: Record<string, unknown>, extra: Partial<Evaluation['outcome']> = {}): Evaluation => ({

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './_harness.ts';
+import { cleanup, ROOT, runScenario, type ScenarioRun } from './_harness.ts';
 import { findText, toolResults } from './harness/inspect.ts';
 import { type ClaudeRun, runClaude } from './harness/run-claude.ts';
 
@@ -130,4 +130,44 @@ describe('adopted hooks inside Claude Code', () => {
     expect(hookpack('uninstall').status).toBe(0);
     expect(readFileSync(settingsPath).equals(Buffer.from(ORIGINAL))).toBe(true);
   });
+});
+
+describe("adopted hooks and the project's own bundles in one process per event", () => {
+  let run: ScenarioRun;
+  afterAll(() => cleanup(run));
+
+  it('bash-guard and an adopted Python guard both block from one adopt.cjs process; no on-PreToolUse.cjs is started', async () => {
+    run = await runScenario({
+      layout: 'per-event',
+      countProcesses: true,
+      setup: ({ project, stateDir }) => {
+        mkdirSync(join(project, 'victim'), { recursive: true });
+        mkdirSync(join(project, '.claude', 'hooks'), { recursive: true });
+        writeFileSync(join(project, '.claude', 'hooks', 'guard.py'), ['import json, sys', 'data = json.load(sys.stdin)', "if 'rm -rf' in data['tool_input'].get('command', ''):", "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)", '    sys.exit(2)', ''].join('\n'));
+        const path = join(project, '.claude', 'settings.json');
+        const settings = JSON.parse(readFileSync(path, 'utf8')) as { hooks: Record<string, unknown[]> };
+        settings.hooks.PreToolUse = [...(settings.hooks.PreToolUse ?? []), { matcher: 'Bash', hooks: [{ type: 'command', command: py('guard.py'), timeout: 10 }] }];
+        writeFileSync(path, `${JSON.stringify(settings, null, 2)}\n`);
+        const adopted = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'adopt', '--guard', 'guard'], { cwd: project, env: { ...process.env, HOME: join(project, '..', 'home'), HOOKPACK_HOME: stateDir }, encoding: 'utf8' });
+        if (adopted.status !== 0) throw new Error(`hookpack adopt failed: ${adopted.stderr}`);
+      },
+      script: {
+        turns: [
+          { tool: 'Bash', input: { command: 'sudo -n true', description: 'x' } },
+          { tool: 'Bash', input: { command: 'rm -rf ./victim', description: 'x' } },
+          { tool: 'Bash', input: { command: 'touch ./ok', description: 'x' } },
+          { text: 'done' },
+        ],
+      },
+    });
+    expect(run.results.map((r) => r.is_error)).toEqual([true, true, false]);
+    expect(run.results[0]?.text).toContain('bash-guard blocked `sudo -n true`');
+    expect(run.results[1]?.text).toContain('guard.py: rm -rf is not allowed here');
+    expect(existsSync(join(run.project, 'victim'))).toBe(true);
+    expect(existsSync(join(run.project, 'ok'))).toBe(true);
+    expect(run.nodeStarts.filter((file) => file === 'adopt.cjs')).toHaveLength(3);
+    expect(run.nodeStarts).not.toContain('on-PreToolUse.cjs');
+    const pre = run.telemetry.filter((line) => line.event === 'PreToolUse').map((line) => `${String(line.hook)}:${String(line.decision)}`);
+    expect(pre).toEqual(expect.arrayContaining(['bash-guard:deny', 'guard:block', 'guard:none']));
+  }, 120_000);
 });

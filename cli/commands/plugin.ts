@@ -7,6 +7,7 @@ import { CliError, EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { locateProject, type Project } from '../project.ts';
 import { displayPath } from '../settings/display.ts';
+import { shQuote } from '../settings/hook-command.ts';
 import { readManifest } from '../settings/manifest.ts';
 import { readSmallText } from '../settings/read-bytes.ts';
 import { parseScope } from '../settings/scope.ts';
@@ -119,7 +120,9 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
       throw new CliError('E_IO', `cannot write the marketplace: ${(error as Error).message}`, { cause: error });
     }
     lines.push(`listed it in ${displayPath(file, io)} (marketplace ${marketplaceName})`);
-    marketplace = displayPath(root, io);
+    // A word the shell reads back as the path, for the line to paste.
+    const shown = displayPath(root, io);
+    marketplace = /^[A-Za-z0-9_./~-]+$/.test(shown) ? shown : shQuote(shown);
   }
   lines.push(
     '',

@@ -64,6 +64,13 @@ describe('hookpack plugin', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).plugins.map((p: { name: string }) => p.name)).toEqual(['other', 'team-hooks']);
   });
 
+  it('quotes a marketplace path the shell would split in the line to paste', async () => {
+    const spaced = join(temp.dir, 'our market', 'plugins', 'team-hooks');
+    const result = await run('plugin', spaced, '--name', 'team-hooks', '--marketplace');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`claude plugin marketplace add '${join(temp.dir, 'our market')}'`);
+  });
+
   it('keeps a README the team wrote when it writes the plugin again', async () => {
     writeFileSync(join(pluginDir, 'README.md'), '# Our hooks\n');
     expect((await run('plugin', pluginDir, '--name', 'team-hooks')).code).toBe(0);

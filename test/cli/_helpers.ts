@@ -1,7 +1,7 @@
 // Shared by the CLI tests: a fake Io that records what a command writes, temp dirs, and the
 // built CLI for black-box runs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,12 +93,18 @@ export function cleanEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
 }
 
 /**
- * Builds the CLI and the hook bundles into `outDir` (never the shared dist/, which other
- * work may be rebuilding) and returns the path of cli.cjs.
+ * The CLI and the hook bundles in `outDir` (never the shared dist/, which other work may be
+ * rebuilding), a copy of the run's own build (test/setup/build-test-hooks.ts: the same output
+ * `node build.mjs --no-typecheck --out-dir <dir>` gives, byte for byte), and the path of cli.cjs.
  */
 export function buildCli(outDir: string): string {
-  const result = spawnSync(process.execPath, ['build.mjs', '--no-typecheck', '--out-dir', outDir], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
+  const built = process.env.HOOKPACK_TEST_REPO_DIST;
+  if (built && existsSync(join(built, 'manifest.json'))) {
+    cpSync(built, outDir, { recursive: true });
+  } else {
+    const result = spawnSync(process.execPath, ['build.mjs', '--no-typecheck', '--out-dir', outDir], { cwd: ROOT, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
+  }
   return join(outDir, 'cli.cjs');
 }
 

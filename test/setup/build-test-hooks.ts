@@ -1,17 +1,28 @@
-// Builds the runner's test hooks (test/hook-fixtures) once per test run into test/.dist, and
-// removes the run's sandbox (HOOKPACK_HOME etc., see vitest.config.ts) afterwards.
-import { spawnSync } from 'node:child_process';
+// Builds once per test run, side by side: the runner's test hooks (test/hook-fixtures) into
+// test/.dist, and this repository's hooks and CLI into the run's sandbox (HOOKPACK_TEST_REPO_DIST,
+// see vitest.config.ts), which test/cli/_helpers.ts buildCli copies for each test that needs a
+// built CLI of its own (the shared dist/ may be mid-rebuild by other work). Removes the run's
+// sandbox (HOOKPACK_HOME etc.) afterwards.
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export default function setup(): () => void {
-  const result = spawnSync(process.execPath, ['build.mjs', '--no-typecheck', '--hooks-dir', 'test/hook-fixtures', '--out-dir', 'test/.dist'], {
-    cwd: root,
-    encoding: 'utf8',
+function build(label: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['build.mjs', '--no-typecheck', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`building ${label} failed:\n${stderr}`))));
   });
-  if (result.status !== 0) throw new Error(`building the test hooks failed:\n${result.stderr}`);
+}
+
+export default async function setup(): Promise<() => void> {
+  const repoDist = process.env.HOOKPACK_TEST_REPO_DIST;
+  if (!repoDist) throw new Error('HOOKPACK_TEST_REPO_DIST is not set: run the tests through vitest.config.ts');
+  await Promise.all([build('the test hooks', ['--hooks-dir', 'test/hook-fixtures', '--out-dir', 'test/.dist']), build("the repository's hooks and CLI", ['--out-dir', repoDist])]);
   return () => {
     const sandbox = process.env.HOOKPACK_TEST_SANDBOX;
     if (sandbox) rmSync(sandbox, { recursive: true, force: true });

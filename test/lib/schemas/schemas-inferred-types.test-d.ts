@@ -1,7 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { GenericPayload, HookPayloads, ToolInputs, ToolResponses } from '../../../lib/schemas/index.ts';
 
-// Checked by `tsc`; at run time these are no-ops that only prove the file loads.
+// Type assertions only: vitest runs this file through its typecheck (vitest.config.ts typecheck.include),
+// so each assertion is a test that fails when the inferred type changes.
 describe('inferred payload types', () => {
   it('pin hook_event_name to the event', () => {
     expectTypeOf<HookPayloads['PreToolUse']['hook_event_name']>().toEqualTypeOf<'PreToolUse'>();

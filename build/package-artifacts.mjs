@@ -25,6 +25,7 @@ export function sdkEntries() {
     breaker: join(PACKAGE_ROOT, 'lib', 'breaker.ts'),
     background: join(PACKAGE_ROOT, 'lib', 'background.ts'),
     testing: join(PACKAGE_ROOT, 'lib', 'testing.ts'),
+    sdk: join(PACKAGE_ROOT, 'lib', 'sdk', 'index.ts'),
   };
   for (const file of readdirSync(join(PACKAGE_ROOT, 'hooks')).filter((f) => f.endsWith('.ts'))) {
     entries[`hooks/${file.slice(0, -3)}`] = join(PACKAGE_ROOT, 'hooks', file);

@@ -17,6 +17,8 @@ export type HookErrorCode =
   | 'E_HANDLER_THREW'
   | 'E_HANDLER_TIMEOUT'
   | 'E_HANDLER_EXIT'
+  // An Agent SDK host aborted the callback (lib/sdk/): the query was interrupted or its hook timed out.
+  | 'E_HANDLER_ABORTED'
   | 'E_STARTUP'
   | 'E_ANSWER_INVALID'
   | 'E_CONFIG'

@@ -1,0 +1,46 @@
+/**
+ * The AbortSignal the Agent SDK passes a callback (the query was interrupted, or the client gave
+ * up on the hook) reaching the handler: its `ctx.signal` aborts with it, and a handler still
+ * running when it fires fails by its policy (a guard denies) instead of answering later into
+ * nothing.
+ */
+import type { HookContext, HookDefinition } from '../define.ts';
+import { HookError } from '../runtime/errors.ts';
+
+function abortedError(): HookError {
+  return new HookError('E_HANDLER_ABORTED', 'the Agent SDK aborted the hook before it answered (the query was interrupted or the client stopped waiting)');
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** `hook` with a handler that also stops when `outer` aborts; the deadline's own abort still applies. */
+export function abortableBy(hook: HookDefinition, outer: AbortSignal | undefined): HookDefinition {
+  if (outer === undefined) return hook;
+  const run = (input: never, ctx: HookContext): unknown => {
+    if (outer.aborted) throw abortedError();
+    // Only `signal` changes; cwd, env, home stay the context's own (lazy) getters.
+    let signal: AbortSignal | undefined;
+    const context: HookContext = Object.create(ctx, {
+      signal: { get: () => (signal ??= AbortSignal.any([ctx.signal, outer])), enumerable: true },
+    });
+    const result = hook.run(input, context);
+    if (!isThenable(result)) return result;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(abortedError());
+      outer.addEventListener('abort', onAbort, { once: true });
+      result.then(
+        (value) => {
+          outer.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          outer.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  };
+  return { ...hook, run };
+}

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, buildHooks, buildReport, PACKAGE_ROOT, watchHooks, writeAtomic } from './build/index.mjs';
 import { writeGuardsPlugin } from './build/guards-plugin.mjs';
-import { buildSdk, buildTypes, bundleAdoptRunner, bundleCli } from './build/package-artifacts.mjs';
+import { buildSdk, buildTypes, bundleAdoptRunner, bundleCli, bundleDaemon } from './build/package-artifacts.mjs';
 
 const USAGE = 'usage: node build.mjs [--watch] [--sea [--sea-snapshot]] [--no-code-cache] [--no-typecheck] [--hooks-dir DIR] [--out-dir DIR]';
 const VALID_FLAGS = "Valid flags: --watch, --sea, --sea-snapshot, --no-code-cache, --no-typecheck, --hooks-dir DIR, --out-dir DIR";
@@ -55,12 +55,14 @@ function parseCli(argv) {
  */
 async function buildPackageArtifacts(outDir) {
   const packageDist = outDir === join(PACKAGE_ROOT, 'dist');
-  const [{ code, inputs }, adoptRunner] = await Promise.all([bundleCli(), bundleAdoptRunner(), ...(packageDist ? [buildSdk(join(outDir, 'sdk')), buildTypes(join(outDir, 'types'))] : [])]);
+  const [{ code, inputs }, adoptRunner, daemon] = await Promise.all([bundleCli(), bundleAdoptRunner(), bundleDaemon(), ...(packageDist ? [buildSdk(join(outDir, 'sdk')), buildTypes(join(outDir, 'types'))] : [])]);
   const { mkdirSync } = await import('node:fs');
   mkdirSync(outDir, { recursive: true });
   writeAtomic(join(outDir, 'cli.cjs'), code, 0o755);
   // The runner `hookpack adopt` copies next to a settings file (lib/adopt/).
   writeAtomic(join(outDir, 'adopt.cjs'), adoptRunner, 0o755);
+  // The warm daemon the warm client starts (lib/daemon/, docs/warm.md).
+  writeAtomic(join(outDir, 'daemon.cjs'), /** @type {string} */ (daemon), 0o755);
   return inputs;
 }
 

@@ -33,11 +33,11 @@ function exists(path: string): boolean {
  * around it. Claude Code 2.1.329, started in a subdirectory of a repository, took `env` from the
  * repository root's `.claude/settings.local.json`.
  */
-function projectRoots(env: NodeJS.ProcessEnv): string[] {
+function projectRoots(env: NodeJS.ProcessEnv, cwd?: string): string[] {
   const starts: string[] = [];
   if (env.CLAUDE_PROJECT_DIR) starts.push(resolve(env.CLAUDE_PROJECT_DIR));
   try {
-    starts.push(process.cwd());
+    starts.push(cwd || process.cwd());
   } catch {
     // the cwd was deleted: CLAUDE_PROJECT_DIR has to do
   }
@@ -93,13 +93,21 @@ let found: Map<string, string> | undefined;
  * reads at most a few small files (regular files only, non-blocking open, 1 MiB cap), once per process.
  */
 export function projectSetSwitches(env: NodeJS.ProcessEnv = process.env): Map<string, string> {
-  if (found !== undefined) return found;
-  found = new Map();
+  found ??= projectSetSwitchesAt(env);
+  return found;
+}
+
+/**
+ * projectSetSwitches for one call of a process that serves many (the warm daemon, lib/daemon/):
+ * the caller's environment and working directory, not remembered.
+ */
+export function projectSetSwitchesAt(env: NodeJS.ProcessEnv, cwd?: string): Map<string, string> {
+  const found = new Map<string, string>();
   const candidates = GUARD_SWITCHES.filter((name) => env[name]);
   if (candidates.length === 0) return found;
   // The user's own settings file is never project settings, even when the project is the home directory.
   const userSettings = join(env.CLAUDE_CONFIG_DIR ? resolve(env.CLAUDE_CONFIG_DIR) : join(homeDir(env), '.claude'), 'settings.json');
-  for (const root of projectRoots(env)) {
+  for (const root of projectRoots(env, cwd)) {
     for (const name of SETTINGS_FILES) {
       const path = join(root, '.claude', name);
       if (path === userSettings) continue;

@@ -37,6 +37,11 @@ export interface TelemetryRecord {
    * settings, twice per call. Absent for hooks from settings files.
    */
   plugin?: string;
+  /**
+   * How the call reached the hook: `warm` when the warm daemon ran it in its process (docs/warm.md);
+   * absent for a hook process of its own (`process`), so lines written before it existed read the same.
+   */
+  transport?: 'warm';
 }
 
 /** Longest project path recorded (Linux PATH_MAX): a longer value is no real directory, and it keeps lines bounded. */
@@ -55,7 +60,7 @@ export function recordRun(fields: RunFields, env: NodeJS.ProcessEnv = process.en
 }
 
 /** The fields a caller supplies; the rest come from the clock and lib/runtime/stats.ts. */
-export type RunFields = Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error'> & { ms?: number; project?: string };
+export type RunFields = Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error' | 'transport'> & { ms?: number; project?: string };
 
 /** Appends one line per run, all in one `write` (an event bundle runs several hooks). */
 export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.env): void {
@@ -80,6 +85,7 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
         ...(fields.error ? { error: bounded(fields.error) } : {}),
         ...(project && project.length <= MAX_PROJECT_CHARS ? { project } : {}),
         ...(env.CLAUDE_PLUGIN_ROOT && env.CLAUDE_PLUGIN_ROOT.length <= MAX_PROJECT_CHARS ? { plugin: env.CLAUDE_PLUGIN_ROOT } : {}),
+        ...(fields.transport ? { transport: fields.transport } : {}),
       };
       return `${JSON.stringify(record)}\n`;
     });

@@ -1,7 +1,7 @@
 import { basename, isAbsolute, resolve } from 'node:path';
 import type { ConfiguredHook } from '../layers.ts';
 import { readHead } from '../settings/read-bytes.ts';
-import { commandList, substitutePlaceholders, type Word } from './shell-words.ts';
+import { commandList, substitutePlaceholders, type Word } from '../shell-words.ts';
 import { which } from './which.ts';
 
 /** The language a hook runs in, as far as its interpreter tells. */

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { plainWords } from '../shell-words.ts';
 import type { Manifest } from './manifest.ts';
 import type { Scope } from './scope.ts';
 
@@ -22,7 +23,7 @@ export function shQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
-function bundleWord(file: string, context: CommandContext): string {
+export function bundleWord(file: string, context: CommandContext): string {
   const path = join(context.distDir, file);
   const inProject = relative(context.projectDir, path);
   if (context.scope !== 'user' && !inProject.startsWith('..') && !isAbsolute(inProject)) {
@@ -65,66 +66,6 @@ export function splitFailClosed(command: string): { base: string; failClosed: bo
 }
 
 /**
- * Splits a command line into words the way sh would, for the simple commands we write; undefined
- * for anything else (pipes, lists, redirections, globs, other variables), which is then not ours.
- */
-function shWords(command: string, projectDir: string | undefined): string[] | undefined {
-  const words: string[] = [];
-  let word: string | undefined;
-  let i = 0;
-  const expand = (): string | undefined => {
-    const match = /^\$(?:\{CLAUDE_PROJECT_DIR\}|CLAUDE_PROJECT_DIR(?![A-Za-z0-9_]))/.exec(command.slice(i));
-    if (match === null || projectDir === undefined) return undefined;
-    i += match[0].length;
-    return projectDir;
-  };
-  while (i < command.length) {
-    const char = command[i] ?? '';
-    if (char === ' ' || char === '\t') {
-      if (word !== undefined) words.push(word);
-      word = undefined;
-      i++;
-    } else if (char === "'") {
-      const close = command.indexOf("'", i + 1);
-      if (close < 0) return undefined;
-      word = (word ?? '') + command.slice(i + 1, close);
-      i = close + 1;
-    } else if (char === '"') {
-      word ??= '';
-      for (i++; command[i] !== '"'; ) {
-        if (i >= command.length || command[i] === '`') return undefined;
-        if (command[i] === '$') {
-          const value = expand();
-          if (value === undefined) return undefined;
-          word += value;
-        } else if (command[i] === '\\' && '$`"\\'.includes(command[i + 1] ?? '')) {
-          word += command[i + 1];
-          i += 2;
-        } else {
-          word += command[i];
-          i++;
-        }
-      }
-      i++;
-    } else if (char === '$') {
-      const value = expand();
-      if (value === undefined) return undefined;
-      word = (word ?? '') + value;
-    } else if (char === '\\' && i + 1 < command.length) {
-      word = (word ?? '') + command[i + 1];
-      i += 2;
-    } else if (/[A-Za-z0-9_./=:,+@%-]/.test(char)) {
-      word = (word ?? '') + char;
-      i++;
-    } else {
-      return undefined;
-    }
-  }
-  if (word !== undefined) words.push(word);
-  return words;
-}
-
-/**
  * The bundle file a settings command runs, when the command is ours: `node <path>` (optionally
  * after `env -u NAME` / `NAME=value` words) where <path> is a bundle file name directly in this
  * project's dist directory, written with `$CLAUDE_PROJECT_DIR` (project and local scope) or as an
@@ -141,14 +82,16 @@ export function bundleFileOf(command: unknown, context: CommandContext): string 
  */
 export function bundlePathOf(command: unknown, context: CommandContext): string | undefined {
   if (typeof command !== 'string') return undefined;
-  const words = shWords(splitFailClosed(command.trim()).base, context.scope === 'user' ? undefined : context.projectDir);
+  const words = plainWords(splitFailClosed(command.trim()).base, context.scope === 'user' ? {} : { CLAUDE_PROJECT_DIR: context.projectDir });
   if (words === undefined) return undefined;
   let i = 0;
   if (words[i] === 'env') {
     i++;
     while (words[i] === '-u' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? '')) i += words[i] === '-u' ? 2 : 1;
   }
-  const [runner, path, ...rest] = words.slice(i);
+  // `hookpack install --warm`'s shape: `<dist>/warm/hookpack-warm <timeout> <bundle>` (cli/settings/warm-command.ts).
+  const warm = i === 0 && /(^|\/)hookpack-warm$/.test(words[0] ?? '') && /^\d+(\.\d+)?$/.test(words[1] ?? '') ? 2 : 0;
+  const [runner, path, ...rest] = warm ? ['node', ...words.slice(warm)] : words.slice(i);
   if (runner === undefined || !/(^|[/\\])node(\.exe)?$/.test(runner) || path === undefined || rest.length > 0 || !isAbsolute(path)) return undefined;
   const file = basename(path);
   if (!BUNDLE_FILE.test(file) || file === CLI_FILE) return undefined;
@@ -169,8 +112,8 @@ export function sameBundleCommand(a: unknown, b: unknown, context: CommandContex
   const [sa, sb] = [splitFailClosed(a.trim()), splitFailClosed(b.trim())];
   // One with `|| exit 2` and one without run the same bundle, but only one of them fails closed.
   if (sa.failClosed !== sb.failClosed) return false;
-  const projectDir = context.scope === 'user' ? undefined : context.projectDir;
-  const [x, y] = [shWords(sa.base, projectDir), shWords(sb.base, projectDir)];
+  const vars = context.scope === 'user' ? {} : { CLAUDE_PROJECT_DIR: context.projectDir };
+  const [x, y] = [plainWords(sa.base, vars), plainWords(sb.base, vars)];
   return x !== undefined && y !== undefined && x.length === y.length && x.slice(0, -1).every((word, i) => word === y[i]);
 }
 

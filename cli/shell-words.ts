@@ -147,6 +147,11 @@ export function commandList(line: string, vars: Vars, home: string): CommandList
   return { commands, complete: true };
 }
 
+/** Every word of a line after quote removal, expansions left as written (`$X`, `$(…)`); [] when it can't be read. */
+export function writtenWords(line: string): string[] {
+  return (tokensOf(line) ?? []).flatMap((token) => (token.kind === 'word' ? [token.text] : []));
+}
+
 /** The words of the first simple command of a `sh -c` string (see commandList). */
 export function firstCommandWords(line: string, vars: Vars, home: string): Word[] {
   return commandList(line, vars, home).commands[0] ?? [];

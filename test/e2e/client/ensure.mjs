@@ -15,3 +15,13 @@ if (version !== wanted || !existsSync(join(dir, 'node_modules', '.bin', 'claude'
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+// The Agent SDK sdk.e2e.test.ts drives (test/e2e/sdk/package.json), pinned to this client's version.
+const sdkDir = join(dir, '..', 'sdk');
+const sdkWanted = JSON.parse(readFileSync(join(sdkDir, 'package.json'), 'utf8')).devDependencies['@anthropic-ai/claude-agent-sdk'];
+const sdkInstalled = join(sdkDir, 'node_modules', '@anthropic-ai', 'claude-agent-sdk', 'package.json');
+if (!existsSync(sdkInstalled) || JSON.parse(readFileSync(sdkInstalled, 'utf8')).version !== sdkWanted) {
+  process.stderr.write(`installing the pinned Agent SDK ${sdkWanted} into test/e2e/sdk (npm ci)\n`);
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: sdkDir, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

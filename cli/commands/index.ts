@@ -3,6 +3,7 @@ import type { Command } from '../command.ts';
 import { addCommand } from './add.ts';
 import { adoptCommand } from './adopt.ts';
 import { buildCommand } from './build.ts';
+import { daemonCommand } from './daemon.ts';
 import { doctor } from './doctor.ts';
 import { initCommand } from './init.ts';
 import { installCommand } from './install.ts';
@@ -14,4 +15,4 @@ import { test } from './test.ts';
 import { disableCommand, enableCommand } from './toggle.ts';
 import { uninstallCommand } from './uninstall.ts';
 
-export const commands: Command[] = [initCommand, addCommand, buildCommand, installCommand, uninstallCommand, adoptCommand, pluginCommand, listCommand, enableCommand, disableCommand, doctor, test, profile, stats];
+export const commands: Command[] = [initCommand, addCommand, buildCommand, installCommand, uninstallCommand, adoptCommand, pluginCommand, listCommand, enableCommand, disableCommand, doctor, test, profile, stats, daemonCommand];

@@ -7,6 +7,8 @@ import { hookCommand, sameBundleCommand } from '../settings/hook-command.ts';
 import { readManifest } from '../settings/manifest.ts';
 import { hooksOfBundle, parseHookNames, planEntries, type Layout } from '../settings/plan.ts';
 import { readSettings } from '../settings/read.ts';
+import { warmHookCommand } from '../settings/warm-command.ts';
+import { compileWarmClient } from '../warm-client.ts';
 import { bundleOfFor, lookalikeNotes, ourHandlers } from '../settings/ours.ts';
 import { reconcile } from '../settings/reconcile.ts';
 import { changeLines, holdsOnlyOurs, saveChange } from '../settings/save.ts';
@@ -52,7 +54,15 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     .filter((h) => touched?.has(h.event) ?? true)
     .flatMap((h) => hooksOfBundle(manifest, h.file));
   const selected = new Set(named === undefined ? manifest.hooks.map((h) => h.name) : [...installed, ...named]);
-  const desired = planEntries(manifest, selected, layout, (file, network, failClosed) => hookCommand(file, target.context, network, failClosed));
+  const shapes = new Map<string, { network: boolean; failClosed: boolean }>();
+  const planned = planEntries(manifest, selected, layout, (file, network, failClosed) => {
+    shapes.set(file, { network, failClosed });
+    return hookCommand(file, target.context, network, failClosed);
+  });
+  const warm = values.warm === true && (await warmClientFor(target, io));
+  // A bundle that makes network calls keeps today's command: the daemon has none of the proxy
+  // settings (NODE_EXTRA_CA_CERTS) a hook process inherits.
+  const desired = warm ? planned.map((entry) => (shapes.get(entry.file)?.network === true ? entry : { ...entry, command: warmHookCommand(entry.file, target.context, entry.timeout, shapes.get(entry.file)?.failClosed === true) })) : planned;
   const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label, sameCommand: (a, b) => sameBundleCommand(a, b, target.context) });
 
   if (!result.changed) {
@@ -64,13 +74,28 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   return saveChange(target, doc, result, changeLines(result, (file) => hooksOfBundle(manifest, file)), options, io);
 }
 
+/**
+ * `--warm`: the client compiled for this machine, or a note and today's commands. Never into a
+ * committed settings file: the client is a binary of this machine, not in the repository (its
+ * directory is git-ignored), and a teammate's clone would run a command that isn't there.
+ */
+async function warmClientFor(target: ReturnType<typeof resolveTarget>, io: Io): Promise<boolean> {
+  if (target.committed) throw new CliError('E_USAGE', `--warm writes a command that runs a program compiled on this machine, and ${target.label} is committed with the project: use --scope local (settings.local.json) or --scope user; nothing was changed`);
+  const client = await compileWarmClient(target.context.distDir, io.env);
+  if ('reason' in client) {
+    io.err(`hookpack: --warm: ${client.reason}; installing the plain commands (node per call)\n`);
+    return false;
+  }
+  return true;
+}
+
 /** `hookpack install`: merges entries for the built hooks into a Claude Code settings file. */
 export const installCommand: Command = {
   name: 'install',
   summary: 'add the built hooks to .claude/settings.json (or local/user settings)',
   help: [
     'usage: hookpack install [--scope project|local|user] [--settings PATH] [--hooks a,b]',
-    '                        [--per-event | --per-hook] [--dist DIR] [--dry-run]',
+    '                        [--per-event | --per-hook] [--dist DIR] [--warm] [--dry-run]',
     '',
     'Adds one matcher group per entry for the hooks in dist/manifest.json to a Claude Code settings',
     'file, each with an explicit timeout. Other entries, comments and formatting are kept as they',
@@ -81,6 +106,9 @@ export const installCommand: Command = {
     '  --per-event                 one entry per event (on-<Event>.cjs runs all its hooks in one process)',
     '  --per-hook                  one entry per hook',
     '                              (default: per event where an event has several hooks)',
+    '  --warm                      answer through the warm daemon (docs/warm.md): a small client,',
+    '                              compiled here with the C compiler, falls back to node per call;',
+    '                              local and user scope only',
     '  --dry-run                   print the change as a unified diff; write nothing',
   ].join('\n'),
   options: {
@@ -89,6 +117,7 @@ export const installCommand: Command = {
     'per-event': { type: 'boolean' },
     'per-hook': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    warm: { type: 'boolean' },
   },
   run,
 };

@@ -40,8 +40,9 @@ export interface TelemetryRecord {
   /**
    * How the call reached the hook: `warm` when the warm daemon ran it in its process (docs/warm.md);
    * absent for a hook process of its own (`process`), so lines written before it existed read the same.
+   * `sdk` when an Agent SDK host ran it as a callback (lib/sdk/, docs/sdk.md).
    */
-  transport?: 'warm';
+  transport?: 'warm' | 'sdk';
 }
 
 /** Longest project path recorded (Linux PATH_MAX): a longer value is no real directory, and it keeps lines bounded. */

@@ -18,10 +18,13 @@ mkdirSync(home, { recursive: true });
 const repoDist = join(sandbox, 'repo-dist');
 process.env.HOOKPACK_TEST_REPO_DIST = repoDist;
 
-// Pure in-process tests: no child processes, no process-wide state left behind (each file resets
-// HOOKPACK_HOME and the caches it switches). They share one module registry per worker
-// (isolate: false), which spares a fresh worker per file (~0.35 s of CPU each on two cores).
-const SHARED_WORKER = ['test/lib/shell/**/*.test.ts', 'test/lib/guards/**/*.test.ts', 'test/lib/schemas/**/*.test.ts', 'test/lib/context/**/*.test.ts', 'test/bench/**/*.test.ts'];
+// Test files that leave no process-wide state behind: no process.env, cwd, timer or module mocks
+// changed (or each file resets HOOKPACK_HOME and the caches it switches), children spawned with
+// their own environment. They share a worker and its module registry (isolate: false), which
+// spares a fresh worker per file: ~0.3 s of CPU each, a third of the suite's on two cores.
+// The rest (process-wide env, fake timers, vi.mock, once-per-process runtime state) stay isolated.
+const SHARED_WORKER = ['test/cli/**/*.test.ts', 'test/hooks/**/*.test.ts', 'test/build/**/*.test.ts', 'test/bundles/**/*.test.ts', 'test/readme.test.ts', 'test/lib/shell/**/*.test.ts', 'test/lib/guards/**/*.test.ts', 'test/lib/schemas/**/*.test.ts', 'test/lib/context/**/*.test.ts', 'test/bench/**/*.test.ts'];
+const GLOBAL_SETUP = ['test/setup/build-test-hooks.ts'];
 
 export default defineConfig({
   resolve: {
@@ -51,9 +54,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'process', include: ['test/**/*.test.ts'], exclude: [...SHARED_WORKER, 'test/e2e/**', 'node_modules/**'], globalSetup: ['test/setup/build-test-hooks.ts'] },
+        test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: [...SHARED_WORKER, 'test/e2e/**', 'node_modules/**'], globalSetup: GLOBAL_SETUP },
       },
-      { extends: true, test: { name: 'unit', include: SHARED_WORKER, isolate: false } },
+      { extends: true, test: { name: 'shared', include: SHARED_WORKER, isolate: false, globalSetup: GLOBAL_SETUP } },
       {
         extends: true,
         test: { name: 'types', include: [], typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' } },

@@ -5,7 +5,7 @@ import { adoptedState, knownAdopted, type KnownAdopted } from '../adopt/known.ts
 import type { Command } from '../command.ts';
 import { EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
-import { displayPath } from '../settings/display.ts';
+import { readablePath } from '../settings/display.ts';
 import { hookReports, message, scopeReport, toggleReport, type HookReport, type ScopeReport, type ToggleReport } from '../settings/inventory.ts';
 import { readManifest, type Manifest } from '../settings/manifest.ts';
 import { pluginReports, renderPlugins } from '../plugins/report.ts';
@@ -24,7 +24,7 @@ function renderText(scopes: ScopeReport[], hooks: HookReport[] | undefined, buil
   );
   if (rows.length === 0) out.push('No hooks in any settings file. Run `hookpack install` to add the built ones.');
   else out.push(renderTable([{ header: 'SCOPE' }, { header: 'EVENT' }, { header: 'MATCHER' }, { header: 'TIMEOUT', align: 'right' }, { header: 'COMMAND', flex: true }], rows).trimEnd());
-  const files = scopes.map((s) => `${s.scope.padEnd(7)} ${s.file === null ? '(unknown)' : displayPath(s.file, io)}${s.exists ? '' : ' (absent)'}`);
+  const files = scopes.map((s) => `${s.scope.padEnd(7)} ${s.file === null ? '(unknown)' : readablePath(s.file, io)}${s.exists ? '' : ' (absent)'}`);
   out.push(`files:    ${files.join('\n          ')}`);
   for (const s of scopes) if (s.error !== undefined) out.push(`error: ${s.error}`);
   out.push('');
@@ -44,7 +44,7 @@ function renderText(scopes: ScopeReport[], hooks: HookReport[] | undefined, buil
     );
     out.push('', table.trimEnd());
   }
-  const toggleLines = toggles.map((t) => `${t.level.padEnd(7)} ${displayPath(t.file, io)}${t.error !== undefined ? ' (unreadable)' : !t.exists ? ' (absent)' : `: off ${[...(t.all ? ['all'] : []), ...t.hooks].join(', ') || 'none'}`}`);
+  const toggleLines = toggles.map((t) => `${t.level.padEnd(7)} ${readablePath(t.file, io)}${t.error !== undefined ? ' (unreadable)' : !t.exists ? ' (absent)' : `: off ${[...(t.all ? ['all'] : []), ...t.hooks].join(', ') || 'none'}`}`);
   out.push(`toggles:  ${toggleLines.join('\n          ')}`);
   for (const t of toggles) if (t.error !== undefined) out.push(`error: ${t.error}`);
   const env = ['HOOKPACK', 'HOOKPACK_SKIP'].filter((k) => io.env[k] !== undefined).map((k) => `${k}=${io.env[k]}`);

@@ -6,7 +6,7 @@ import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { locateProject, type Project } from '../project.ts';
-import { displayPath } from '../settings/display.ts';
+import { readablePath } from '../settings/display.ts';
 import { shQuote } from '../settings/hook-command.ts';
 import { readManifest } from '../settings/manifest.ts';
 import { readSmallText } from '../settings/read-bytes.ts';
@@ -43,9 +43,9 @@ const inside = (child: string, parent: string) => {
  * nor a directory the project lies in.
  */
 function checkTarget(target: string, project: Project, io: Io): void {
-  const show = displayPath(target, io);
+  const show = readablePath(target, io);
   if (inside(project.hooksDir, target) || inside(project.root, target)) throw new CliError('E_USAGE', `${show} holds the project itself: give the plugin a directory of its own (for example ../team-marketplace/plugins/<name>)`);
-  if (inside(target, project.hooksDir)) throw new CliError('E_USAGE', `${show} is inside ${displayPath(project.hooksDir, io)}, which the build owns: give the plugin a directory of its own`);
+  if (inside(target, project.hooksDir)) throw new CliError('E_USAGE', `${show} is inside ${readablePath(project.hooksDir, io)}, which the build owns: give the plugin a directory of its own`);
   let stat;
   try {
     stat = lstatSync(target);
@@ -87,11 +87,11 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
   try {
     events = manifestEvents(manifest);
   } catch (error) {
-    throw new CliError('E_BUILD', `${displayPath(join(project.distDir, 'manifest.json'), io)} ${(error as Error).message}: run hookpack build again`);
+    throw new CliError('E_BUILD', `${readablePath(join(project.distDir, 'manifest.json'), io)} ${(error as Error).message}: run hookpack build again`);
   }
   // A plugin is what its users run: never one built from hooks that have changed since.
-  const stale = checkBuild({ hooksDir: project.hooksDir, outDir: project.distDir, projectRoot: project.root, version: VERSION, shortPath: (file) => displayPath(file, io) });
-  if (stale.length > 0) throw new CliError('E_BUILD', `the build in ${displayPath(project.distDir, io)} is stale (${stale[0]}${stale.length > 1 ? `, and ${stale.length - 1} more` : ''}): run hookpack build first`);
+  const stale = checkBuild({ hooksDir: project.hooksDir, outDir: project.distDir, projectRoot: project.root, version: VERSION, shortPath: (file) => readablePath(file, io) });
+  if (stale.length > 0) throw new CliError('E_BUILD', `the build in ${readablePath(project.distDir, io)} is stale (${stale[0]}${stale.length > 1 ? `, and ${stale.length - 1} more` : ''}): run hookpack build first`);
 
   // Claude Code reuses an installed copy while the version stays the same: the bundles' hash rides along.
   const version = typeof values.version === 'string' && values.version.includes('+') ? values.version : contentVersion(base, project.distDir, events);
@@ -103,9 +103,9 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
   try {
     written = writePlugin({ dir: target, distDir: project.distDir, spec: { name, version, description, author, hookpackVersion: VERSION, source }, events });
   } catch (error) {
-    throw new CliError('E_IO', `cannot write the plugin to ${displayPath(target, io)}: ${(error as Error).message}`, { cause: error });
+    throw new CliError('E_IO', `cannot write the plugin to ${readablePath(target, io)}: ${(error as Error).message}`, { cause: error });
   }
-  const lines = [`wrote plugin ${name} ${version} to ${displayPath(target, io)} (${written.files.length} files, ${written.bytes} B)`, ...describeEvents(events)];
+  const lines = [`wrote plugin ${name} ${version} to ${readablePath(target, io)} (${written.files.length} files, ${written.bytes} B)`, ...describeEvents(events)];
   let marketplace = '<the repository or directory holding .claude-plugin/marketplace.json>';
   let marketplaceName = '';
   if (values.marketplace === true) {
@@ -119,9 +119,9 @@ async function run({ values, positionals }: { values: Record<string, unknown>; p
     } catch (error) {
       throw new CliError('E_IO', `cannot write the marketplace: ${(error as Error).message}`, { cause: error });
     }
-    lines.push(`listed it in ${displayPath(file, io)} (marketplace ${marketplaceName})`);
+    lines.push(`listed it in ${readablePath(file, io)} (marketplace ${marketplaceName})`);
     // A word the shell reads back as the path, for the line to paste.
-    const shown = displayPath(root, io);
+    const shown = readablePath(root, io);
     marketplace = /^[A-Za-z0-9_./~-]+$/.test(shown) ? shown : shQuote(shown);
   }
   lines.push(

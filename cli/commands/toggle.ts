@@ -7,7 +7,7 @@ import { knownAdopted } from '../adopt/known.ts';
 import type { Command } from '../command.ts';
 import { CliError, EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
-import { displayPath } from '../settings/display.ts';
+import { readablePath } from '../settings/display.ts';
 import { readManifest, type Manifest, type ManifestHook } from '../settings/manifest.ts';
 import { parseHookNames } from '../settings/plan.ts';
 import { readToggle, togglePath, writeToggle, type ToggleLevel } from '../settings/toggles.ts';
@@ -59,14 +59,14 @@ function mismatch(hook: Pick<ManifestHook, 'name' | 'onError'>, action: Action, 
       return `${hook.name} fails closed (onError 'block'), and the runtime ignores project toggles for such guards so that a cloned repository cannot switch them off: it stays on. To switch it off for you: hookpack disable ${hook.name}`;
     }
     const home = dirname(paths.user);
-    return `the runtime ignores ${displayPath(paths.user, io)}: ${unsafeReason(home) ?? 'unknown reason'}`;
+    return `the runtime ignores ${readablePath(paths.user, io)}: ${unsafeReason(home) ?? 'unknown reason'}`;
   }
   if (reason === undefined) return undefined;
   if (reason === 'HOOKPACK=0') return `${hook.name} is still off: HOOKPACK=0 is set in this environment`;
   if (reason === 'HOOKPACK_SKIP') return `${hook.name} is still off: HOOKPACK_SKIP lists it in this environment`;
   const other: ToggleLevel = reason === paths.user ? 'user' : 'project';
   const fix = other === level ? `hookpack enable all${level === 'project' ? ' --project' : ''} (the file says "all": true)` : `hookpack enable ${hook.name}${other === 'project' ? ' --project' : ''}`;
-  return `${hook.name} is still off: ${displayPath(reason, io)} switches it off; run ${fix}`;
+  return `${hook.name} is still off: ${readablePath(reason, io)} switches it off; run ${fix}`;
 }
 
 function toggleRun(action: Action) {
@@ -90,7 +90,7 @@ function toggleRun(action: Action) {
     const names = positionals.length === 0 ? [] : parseHookNames(positionals, all, `\`hookpack ${action}\``, true);
     const level: ToggleLevel = values.project === true ? 'project' : 'user';
     const paths = { user: togglePath('user', projectDir, io.env), project: togglePath('project', projectDir, io.env) };
-    const label = displayPath(paths[level], io);
+    const label = readablePath(paths[level], io);
     const doc = readToggle(paths[level], label);
     const next = nextToggle(doc.toggle, action, names, events);
     const where = level === 'user' ? `for you (${label})` : `in this project (${label})`;

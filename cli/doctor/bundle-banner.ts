@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { readHead, readSmallText } from '../settings/read-bytes.ts';
-import type { HookProgram } from './hook-command.ts';
+import type { HookProgram } from './hook-program.ts';
 
 /** The hookpack hooks inside a built bundle, read from the banner build.mjs writes on line 2. */
 export interface BundleInfo {

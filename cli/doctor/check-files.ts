@@ -3,7 +3,7 @@ import { basename, isAbsolute } from 'node:path';
 import { inCommittedFile } from './committed.ts';
 import { consequence, missingScriptExit } from './consequence.ts';
 import { at, type AnalyzedHook, type DoctorContext, type Finding } from './finding.ts';
-import type { HookProgram } from './hook-command.ts';
+import type { HookProgram } from './hook-program.ts';
 import { isExecutableFile } from './which.ts';
 
 // A missing file makes a hook either fail open silently (exit 1/126/127: a guard with a typo'd path

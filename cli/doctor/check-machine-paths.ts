@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { inCommittedFile } from './committed.ts';
 import { at, type DoctorContext, type Finding } from './finding.ts';
-import type { HookProgram } from './hook-command.ts';
+import type { HookProgram } from './hook-program.ts';
 
 const inside = (dir: string, path: string) => {
   const rel = relative(dir, path);

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { HookProgram } from './hook-command.ts';
+import type { HookProgram } from './hook-program.ts';
 
 /** Events on which exit 2 blocks (hooks-protocol §3). */
 const BLOCKING_EVENTS: readonly string[] = [

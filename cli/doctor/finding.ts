@@ -1,6 +1,6 @@
 import type { Io } from '../io.ts';
 import type { ConfiguredHook, Layer } from '../layers.ts';
-import type { HookProgram } from './hook-command.ts';
+import type { HookProgram } from './hook-program.ts';
 
 /** error: the hook does not work; warning: it works badly; info: worth knowing. */
 export type Severity = 'error' | 'warning' | 'info';

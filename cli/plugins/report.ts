@@ -2,7 +2,7 @@
 // hookpack hooks inside its bundle, and which of them the project's or user's settings run too.
 import { homedir } from 'node:os';
 import { bundleInfoOfProgram } from '../doctor/bundle-banner.ts';
-import { analyzeCommand } from '../doctor/hook-command.ts';
+import { readHookProgram } from '../doctor/hook-program.ts';
 import type { Io } from '../io.ts';
 import { pluginLayers, projectDir } from '../layers.ts';
 import { renderTable } from '../table.ts';
@@ -37,7 +37,7 @@ export function pluginReports(io: Pick<Io, 'env' | 'cwd'>, settingsHooks: Set<st
   const hooks = pluginLayers(io).flatMap((layer) =>
     layer.hooks.map((hook) => {
       const vars = { ...io.env, CLAUDE_PROJECT_DIR: project, HOME: home, CLAUDE_PLUGIN_ROOT: hook.plugin?.root };
-      const names = bundleInfoOfProgram(analyzeCommand(hook, vars, project, home))?.hooks.map((h) => h.name) ?? [];
+      const names = bundleInfoOfProgram(readHookProgram(hook, vars, project, home))?.hooks.map((h) => h.name) ?? [];
       return { plugin: layer.plugin?.id ?? '', event: hook.event, matcher: hook.matcher ?? null, timeout: hook.timeout ?? null, command: hook.command, hooks: names, twice: names.filter((n) => settingsHooks.has(`${hook.event}/${n}`)) };
     }),
   );

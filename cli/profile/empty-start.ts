@@ -3,7 +3,7 @@
 // through /bin/sh -c, the interpreter word as the hook resolves it, shims included, with the
 // hook's environment), so the difference between the two is what the script itself does.
 import { basename } from 'node:path';
-import type { Family, HookProgram } from '../doctor/hook-command.ts';
+import type { Family, HookProgram } from '../doctor/hook-program.ts';
 import type { Launch } from './run-once.ts';
 
 /** What to run for an interpreter that runs nothing, per family. */

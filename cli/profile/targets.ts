@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MATCHER_FIELD } from '../../lib/events.ts';
 import { compileMatcher } from '../../lib/runtime/matcher.ts';
-import { analyzeCommand, type HookProgram } from '../doctor/hook-command.ts';
+import { readHookProgram, type HookProgram } from '../doctor/hook-program.ts';
 import type { ConfiguredHook } from '../layers.ts';
 import { emptyStartOf, type EmptyStart } from './empty-start.ts';
 import type { PayloadOverride } from './input.ts';
@@ -95,7 +95,7 @@ export function profileTargets(hooks: ConfiguredHook[], options: { env: NodeJS.P
     }
     // A plugin's hook runs with its plugin's root in the environment (hooks-protocol §2.5).
     const hookVars = hook.plugin === undefined ? vars : { ...vars, CLAUDE_PLUGIN_ROOT: hook.plugin.root };
-    const program = analyzeCommand(hook, hookVars, options.project, options.home);
+    const program = readHookProgram(hook, hookVars, options.project, options.home);
     // Exec form: Claude Code substitutes ${CLAUDE_PROJECT_DIR} in command and args itself (§2.5).
     const substitute = (s: string) => s.replace(/\$\{CLAUDE_PROJECT_DIR\}/g, options.project);
     const launch: Launch = hook.args === undefined

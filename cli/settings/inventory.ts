@@ -1,7 +1,7 @@
 import { skipReason } from '../../lib/runtime/switches.ts';
 import { CliError } from '../errors.ts';
 import type { Io } from '../io.ts';
-import { displayPath } from './display.ts';
+import { readablePath } from './display.ts';
 import { collectHandlers } from './handlers.ts';
 import { ourBundleOf } from './hook-command.ts';
 import type { Manifest } from './manifest.ts';
@@ -65,7 +65,7 @@ export function scopeReport(scope: Scope, projectDir: string, distDir: string, m
     return { scope, file: null, exists: false, error: message(error), entries: [] };
   }
   try {
-    const doc = readSettings(path, displayPath(path, io));
+    const doc = readSettings(path, readablePath(path, io));
     const context = { scope, projectDir, distDir };
     const entries = collectHandlers(doc.root).map((h): EntryReport => {
       const bundle = h.type === 'command' && h.args === undefined ? ourBundleOf(h.command, context, manifest) : undefined;
@@ -90,7 +90,7 @@ export function scopeReport(scope: Scope, projectDir: string, distDir: string, m
 export function toggleReport(level: ToggleLevel, projectDir: string, io: Io): ToggleReport {
   const file = togglePath(level, projectDir, io.env);
   try {
-    const doc = readToggle(file, displayPath(file, io));
+    const doc = readToggle(file, readablePath(file, io));
     // Event switches (`hookpack disable --event E`) show as `event:E`.
     return { level, file, exists: doc.exists, all: doc.toggle.all === true, hooks: [...(doc.toggle.hooks ?? []), ...(doc.toggle.events ?? []).map((e) => `event:${e}`)] };
   } catch (error) {

@@ -1,7 +1,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Io } from '../io.ts';
 import { unifiedDiff } from './diff.ts';
-import { displayPath } from './display.ts';
+import { readablePath } from './display.ts';
 import { ourHandlers, type BundleOf, type OurHandler } from './ours.ts';
 import type { Entry } from './plan.ts';
 import type { SettingsDoc } from './read.ts';
@@ -52,9 +52,9 @@ function ignoreBackup(target: Target, backup: string, io: Io): string | undefine
     // no HOME: then this is not the user's directory either
   }
   const done = ensureBackupsIgnored(dir, backup);
-  const gitignore = displayPath(join(dir, '.gitignore'), io);
+  const gitignore = readablePath(join(dir, '.gitignore'), io);
   if (done === 'present') return undefined;
-  if (typeof done === 'object') return `hookpack: warning: could not add *.bak and ${TEMP_PATTERN} to ${gitignore} (${done.error}): keep ${displayPath(backup, io)} out of git yourself, it may hold tokens from the settings' env\n`;
+  if (typeof done === 'object') return `hookpack: warning: could not add *.bak and ${TEMP_PATTERN} to ${gitignore} (${done.error}): keep ${readablePath(backup, io)} out of git yourself, it may hold tokens from the settings' env\n`;
   return `${done === 'created' ? 'created' : 'added *.bak and ' + TEMP_PATTERN + ' to'} ${gitignore}${done === 'created' ? ` with *.bak and ${TEMP_PATTERN}` : ''}, so the backup (it may hold tokens from the settings' env) and the temp files of an interrupted edit stay out of git\n`;
 }
 
@@ -77,10 +77,10 @@ export function saveChange(target: Target, doc: SettingsDoc, result: Reconciled,
     return 0;
   }
   const backup = writeWithBackup(doc.realPath, result.text, doc.exists ? { bytes: doc.bytes, mode: doc.mode, uid: doc.uid, gid: doc.gid } : undefined, target.label, options.backup);
-  io.out(`${doc.exists ? 'updated' : 'created'} ${where}${doc.realPath === doc.path ? '' : `, a symbolic link: wrote ${displayPath(doc.realPath, io)}`}\n${lines.join('\n')}\n`);
+  io.out(`${doc.exists ? 'updated' : 'created'} ${where}${doc.realPath === doc.path ? '' : `, a symbolic link: wrote ${readablePath(doc.realPath, io)}`}\n${lines.join('\n')}\n`);
   // Through a symlink the backup sits next to the real file.
   if (backup !== undefined) {
-    io.out(`previous version saved as ${doc.realPath === doc.path ? `${target.label}.bak` : displayPath(backup, io)}\n`);
+    io.out(`previous version saved as ${doc.realPath === doc.path ? `${target.label}.bak` : readablePath(backup, io)}\n`);
     const note = ignoreBackup(target, backup, io);
     if (note?.startsWith('hookpack: warning:')) io.err(note);
     else if (note !== undefined) io.out(note);

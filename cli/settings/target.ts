@@ -3,7 +3,7 @@ import type { OptionSpec } from '../args.ts';
 import { CliError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { locateProject, projectOfSettingsFile, type Project } from '../project.ts';
-import { displayPath } from './display.ts';
+import { readablePath } from './display.ts';
 import type { CommandContext } from './hook-command.ts';
 import { parseScope, settingsPath, type Scope } from './scope.ts';
 
@@ -44,7 +44,7 @@ export function resolveTarget(values: Record<string, unknown>, io: Io): Target {
   const projectDir = scope === 'user' ? resolve(io.cwd) : project.root;
   const path = settings !== undefined ? resolve(io.cwd, settings) : settingsPath(scope, projectDir, io);
   const committed = scope !== 'user' && projectOfSettingsFile(path) !== undefined && path.endsWith('settings.json') && !path.endsWith('settings.local.json');
-  return { scope, path, label: displayPath(path, io), context: { scope, projectDir, distDir: project.distDir }, project, committed };
+  return { scope, path, label: readablePath(path, io), context: { scope, projectDir, distDir: project.distDir }, project, committed };
 }
 
 /**
@@ -58,7 +58,7 @@ export function assertPortable(target: Target, io: Io): void {
   if (rel.startsWith('..') || isAbsolute(rel)) {
     throw new CliError(
       'E_SETTINGS',
-      `${target.label} is committed with its project, but the bundles in ${displayPath(target.context.distDir, io)} are outside that project (${displayPath(target.context.projectDir, io)}), so the command would hold an absolute path that works on this machine only: run \`hookpack build\` in the project and install from there, or use --scope local (not committed) or --scope user`,
+      `${target.label} is committed with its project, but the bundles in ${readablePath(target.context.distDir, io)} are outside that project (${readablePath(target.context.projectDir, io)}), so the command would hold an absolute path that works on this machine only: run \`hookpack build\` in the project and install from there, or use --scope local (not committed) or --scope user`,
     );
   }
 }

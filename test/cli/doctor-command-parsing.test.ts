@@ -1,11 +1,11 @@
 // What doctor reads out of a hook's command line: program, interpreter, script, with expansions.
 import { describe, expect, it } from 'vitest';
-import { analyzeCommand } from '../../cli/doctor/hook-command.ts';
+import { readHookProgram } from '../../cli/doctor/hook-program.ts';
 
 const vars = { CLAUDE_PROJECT_DIR: '/p', HOME: '/h', PATH: '/usr/bin:/bin' };
-const parse = (command: string, args?: string[]) => analyzeCommand(args === undefined ? { command } : { command, args }, vars, '/p', '/h');
+const parse = (command: string, args?: string[]) => readHookProgram(args === undefined ? { command } : { command, args }, vars, '/p', '/h');
 
-describe('analyzeCommand', () => {
+describe('readHookProgram', () => {
   it.each([
     ['node "$CLAUDE_PROJECT_DIR"/dist/a.cjs', 'node', '/p/dist/a.cjs'],
     ['node ${CLAUDE_PROJECT_DIR}/dist/a.cjs', 'node', '/p/dist/a.cjs'],

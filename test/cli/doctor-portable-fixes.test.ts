@@ -7,7 +7,7 @@ import { doctor } from '../../cli/commands/doctor.ts';
 import type { Finding } from '../../cli/doctor/finding.ts';
 import { hookHints } from '../../cli/profile/hints.ts';
 import type { ProfileTarget } from '../../cli/profile/targets.ts';
-import { analyzeCommand } from '../../cli/doctor/hook-command.ts';
+import { readHookProgram } from '../../cli/doctor/hook-program.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
 const { dir, cleanup } = tempDir('doctor-portable');
@@ -85,7 +85,7 @@ describe('doctor\'s fixes for a committed settings file', () => {
 describe('profile\'s shim hint', () => {
   const target = (layer: 'project' | 'user'): ProfileTarget => {
     const hook = { layer, path: join(dir, 'p', '.claude', 'settings.json'), where: 'hooks.Stop[0].hooks[0]', event: 'Stop', matcher: undefined, command: 'python3 x.py', async: false };
-    return { hook, program: analyzeCommand(hook, { ...env, CLAUDE_PROJECT_DIR: join(dir, 'p') }, join(dir, 'p'), home), label: 'python3 x.py', fixture: { payload: {} }, launch: { command: 'true', env, cwd: dir } } as unknown as ProfileTarget;
+    return { hook, program: readHookProgram(hook, { ...env, CLAUDE_PROJECT_DIR: join(dir, 'p') }, join(dir, 'p'), home), label: 'python3 x.py', fixture: { payload: {} }, launch: { command: 'true', env, cwd: dir } } as unknown as ProfileTarget;
   };
   const facts = { ratio: 0.5, timeouts: 0, runs: 1, timeoutMs: 1000, maxOutputChars: 0, failures: [], env, nodeVersion: process.version };
 

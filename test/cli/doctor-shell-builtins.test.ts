@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { doctor } from '../../cli/commands/doctor.ts';
-import { analyzeCommand } from '../../cli/doctor/hook-command.ts';
+import { readHookProgram } from '../../cli/doctor/hook-program.ts';
 import type { Finding } from '../../cli/doctor/finding.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
 
@@ -65,9 +65,9 @@ describe('hookpack doctor and shell builtins', () => {
   });
 
   it('analyses every command of a list, keeping the first program as the one that runs', () => {
-    const program = analyzeCommand({ command: 'cd "$CLAUDE_PROJECT_DIR" && node dist/x.cjs; python3 tools/y.py' }, { CLAUDE_PROJECT_DIR: '/p', PATH: '/usr/bin:/bin' }, '/p', '/h');
+    const program = readHookProgram({ command: 'cd "$CLAUDE_PROJECT_DIR" && node dist/x.cjs; python3 tools/y.py' }, { CLAUDE_PROJECT_DIR: '/p', PATH: '/usr/bin:/bin' }, '/p', '/h');
     expect(program).toMatchObject({ family: 'node', script: { path: '/p/dist/x.cjs' }, afterCd: true });
     expect(program.more?.map((p) => p.script?.path)).toEqual(['/p/tools/y.py']);
-    expect(analyzeCommand({ command: 'export A=1; echo hi' }, {}, '/p', '/h')).toMatchObject({ program: undefined, builtinsOnly: true });
+    expect(readHookProgram({ command: 'export A=1; echo hi' }, {}, '/p', '/h')).toMatchObject({ program: undefined, builtinsOnly: true });
   });
 });

@@ -19,10 +19,16 @@ function build(label: string, args: string[]): Promise<void> {
   });
 }
 
+// Vitest runs this once for each project that lists it (vitest.config.ts): they share one build.
+const run = globalThis as { hookpackTestBuild?: Promise<unknown> };
+
 export default async function setup(): Promise<() => void> {
   const repoDist = process.env.HOOKPACK_TEST_REPO_DIST;
   if (!repoDist) throw new Error('HOOKPACK_TEST_REPO_DIST is not set: run the tests through vitest.config.ts');
-  await Promise.all([build('the test hooks', ['--hooks-dir', 'test/hook-fixtures', '--out-dir', 'test/.dist']), build("the repository's hooks and CLI", ['--out-dir', repoDist])]);
+  await (run.hookpackTestBuild ??= Promise.all([
+    build('the test hooks', ['--hooks-dir', 'test/hook-fixtures', '--out-dir', 'test/.dist']),
+    build("the repository's hooks and CLI", ['--out-dir', repoDist]),
+  ]));
   return () => {
     const sandbox = process.env.HOOKPACK_TEST_SANDBOX;
     if (sandbox) rmSync(sandbox, { recursive: true, force: true });

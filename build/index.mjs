@@ -156,6 +156,7 @@ export async function buildHooks(options) {
   // The repository's build writes the CLI and adopt's runner beside the shipped hooks (build.mjs).
   keep.add('cli.cjs');
   keep.add('adopt.cjs');
+  keep.add('daemon.cjs');
   removeStale(outDir, keep);
   writeAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeAtomic(join(outDir, 'inputs.json'), `${JSON.stringify(inputs, null, 2)}\n`);

@@ -29,14 +29,21 @@ export function abortableBy(hook: HookDefinition, outer: AbortSignal | undefined
     if (!isThenable(result)) return result;
     return new Promise((resolve, reject) => {
       const onAbort = () => reject(abortedError());
+      // A handler that never settles must not keep a listener on a session-long signal: its
+      // deadline (which has already answered for it) ends the wait too.
+      const done = () => {
+        outer.removeEventListener('abort', onAbort);
+        ctx.signal.removeEventListener('abort', done);
+      };
       outer.addEventListener('abort', onAbort, { once: true });
+      ctx.signal.addEventListener('abort', done, { once: true });
       result.then(
         (value) => {
-          outer.removeEventListener('abort', onAbort);
+          done();
           resolve(value);
         },
         (error: unknown) => {
-          outer.removeEventListener('abort', onAbort);
+          done();
           reject(error);
         },
       );

@@ -1,0 +1,115 @@
+// Whatever goes wrong with the daemon or its socket, the client runs today's command with the same
+// payload: the answer is the bundle's, and a guard still denies.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { askDaemon } from '../../../cli/daemon-client.ts';
+import { alive, call, callPlain, freshHome, payload, setUpWarm, telemetry, until, warmUp, type Warm } from './_warm.ts';
+
+let warm: Warm;
+const daemons: number[] = [];
+const servers: Server[] = [];
+
+beforeAll(() => {
+  warm = setUpWarm();
+});
+afterEach(() => {
+  for (const pid of daemons.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  for (const server of servers.splice(0)) server.close();
+});
+afterAll(() => rmSync(warm.dist, { recursive: true, force: true }));
+
+const warmCount = (state: string) => telemetry(state).filter((line) => line.transport === 'warm').length;
+
+/** The call through the client equals today's command, and the guard denied. */
+async function deniesAsToday(env: NodeJS.ProcessEnv) {
+  const ran = await call(warm, payload('deny'), env);
+  expect(ran).toEqual(callPlain(warm, payload('deny'), env));
+  expect(ran.stdout).toContain('"permissionDecision":"deny"');
+  return ran;
+}
+
+describe('the warm client falls back to the bundle', () => {
+  it.each([
+    ['a daemon directory others may read', (dir: string) => chmodSync(dir, 0o755)],
+    ['a daemon directory that is a symbolic link', (dir: string) => {
+      rmSync(dir, { recursive: true });
+      mkdirSync(`${dir}-elsewhere`, { mode: 0o700 });
+      symlinkSync(`${dir}-elsewhere`, dir);
+    }],
+  ])('and never connects through %s', async (_, spoil) => {
+    const { state, env } = freshHome();
+    const dir = join(state, 'daemon');
+    mkdirSync(dir, { mode: 0o700 });
+    spoil(dir);
+    await deniesAsToday(env);
+    await deniesAsToday(env);
+    expect(warmCount(state)).toBe(0);
+    expect(await askDaemon('status', env, 300)).toBeUndefined();
+  });
+
+  it('when the state directory is writable by others', async () => {
+    const { state, env } = freshHome();
+    chmodSync(state, 0o777);
+    await deniesAsToday(env);
+    expect(warmCount(state)).toBe(0);
+  });
+
+  it('when the socket answers garbage', async () => {
+    const { state, env } = freshHome();
+    mkdirSync(join(state, 'daemon'), { mode: 0o700 });
+    const server = createServer((socket) => socket.end('AHPK1\0' + '0\0wrong-stamp\0\0{"hookSpecificOutput":{"permissionDecision":"allow"}}\0'));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(join(state, 'daemon', 'sock'), resolve));
+    await deniesAsToday(env);
+  });
+
+  it('when the socket is stale (its daemon was killed), and a new daemon takes over', async () => {
+    const { state, env } = freshHome();
+    const { pid } = await warmUp(warm, env);
+    process.kill(Number(pid), 'SIGKILL');
+    await until(() => !alive(Number(pid)), 'the daemon to die');
+    await deniesAsToday(env);
+    const next = await warmUp(warm, env);
+    daemons.push(Number(next.pid));
+    expect(next.pid).not.toBe(pid);
+    expect(warmCount(state)).toBeGreaterThan(0);
+  });
+
+  it('when the daemon is frozen (SIGSTOP), and the frozen daemon is replaced', async () => {
+    const { env } = freshHome();
+    const { pid } = await warmUp(warm, env);
+    daemons.push(Number(pid));
+    process.kill(Number(pid), 'SIGSTOP');
+    const ran = await deniesAsToday(env);
+    expect(ran.code).toBe(0);
+    // A daemon that did not ack was killed by the client: the next calls start a new one.
+    await until(() => !alive(Number(pid)), 'the frozen daemon to be killed');
+    const next = await warmUp(warm, env);
+    daemons.push(Number(next.pid));
+  });
+
+  it('when a handler hangs: the daemon answers by the policy at the deadline, and the call after it is warm', async () => {
+    const { state, env } = freshHome();
+    const { pid } = await warmUp(warm, env);
+    daemons.push(Number(pid));
+    const hung = await call(warm, payload('hang'), { ...env, HOOKPACK_DEADLINE_MS: '400' });
+    expect(hung.code).toBe(2);
+    expect(hung.stdout).toContain('E_HANDLER_TIMEOUT');
+    const before = warmCount(state);
+    await deniesAsToday(env);
+    expect(warmCount(state)).toBe(before + 1);
+  });
+
+  it('and guards still block when node cannot start either', async () => {
+    const { env } = freshHome();
+    const ran = await new Promise<{ code: number | null }>((resolve) => {
+      const child = spawn('/bin/sh', ['-c', `'${warm.client}' 5 '${warm.bundle}' || exit 2`], { env: { ...env, PATH: '/nonexistent', HOOKPACK_DAEMON: '0' }, stdio: ['pipe', 'ignore', 'ignore'] });
+      child.on('close', (code) => resolve({ code }));
+      child.stdin.end(payload('allowed'));
+    });
+    expect(ran.code).toBe(2);
+  });
+});

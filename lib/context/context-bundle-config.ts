@@ -7,7 +7,7 @@
  * `maxBytes`: size past which `<session>.jsonl` is rotated to `<session>.1.jsonl`; 4 KiB to 1 GiB.
  */
 import type { ConfigLayer } from '../config.ts';
-import { HookError } from '../runtime/errors.ts';
+import { configError } from '../config-error.ts';
 
 export const DEFAULT_BUNDLE_MAX_BYTES = 1024 * 1024;
 const MIN_BYTES = 4096;
@@ -19,12 +19,12 @@ export function bundleMaxBytes(layers: readonly ConfigLayer[]): number {
   let maxBytes = DEFAULT_BUNDLE_MAX_BYTES;
   for (const layer of layers) {
     for (const key of Object.keys(layer.data)) {
-      if (!KEYS.includes(key)) throw new HookError('E_CONFIG', `${layer.path}: unknown key \`${key}\`; the only key is \`maxBytes\`; fix or remove it`);
+      if (!KEYS.includes(key)) throw configError(layer.path, `unknown key \`${key}\`; the only key is \`maxBytes\``);
     }
     const value = layer.data.maxBytes;
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_BYTES || value > MAX_BYTES) {
-      throw new HookError('E_CONFIG', `${layer.path}: \`maxBytes\` must be a whole number of bytes from ${MIN_BYTES} to ${MAX_BYTES}, got ${JSON.stringify(value)}; fix or remove it`);
+      throw configError(layer.path, `\`maxBytes\` must be a whole number of bytes from ${MIN_BYTES} to ${MAX_BYTES}, got ${JSON.stringify(value)}`);
     }
     maxBytes = value;
   }

@@ -11,8 +11,8 @@
  * layer below, or the default, applies) and said under HOOKPACK_DEBUG.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
+import { configError } from '../config-error.ts';
 import type { ConfigLayer } from '../config.ts';
-import { HookError } from '../runtime/errors.ts';
 
 /** Where prompt-context looks, as absolute paths, and its output budget in characters. */
 export interface PromptContextConfig {
@@ -38,7 +38,7 @@ const MAX_CHARS_CEILING = 9500;
 const MAX_CHARS_FLOOR = 200;
 
 function fail(path: string, problem: string): never {
-  throw new HookError('E_CONFIG', `${path}: ${problem}; fix or remove it`);
+  throw configError(path, problem);
 }
 
 const isInside = (root: string, path: string) => {

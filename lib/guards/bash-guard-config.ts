@@ -10,7 +10,7 @@
  * the guard off, so its `allow` and `allowCommands` are ignored (and reported via `debug`).
  */
 import { loadConfigLayers, userConfigDir, type ConfigLayer } from '../config.ts';
-import { HookError } from '../runtime/errors.ts';
+import { configError } from '../config-error.ts';
 import type { BashRule, BashSeverity } from './bash-rule-types.ts';
 import { compileBashRules, type CompiledBashRule } from './bash-rule-compile.ts';
 import { validateBashRule } from './bash-rule-validate.ts';
@@ -35,7 +35,7 @@ const TOP_KEYS = ['deny', 'allow', 'allowCommands', 'severity', '$schema'];
 const RELAXING_KEYS = ['allow', 'allowCommands'] as const;
 
 function fail(path: string, problem: string): never {
-  throw new HookError('E_CONFIG', `${path}: ${problem}; fix or remove it`);
+  throw configError(path, problem);
 }
 
 function stringList(path: string, key: string, value: unknown): string[] {

@@ -4,7 +4,7 @@
  * file, the rule's place in it, the key, and the keys that are valid.
  */
 import { GlobError, globToRegExp } from '../glob.ts';
-import { HookError } from '../runtime/errors.ts';
+import { configError } from '../config-error.ts';
 import type { BashRule } from './bash-rule-types.ts';
 import { compileTextGlobs, TextGlobError } from './bash-text-glob.ts';
 
@@ -42,7 +42,7 @@ const ABOVE = /^(?:\/|(?:~|\.\.?)(?:$|\/))/;
 const GLOB_CHARS = /[*?[\]{}]/;
 
 function fail(source: string, problem: string): never {
-  throw new HookError('E_CONFIG', `${source}: ${problem}; fix or remove it`);
+  throw configError(source, problem);
 }
 
 function typeName(value: unknown): string {

@@ -10,8 +10,8 @@
  * cloned repository must not be able to switch the guard off, so its `allow` is ignored.
  */
 import type { ConfigLayer } from '../config.ts';
+import { configError } from '../config-error.ts';
 import { globToRegExp, GlobError } from '../glob.ts';
-import { HookError } from '../runtime/errors.ts';
 import type { FileRule } from './file-guard-rules.ts';
 
 /** The rules in force and the user's relaxations, after merging the config layers over the built-ins. */
@@ -25,7 +25,7 @@ const RULE_KEYS = ['id', 'globs', 'except', 'access', 'reason'];
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 function fail(path: string, problem: string): never {
-  throw new HookError('E_CONFIG', `${path}: ${problem}; fix or remove it`);
+  throw configError(path, problem);
 }
 
 function typeName(value: unknown): string {

@@ -17,9 +17,9 @@ function newProject(extra: Record<string, unknown> = {}): UserProject {
 /** What every install must give: the command, an importable SDK, and a working build. */
 function expectWorkingInstall(user: UserProject): void {
   expect(user.sh('npx hookpack --version').stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-  const imported = user.sh(`node --input-type=module -e "import { defineHook, deny } from 'hookpack'; import { memo } from 'hookpack/cache'; import { run } from 'hookpack/run'; import { breaker } from 'hookpack/breaker'; import { runInBackground } from 'hookpack/background'; import { spawnHook } from 'hookpack/testing'; console.log([defineHook, deny, memo, run, breaker, runInBackground, spawnHook].map((f) => typeof f).join())"`, { allowFail: true });
+  const imported = user.sh(`node --input-type=module -e "import { defineHook, deny } from 'hookpack'; import { memo } from 'hookpack/cache'; import { run } from 'hookpack/run'; import { breaker } from 'hookpack/breaker'; import { runInBackground } from 'hookpack/background'; import { spawnHook } from 'hookpack/testing'; import { toAgentSdkHooks } from 'hookpack/sdk'; console.log([defineHook, deny, memo, run, breaker, runInBackground, spawnHook, toAgentSdkHooks].map((f) => typeof f).join())"`, { allowFail: true });
   expect(imported.stderr).toBe('');
-  expect(imported.stdout.trim()).toBe('function,function,function,function,function,function,function');
+  expect(imported.stdout.trim()).toBe('function,function,function,function,function,function,function,function');
   user.sh('npx hookpack init && npx hookpack add bash-guard && npx hookpack build');
   const run = spawnSync(process.execPath, [join(user.project, '.claude', 'hooks', 'dist', 'on-PreToolUse.cjs')], { input: PAYLOAD, encoding: 'utf8', env: user.env });
   expect(run.status).toBe(0);

@@ -18,6 +18,7 @@ export const SECTIONS = {
   project: "a user's project (init, add bash-guard file-guard, hookpack build)",
   ca: 'NODE_EXTRA_CA_CERTS trap (bash-guard.cjs)',
   sea: 'single executable (dist/hookpack, npm run build -- --sea)',
+  warm: 'warm path: native client + daemon (bench/warm.mjs, docs/warm.md)',
 };
 
 export const BASELINE_ID = 'node -e 0';
@@ -90,7 +91,7 @@ const line = (payload) => `${JSON.stringify(payload)}\n`;
  * Every program of a run. `commands` holds one command line, or several for a program that is
  * several processes started at once (wall time until the last exits).
  */
-export function listPrograms({ root, env, manifest, variants, seventeen, project, python, caFile, adopted }) {
+export function listPrograms({ root, env, manifest, variants, seventeen, project, python, caFile, adopted, warm }) {
   const fixtures = join(root, 'cli', 'payloads');
   const bash = line(payloadFor(fixtures, 'PreToolUse', 'Bash'));
   const dist = join(root, 'dist');
@@ -150,6 +151,14 @@ export function listPrograms({ root, env, manifest, variants, seventeen, project
     for (const event of project.manifest.events) {
       add('project', `project ${event.file}`, { commands: [`${node} ${quote(join(project.dir, event.file))}`], bytes: event.bytes, input: line(payloadFor(fixtures, event.event, event.matcher)), note: event.hooks.join(', ') });
     }
+  }
+
+  if (warm && !warm.reason) {
+    const bytes = statSync(warm.client).size;
+    add('warm', 'warm on-PreToolUse.cjs (hot)', { commands: [warm.command(warm.bundle)], bytes, env: warm.warmEnv, note: 'the client, answered by the running daemon' });
+    add('warm', 'fallback: daemon unusable', { commands: [warm.command(warm.bundle)], bytes, env: warm.absentEnv, note: 'the client checks, refuses, execs node on-PreToolUse.cjs; compare with events: on-PreToolUse.cjs' });
+    add('warm', 'heavy hook, cold: node heavy-rules.cjs', { commands: [`${node} ${quote(warm.heavyBundle)}`], input: line({ ...payloadFor(fixtures, 'PreToolUse', 'Bash') }), note: 'loads and compiles a 2 MB rule file on every call' });
+    add('warm', 'heavy hook, warm', { commands: [warm.command(warm.heavyBundle)], bytes, env: warm.warmEnv, note: 'the daemon loaded the rules once' });
   }
 
   const guard = manifest.hooks.find((h) => h.name === 'bash-guard');

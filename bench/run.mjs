@@ -6,11 +6,12 @@
 // peak RSS and in-process timings. Table on stdout (or --json), progress on stderr, results in
 // bench/results/. Each step lives in its own module; this file only wires them together and is
 // the one place where errors become exit codes. Usage: node bench/run.mjs --help
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAdopted } from './adopted.mjs';
+import { prepareWarm } from './warm.mjs';
 import { buildProject, buildSeventeen, buildVariants, ensureDist } from './builds.mjs';
 import { renderSvg } from './chart.mjs';
 import { checkBytes, checkRatios, distSizes, loadBudgets, RATIO_BUDGETS, ratioBudgetFor } from './check.mjs';
@@ -94,10 +95,10 @@ function toRows(programs, samples, rss) {
 }
 
 /** The sections of the table and the chart, with each scenario's summary lines. */
-function sectionsOf(rows, { skipped, python }) {
+function sectionsOf(rows, { skipped, python, warmDaemon }) {
   const by = (section) => rows.filter((r) => r.section === section);
   const find = (id) => rows.find((r) => r.id === id);
-  const notes = { baselines: [], hooks: [], events: [], variants: [], seventeen: [], adopted: [], project: [], ca: [], sea: [] };
+  const notes = { baselines: [], hooks: [], events: [], variants: [], seventeen: [], adopted: [], project: [], ca: [], sea: [], warm: [] };
   if (python) notes.baselines.push(`python3 is ${python}, started directly (a pyenv shim in front of it adds ~80 ms); no -S/-I, as users run it.`);
   else notes.baselines.push('python3 not found: no Python baseline.');
   if (skipped.length) notes.hooks.push(`not timed (not in dist/manifest.json, so not a hook): ${skipped.join(', ')}`);
@@ -125,6 +126,19 @@ function sectionsOf(rows, { skipped, python }) {
   if (set && envU && unset) {
     notes.ca.push(`set costs ${(set.medianMs / unset.medianMs).toFixed(2)}x the unset start (+${(set.medianMs - unset.medianMs).toFixed(0)} ms); \`env -u NODE_EXTRA_CA_CERTS node …\` brings it to ${(envU.medianMs / unset.medianMs).toFixed(2)}x.`);
   }
+  const warmRow = find('warm:warm on-PreToolUse.cjs (hot)');
+  const fallbackRow = find('warm:fallback: daemon unusable');
+  const today = find('events:on-PreToolUse.cjs');
+  const heavyCold = find('warm:heavy hook, cold: node heavy-rules.cjs');
+  const heavyWarm = find('warm:heavy hook, warm');
+  if (warmRow && fallbackRow && today) {
+    // The goals of issue 13: warm <= 0.3x node -e 0; the fallback <= 1.05x today's command.
+    notes.warm.push(`warm vs node -e 0: ${warmRow.ratio.toFixed(2)}x (goal <= 0.3x): ${warmRow.ratio <= 0.3 ? 'met' : 'missed'}; fallback vs today's node on-PreToolUse.cjs: ${(fallbackRow.medianMs / today.medianMs).toFixed(2)}x (goal <= 1.05x): ${fallbackRow.medianMs / today.medianMs <= 1.05 ? 'met' : 'missed'}.`);
+  }
+  if (heavyCold && heavyWarm) notes.warm.push(`heavy hook: cold ${heavyCold.medianMs.toFixed(1)} ms, warm ${heavyWarm.medianMs.toFixed(1)} ms (${(heavyCold.medianMs / heavyWarm.medianMs).toFixed(1)}x faster).`);
+  if (warmDaemon?.reason) notes.warm.push(`not timed: ${warmDaemon.reason}`);
+  const memory = warmDaemon?.daemonStatus?.memory;
+  if (memory) notes.warm.push(`the daemon after the run: ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB resident, ${warmDaemon.daemonStatus.requests} calls (${warmDaemon.daemonStatus.fallbacks} sent back); the client's own RSS is what the RSS column shows.`);
   const seaRows = by('sea');
   if (seaRows.length > 0) {
     const gains = seaRows.map((r) => {
@@ -167,7 +181,8 @@ async function fullRun(options) {
   const parentHadCa = Boolean(process.env.NODE_EXTRA_CA_CERTS);
   const env = benchEnv();
   const adopted = python ? buildAdopted(ROOT, join(OUT, 'adopted'), python) : undefined;
-  const { programs: all, skipped } = listPrograms({ root: ROOT, env, manifest, variants, seventeen, project, python, caFile: caBundle(OUT), adopted });
+  const warm = await prepareWarm(ROOT, join(OUT, 'warm'), env, `${JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'cli', 'payloads', 'PreToolUse.json'), 'utf8')))}\n`);
+  const { programs: all, skipped } = listPrograms({ root: ROOT, env, manifest, variants, seventeen, project, python, caFile: caBundle(OUT), adopted, warm });
   const programs = selectPrograms(all, options.only);
 
   const sameJobNotes = await sameJob(programs);
@@ -176,8 +191,10 @@ async function fullRun(options) {
   const rss = measureRss(programs, { python, runs: options.rssRuns, benchDir: BENCH });
   const inProcess = await runInProcess({ root: ROOT, outDir: join(OUT, 'in-process'), quick: options.quick, progress });
 
+  const daemonStatus = warm.reason ? undefined : await warm.statusNow();
+  if (!warm.reason) await warm.stop();
   const rows = toRows(programs, samples, rss);
-  const sections = sectionsOf(rows, { skipped, python });
+  const sections = sectionsOf(rows, { skipped, python, warmDaemon: { ...warm, daemonStatus } });
   let checks;
   if (options.check) {
     const bytes = checkBytes(distSizes(join(ROOT, 'dist')), loadBudgets(ROOT));

@@ -41,9 +41,16 @@ const PROGRAM_VALUES = new Map<InterpreterSpec, ReadonlySet<string>>();
  * systems ignore case), without zsh's `=` (`=rm` expands to rm's path there).
  */
 export function commandName(word: string): string {
+  // Asked for the same word many times per command (every rule, every view): one slot of memory.
+  if (word === lastWord) return lastName;
   const name = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
-  return name.startsWith('=') ? name.slice(1) : name;
+  lastWord = word;
+  lastName = name.startsWith('=') ? name.slice(1) : name;
+  return lastName;
 }
+
+let lastWord = '';
+let lastName = '';
 
 /** Whether `name` (a commandName) is a POSIX-style shell. */
 export function isShell(name: string): boolean {

@@ -34,6 +34,8 @@ export interface Scenario {
   countProcesses?: boolean;
   /** Claude Code permission flags (default: `--permission-mode default --allowedTools Bash`). */
   permissionArgs?: string[];
+  /** `hookpack install --warm --scope local`: the warm client's commands in .claude/settings.local.json (docs/warm.md). */
+  warm?: boolean;
   /** Runs after the project is laid out and wired, before Claude Code starts (e.g. `git init`). */
   setup?: (paths: { project: string; stateDir: string }) => void;
 }
@@ -87,13 +89,14 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
   for (const file of readdirSync(dist)) if ((file.endsWith('.cjs') && file !== 'cli.cjs') || file === 'manifest.json') cpSync(join(dist, file), join(projectDist, file));
 
   const layoutFlag = scenario.layout === 'per-hook' ? '--per-hook' : '--per-event';
-  const install = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'install', '--scope', 'project', layoutFlag, ...(scenario.hooks ? ['--hooks', scenario.hooks.join(',')] : [])], {
+  const scope = scenario.warm ? ['--scope', 'local', '--warm'] : ['--scope', 'project'];
+  const install = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'install', ...scope, layoutFlag, ...(scenario.hooks ? ['--hooks', scenario.hooks.join(',')] : [])], {
     cwd: project,
     env: { ...process.env, HOME: join(dir, 'home') },
     encoding: 'utf8',
   });
   if (install.status !== 0) throw new Error(`hookpack install failed (${install.status}): ${install.stderr}`);
-  const settingsPath = join(project, '.claude', 'settings.json');
+  const settingsPath = join(project, '.claude', scenario.warm ? 'settings.local.json' : 'settings.json');
   const settings = JSON.parse(readFileSync(settingsPath, 'utf8')) as Record<string, unknown>;
 
   for (const [rel, content] of Object.entries(scenario.files ?? {})) {

@@ -43,7 +43,7 @@ export function compileWarmClient(distDir, options = {}) {
   const tmp = `${path}.${process.pid}.tmp`;
   const tried = [];
   for (const cc of [env.CC, 'cc', 'gcc', 'clang'].filter((c) => typeof c === 'string' && c !== '')) {
-    const result = spawnSync(/** @type {string} */ (cc), ['-O2', '-o', tmp, `-DHOOKPACK_DAEMON_JS=${cString(daemon)}`, CLIENT_SOURCE], { encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(/** @type {string} */ (cc), ['-O2', '-o', tmp, `-DHOOKPACK_DAEMON_JS=${cString(daemon)}`, CLIENT_SOURCE], { encoding: 'utf8', timeout: 60_000, env });
     if (result.error !== undefined) {
       tried.push(`${cc}: ${/** @type {NodeJS.ErrnoException} */ (result.error).code ?? result.error.message}`);
       continue;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from '../command.ts';
@@ -7,6 +8,8 @@ import { packageRoot } from '../package-root.ts';
 import { IGNORED_DIST, ignoredByGit } from '../git-ignored.ts';
 import { locateProject } from '../project.ts';
 import { parseScope } from '../settings/scope.ts';
+import { WARM_CLIENT_FILE } from '../settings/warm-command.ts';
+import { compileWarmClient } from '../warm-client.ts';
 
 interface BuildModule {
   buildHooks(options: Record<string, unknown>): Promise<{ manifest: unknown; ms: number }>;
@@ -56,6 +59,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   }
   try {
     io.err(build.buildReport(await build.buildHooks(options), outLabel));
+    await refreshWarmClient(project.distDir, io);
   } catch (error) {
     io.err(`hookpack: build failed: ${failure(error)}\n`);
     return EXIT.FINDINGS;
@@ -63,6 +67,17 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   if (project.kind === 'project' && ignoredByGit(project.distDir, project.root)) io.err(`hookpack: warning: ${IGNORED_DIST.message}; ${IGNORED_DIST.fix}\n`);
   io.err(project.kind === 'user' ? 'next: hookpack install --scope user (once)\n' : `next: hookpack install (once), and commit ${shortPath(project.hooksDir)} with its dist/\n`);
   return EXIT.OK;
+}
+
+/**
+ * A dist directory whose hooks were installed with --warm keeps its client compiled for this
+ * hookpack (a new version brings a new client source or daemon path); a failure is a warning:
+ * the client then runs an older build or, when gone, the guard's command blocks (`|| exit 2`).
+ */
+async function refreshWarmClient(distDir: string, io: Io): Promise<void> {
+  if (!existsSync(join(distDir, WARM_CLIENT_FILE))) return;
+  const client = await compileWarmClient(distDir, io.env);
+  if ('reason' in client) io.err(`hookpack: warning: the warm client in ${join(distDir, 'warm')} was not rebuilt: ${client.reason}\n`);
 }
 
 /** `hookpack build`: the project's hooks into one dependency-free bundle each, plus event bundles. */

@@ -91,12 +91,17 @@ export async function warmUp(warm: Warm, env: NodeJS.ProcessEnv): Promise<Record
   throw new Error('the daemon never came up');
 }
 
+/** Whether the process runs; a zombie (dead, not yet reaped by whoever adopted it) counts as gone. */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): kill(0) has to do
   }
 }
 

@@ -1,0 +1,34 @@
+// The daemon's side of the client's wire format (lib/daemon/wire.ts): calls parse field by field,
+// anything else is refused, replies never hold a NUL inside a field.
+import { describe, expect, it } from 'vitest';
+import { formatReply, parseRequest } from '../../../lib/daemon/wire.ts';
+
+const call = (fields: string[], payload: string) => Buffer.from([...fields, payload].join('\0'));
+
+describe('the warm wire format', () => {
+  it('reads a call: bundle, stamp, start, cwd, the environment, the payload', () => {
+    const parsed = parseRequest(call(['HPK1', '/p/dist/on-PreToolUse.cjs', '1.000000001:10:7', '1700000000000.5', '/p', '2', 'A=1', 'B=x=y'], '{"a":1}'));
+    expect(parsed).toEqual({ kind: 'call', call: { bundle: '/p/dist/on-PreToolUse.cjs', stamp: '1.000000001:10:7', startMs: 1700000000000.5, cwd: '/p', env: { A: '1', B: 'x=y' }, payload: '{"a":1}' } });
+  });
+
+  it.each([
+    ['another magic', call(['HPK2', '/p/a.cjs', 's', '1', '/', '0'], '{}')],
+    ['a relative bundle', call(['HPK1', 'a.cjs', 's', '1', '/', '0'], '{}')],
+    ['a bundle that is not .cjs', call(['HPK1', '/bin/sh', 's', '1', '/', '0'], '{}')],
+    ['fewer variables than announced', call(['HPK1', '/p/a.cjs', 's', '1', '/', '5', 'A=1'], '')],
+    ['a start that is no number', call(['HPK1', '/p/a.cjs', 's', 'soon', '/', '0'], '{}')],
+    ['garbage', Buffer.from('GET / HTTP/1.1\r\n\r\n')],
+  ])('refuses %s', (_, data) => {
+    expect(typeof parseRequest(data)).toBe('string');
+  });
+
+  it('reads status and stop requests', () => {
+    expect(parseRequest(Buffer.from('HPK1-status'))).toEqual({ kind: 'status' });
+    expect(parseRequest(Buffer.from('HPK1-stop'))).toEqual({ kind: 'stop' });
+  });
+
+  it('writes a reply as six fields, escaping a NUL a handler put in its text', () => {
+    const text = formatReply({ exitCode: 2, stamp: 's', blockReason: 'r', stdout: '{"x":1}\n', stderr: 'a\0b\n' });
+    expect(text.split('\0')).toEqual(['HPK1', '2', 's', 'r', '{"x":1}\n', 'a\\0b\n']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { checkWarm } from '../doctor/check-warm.ts';
 import { diagnose, doctorContext } from '../doctor/diagnose.ts';
 import { renderFindings, summary } from '../doctor/render.ts';
 import { EXIT } from '../errors.ts';
@@ -30,7 +31,8 @@ Exit codes: 0 no errors (warnings allowed), 1 at least one error,
   async run({ values }, io) {
     const layers = readLayers(io, values.settings as string | undefined);
     const context = doctorContext(io, layers);
-    const findings = diagnose(context);
+    // The warm daemon answers over a socket: the one check that has to wait (info last, as sorted).
+    const findings = [...diagnose(context), ...(await checkWarm(context))];
     const ok = !findings.some((f) => f.severity === 'error');
     if (values.json === true) {
       io.out(`${JSON.stringify({ findings, ok }, null, 2)}\n`);

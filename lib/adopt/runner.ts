@@ -4,7 +4,7 @@ import { processStartMs } from '../runtime/clock.ts';
 import { isDebug } from '../runtime/debug.ts';
 import { HookError, oneLine } from '../runtime/errors.ts';
 import { failed, type Evaluation } from '../runtime/evaluate.ts';
-import { isSkipped } from '../runtime/lifecycle.ts';
+import { exitedEarly, isSkipped } from '../runtime/lifecycle.ts';
 import { payloadMatches } from '../runtime/matcher.ts';
 import { mergeEvaluations } from '../runtime/merge.ts';
 import { effectivePolicy, failureAnswer } from '../runtime/policy.ts';
@@ -73,13 +73,17 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   const deadline = processStartMs() + entrySeconds * 1000 - EXIT_MARGIN_MS;
   let payload: Record<string, unknown> = {};
   let finished = false;
-  const finish = (evaluations: Evaluation[]): never | void => {
-    if (finished) return;
+  const answer = (evaluations: Evaluation[]) => {
     finished = true;
     const merged = mergeEvaluations(event, payload, evaluations);
     const outcome = guarded ? forGuardedCommand(merged) : merged;
     const exitCode = printOutcome(outcome);
     recordRuns(evaluations.map((e) => ({ hook: e.name, event, exit: e.outcome.exitCode, decision: e.decision, error: e.error, ms: e.ms })), env);
+    return { exitCode, outcome };
+  };
+  const finish = (evaluations: Evaluation[]): never | void => {
+    if (finished) return;
+    const { exitCode, outcome } = answer(evaluations);
     exitNow(exitCode, evaluations.some((e) => e.timedOut === true), outcome.json !== undefined);
   };
   const policyOf = (hook: AdoptedHook) => effectivePolicy({ event, onError: hook.guard ? ('block' as const) : ('allow' as const) }, payload);
@@ -107,20 +111,44 @@ export function runAdopted(argv: string[], runnerDir: string): void {
     seen.add(key);
     return true;
   });
-  const ownResults = evaluateOwnHooks(activeOwn, event, payload, debug, env);
-  if (running.length === 0 && ownResults.length === 0 && broken.length === 0) process.exit(0);
+  const settled = new Map<string, Evaluation>();
+  // As an event bundle does (lifecycle.ts): an own hook calling process.exit, or an error nobody
+  // can attribute, fails the hooks still pending by their own policies, so an adopted guard still
+  // running then blocks instead of the process ending with no answer (which lets the call through).
+  let ownResults: ReturnType<typeof evaluateOwnHooks> | undefined;
+  let ownNow: Array<Evaluation | undefined> = [];
+  const unfinished = (hook: AdoptedHook, error: unknown): Evaluation => {
+    const guard = policyOf(hook).onError === 'block';
+    return { name: hook.name, outcome: failureAnswer({ event, onError: guard ? 'block' : 'allow' }, hook.name, error), decision: guard ? 'fail-closed' : 'fail-open', error: error instanceof HookError ? error.code : 'E_HANDLER_THREW', ms: Date.now() - processStartMs() };
+  };
+  const pendingNow = (error: unknown): Evaluation[] => [
+    ...broken,
+    ...(ownResults === undefined ? activeOwn.map((own) => ({ own, result: undefined })) : ownResults).map(({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, error, debug)),
+    ...running.map((h) => settled.get(h.name) ?? unfinished(h, error)),
+  ];
+  const failPending = (error: unknown) => finish(pendingNow(error));
+  process.on('uncaughtException', failPending);
+  process.on('unhandledRejection', failPending);
+  process.on('exit', (code) => {
+    if (finished) return;
+    process.exitCode = answer(pendingNow(exitedEarly(code))).exitCode;
+  });
+  ownResults = evaluateOwnHooks(activeOwn, event, payload, debug, env);
+  if (running.length === 0 && ownResults.length === 0 && broken.length === 0) {
+    finished = true;
+    process.exit(0);
+  }
   const input = `${JSON.stringify(payload)}\n`;
   const children = childEnv(env);
-  const settled = new Map<string, Evaluation>();
   // The last resort if something outlives every child's own timeout: the hooks still pending count as timed out.
   const timedOut = (hook: AdoptedHook) => readResult(reading(hook), { kind: 'ran', result: { stdout: '', stderr: '', exitCode: null, signal: null, timedOut: true, aborted: false, truncated: false, durationMs: Date.now() - processStartMs() } });
-  const ownNow: Array<Evaluation | undefined> = ownResults.map(({ result }) => (result instanceof Promise ? undefined : result));
+  ownNow = ownResults.map(({ result }) => (result instanceof Promise ? undefined : result));
   ownResults.forEach(({ result }, i) => {
     if (result instanceof Promise) void result.then((done) => (ownNow[i] = done));
   });
   const late = new HookError('E_HANDLER_TIMEOUT', 'still running when the adopted-hooks entry had to answer');
   setTimeout(
-    () => finish([...broken, ...ownResults.map(({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, late, debug)), ...running.map((h) => settled.get(h.name) ?? timedOut(h))]),
+    () => finish([...broken, ...(ownResults ?? []).map(({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, late, debug)), ...running.map((h) => settled.get(h.name) ?? timedOut(h))]),
     Math.max(0, deadline - Date.now()),
   ).unref();
   const adoptedResults = running.map(async (hook) => {

@@ -62,4 +62,14 @@ describe("the project's own bundles in the adopted runner", () => {
     expect(run.status).toBe(2);
     expect(run.json?.hookSpecificOutput?.permissionDecisionReason).toMatch(/hookpack gone failed closed \(E_STARTUP: the bundle .*gone\.cjs could not be loaded/);
   });
+
+  it("an own hook calling process.exit(0) still leaves an adopted guard's answer: the call is blocked, not let through", () => {
+    // prompt-behaviour (fail-open) exits on the prompt `exit` while the adopted guard is still running.
+    const prompts: OwnBundle = { event: 'UserPromptSubmit', path: fileURLToPath(new URL('../../.dist/prompt-behaviour.cjs', import.meta.url)), failClosed: false, timeout: 5 };
+    write([prompts], [hook('no-prompts', 'UserPromptSubmit', 'slow.sh', { guard: true, command: 'cat >/dev/null; sleep 1; echo no prompts today >&2; exit 2' })]);
+    const run = runEvent(project, 'UserPromptSubmit', payloads.prompt('exit'), { guard: true });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('hookpack no-prompts failed closed (E_HANDLER_EXIT');
+    expect(lastRun()).toEqual([['prompt-behaviour', 'fail-open'], ['no-prompts', 'fail-closed']]);
+  });
 });

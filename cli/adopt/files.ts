@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../../lib/atomic.ts';
 import { RUNNER_FILE, tableFileName, type AdoptedTable } from '../../lib/adopt/table.ts';
@@ -119,6 +119,15 @@ export function writeRunnerAndTable(target: Target, settingsFile: string, table:
   const tablePath = join(dir, tableFileName(settingsFile));
   try {
     mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw ioError('write', dir, error);
+  }
+  // Whoever can write the directory can swap the runner (or the table) for one that lets a guarded call through.
+  const stat = statSync(dir);
+  if ((stat.mode & 0o002) !== 0 || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) {
+    throw new CliError('E_IO', `${dir} is writable by others or not yours, and a guard would run the runner written there: make it yours and chmod o-w it (or remove it); nothing was changed`);
+  }
+  try {
     writeFileAtomic(join(dir, RUNNER_FILE), runner, { mode: 0o755 });
     writeFileAtomic(tablePath, `${JSON.stringify(table, null, 2)}\n`, { mode: 0o644 });
   } catch (error) {

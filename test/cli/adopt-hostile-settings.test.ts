@@ -1,7 +1,7 @@
 // Malformed and hostile settings files given to `hookpack adopt`: a clear one-line refusal and an
 // untouched file, or the odd entries left alone with a note; never a stack trace or a hang.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adoptCommand } from '../../cli/commands/adopt.ts';
@@ -57,6 +57,20 @@ describe('hookpack adopt refuses a file it cannot rewrite safely, leaving it as 
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/cannot write .*hookpack.*nothing was changed/);
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('a runner directory others can write (anyone could swap the runner a guard runs): E_IO, and the settings stay as they were', async () => {
+    const text = hooks({ Stop: [{ hooks: [{ type: 'command', command: 'echo hi' }] }] });
+    const { root, path } = project(text);
+    const shared = join(root, '.claude', 'hookpack');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    const run = await adopt(root);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/hookpack.* is writable by others.*nothing was changed/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    expect(existsSync(join(shared, 'adopt.cjs'))).toBe(false);
   });
 });
 

@@ -194,13 +194,30 @@ static int bundle_stamp(const char *bundle, char *out, size_t size) {
   return 0;
 }
 
+/* Whether a process is stopped (SIGSTOP, a debugger): Linux's /proc; elsewhere unknown (0). */
+static int stopped(pid_t pid) {
+  char path[64], stat[512];
+  snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  ssize_t n = read(fd, stat, sizeof stat - 1);
+  close(fd);
+  if (n <= 0) return 0;
+  stat[n] = '\0';
+  char *paren = strrchr(stat, ')');
+  return paren != NULL && paren[1] == ' ' && (paren[2] == 'T' || paren[2] == 't');
+}
+
 /*
  * One call through the daemon: 0 with the answer printed and *code set, -1 to fall back. A daemon
- * that does not ack in ACK_MS, or acks and does not answer before `answer_deadline`, is killed
- * (a frozen or hung daemon would otherwise cost every later call the wait).
+ * that acked and does not answer before `answer_deadline` is hung, and one that does not ack in
+ * ACK_MS because it is stopped is frozen: either is killed (it would cost every later call the
+ * wait), and the next call starts a new one. A daemon merely busy (a slow handler's first load)
+ * is left alone: this call runs the bundle itself.
  */
 static int via_daemon(const char *bundle, const buf_t *payload, double answer_deadline, int *code) {
   char state[4096], dir[4200], sock[4300], stamp[128], cwd[4096];
+  int acked = 0;
   if (state_dir(state, sizeof state) != 0) return -1;
   struct stat st;
   if (stat(state, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 022) != 0) return -1;
@@ -255,7 +272,6 @@ static int via_daemon(const char *bundle, const buf_t *payload, double answer_de
   /* Send everything while reading the ack: the daemon acks before it has read it all. */
   double ack_deadline = now_ms() + ACK_MS;
   size_t sent = 0;
-  int acked = 0;
   buf_t reply = {0};
   char chunk[65536];
   for (;;) {
@@ -314,7 +330,7 @@ static int via_daemon(const char *bundle, const buf_t *payload, double answer_de
   return 0;
 
 hung:
-  if (peer > 1) kill(peer, SIGKILL);
+  if (peer > 1 && (acked || stopped(peer))) kill(peer, SIGKILL);
 fail:
   close(fd);
   free(req.data);

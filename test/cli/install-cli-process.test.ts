@@ -33,7 +33,7 @@ describe('node dist/cli.cjs (install, uninstall, list, enable, disable)', () => 
     const run = hookpack('install', '--scop', 'user');
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("hookpack: Unknown option '--scop' for `hookpack install`; valid flags: --scope, --settings, --dist, --hooks, --per-event, --per-hook, --dry-run, --help\n");
+    expect(run.stderr).toBe("hookpack: Unknown option '--scop' for `hookpack install`; valid flags: --scope, --settings, --dist, --hooks, --per-event, --per-hook, --dry-run, --warm, --help\n");
   });
 
   it('names a misspelt command and lists the valid ones (exit 2)', () => {

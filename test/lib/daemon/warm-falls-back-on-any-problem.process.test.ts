@@ -91,6 +91,18 @@ describe('the warm client falls back to the bundle', () => {
     daemons.push(Number(next.pid));
   });
 
+  it('when the daemon is busy with a slow synchronous handler, and leaves that daemon running', async () => {
+    const { state, env } = freshHome();
+    const { pid } = await warmUp(warm, env);
+    daemons.push(Number(pid));
+    const busy = call(warm, payload('busy'), env);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await deniesAsToday(env);
+    expect((await busy).stdout).toContain('busy, then no');
+    expect(alive(Number(pid))).toBe(true);
+    expect(telemetry(state).filter((l) => l.transport === 'warm').map((l) => l.decision)).toContain('deny');
+  });
+
   it('when a handler hangs: the daemon answers by the policy at the deadline, and the call after it is warm', async () => {
     const { state, env } = freshHome();
     const { pid } = await warmUp(warm, env);

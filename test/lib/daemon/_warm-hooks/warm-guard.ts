@@ -11,6 +11,11 @@ export default defineHook({
     if (command === 'throw') throw new TypeError('the handler broke');
     if (command === 'exit') process.exit(0);
     if (command === 'hang') return new Promise(() => {});
+    if (command === 'busy') {
+      // A slow synchronous first answer (a big rule set compiling): the daemon acks nobody meanwhile.
+      for (const end = Date.now() + 1500; Date.now() < end; );
+      return deny('busy, then no');
+    }
     if (command === 'world') {
       // Slow enough that two calls overlap in one daemon: each must still see its own world.
       await new Promise((resolve) => setTimeout(resolve, 300));

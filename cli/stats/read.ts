@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { TelemetryRecord } from '../../lib/runtime/telemetry.ts';
 
@@ -61,7 +61,8 @@ const CHUNK_BYTES = 1024 * 1024;
 function eachLine(path: string, onLine: (line: string | undefined) => void): boolean {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: a FIFO in the log's place would block open() until someone writes to it.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return false;
   }

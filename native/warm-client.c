@@ -93,7 +93,8 @@ static int state_dir(char *out, size_t size) {
   else if (xdg && *xdg) n = snprintf(out, size, "%s/hookpack", xdg);
   else if (user && *user) n = snprintf(out, size, "%s/.cache/hookpack", user);
   else return -1;
-  return n > 0 && (size_t)n < size ? 0 : -1;
+  /* A relative path means another directory to the daemon (its cwd is /): no daemon then. */
+  return n > 0 && (size_t)n < size && out[0] == '/' ? 0 : -1;
 }
 
 /* Ours alone: a real directory (no link), owned by us, nobody else may write (0700 for the daemon's). */

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { HookWorld } from '../define.ts';
 import { hookpackHomePath } from '../home.ts';
 import { isDebug } from '../runtime/debug.ts';
@@ -46,7 +47,8 @@ export function answerCall(call: Call, bundle: Loaded, servedHome: string): Answ
   if (guarded) for (const name of projectSetSwitchesAt(env, call.cwd).keys()) delete env[name];
   // Toggles, caches, breakers and telemetry live in one state directory: this daemon's. A call
   // that means another one is the bundle's to answer.
-  if (hookpackHomePath(env) !== servedHome) return { fallback: `the call's state directory is ${hookpackHomePath(env)}, this daemon serves ${servedHome}` };
+  // Compared resolved: the client spells it as it found it (`$HOME/` with a trailing slash…).
+  if (resolve(hookpackHomePath(env)) !== resolve(servedHome)) return { fallback: `the call's state directory is ${hookpackHomePath(env)}, this daemon serves ${servedHome}` };
   const active = hooks.filter((entry) => (entry.hook.onError === 'block' ? !isSkipped(entry.name, true, env, event) : !off.includes(entry)));
   const stamp = bundle.stamp;
   if (active.length === 0) return { reply: { exitCode: 0, stamp, blockReason: '', stdout: '', stderr: '' } };

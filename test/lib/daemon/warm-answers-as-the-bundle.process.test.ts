@@ -1,6 +1,6 @@
 // The warm path answers exactly as today's command does, from a daemon that runs the bundle's
 // hooks in its process with each call's own world, and survives handlers that throw or exit.
-import { copyFileSync, rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { askDaemon } from '../../../cli/daemon-client.ts';
@@ -58,6 +58,15 @@ describe('the warm path', () => {
     expect(Number(status?.answered)).toBeGreaterThanOrEqual(3);
   });
 
+  it('serves the default state directory, however HOME is spelt (a trailing slash)', async () => {
+    const { home } = freshHome();
+    mkdirSync(join(home, '.cache', 'hookpack'), { recursive: true, mode: 0o700 });
+    const env = { PATH: process.env.PATH, HOME: `${home}/`, HOOKPACK_DAEMON_IDLE_MS: '20000' };
+    await running(env);
+    expect((await call(warm, payload('deny'), env)).stdout).toContain('warm-guard says no');
+    expect(warmLines(join(home, '.cache', 'hookpack')).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('skips the daemon with HOOKPACK_DAEMON=0 and answers the same', async () => {
     const { state, env } = freshHome();
     const off = { ...env, HOOKPACK_DAEMON: '0' };
@@ -71,7 +80,6 @@ describe('the warm path', () => {
     const { env } = freshHome();
     await running(env);
     const bundle = join(warm.dist, 'copy', 'on-PreToolUse.cjs');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(join(warm.dist, 'copy'), { recursive: true });
     copyFileSync(warm.bundle, bundle);
     expect((await call(warm, payload('deny'), env, { bundle })).stdout).toContain('warm-guard says no');

@@ -48,6 +48,19 @@ describe('the warm path', () => {
     expect(warmLines(state).map((l) => l.error ?? l.decision).slice(-2)).toEqual(['E_HANDLER_EXIT', 'deny']);
   });
 
+  it('sends a call back to its client when an error nobody can attribute happens, and keeps serving', async () => {
+    const { state, env } = freshHome();
+    const { pid } = await running(env);
+    const before = warmLines(state).length;
+    const stray = await call(warm, payload('stray'), env);
+    expect(stray).toEqual(callPlain(warm, payload('stray'), env));
+    expect(stray.code).toBe(2);
+    expect(warmLines(state).length).toBe(before);
+    expect((await call(warm, payload('deny'), env)).stdout).toContain('warm-guard says no');
+    expect(warmLines(state).length).toBe(before + 1);
+    expect(alive(Number(pid))).toBe(true);
+  });
+
   it('gives two overlapping calls each its own env, cwd and home', async () => {
     const { env, home } = freshHome();
     await running(env);

@@ -11,6 +11,13 @@ export default defineHook({
     if (command === 'throw') throw new TypeError('the handler broke');
     if (command === 'exit') process.exit(0);
     if (command === 'hang') return new Promise(() => {});
+    if (command === 'stray') {
+      // An error nobody can attribute: thrown from a timer, while the answer never comes.
+      setTimeout(() => {
+        throw new Error('a stray timer threw');
+      }, 20);
+      return new Promise(() => {});
+    }
     if (command === 'busy') {
       // A slow synchronous first answer (a big rule set compiling): the daemon acks nobody meanwhile.
       for (const end = Date.now() + 1500; Date.now() < end; );

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { tsconfigAliases } from './test/setup/tsconfig-aliases.ts';
 
 // Hooks under test write telemetry and caches: never into the developer's real ~/.cache or config.
 // Vitest evaluates this file once more for each project below: one sandbox per run all the same.
@@ -27,12 +27,8 @@ const SHARED_WORKER = ['test/cli/**/*.test.ts', 'test/hooks/**/*.test.ts', 'test
 const GLOBAL_SETUP = ['test/setup/build-test-hooks.ts'];
 
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^hookpack$/, replacement: fileURLToPath(new URL('./lib/index.ts', import.meta.url)) },
-      { find: /^hookpack\/(.*)$/, replacement: fileURLToPath(new URL('./lib/$1', import.meta.url)) },
-    ],
-  },
+  // `hookpack` and `hookpack/*`: tsconfig.json's paths, the one place they are defined.
+  resolve: { alias: tsconfigAliases() },
   test: {
     exclude: ['test/e2e/**', 'node_modules/**'],
     env: {

@@ -1,7 +1,7 @@
 // Whatever goes wrong with the daemon or its socket, the client runs today's command with the same
 // payload: the answer is the bundle's, and a guard still denies.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,27 @@ describe('the warm client falls back to the bundle', () => {
     await deniesAsToday(env);
     expect(warmCount(state)).toBe(0);
     expect(await askDaemon('status', env, 300)).toBeUndefined();
+  });
+
+  it("when a project's settings chose the state directory: a guard's call is the bundle's", async () => {
+    const { home, env } = freshHome();
+    const project = join(home, 'project');
+    const chosen = join(project, 'state');
+    mkdirSync(join(project, '.claude'), { recursive: true });
+    mkdirSync(chosen, { mode: 0o700 });
+    writeFileSync(join(project, '.claude', 'settings.json'), JSON.stringify({ env: { HOOKPACK_HOME: chosen } }));
+    const projectEnv = { ...env, HOOKPACK_HOME: chosen, CLAUDE_PROJECT_DIR: project };
+    for (let i = 0; i < 6; i++) {
+      const ran = await call(warm, payload('deny', project), projectEnv, { cwd: project });
+      expect(ran).toEqual(callPlain(warm, payload('deny', project), projectEnv, project));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(telemetry(chosen)).toEqual([]);
+    // The daemon the client started there got the calls, and sent every one back.
+    const status = await askDaemon('status', projectEnv, 500);
+    if (status !== undefined) daemons.push(Number(status.pid));
+    expect(status).toMatchObject({ answered: 0 });
+    expect(Number(status?.fallbacks)).toBeGreaterThan(0);
   });
 
   it('when the state directory is writable by others', async () => {

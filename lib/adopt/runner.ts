@@ -56,6 +56,8 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   }
   const hooks = table.hooks.filter((h) => h.event === event && (only === undefined ? h.own !== true : h.name === only));
   const bundles = only === undefined ? (table.bundles ?? []).filter((b) => b.event === event) : [];
+  // Before the bundles load: a hook module printing at its top level must not put text before the answer.
+  protectStdout();
   const own = loadOwnHooks(bundles, runnerDir, event);
   const ownGuard = (h: { hook: { onError: string } }) => h.hook.onError === 'block';
   const guarded = hooks.some((h) => h.guard) || bundles.some((b) => b.failClosed) || own.hooks.some(ownGuard);
@@ -67,7 +69,6 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   // As an event bundle does: a guard of ours reads no directory a project's settings pointed it at.
   if (activeOwn.some(ownGuard)) ignoreProjectSwitches(env);
   const debug = isDebug(env);
-  protectStdout();
 
   const entrySeconds = Math.max(0, ...hooks.map((h) => Math.ceil(h.timeout) + 2), ...bundles.map((b) => b.timeout));
   const deadline = processStartMs() + entrySeconds * 1000 - EXIT_MARGIN_MS;

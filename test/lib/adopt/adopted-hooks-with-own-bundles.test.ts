@@ -63,6 +63,17 @@ describe("the project's own bundles in the adopted runner", () => {
     expect(run.json?.hookSpecificOutput?.permissionDecisionReason).toMatch(/hookpack gone failed closed \(E_STARTUP: the bundle .*gone\.cjs could not be loaded/);
   });
 
+  it('a bundle printing while it loads (a top-level console.log) leaves stdout one JSON object: the deny still reaches Claude Code', () => {
+    const loud = join(dir, 'loud.cjs');
+    writeFileSync(loud, `console.log('loading my rules'); process.stdout.write('more'); require(${JSON.stringify(guardBundle)});\n`);
+    write([own(loud)], []);
+    const run = runEvent(project, 'PreToolUse', payloads.bash('deny'), { guard: true });
+    expect(run.stdout.trimStart().startsWith('{')).toBe(true);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(run.json?.hookSpecificOutput?.permissionDecision).toBe('deny');
+    expect(run.stderr).toContain('loading my rules');
+  });
+
   it("an own hook calling process.exit(0) still leaves an adopted guard's answer: the call is blocked, not let through", () => {
     // prompt-behaviour (fail-open) exits on the prompt `exit` while the adopted guard is still running.
     const prompts: OwnBundle = { event: 'UserPromptSubmit', path: fileURLToPath(new URL('../../.dist/prompt-behaviour.cjs', import.meta.url)), failClosed: false, timeout: 5 };

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { tsconfigAliases } from './test/setup/tsconfig-aliases.ts';
@@ -47,6 +47,9 @@ export default defineConfig({
     // Process tests spawn real node processes on two cores: generous timeouts, never timing assertions.
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Vitest's default is one worker less than the cores: on two cores, one, and every file in turn.
+    // Most files wait on the processes they spawn, so four workers keep two cores busy.
+    maxWorkers: Math.max(4, availableParallelism()),
     projects: [
       {
         extends: true,

@@ -1,7 +1,7 @@
 import type { OnError } from '../define.ts';
 import { HookError } from './errors.ts';
 import { failureAnswer } from './policy.ts';
-import { exitNow, printOutcome } from './protocol.ts';
+import { exitNow, printOutcome, protectStdout } from './protocol.ts';
 import { recordRun } from './telemetry.ts';
 
 const GUARD = Symbol.for('hookpack.startupGuard');
@@ -22,6 +22,9 @@ export function guardStartup(meta: { name: string; event: string; onError: OnErr
   };
   (globalThis as Record<symbol, unknown>)[GUARD] = onCrash;
   process.on('uncaughtException', onCrash);
+  // Before the hook modules run: text one prints at its top level would come before the answer,
+  // and Claude Code would then read stdout as text and ignore a guard's JSON deny.
+  protectStdout();
 }
 
 /** Removes the startup guard once the runner's own handlers are in place. */

@@ -1,6 +1,7 @@
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { AdoptedHook } from '../../lib/adopt/table.ts';
-import { adoptDir, isRunnerCommand, readRecord, runnerCommand, sha256, writeRecord, writeRunnerAndTable } from '../adopt/files.ts';
+import { readTable, tableFileName } from '../../lib/adopt/table.ts';
+import { adoptDir, isRunnerCommand, readRecord, removeRecord, removeRunnerAndTable, runnerCommand, sha256, writeRecord, writeRunnerAndTable } from '../adopt/files.ts';
 import { planAdoption, type AdoptPlan } from '../adopt/plan.ts';
 import type { Command } from '../command.ts';
 import { CliError } from '../errors.ts';
@@ -65,12 +66,24 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     if (sha256(doc.bytes) !== previous.record.adopted) {
       throw new CliError(
         'E_SETTINGS',
-        `${target.label} was adopted before and has changed since, so hookpack can no longer give its original back byte for byte: the original is saved in ${previous.path} (base64, "original"); restore it by hand, or delete that file to adopt ${target.label} as it is now; nothing was changed`,
+        `${target.label} was adopted before and has changed since, so hookpack can no longer give its original back byte for byte: the original is saved in ${previous.path} (base64, "original"); restore it by hand and delete that file, then adopt again; nothing was changed`,
       );
     }
     source = Buffer.from(previous.record.original, 'base64').toString('utf8');
   }
   const result = plan(target, source, manifest, guards);
+  // Entries adopted where hookpack has no record of the original (a clone of a committed adoption):
+  // a new table would hold only the new hooks, and those entries, a guard's too, would run nothing.
+  const tablePath = join(adoptDir(target), tableFileName(basename(target.path)));
+  if (previous === undefined && result.hooks.length > 0 && source.split('\n').some(isRunnerCommand)) {
+    let names = 'its table is missing or unreadable';
+    try {
+      names = `its table lists ${readTable(tablePath).hooks.map((h) => h.name).join(', ') || 'none'}`;
+    } catch {
+      // refused all the same: the entries are there
+    }
+    throw new CliError('E_SETTINGS', `${target.label} already runs hooks adopted elsewhere (${names}) and hookpack has no record of its original here, so adopting again would drop them: adopt on the machine that adopted it, or use --scope local for the new hooks; nothing was changed`);
+  }
   const unknown = [...guards].filter((name) => !result.hooks.some((h) => h.name === name));
   if (unknown.length > 0) {
     const names = result.hooks.map((h) => h.name).join(', ') || '(none)';
@@ -92,14 +105,30 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   }
   const dryRun = values['dry-run'] === true;
   const reconciled = { text: result.text, changed: true, added: [], removed: [], kept: [] };
+  let undo = () => {};
   if (!dryRun) {
     const settingsFile = basename(target.path);
     const table = writeRunnerAndTable(target, settingsFile, { version: 1, settings: target.label, hooks: result.hooks, ...(result.bundles.length > 0 ? { bundles: result.bundles } : {}) });
     // The original is saved before the settings change: uninstall must always be able to give it back.
     const original = previous?.record.original ?? doc.bytes.toString('base64');
-    writeRecord({ version: 1, settings: doc.realPath, original, adopted: sha256(result.text), table }, io.env);
+    const recordPath = writeRecord({ version: 1, settings: doc.realPath, original, adopted: sha256(result.text), table }, io.env);
+    // A save that fails leaves the file as it was, so the record must be too: one naming text never
+    // written would make adopt and uninstall refuse the file from then on.
+    undo = () => {
+      if (previous !== undefined) writeRecord(previous.record, io.env);
+      else {
+        removeRecord(recordPath);
+        removeRunnerAndTable(table);
+      }
+    };
   }
-  const code = saveChange(target, doc, reconciled, lines, { dryRun, backup: !dryRun && previous === undefined }, io);
+  let code: number;
+  try {
+    code = saveChange(target, doc, reconciled, lines, { dryRun, backup: !dryRun && previous === undefined }, io);
+  } catch (error) {
+    undo();
+    throw error;
+  }
   if (!dryRun) io.out('`hookpack uninstall` gives the original file back byte for byte; `hookpack disable <name>` switches one off\n');
   return code;
 }

@@ -56,6 +56,9 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   }
   const hooks = table.hooks.filter((h) => h.event === event && (only === undefined ? h.own !== true : h.name === only));
   const bundles = only === undefined ? (table.bundles ?? []).filter((b) => b.event === event) : [];
+  // adopt writes an entry only for hooks it put in the table: an entry with none there has a stale
+  // table (or one a merge lost rows of), and must fail (a guard's entry then blocks), not pass.
+  if (hooks.length === 0 && bundles.length === 0) giveUp(`${tablePath} lists no ${only ?? event} hook for this entry, so it does not match the settings: run \`hookpack adopt\` again`);
   // Before the bundles load: a hook module printing at its top level must not put text before the answer.
   protectStdout();
   const own = loadOwnHooks(bundles, runnerDir, event);

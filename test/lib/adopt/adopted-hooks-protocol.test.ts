@@ -128,6 +128,18 @@ describe('a hook that fails', () => {
     expect(alive(pidOf(pidFile))).toBe(false);
   });
 
+  it.each([
+    { what: 'an entry whose event the table lists no hook for', event: 'Stop', hook: undefined },
+    { what: 'an entry of its own naming a hook the table lacks', event: 'PreToolUse', hook: 'renamed' },
+  ])('a table that does not match its settings entry (stale, or a merge that lost rows) fails the entry, so a guard entry blocks: $what', ({ event, hook: only }) => {
+    writeTable(project, [hook('guard', 'PreToolUse', 'guard.py', { guard: true })]);
+    const run = runEvent(project, event, { ...payloads.bash('rm -rf /'), hook_event_name: event }, { guard: true, ...(only ? { hook: only } : {}) });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^hookpack adopt: .*adopted\.settings\.json lists no .* run `hookpack adopt` again/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('a payload of another event fails each hook by its own policy: the guard blocks', () => {
     writeTable(project, [hook('guard', 'PreToolUse', 'guard.py', { guard: true }), hook('deny', 'PreToolUse', 'deny.sh')]);
     const run = runEvent(project, 'PreToolUse', payloads.prompt('x'), { guard: true });

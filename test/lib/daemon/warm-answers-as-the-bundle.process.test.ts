@@ -1,6 +1,6 @@
 // The warm path answers exactly as today's command does, from a daemon that runs the bundle's
 // hooks in its process with each call's own world, and survives handlers that throw or exit.
-import { copyFileSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { askDaemon } from '../../../cli/daemon-client.ts';
@@ -59,6 +59,18 @@ describe('the warm path', () => {
     expect((await call(warm, payload('deny'), env)).stdout).toContain('warm-guard says no');
     expect(warmLines(state).length).toBe(before + 1);
     expect(alive(Number(pid))).toBe(true);
+  });
+
+  it("reads skip switches and the user's toggle file on every call", async () => {
+    const { state, env } = freshHome();
+    await running(env);
+    const skipped = await call(warm, payload('deny'), { ...env, HOOKPACK_SKIP: 'warm-guard' });
+    expect(skipped).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await call(warm, payload('deny'), env)).stdout).toContain('warm-guard says no');
+    writeFileSync(join(state, 'disabled.json'), JSON.stringify({ hooks: ['warm-guard'] }), { mode: 0o600 });
+    expect(await call(warm, payload('deny'), env)).toEqual({ code: 0, stdout: '', stderr: '' });
+    rmSync(join(state, 'disabled.json'));
+    expect((await call(warm, payload('deny'), env)).stdout).toContain('warm-guard says no');
   });
 
   it('gives two overlapping calls each its own env, cwd and home', async () => {

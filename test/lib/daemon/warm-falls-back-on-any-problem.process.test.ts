@@ -1,7 +1,7 @@
 // Whatever goes wrong with the daemon or its socket, the client runs today's command with the same
 // payload: the answer is the bundle's, and a guard still denies.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,17 @@ describe('the warm client falls back to the bundle', () => {
       mkdirSync(`${dir}-elsewhere`, { mode: 0o700 });
       symlinkSync(`${dir}-elsewhere`, dir);
     }],
+    // Another user's: only root can make one here (CI runs as a user: then these two are skipped).
+    ...(process.getuid?.() === 0
+      ? ([
+          ['a daemon directory another user owns', (dir: string) => chownSync(dir, 65534, 65534)],
+          ['a socket another user owns', (dir: string) => {
+            // A real socket file, left behind by a process that exits without closing its server.
+            spawnSync(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(join(dir, 'sock'))}, () => process.exit(0))`]);
+            chownSync(join(dir, 'sock'), 65534, 65534);
+          }],
+        ] as Array<[string, (dir: string) => void]>)
+      : []),
   ])('and never connects through %s', async (_, spoil) => {
     const { state, env } = freshHome();
     const dir = join(state, 'daemon');

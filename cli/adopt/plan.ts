@@ -1,5 +1,6 @@
 import type { AdoptedHook, OwnBundle } from '../../lib/adopt/table.ts';
 import { EVENT_NAMES, MATCHER_FIELD } from '../../lib/events.ts';
+import { compileMatcher } from '../../lib/runtime/matcher.ts';
 import { applyEdits, getNodeValue, type Edit, type Node } from '../settings/jsonc.ts';
 import { eventArrays, WEAKENING_FIELDS } from '../settings/handlers.ts';
 import { detectStyle, renderJson } from '../settings/style.ts';
@@ -127,6 +128,15 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
         return;
       }
       const matcher = typeof group.matcher === 'string' ? group.matcher : undefined;
+      // The runner applies each hook's matcher itself: one that does not compile would crash it on every call.
+      let badMatcher: string | undefined;
+      if (matcher !== undefined && MATCHER_FIELD[event as keyof typeof MATCHER_FIELD] !== undefined) {
+        try {
+          compileMatcher(matcher, event);
+        } catch {
+          badMatcher = `its group's matcher \`${matcher}\` is not a valid regular expression; it stays as it is`;
+        }
+      }
       const stay: unknown[] = [];
       group.hooks.forEach((handler, h) => {
         const bundle = ownOf(handler);
@@ -135,7 +145,8 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
           ownHere.push({ event, ...bundle, timeout: typeof own === 'number' && own > 0 ? own : DEFAULT_TIMEOUT_S, matcher: group.matcher });
           return;
         }
-        const why = refusal(event, handler, context.isOurs);
+        const refused = refusal(event, handler, context.isOurs);
+        const why = refused === undefined && isObject(handler) && handler.type === 'command' ? badMatcher : refused;
         if (why !== undefined) {
           if (why !== "hookpack's own entry") left.push({ where: `hooks.${event}[${g}].hooks[${h}]`, why });
           stay.push(handler);

@@ -84,6 +84,7 @@ describe('hookpack adopt leaves odd entries alone and says so', () => {
     { what: 'an agent hook', value: { Stop: [{ hooks: [{ type: 'agent', prompt: 'check' }] }] }, note: /a `agent` hook/ },
     { what: 'WorktreeCreate (its answer is a path)', value: { WorktreeCreate: [{ hooks: [{ type: 'command', command: 'mk.sh' }] }] }, note: /WorktreeCreate answers with a path/ },
     { what: 'a handler that is a string', value: { Stop: [{ hooks: ['echo x'] }] }, note: /not a handler object/ },
+    { what: 'a matcher that is not a valid regular expression (the runner would crash on it)', value: { PreToolUse: [{ matcher: 'Bash(', hooks: [{ type: 'command', command: 'echo x' }] }] }, note: /hooks\.PreToolUse\[0\]\.hooks\[0\].*matcher `Bash\(` is not a valid regular expression/ },
   ])('$what', async ({ value, note }) => {
     const text = hooks(value);
     const { root, path } = project(text);

@@ -31,6 +31,12 @@ const liveMembers = (group: number) =>
       }
     });
 
+/** Waits (up to 10 s) for `done`: a SIGKILLed process takes a moment to be gone on a loaded machine. */
+function waitFor(done: () => boolean): void {
+  const end = Date.now() + 10_000;
+  while (!done() && Date.now() < end) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+}
+
 describe('an adopted hook answers as Claude Code would read it', () => {
   it('a guard exiting 2 blocks the call with its stderr', () => {
     writeTable(project, [hook('guard', 'PreToolUse', 'guard.py', { matcher: 'Bash' })]);
@@ -116,6 +122,7 @@ describe('a hook that fails', () => {
     const pidFile = join(dir, 'slow.pid');
     writeTable(project, [hook('slow', 'PreToolUse', 'slow.sh', { timeout: 1, command: `echo $$ > ${pidFile}; exec sh "$CLAUDE_PROJECT_DIR"/.claude/hooks/slow.sh` })]);
     runEvent(project, 'PreToolUse', payloads.bash('ls'));
+    waitFor(() => liveMembers(pidOf(pidFile)).length === 0);
     expect(liveMembers(pidOf(pidFile))).toEqual([]);
   });
 
@@ -125,6 +132,7 @@ describe('a hook that fails', () => {
     const run = runEvent(project, 'UserPromptSubmit', payloads.prompt('x'), { env: { PID_FILE: pidFile } });
     expect(run.json?.hookSpecificOutput?.additionalContext).toBe('forked and exited');
     expect(last('fork')).toMatchObject({ exit: 0, decision: 'context' });
+    waitFor(() => !alive(pidOf(pidFile)));
     expect(alive(pidOf(pidFile))).toBe(false);
   });
 
@@ -137,6 +145,14 @@ describe('a hook that fails', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^hookpack adopt: .*adopted\.settings\.json lists no .* run `hookpack adopt` again/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a hand-edited table with a matcher that does not compile: one line and a block, no stack trace', () => {
+    writeTable(project, [hook('guard', 'PreToolUse', 'guard.py', { guard: true, matcher: 'Bash(' })]);
+    const run = runEvent(project, 'PreToolUse', payloads.bash('ls'), { guard: true });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^hookpack adopt: Invalid regular expression/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 

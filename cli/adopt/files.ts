@@ -118,7 +118,8 @@ export function writeRunnerAndTable(target: Target, settingsFile: string, table:
   }
   const tablePath = join(dir, tableFileName(settingsFile));
   try {
-    mkdirSync(dir, { recursive: true });
+    // 0755 even under umask 0: a directory others can write is refused below.
+    mkdirSync(dir, { recursive: true, mode: 0o755 });
   } catch (error) {
     throw ioError('write', dir, error);
   }

@@ -49,8 +49,9 @@ describe('hookpack profile measures start-up instead of guessing it', () => {
   it('splits a slow hook into the measured start and its own work, and blames neither on imports', () => {
     // sh starts in a few ms and the hook sleeps 300: the split is unambiguous.
     expect(report.hooks[0]?.hints.find((h) => h.startsWith('of its '))).toMatch(/measured beside it; the other [\d.]+ ms is the hook's own work, which profile can't see into .*`sh -x` shows the commands it runs/);
-    // python3's start varies a lot on a loaded machine (more so through a pyenv shim): either form is a measurement.
-    expect(report.hooks[1]?.hints.find((h) => h.startsWith('of its '))).toMatch(/measured beside it(; the other [\d.]+ ms is the hook's own work, which profile can't see into|: start-up is all of it, within this machine's noise)/);
+    // python3's start varies a lot on a loaded machine (more so through a pyenv shim): any form is a measurement
+    // (its own work named, start-up most of it, or all of it within the noise), none of them a guess.
+    expect(report.hooks[1]?.hints.find((h) => h.startsWith('of its '))).toMatch(/measured beside it(; the other [\d.]+ ms is the hook's own work|: start-up is all of it, within this machine's noise)/);
     for (const hook of report.hooks) expect(hook.hints.join('\n')).not.toMatch(/imports costs|start-up plus imports/);
   });
 

@@ -23,7 +23,18 @@ process.env.HOOKPACK_TEST_REPO_DIST = repoDist;
 // their own environment. They share a worker and its module registry (isolate: false), which
 // spares a fresh worker per file: ~0.3 s of CPU each, a third of the suite's on two cores.
 // The rest (process-wide env, fake timers, vi.mock, once-per-process runtime state) stay isolated.
-const SHARED_WORKER = ['test/cli/**/*.test.ts', 'test/hooks/**/*.test.ts', 'test/build/**/*.test.ts', 'test/bundles/**/*.test.ts', 'test/readme.test.ts', 'test/lib/shell/**/*.test.ts', 'test/lib/guards/**/*.test.ts', 'test/lib/schemas/**/*.test.ts', 'test/lib/context/**/*.test.ts', 'test/bench/**/*.test.ts'];
+const SHARED_WORKER = [
+  'test/cli/**/*.test.ts',
+  'test/hooks/**/*.test.ts',
+  'test/build/**/*.test.ts',
+  'test/bundles/**/*.test.ts',
+  'test/readme.test.ts',
+  'test/bench/**/*.test.ts',
+  'test/lib/{shell,guards,schemas,context,runtime}/**/*.test.ts',
+  'test/lib/{background,config-user-dir-trust,config,define,glob,paths,private-file}.test.ts',
+  'test/lib/run/run-{abort,arguments,bundle-size,input,output,spawn-errors,timeout}.test.ts',
+  'test/lib/breaker/bundle-opossum-only-where-imported.test.ts',
+];
 const GLOBAL_SETUP = ['test/setup/build-test-hooks.ts'];
 
 export default defineConfig({

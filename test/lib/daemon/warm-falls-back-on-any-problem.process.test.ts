@@ -147,6 +147,17 @@ describe('the warm client falls back to the bundle', () => {
     expect(warmCount(state)).toBe(before + 1);
   });
 
+  it('not for a handler that misses a deadline as long as the entry: the daemon answers by the policy in time', async () => {
+    const { state, env } = freshHome();
+    const { pid } = await warmUp(warm, env);
+    daemons.push(Number(pid));
+    const hung = await call(warm, payload('hang'), env);
+    expect(hung.code).toBe(2);
+    expect(hung.stdout).toContain('E_HANDLER_TIMEOUT');
+    expect(telemetry(state).filter((l) => l.transport === 'warm').map((l) => l.error)).toContain('E_HANDLER_TIMEOUT');
+    expect(alive(Number(pid))).toBe(true);
+  });
+
   it('and guards still block when node cannot start either', async () => {
     const { env } = freshHome();
     const ran = await new Promise<{ code: number | null }>((resolve) => {

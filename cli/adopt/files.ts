@@ -7,13 +7,24 @@ import { hookpackSubdir } from '../../lib/home.ts';
 import { readPrivateText } from '../../lib/private-file.ts';
 import { CliError } from '../errors.ts';
 import { packageRoot } from '../package-root.ts';
-import { shQuote } from '../settings/hook-command.ts';
+import { realDir, shQuote } from '../settings/hook-command.ts';
 import { ioError } from '../settings/write.ts';
 import type { Target } from '../settings/target.ts';
 
-/** Where adopt keeps the runner and a settings file's table: `hookpack/` next to the settings file. */
-export function adoptDir(target: Target): string {
-  return join(dirname(target.path), 'hookpack');
+/**
+ * Where adopt keeps the runner and a settings file's table: `hookpack/` next to the settings
+ * file, so a committed adoption works on every clone. For local scope (settings.local.json, the
+ * user's own, never committed) it is in the user's private state directory instead: next to the
+ * settings file is the repository's `.claude/`, and a runner a repository can supply (commit, or
+ * replace on the next pull) could let the user's local guards' calls through.
+ */
+export function adoptDir(target: Target, env: NodeJS.ProcessEnv = process.env): string {
+  if (target.scope !== 'local') return join(dirname(target.path), 'hookpack');
+  const adopted = hookpackSubdir('adopted', env);
+  if (adopted === undefined) {
+    throw new CliError('E_IO', 'cannot keep the runner of local-scope hooks safely: the hookpack state directory ($HOOKPACK_HOME, else ~/.cache/hookpack) is not a private directory of yours (HOOKPACK_DEBUG=1 says why); nothing was changed');
+  }
+  return join(adopted, `local-${sha256(realDir(target.context.projectDir)).slice(0, 24)}`, 'hookpack');
 }
 
 /** The runner as the settings command names it: through $CLAUDE_PROJECT_DIR inside the project (every clone), else its absolute path. */

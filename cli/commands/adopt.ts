@@ -41,7 +41,8 @@ function plan(target: Target, text: string, manifest: Manifest | undefined, guar
       if (file === undefined || typeof command !== 'string') return undefined;
       const path = bundlePathOf(command, target.context) ?? join(target.context.distDir, file);
       const rel = relative(adoptDir(target), path);
-      return { path: isAbsolute(rel) ? path : rel.split(sep).join('/'), failClosed: splitFailClosed(command.trim()).failClosed };
+      // Relative to the runner inside the project (every clone); absolute from a runner outside it.
+      return { path: isAbsolute(rel) || target.scope === 'local' ? path : rel.split(sep).join('/'), failClosed: splitFailClosed(command.trim()).failClosed };
     },
     taken: new Set(manifest?.hooks.map((h) => h.name) ?? []),
     guards,

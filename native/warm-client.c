@@ -243,7 +243,8 @@ static int via_daemon(const char *bundle, const buf_t *payload, double answer_de
   }
   if (!S_ISSOCK(st.st_mode) || st.st_uid != geteuid()) return -1;
   if (bundle_stamp(bundle, stamp, sizeof stamp) != 0) return -1;
-  if (getcwd(cwd, sizeof cwd) == NULL) cwd[0] = '\0';
+  /* No cwd to name (deleted, or longer than PATH_MAX): the daemon would hand the handlers "" (its own "/"). */
+  if (getcwd(cwd, sizeof cwd) == NULL) return -1;
 
   int fd = socket(AF_UNIX, SOCK_STREAM, 0);
   if (fd < 0) return -1;

@@ -344,6 +344,34 @@ garbage:
   return -1;
 }
 
+/* Whether the bytes read so far are one whole JSON object (then only whitespace), tracked as they come. */
+typedef struct {
+  int depth, in_string, escaped, opened, closed, other;
+} json_scan_t;
+
+static void json_scan(json_scan_t *s, const char *data, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    char c = data[i];
+    if (s->in_string) {
+      if (s->escaped) s->escaped = 0;
+      else if (c == '\\') s->escaped = 1;
+      else if (c == '"') s->in_string = 0;
+      continue;
+    }
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+    if (s->closed || (!s->opened && c != '{')) s->other = 1; /* not one object: read to EOF (or the budget) */
+    s->opened = 1;
+    if (c == '"') s->in_string = 1;
+    else if (c == '{' || c == '[') s->depth++;
+    else if ((c == '}' || c == ']') && --s->depth == 0) {
+      if (c == '}') s->closed = 1;
+      else s->other = 1;
+    }
+  }
+}
+
+static int json_complete(const json_scan_t *s) { return s->closed && !s->other && !s->in_string; }
+
 /* Today's command, exec'd with the same payload on stdin: its answer is the answer. */
 static int fallback(const char *bundle, const buf_t *payload, double budget_deadline, int waited) {
   int pipes[2];
@@ -399,13 +427,26 @@ int main(int argc, char **argv) {
 
   buf_t payload = {0};
   char chunk[65536];
+  json_scan_t scan = {0};
+  int stdin_late = 0;
   for (;;) {
+    /* As lib/runtime/stdin.ts reads: a stdin that goes quiet after one whole JSON object is done,
+       even if it never closes (Claude Code #90585); one that stays open longer ends at the budget. */
+    int wait = json_complete(&scan) ? 0 : (int)(budget_deadline - now_ms());
+    struct pollfd p = {0, POLLIN, 0};
+    int ready = wait < 0 ? 0 : poll(&p, 1, wait);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) {
+      stdin_late = !json_complete(&scan);
+      break;
+    }
     ssize_t n = read(0, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
     if (n <= 0 || payload.len + (size_t)n > MAX_PAYLOAD || buf_add(&payload, chunk, (size_t)n)) break;
+    json_scan(&scan, chunk, (size_t)n);
   }
   const char *off = getenv("HOOKPACK_DAEMON");
-  int skip = off && (!strcmp(off, "0") || !strcmp(off, "off") || !strcmp(off, "false") || !strcmp(off, "no"));
+  int skip = stdin_late || (off && (!strcmp(off, "0") || !strcmp(off, "off") || !strcmp(off, "false") || !strcmp(off, "no")));
   /* A payload holding NUL is not JSON: the bundle says so, as it does today. */
   if (!skip && payload.len <= MAX_PAYLOAD && memchr(payload.data ? payload.data : "", '\0', payload.len) == NULL) {
     int code;

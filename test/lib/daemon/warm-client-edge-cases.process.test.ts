@@ -1,11 +1,12 @@
 // Edge cases of the warm client's own input: where the daemon can't answer as the bundle would,
 // the client falls back, and the answer is today's.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { askDaemon } from '../../../cli/daemon-client.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { alive, freshHome, payload, setUpWarm, warmUp, type Warm } from './_warm.ts';
+import { alive, callPlain, freshHome, payload, setUpWarm, warmUp, type Ran, type Warm } from './_warm.ts';
 
 let warm: Warm;
 const daemons: number[] = [];
@@ -26,7 +27,37 @@ function inDeletedDir(command: string, input: string, env: NodeJS.ProcessEnv) {
   return { code: ran.status, stdout: ran.stdout, stderr: ran.stderr };
 }
 
+/** A call whose stdin never reaches EOF (Claude Code #90585, #78756): the payload, then nothing. */
+function callLeavingStdinOpen(input: string, env: NodeJS.ProcessEnv): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(warm.client, ['5', warm.bundle], { env, cwd: tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.write(`${input}\n`);
+    // Past the entry's timeout Claude Code would have let the call through: no answer by then is a failure.
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  });
+}
+
 describe('the warm client', () => {
+  it.each([
+    ['through the daemon', {}],
+    ['with the daemon off', { HOOKPACK_DAEMON: '0' }],
+  ])('answers a payload whose stdin never closes, %s, as the bundle answers it', async (_, extra) => {
+    const { env: base } = freshHome();
+    const env = { ...base, ...extra };
+    if (extra.HOOKPACK_DAEMON === undefined) daemons.push(Number((await warmUp(warm, env)).pid));
+    const ran = await callLeavingStdinOpen(payload('deny'), env);
+    expect(ran).toEqual(callPlain(warm, payload('deny'), env));
+    expect(ran.stdout).toContain('"permissionDecision":"deny"');
+    // Through the daemon it was the daemon's answer, not a fallback.
+    if (extra.HOOKPACK_DAEMON === undefined) expect((await askDaemon('status', env))?.answered).toBe(2);
+  });
+
   it('runs the bundle for a call from a deleted working directory (the daemon would give the handler an empty cwd)', async () => {
     const { env } = freshHome();
     daemons.push(Number((await warmUp(warm, env)).pid));

@@ -11,6 +11,7 @@ import type { Evaluation, Outcome } from '../runtime/outcome.ts';
 import { effectivePolicy } from '../runtime/policy.ts';
 import { projectSetSwitchesAt } from '../runtime/project-env.ts';
 import { forGuardedCommand } from '../runtime/protocol.ts';
+import { MAX_PAYLOAD_BYTES } from '../runtime/stdin.ts';
 import { recordRuns } from '../runtime/telemetry.ts';
 import { blockingReason } from '../runtime/undelivered.ts';
 import type { Loaded } from './bundles.ts';
@@ -71,6 +72,9 @@ export function answerCall(call: Call, bundle: Loaded, servedHome: string): Answ
   };
 
   const deadlines = new Map(active.map(({ name, hook }) => [name, deadlineOf(hook.timeout, env, startMs)]));
+  // What lib/runtime/stdin.ts refuses (over 8 MiB, not UTF-8: the wire decoded it to U+FFFD) is the
+  // bundle's to refuse: parsed here, a guard would check a payload its own process never accepts.
+  if (call.payload.includes('\uFFFD') || Buffer.byteLength(call.payload) > MAX_PAYLOAD_BYTES) return { fallback: 'the payload is one the process refuses' };
   let read: unknown;
   try {
     read = JSON.parse(call.payload);

@@ -58,6 +58,22 @@ describe('the warm client', () => {
     if (extra.HOOKPACK_DAEMON === undefined) expect((await askDaemon('status', env))?.answered).toBe(2);
   });
 
+  it.each([
+    // lib/runtime/stdin.ts refuses these before any hook runs: a guard blocks, wherever it runs.
+    ['a payload over 8 MiB', Buffer.from(JSON.stringify({ ...JSON.parse(payload('ls')), padding: 'x'.repeat(9 * 1024 * 1024) }))],
+    ['a payload that is not UTF-8', Buffer.concat([Buffer.from(payload('ls').slice(0, -2)), Buffer.from([0x20, 0xff, 0x22, 0x7d])])],
+  ])('answers %s as the bundle does', async (_, input) => {
+    const { env } = freshHome();
+    daemons.push(Number((await warmUp(warm, env)).pid));
+    const run = (command: string, args: string[]) => {
+      const ran = spawnSync(command, args, { input, env, cwd: tmpdir(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      return { code: ran.status, stdout: ran.stdout, stderr: ran.stderr };
+    };
+    const plain = run('node', [warm.bundle]);
+    expect(plain.code).toBe(2);
+    expect(run(warm.client, ['5', warm.bundle])).toEqual(plain);
+  });
+
   it('runs the bundle for a call from a deleted working directory (the daemon would give the handler an empty cwd)', async () => {
     const { env } = freshHome();
     daemons.push(Number((await warmUp(warm, env)).pid));

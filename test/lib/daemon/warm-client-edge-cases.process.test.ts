@@ -45,7 +45,7 @@ function callLeavingStdinOpen(input: string, env: NodeJS.ProcessEnv): Promise<Ra
 
 describe('the warm client', () => {
   it.each([
-    ['through the daemon', {}],
+    ['through the daemon', {} as Record<string, string>],
     ['with the daemon off', { HOOKPACK_DAEMON: '0' }],
   ])('answers a payload whose stdin never closes, %s, as the bundle answers it', async (_, extra) => {
     const { env: base } = freshHome();

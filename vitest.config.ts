@@ -21,7 +21,7 @@ process.env.HOOKPACK_TEST_REPO_DIST = repoDist;
 // Test files that leave no process-wide state behind: no process.env, cwd, timer or module mocks
 // changed (or each file resets HOOKPACK_HOME and the caches it switches), children spawned with
 // their own environment. They share a worker and its module registry (isolate: false), which
-// spares a fresh worker per file: ~0.3 s of CPU each, a third of the suite's on two cores.
+// spares a fresh worker per file: ~0.3 s of CPU each, a quarter of the suite's CPU before.
 // The rest (process-wide env, fake timers, vi.mock, once-per-process runtime state) stay isolated.
 const SHARED_WORKER = [
   'test/cli/**/*.test.ts',

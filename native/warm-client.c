@@ -301,19 +301,18 @@ static int via_daemon(const char *bundle, const buf_t *payload, double answer_de
   }
   close(fd);
   free(req.data);
-  /* "A" (ack), then "HPK1\0<exit>\0<stamp>\0<block reason>\0<stdout>\0<stderr>". Anything else: fall back. */
+  /* "A" (ack), then "HPK1\0<exit>\0<stamp>\0<block reason>\0<stdout>\0<stderr>\0": the last NUL says the
+     answer is whole (a daemon killed while writing leaves it off). Anything else: fall back. */
   if (reply.len < 6 || reply.data[0] != 'A' || memcmp(reply.data + 1, "HPK1", 5) != 0) goto garbage;
   char *fields[6];
   char *at = reply.data + 1, *end = reply.data + reply.len;
   for (int i = 0; i < 6; i++) {
     fields[i] = at;
     char *nul = memchr(at, '\0', (size_t)(end - at));
-    if (nul == NULL) {
-      if (i != 5) goto garbage;
-      at = end;
-    } else at = nul + 1;
+    if (nul == NULL) goto garbage;
+    at = nul + 1;
   }
-  if (at != end && at != end + 1) goto garbage;
+  if (at != end) goto garbage;
   const char *exit_text = fields[1];
   if (strcmp(exit_text, "0") && strcmp(exit_text, "1") && strcmp(exit_text, "2")) goto garbage;
   if (strcmp(fields[2], stamp) != 0) goto garbage; /* the daemon ran another version of the bundle */

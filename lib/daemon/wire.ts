@@ -3,7 +3,8 @@
  * NUL: a path, an environment entry, or a JSON payload (JSON escapes it).
  *
  * call:   HPK1 \0 bundle \0 stamp \0 client start (epoch ms) \0 cwd \0 n \0 NAME=VALUE \0 ×n payload
- * reply:  A (the ack, sent on accept)  then  HPK1 \0 exit \0 stamp \0 block reason \0 stdout \0 stderr
+ * reply:  A (the ack, sent on accept)  then  HPK1 \0 exit \0 stamp \0 block reason \0 stdout \0 stderr \0
+ *         (the last NUL tells a whole answer from one cut off by a daemon killed while writing it)
  *         or nothing more (the connection closes): the client runs the bundle itself.
  * The CLI asks `HPK1-status` or `HPK1-stop` instead and gets one JSON object.
  */
@@ -58,5 +59,5 @@ export interface Reply {
 const noNul = (text: string) => text.replaceAll('\0', '\\0');
 
 export function formatReply(reply: Reply): string {
-  return [MAGIC, String(reply.exitCode), reply.stamp, noNul(reply.blockReason), noNul(reply.stdout), noNul(reply.stderr)].join('\0');
+  return [MAGIC, String(reply.exitCode), reply.stamp, noNul(reply.blockReason), noNul(reply.stdout), noNul(reply.stderr), ''].join('\0');
 }

@@ -2,11 +2,13 @@
 // the client falls back, and the answer is today's.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { askDaemon } from '../../../cli/daemon-client.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { alive, callPlain, freshHome, payload, setUpWarm, warmUp, type Ran, type Warm } from './_warm.ts';
+import { stampOf } from '../../../lib/daemon/bundles.ts';
+import { alive, call, callPlain, freshHome, payload, setUpWarm, warmUp, type Ran, type Warm } from './_warm.ts';
 
 let warm: Warm;
 const daemons: number[] = [];
@@ -72,6 +74,24 @@ describe('the warm client', () => {
     const plain = run('node', [warm.bundle]);
     expect(plain.code).toBe(2);
     expect(run(warm.client, ['5', warm.bundle])).toEqual(plain);
+  });
+
+  it('runs the bundle when the daemon died partway through its answer', async () => {
+    const { state, env } = freshHome();
+    mkdirSync(join(state, 'daemon'), { mode: 0o700 });
+    // A daemon's answer cut off inside its last field (killed while writing): it must not be printed.
+    const server = createServer({ allowHalfOpen: true }, (socket) => {
+      socket.write('A');
+      socket.on('data', () => {});
+      socket.on('end', () => socket.end(`HPK1\0${'2'}\0${stampOf(warm.bundle)}\0\0\0hookpack warm-guard: the rea`));
+    });
+    await new Promise<void>((resolve) => server.listen(join(state, 'daemon', 'sock'), resolve));
+    try {
+      const ran = await call(warm, payload('deny'), env);
+      expect(ran).toEqual(callPlain(warm, payload('deny'), env));
+    } finally {
+      server.close();
+    }
   });
 
   it('runs the bundle for a call from a deleted working directory (the daemon would give the handler an empty cwd)', async () => {

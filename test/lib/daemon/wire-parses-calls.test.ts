@@ -27,8 +27,8 @@ describe('the warm wire format', () => {
     expect(parseRequest(Buffer.from('HPK1-stop'))).toEqual({ kind: 'stop' });
   });
 
-  it('writes a reply as six fields, escaping a NUL a handler put in its text', () => {
+  it('writes a reply as six fields each ended by a NUL, escaping a NUL a handler put in its text', () => {
     const text = formatReply({ exitCode: 2, stamp: 's', blockReason: 'r', stdout: '{"x":1}\n', stderr: 'a\0b\n' });
-    expect(text.split('\0')).toEqual(['HPK1', '2', 's', 'r', '{"x":1}\n', 'a\\0b\n']);
+    expect(text.split('\0')).toEqual(['HPK1', '2', 's', 'r', '{"x":1}\n', 'a\\0b\n', '']);
   });
 });

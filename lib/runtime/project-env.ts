@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readRegularFile } from '../private-file.ts';
-import { homeDir } from './home-dir.ts';
+import { builtin } from './builtin.ts';
 import { debugNote } from './debug.ts';
 
 /**
@@ -11,7 +11,19 @@ import { debugNote } from './debug.ts';
  * project's `.claude/settings.json` `env` to every hook, over the user's own values (verified
  * with 2.1.329), so a cloned repository could set any of them.
  */
-export const GUARD_SWITCHES = ['HOOKPACK', 'HOOKPACK_SKIP', 'HOOKPACK_HOME', 'HOOKPACK_CONFIG_DIR', 'HOOKPACK_DEADLINE_MS'] as const;
+export const GUARD_SWITCHES = ['HOOKPACK', 'HOOKPACK_SKIP', 'HOOKPACK_HOME', 'HOOKPACK_CONFIG_DIR', 'HOOKPACK_DEADLINE_MS', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'HOME', 'CLAUDE_CONFIG_DIR'] as const;
+// The last four move the state and config directories too (lib/home.ts, lib/config.ts: a relative
+// value lands in the project, whose committed disabled.json then switched every guard off), or
+// (CLAUDE_CONFIG_DIR=.claude) made the project's own settings pass for the user's below.
+
+/** The account's home directory from the password database: what no settings file can move. */
+function accountHome(): string | undefined {
+  try {
+    return builtin<typeof import('node:os')>('node:os').userInfo().homedir || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Project settings files: the committed one and the "personal" one, which a repository can ship just as well. */
 const SETTINGS_FILES = ['settings.json', 'settings.local.json'];
@@ -103,10 +115,13 @@ export function projectSetSwitches(env: NodeJS.ProcessEnv = process.env): Map<st
  */
 export function projectSetSwitchesAt(env: NodeJS.ProcessEnv, cwd?: string): Map<string, string> {
   const found = new Map<string, string>();
-  const candidates = GUARD_SWITCHES.filter((name) => env[name]);
+  const account = accountHome();
+  // HOME as the account has it (every call has one) moves nothing: no settings to read for it.
+  const candidates = GUARD_SWITCHES.filter((name) => env[name] && (name !== 'HOME' || env.HOME !== account));
   if (candidates.length === 0) return found;
-  // The user's own settings file is never project settings, even when the project is the home directory.
-  const userSettings = join(env.CLAUDE_CONFIG_DIR ? resolve(env.CLAUDE_CONFIG_DIR) : join(homeDir(env), '.claude'), 'settings.json');
+  // The user's own settings file is never project settings, even when the project is the home
+  // directory; named by the account's home, not by HOME or CLAUDE_CONFIG_DIR, which a project can set.
+  const userSettings = account === undefined ? undefined : join(account, '.claude', 'settings.json');
   for (const root of projectRoots(env, cwd)) {
     for (const name of SETTINGS_FILES) {
       const path = join(root, '.claude', name);

@@ -1,5 +1,5 @@
 import { lstatSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { readRegularFile } from '../private-file.ts';
 import { builtin } from './builtin.ts';
 import { debugNote } from './debug.ts';
@@ -115,17 +115,28 @@ export function projectSetSwitches(env: NodeJS.ProcessEnv = process.env): Map<st
  */
 export function projectSetSwitchesAt(env: NodeJS.ProcessEnv, cwd?: string): Map<string, string> {
   const found = new Map<string, string>();
-  const account = accountHome();
-  // HOME as the account has it (every call has one) moves nothing: no settings to read for it.
-  const candidates = GUARD_SWITCHES.filter((name) => env[name] && (name !== 'HOME' || env.HOME !== account));
+  // HOME is always set: it counts only where it could lead into the project (relative, or at or
+  // under the project directory or cwd), so the common call still reads no file.
+  const home = env.HOME;
+  let here = cwd;
+  try {
+    here ||= process.cwd();
+  } catch {
+    // the cwd was deleted: CLAUDE_PROJECT_DIR has to do
+  }
+  const starts = [env.CLAUDE_PROJECT_DIR ? resolve(env.CLAUDE_PROJECT_DIR) : undefined, here];
+  const homeInProject = home !== undefined && (!isAbsolute(home) || starts.some((start) => start !== undefined && (resolve(home) === start || resolve(home).startsWith(start + sep))));
+  const candidates = GUARD_SWITCHES.filter((name) => env[name] && (name !== 'HOME' || homeInProject));
   if (candidates.length === 0) return found;
   // The user's own settings file is never project settings, even when the project is the home
-  // directory; named by the account's home, not by HOME or CLAUDE_CONFIG_DIR, which a project can set.
-  const userSettings = account === undefined ? undefined : join(account, '.claude', 'settings.json');
+  // directory: HOME's, when HOME is the account's (password database; a project can set HOME,
+  // and CLAUDE_CONFIG_DIR, which therefore names nothing here).
+  const homeSettings = home !== undefined && isAbsolute(home) ? join(home, '.claude', 'settings.json') : undefined;
+  const isUserSettings = (path: string) => path === homeSettings && resolve(home as string) === accountHome();
   for (const root of projectRoots(env, cwd)) {
     for (const name of SETTINGS_FILES) {
       const path = join(root, '.claude', name);
-      if (path === userSettings) continue;
+      if (isUserSettings(path)) continue;
       const file = readSettings(path);
       if (file === undefined) continue;
       for (const variable of candidates) if (!found.has(variable) && setsIt(file, variable, env[variable] as string)) found.set(variable, path);

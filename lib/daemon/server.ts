@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { oneLine } from '../runtime/errors.ts';
 import { exitedEarly } from '../runtime/lifecycle.ts';
 import { answerCall, type Answered } from './answer.ts';
-import { Bundles } from './bundles.ts';
+import { Bundles, stampOf } from './bundles.ts';
 import { ACK, formatReply, parseRequest } from './wire.ts';
 
 /** The most one call may send (native/warm-client.c sends payloads up to 64 MiB, plus its environment). */
@@ -161,9 +161,13 @@ export function serve(home: string, dir: string): void {
     rmSync(join(dir, 'starting'), { force: true });
   });
   server.on('error', () => exit(1));
-  // Replaced by a newer daemon, or the socket file removed: stop taking calls, finish, leave.
+  // Replaced by a newer daemon, the socket file removed, or this daemon's own script changed on
+  // disk (hookpack upgraded or rebuilt: calls kept resetting the idle timer, so the old code would
+  // answer, or send back, every call from then on): stop taking calls, finish, leave.
+  const script = process.argv[1];
+  const version = script === undefined ? undefined : stampOf(script);
   setInterval(() => {
-    if (!closing && ino !== undefined && !ours()) shutdown();
+    if (!closing && ((ino !== undefined && !ours()) || (version !== undefined && stampOf(script as string) !== version))) shutdown();
   }, 2_000).unref();
   process.on('SIGTERM', shutdown);
 }

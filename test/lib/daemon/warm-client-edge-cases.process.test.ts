@@ -1,14 +1,16 @@
 // Edge cases of the warm client's own input: where the daemon can't answer as the bundle would,
 // the client falls back, and the answer is today's.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { askDaemon } from '../../../cli/daemon-client.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stampOf } from '../../../lib/daemon/bundles.ts';
-import { alive, call, callPlain, freshHome, payload, setUpWarm, warmUp, type Ran, type Warm } from './_warm.ts';
+// @ts-expect-error: build/ is plain ES modules with JSDoc types
+import { compileWarmClient } from '../../../build/warm-client.mjs';
+import { alive, call, callPlain, freshHome, payload, setUpWarm, until, warmUp, type Ran, type Warm } from './_warm.ts';
 
 let warm: Warm;
 const daemons: number[] = [];
@@ -92,6 +94,24 @@ describe('the warm client', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('leaves the daemon whose own script changed on disk (an upgrade), and the next daemon is the new one', async () => {
+    // A daemon script of this test's own, so changing it disturbs no other test's daemon.
+    const script = join(warm.dist, 'daemon-copy.cjs');
+    copyFileSync(join(process.env.HOOKPACK_TEST_REPO_DIST as string, 'daemon.cjs'), script);
+    const clientDist = mkdtempSync(join(tmpdir(), 'hookpack-warm-client-'));
+    const compiled = compileWarmClient(clientDist, { daemonScript: script }) as { path: string };
+    const own = { ...warm, client: compiled.path };
+    const { env } = freshHome();
+    const { pid } = await warmUp(own, env);
+    daemons.push(Number(pid));
+    appendFileSync(script, '\n// upgraded\n');
+    await until(() => !alive(Number(pid)), 'the outdated daemon to leave');
+    const next = await warmUp(own, env);
+    daemons.push(Number(next.pid));
+    expect(next.pid).not.toBe(pid);
+    rmSync(clientDist, { recursive: true, force: true });
   });
 
   it('runs the bundle for a call from a deleted working directory (the daemon would give the handler an empty cwd)', async () => {

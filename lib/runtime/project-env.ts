@@ -125,7 +125,7 @@ export function projectSetSwitchesAt(env: NodeJS.ProcessEnv, cwd?: string): Map<
     // the cwd was deleted: CLAUDE_PROJECT_DIR has to do
   }
   const starts = [env.CLAUDE_PROJECT_DIR ? resolve(env.CLAUDE_PROJECT_DIR) : undefined, here];
-  const homeInProject = home !== undefined && (!isAbsolute(home) || starts.some((start) => start !== undefined && (resolve(home) === start || resolve(home).startsWith(start + sep))));
+  const homeInProject = home !== undefined && (!isAbsolute(home) || starts.some((start) => start !== undefined && (resolve(home) === start || resolve(home).startsWith(start.endsWith(sep) ? start : start + sep))));
   const candidates = GUARD_SWITCHES.filter((name) => env[name] && (name !== 'HOME' || homeInProject));
   if (candidates.length === 0) return found;
   // The user's own settings file is never project settings, even when the project is the home

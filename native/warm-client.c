@@ -130,8 +130,8 @@ static void spawn_daemon(const char *state, const char *dir) {
     umask(077);
     signal(SIGPIPE, SIG_DFL);
     /* Only what the daemon needs: one project's environment must not become everyone's. */
-    static char home_env[4200], path_env[8192], idle_env[64], mem_env[64];
-    const char *path = getenv("PATH"), *idle = getenv("HOOKPACK_DAEMON_IDLE_MS"), *mem = getenv("HOOKPACK_DAEMON_MAX_MB");
+    static char home_env[4200], path_env[8192], user_env[4200], idle_env[64], mem_env[64];
+    const char *path = getenv("PATH"), *user = getenv("HOME"), *idle = getenv("HOOKPACK_DAEMON_IDLE_MS"), *mem = getenv("HOOKPACK_DAEMON_MAX_MB");
     char *env[9];
     int e = 0;
     snprintf(home_env, sizeof home_env, "HOOKPACK_HOME=%s", state);
@@ -139,8 +139,7 @@ static void spawn_daemon(const char *state, const char *dir) {
     /* It loads bundles once: no V8 code cache, whose files a state directory a project chose could hold. */
     env[e++] = "HOOKPACK_CODE_CACHE=0";
     if (path) snprintf(path_env, sizeof path_env, "PATH=%s", path), env[e++] = path_env;
-    /* No HOME: the caller's could be one a project's settings set; the daemon's os.homedir() is
-       then the account's, which a guard's call falls back on once a project-set HOME is dropped. */
+    if (user) snprintf(user_env, sizeof user_env, "HOME=%s", user), env[e++] = user_env;
     if (idle) snprintf(idle_env, sizeof idle_env, "HOOKPACK_DAEMON_IDLE_MS=%s", idle), env[e++] = idle_env;
     if (mem) snprintf(mem_env, sizeof mem_env, "HOOKPACK_DAEMON_MAX_MB=%s", mem), env[e++] = mem_env;
     env[e] = NULL;

@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readRegularFile } from '../private-file.ts';
-import { builtin } from './builtin.ts';
+import { homeDir } from './home-dir.ts';
 import { debugNote } from './debug.ts';
 
 /**
@@ -11,19 +11,7 @@ import { debugNote } from './debug.ts';
  * project's `.claude/settings.json` `env` to every hook, over the user's own values (verified
  * with 2.1.329), so a cloned repository could set any of them.
  */
-export const GUARD_SWITCHES = ['HOOKPACK', 'HOOKPACK_SKIP', 'HOOKPACK_HOME', 'HOOKPACK_CONFIG_DIR', 'HOOKPACK_DEADLINE_MS', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'HOME', 'CLAUDE_CONFIG_DIR'] as const;
-// The last four move the state and config directories too (lib/home.ts, lib/config.ts: a relative
-// value lands in the project, whose committed disabled.json then switched every guard off), or
-// (CLAUDE_CONFIG_DIR=.claude) made the project's own settings pass for the user's below.
-
-/** The account's home directory from the password database: what no settings file can move. */
-function accountHome(): string | undefined {
-  try {
-    return builtin<typeof import('node:os')>('node:os').userInfo().homedir || undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const GUARD_SWITCHES = ['HOOKPACK', 'HOOKPACK_SKIP', 'HOOKPACK_HOME', 'HOOKPACK_CONFIG_DIR', 'HOOKPACK_DEADLINE_MS'] as const;
 
 /** Project settings files: the committed one and the "personal" one, which a repository can ship just as well. */
 const SETTINGS_FILES = ['settings.json', 'settings.local.json'];
@@ -115,28 +103,14 @@ export function projectSetSwitches(env: NodeJS.ProcessEnv = process.env): Map<st
  */
 export function projectSetSwitchesAt(env: NodeJS.ProcessEnv, cwd?: string): Map<string, string> {
   const found = new Map<string, string>();
-  // HOME is always set: it counts only where it could lead into the project (relative, or at or
-  // under the project directory or cwd), so the common call still reads no file.
-  const home = env.HOME;
-  let here = cwd;
-  try {
-    here ||= process.cwd();
-  } catch {
-    // the cwd was deleted: CLAUDE_PROJECT_DIR has to do
-  }
-  const starts = [env.CLAUDE_PROJECT_DIR ? resolve(env.CLAUDE_PROJECT_DIR) : undefined, here];
-  const homeInProject = home !== undefined && (!isAbsolute(home) || starts.some((start) => start !== undefined && (resolve(home) === start || resolve(home).startsWith(start.endsWith(sep) ? start : start + sep))));
-  const candidates = GUARD_SWITCHES.filter((name) => env[name] && (name !== 'HOME' || homeInProject));
+  const candidates = GUARD_SWITCHES.filter((name) => env[name]);
   if (candidates.length === 0) return found;
-  // The user's own settings file is never project settings, even when the project is the home
-  // directory: HOME's, when HOME is the account's (password database; a project can set HOME,
-  // and CLAUDE_CONFIG_DIR, which therefore names nothing here).
-  const homeSettings = home !== undefined && isAbsolute(home) ? join(home, '.claude', 'settings.json') : undefined;
-  const isUserSettings = (path: string) => path === homeSettings && resolve(home as string) === accountHome();
+  // The user's own settings file is never project settings, even when the project is the home directory.
+  const userSettings = join(env.CLAUDE_CONFIG_DIR ? resolve(env.CLAUDE_CONFIG_DIR) : join(homeDir(env), '.claude'), 'settings.json');
   for (const root of projectRoots(env, cwd)) {
     for (const name of SETTINGS_FILES) {
       const path = join(root, '.claude', name);
-      if (isUserSettings(path)) continue;
+      if (path === userSettings) continue;
       const file = readSettings(path);
       if (file === undefined) continue;
       for (const variable of candidates) if (!found.has(variable) && setsIt(file, variable, env[variable] as string)) found.set(variable, path);

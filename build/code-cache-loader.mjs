@@ -67,7 +67,10 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
   // common path this costs one realpath.
   const resolved = (/** @type {string} */ p) => { try { return fs.realpathSync.native(p); } catch { return p; } };
   const projectSet = (/** @type {string} */ value, /** @type {string} */ real, /** @type {boolean} */ readSettings) => {
-    const dirs = [env.CLAUDE_PROJECT_DIR, process.cwd()].filter((d) => typeof d === 'string' && d !== '' && d !== '/');
+    // A deleted working directory has no cwd: then only CLAUDE_PROJECT_DIR can be the project.
+    let cwd = '';
+    try { cwd = process.cwd(); } catch {}
+    const dirs = [env.CLAUDE_PROJECT_DIR, cwd].filter((d) => typeof d === 'string' && d !== '' && d !== '/');
     /** @type {string | undefined} */
     let mine;
     for (const dir of dirs) {

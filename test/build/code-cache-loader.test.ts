@@ -31,6 +31,19 @@ describe('the code-cache loader every bundle carries', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it('answers from a working directory that was deleted (no cwd to compare the cache directory with)', () => {
+    const gone = join(dir, 'gone');
+    mkdirSync(gone);
+    const env = { ...process.env, HOOKPACK_HOME: join(dir, 'state'), HOOKPACK_TELEMETRY: '0', BUNDLE: join(outDir(), 'greet.cjs') };
+    for (let i = 0; i < 2; i++) {
+      const run = spawnSync('/bin/sh', ['-c', 'cd "$0" && rmdir "$0" && exec node "$BUNDLE"', gone], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ hookSpecificOutput: { additionalContext: 'you said 3 characters' } });
+      mkdirSync(gone);
+    }
+  });
+
   it('keeps one entry per bundle path, so two copies of a bundle never evict each other', () => {
     runGreet({ HOOKPACK_HOME: join(dir, 'state') });
     mkdirSync(join(dir, 'copy'));

@@ -13,7 +13,7 @@ export default defineHook({
   timeout: 5,
   onError: 'allow',
   async run({ cwd }, ctx) {
-    const snapshot = await gitSnapshot(cwd, { signal: ctx.signal, remainingMs: ctx.remainingMs() });
+    const snapshot = await gitSnapshot(cwd, { signal: ctx.signal, remainingMs: ctx.remainingMs(), env: ctx.env });
     return addContext(gitSummary(snapshot));
   },
 });

@@ -38,6 +38,8 @@ export interface GitSnapshotOptions {
   timeoutMs?: number;
   /** The git executable; tests pass another. */
   git?: string;
+  /** The environment git runs with (the hook's ctx.env: a warm process answers for many sessions); default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const TIMED_OUT: RunResult = { stdout: '', stderr: '', exitCode: null, signal: null, timedOut: true, aborted: false, durationMs: 0, truncated: false };
@@ -50,7 +52,8 @@ export async function gitSnapshot(cwd: string, options: GitSnapshotOptions): Pro
   const deadline = new Promise<RunResult>((resolve) => {
     giveUp = setTimeout(resolve, limitMs + GIVE_UP_AFTER_MS, TIMED_OUT);
   });
-  const runOptions: RunOptions = { cwd, timeoutMs: limitMs, signal: options.signal, env: GIT_ENV, killGraceMs: KILL_GRACE_MS };
+  const env = options.env === undefined ? { env: GIT_ENV } : { env: { ...options.env, ...GIT_ENV }, extendEnv: false };
+  const runOptions: RunOptions = { cwd, timeoutMs: limitMs, signal: options.signal, ...env, killGraceMs: KILL_GRACE_MS };
   const call = (args: string[]) => Promise.race([run(options.git ?? 'git', args, runOptions), deadline]);
   try {
     const [status, log] = await Promise.all([call(STATUS_ARGS), call(LOG_ARGS)]);

@@ -11,6 +11,20 @@ function abortedError(): HookError {
   return new HookError('E_HANDLER_ABORTED', 'the Agent SDK aborted the hook before it answered (the query was interrupted or the client stopped waiting)');
 }
 
+/** AbortSignal.any (Node >= 20.3), or the same by hand on the Node 20 releases before it. */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  for (const signal of [a, b]) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
@@ -23,7 +37,7 @@ export function abortableBy(hook: HookDefinition, outer: AbortSignal | undefined
     // Only `signal` changes; cwd, env, home stay the context's own (lazy) getters.
     let signal: AbortSignal | undefined;
     const context: HookContext = Object.create(ctx, {
-      signal: { get: () => (signal ??= AbortSignal.any([ctx.signal, outer])), enumerable: true },
+      signal: { get: () => (signal ??= eitherSignal(ctx.signal, outer)), enumerable: true },
     });
     const result = hook.run(input, context);
     if (!isThenable(result)) return result;

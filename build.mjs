@@ -12,8 +12,10 @@ import { BuildError, buildHooks, buildReport, PACKAGE_ROOT, watchHooks, writeAto
 import { writeGuardsPlugin } from './build/guards-plugin.mjs';
 import { buildSdk, buildTypes, bundleAdoptRunner, bundleCli, bundleDaemon } from './build/package-artifacts.mjs';
 
-const USAGE = 'usage: node build.mjs [--watch] [--sea [--sea-snapshot]] [--no-code-cache] [--no-typecheck] [--hooks-dir DIR] [--out-dir DIR]';
-const VALID_FLAGS = "Valid flags: --watch, --sea, --sea-snapshot, --no-code-cache, --no-typecheck, --hooks-dir DIR, --out-dir DIR";
+const USAGE =
+  'usage: node build.mjs [--watch] [--sea [--sea-snapshot]] [--no-code-cache] [--no-typecheck] [--hooks-dir DIR] [--out-dir DIR]';
+const VALID_FLAGS =
+  'Valid flags: --watch, --sea, --sea-snapshot, --no-code-cache, --no-typecheck, --hooks-dir DIR, --out-dir DIR';
 
 /** @param {string[]} argv */
 function parseCli(argv) {
@@ -55,7 +57,12 @@ function parseCli(argv) {
  */
 async function buildPackageArtifacts(outDir) {
   const packageDist = outDir === join(PACKAGE_ROOT, 'dist');
-  const [{ code, inputs }, adoptRunner, daemon] = await Promise.all([bundleCli(), bundleAdoptRunner(), bundleDaemon(), ...(packageDist ? [buildSdk(join(outDir, 'sdk')), buildTypes(join(outDir, 'types'))] : [])]);
+  const [{ code, inputs }, adoptRunner, daemon] = await Promise.all([
+    bundleCli(),
+    bundleAdoptRunner(),
+    bundleDaemon(),
+    ...(packageDist ? [buildSdk(join(outDir, 'sdk')), buildTypes(join(outDir, 'types'))] : []),
+  ]);
   const { mkdirSync } = await import('node:fs');
   mkdirSync(outDir, { recursive: true });
   writeAtomic(join(outDir, 'cli.cjs'), code, 0o755);
@@ -79,10 +86,20 @@ async function main() {
   const outLabel = relative(process.cwd(), options.outDir) || '.';
   if (options.watch) {
     process.stderr.write('watching hooks and lib/ for changes (Ctrl-C to stop)\n');
-    return watchHooks(buildOptions, (result) => process.stderr.write(buildReport(result, outLabel)), (error) => process.stderr.write(`build failed: ${error instanceof BuildError ? error.message : /** @type {Error} */ (error).stack}\n`));
+    return watchHooks(
+      buildOptions,
+      (result) => process.stderr.write(buildReport(result, outLabel)),
+      (error) =>
+        process.stderr.write(
+          `build failed: ${error instanceof BuildError ? error.message : /** @type {Error} */ (error).stack}\n`,
+        ),
+    );
   }
   const shippedHooks = options.hooksDir === join(PACKAGE_ROOT, 'hooks');
-  const [result, cliInputs] = await Promise.all([buildHooks(buildOptions), shippedHooks ? buildPackageArtifacts(options.outDir) : Promise.resolve(undefined)]);
+  const [result, cliInputs] = await Promise.all([
+    buildHooks(buildOptions),
+    shippedHooks ? buildPackageArtifacts(options.outDir) : Promise.resolve(undefined),
+  ]);
   if (cliInputs !== undefined) {
     // inputs.json lists what went into every file in dist/, the CLI's too (test/bundles/contents.test.ts).
     const { readFileSync } = await import('node:fs');

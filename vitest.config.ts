@@ -64,12 +64,21 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: [...SHARED_WORKER, 'test/e2e/**', 'node_modules/**'], globalSetup: GLOBAL_SETUP },
+        test: {
+          name: 'isolated',
+          include: ['test/**/*.test.ts'],
+          exclude: [...SHARED_WORKER, 'test/e2e/**', 'node_modules/**'],
+          globalSetup: GLOBAL_SETUP,
+        },
       },
       { extends: true, test: { name: 'shared', include: SHARED_WORKER, isolate: false, globalSetup: GLOBAL_SETUP } },
       {
         extends: true,
-        test: { name: 'types', include: [], typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' } },
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+        },
       },
     ],
   },

@@ -9,11 +9,47 @@ import { join } from 'node:path';
 import { BenchError } from './errors.mjs';
 
 const HOOKS = {
-  guard: ['import json, sys', 'data = json.load(sys.stdin)', "command = data.get('tool_input', {}).get('command', '')", "if 'rm -rf /' in command:", "    print('no', file=sys.stderr)", '    sys.exit(2)'],
-  scratch: ['import glob, json, os, sys', 'json.load(sys.stdin)', "files = glob.glob(os.path.join(os.path.dirname(__file__), 'scratch', '*.md'))", 'if len(files) > 100:', "    print(json.dumps({'systemMessage': 'scratch is full'}))"],
-  notes: ['import json, os, sys', 'json.load(sys.stdin)', "path = os.path.join(os.path.dirname(__file__), 'notes.md')", 'text = open(path).read() if os.path.exists(path) else ""', "if 'STOP' in text:", "    print('stop', file=sys.stderr)", '    sys.exit(2)'],
-  config: ['import json, os, sys', 'data = json.load(sys.stdin)', "config = json.load(open(os.path.join(os.path.dirname(__file__), 'config.json')))", "if data.get('tool_name') in config.get('blocked', []):", "    print('blocked', file=sys.stderr)", '    sys.exit(2)'],
-  branch: ['import json, os, sys', 'json.load(sys.stdin)', "head = os.path.join(os.path.dirname(__file__), 'HEAD')", "branch = open(head).read().strip().rsplit('/', 1)[-1] if os.path.exists(head) else ''", "if branch == 'production':", "    print('not on production', file=sys.stderr)", '    sys.exit(2)'],
+  guard: [
+    'import json, sys',
+    'data = json.load(sys.stdin)',
+    "command = data.get('tool_input', {}).get('command', '')",
+    "if 'rm -rf /' in command:",
+    "    print('no', file=sys.stderr)",
+    '    sys.exit(2)',
+  ],
+  scratch: [
+    'import glob, json, os, sys',
+    'json.load(sys.stdin)',
+    "files = glob.glob(os.path.join(os.path.dirname(__file__), 'scratch', '*.md'))",
+    'if len(files) > 100:',
+    "    print(json.dumps({'systemMessage': 'scratch is full'}))",
+  ],
+  notes: [
+    'import json, os, sys',
+    'json.load(sys.stdin)',
+    "path = os.path.join(os.path.dirname(__file__), 'notes.md')",
+    'text = open(path).read() if os.path.exists(path) else ""',
+    "if 'STOP' in text:",
+    "    print('stop', file=sys.stderr)",
+    '    sys.exit(2)',
+  ],
+  config: [
+    'import json, os, sys',
+    'data = json.load(sys.stdin)',
+    "config = json.load(open(os.path.join(os.path.dirname(__file__), 'config.json')))",
+    "if data.get('tool_name') in config.get('blocked', []):",
+    "    print('blocked', file=sys.stderr)",
+    '    sys.exit(2)',
+  ],
+  branch: [
+    'import json, os, sys',
+    'json.load(sys.stdin)',
+    "head = os.path.join(os.path.dirname(__file__), 'HEAD')",
+    "branch = open(head).read().strip().rsplit('/', 1)[-1] if os.path.exists(head) else ''",
+    "if branch == 'production':",
+    "    print('not on production', file=sys.stderr)",
+    '    sys.exit(2)',
+  ],
 };
 
 const quote = (text) => `'${String(text).replace(/'/g, "'\\''")}'`;
@@ -45,9 +81,24 @@ export function buildAdopted(root, outDir, python, node = quote(process.execPath
   try {
     cpSync(join(root, 'dist', 'adopt.cjs'), join(runnerDir, 'adopt.cjs'));
   } catch (error) {
-    throw new BenchError('E_BENCH_BUILD', `dist/adopt.cjs is missing (${error.code ?? error.message}): run npm run build`, { cause: error });
+    throw new BenchError(
+      'E_BENCH_BUILD',
+      `dist/adopt.cjs is missing (${error.code ?? error.message}): run npm run build`,
+      { cause: error },
+    );
   }
-  const table = { version: 1, settings: 'bench', hooks: Object.keys(HOOKS).map((name, i) => ({ name: `bench-${name}`, event: 'PreToolUse', matcher: 'Bash', command: scripts[i], timeout: 10, guard: name === 'guard' })) };
+  const table = {
+    version: 1,
+    settings: 'bench',
+    hooks: Object.keys(HOOKS).map((name, i) => ({
+      name: `bench-${name}`,
+      event: 'PreToolUse',
+      matcher: 'Bash',
+      command: scripts[i],
+      timeout: 10,
+      guard: name === 'guard',
+    })),
+  };
   writeFileSync(join(runnerDir, 'adopted.settings.json'), JSON.stringify(table));
   // As adopt writes it (env -u spares node the CA load; the variable is unset in the bench anyway).
   const runner = `${own}env -u NODE_EXTRA_CA_CERTS ${node} ${quote(join(runnerDir, 'adopt.cjs'))} settings.json PreToolUse || exit 2`;

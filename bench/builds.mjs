@@ -10,13 +10,24 @@ import { writeSeventeen } from './seventeen.mjs';
 /** `node build.mjs --no-typecheck <args>`: the real build, exactly as users' hooks go through it. */
 function runBuild(root, args, what) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'build.mjs'), '--no-typecheck', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'build.mjs'), '--no-typecheck', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', (error) => reject(new BenchError('E_BENCH_BUILD', `cannot run build.mjs for ${what}: ${error.message}`, { cause: error })));
+    child.on('error', (error) =>
+      reject(new BenchError('E_BENCH_BUILD', `cannot run build.mjs for ${what}: ${error.message}`, { cause: error })),
+    );
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else reject(new BenchError('E_BENCH_BUILD', `building ${what} failed (build.mjs exited ${code}); fix the build, then rerun the bench:\n${stderr.trim()}`));
+      else
+        reject(
+          new BenchError(
+            'E_BENCH_BUILD',
+            `building ${what} failed (build.mjs exited ${code}); fix the build, then rerun the bench:\n${stderr.trim()}`,
+          ),
+        );
     });
   });
 }
@@ -37,24 +48,29 @@ export async function buildVariants(root, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'hooks'), { recursive: true });
   const entries = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('_'));
-  await esbuild.build({
-    entryPoints: entries.map((f) => join(dir, f)),
-    outdir: outDir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'silent',
-    alias: { hookpack: join(root, 'lib', 'index.ts') },
-  }).catch((error) => {
-    throw new BenchError('E_BENCH_BUILD', `bundling bench/variants failed: ${error.message}`, { cause: error });
-  });
+  await esbuild
+    .build({
+      entryPoints: entries.map((f) => join(dir, f)),
+      outdir: outDir,
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+      alias: { hookpack: join(root, 'lib', 'index.ts') },
+    })
+    .catch((error) => {
+      throw new BenchError('E_BENCH_BUILD', `bundling bench/variants failed: ${error.message}`, { cause: error });
+    });
   // The generated validator goes through the real build, exactly as users' hooks do.
   cpSync(join(dir, '_hook.ts'), join(outDir, 'hooks', 'generated-validator.ts'));
   await runBuild(root, ['--hooks-dir', join(outDir, 'hooks'), '--out-dir', outDir], 'the generated-validator variant');
-  return ['generated-validator', ...entries.map((f) => basename(f, '.ts'))].map((name) => ({ name, file: join(outDir, `${name}.cjs`) }));
+  return ['generated-validator', ...entries.map((f) => basename(f, '.ts'))].map((name) => ({
+    name,
+    file: join(outDir, `${name}.cjs`),
+  }));
 }
 
 /** Generates the 17 hooks into <outDir>/hooks and builds them into <outDir>/dist; returns that manifest. */
@@ -72,11 +88,26 @@ export async function buildProject(root, outDir) {
   const cli = join(root, 'dist', 'cli.cjs');
   for (const args of [['init'], ['add', 'bash-guard', 'file-guard'], ['build', '--no-typecheck']]) {
     await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, ...args], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HOME: outDir } });
+      const child = spawn(process.execPath, [cli, ...args], {
+        cwd: project,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, HOME: outDir },
+      });
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', (error) => reject(new BenchError('E_BENCH_BUILD', `cannot run hookpack ${args[0]}: ${error.message}`, { cause: error })));
-      child.on('close', (code) => (code === 0 ? resolve() : reject(new BenchError('E_BENCH_BUILD', `hookpack ${args.join(' ')} in the bench project failed (exit ${code}):\n${stderr.trim()}`))));
+      child.on('error', (error) =>
+        reject(new BenchError('E_BENCH_BUILD', `cannot run hookpack ${args[0]}: ${error.message}`, { cause: error })),
+      );
+      child.on('close', (code) =>
+        code === 0
+          ? resolve()
+          : reject(
+              new BenchError(
+                'E_BENCH_BUILD',
+                `hookpack ${args.join(' ')} in the bench project failed (exit ${code}):\n${stderr.trim()}`,
+              ),
+            ),
+      );
     });
   }
   const dir = join(project, '.claude', 'hooks', 'dist');
@@ -86,10 +117,17 @@ export async function buildProject(root, outDir) {
 export async function buildSeventeen(root, outDir) {
   writeSeventeen(join(outDir, 'hooks'));
   rmSync(join(outDir, 'dist'), { recursive: true, force: true });
-  await runBuild(root, ['--hooks-dir', join(outDir, 'hooks'), '--out-dir', join(outDir, 'dist')], 'the 17 generated hooks');
+  await runBuild(
+    root,
+    ['--hooks-dir', join(outDir, 'hooks'), '--out-dir', join(outDir, 'dist')],
+    'the 17 generated hooks',
+  );
   const manifest = JSON.parse(readFileSync(join(outDir, 'dist', 'manifest.json'), 'utf8'));
   if (manifest.hooks.length !== 17 || manifest.events.length !== 1) {
-    throw new BenchError('E_BENCH_BUILD', `the 17-hook scenario built ${manifest.hooks.length} hooks and ${manifest.events.length} event bundles; expected 17 and 1`);
+    throw new BenchError(
+      'E_BENCH_BUILD',
+      `the 17-hook scenario built ${manifest.hooks.length} hooks and ${manifest.events.length} event bundles; expected 17 and 1`,
+    );
   }
   return { dir: join(outDir, 'dist'), manifest };
 }

@@ -9,4 +9,9 @@ export interface ChartRow {
 }
 export declare function xml(text: string): string;
 export declare function axisMax(ratios: readonly (number | null)[], clip?: number): number;
-export declare function renderSvg(options: { sections: { title: string; rows: ChartRow[] }[]; budget?: number; title?: string; subtitle?: string }): string;
+export declare function renderSvg(options: {
+  sections: { title: string; rows: ChartRow[] }[];
+  budget?: number;
+  title?: string;
+  subtitle?: string;
+}): string;

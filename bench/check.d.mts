@@ -21,6 +21,12 @@ export declare function suggestBudget(bytes: number): number;
 export declare function parseBudgets(text: string, where?: string): Budgets;
 export declare function loadBudgets(root: string): Budgets;
 export declare function distSizes(distDir: string): { file: string; bytes: number }[];
-export declare function checkBytes(sizes: readonly { file: string; bytes: number }[], budgets: Budgets): { ok: boolean; results: BytesResult[]; unused: string[] };
+export declare function checkBytes(
+  sizes: readonly { file: string; bytes: number }[],
+  budgets: Budgets,
+): { ok: boolean; results: BytesResult[]; unused: string[] };
 export declare function ratioBudgetFor(row: { section: string; name: string }): number | undefined;
-export declare function checkRatios(rows: readonly { section: string; name: string; ratio: number | null }[], factor?: number): { ok: boolean; results: RatioResult[] };
+export declare function checkRatios(
+  rows: readonly { section: string; name: string; ratio: number | null }[],
+  factor?: number,
+): { ok: boolean; results: RatioResult[] };

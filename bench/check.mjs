@@ -28,12 +28,20 @@ export function parseBudgets(text, where = BUDGETS_FILE) {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BenchError('E_BENCH_BUDGET', `${where} is not valid JSON (${error.message}); it must be an object like { "bash-guard.cjs": 76000 }`, { cause: error });
+    throw new BenchError(
+      'E_BENCH_BUDGET',
+      `${where} is not valid JSON (${error.message}); it must be an object like { "bash-guard.cjs": 76000 }`,
+      { cause: error },
+    );
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new BenchError('E_BENCH_BUDGET', `${where} must be an object like { "bash-guard.cjs": 76000 }`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new BenchError('E_BENCH_BUDGET', `${where} must be an object like { "bash-guard.cjs": 76000 }`);
   for (const [file, limit] of Object.entries(data)) {
     if (!file.endsWith('.cjs') || !Number.isInteger(limit) || limit <= 0) {
-      throw new BenchError('E_BENCH_BUDGET', `${where}: "${file}": ${JSON.stringify(limit)} is not a budget; each key is a dist/*.cjs file name and each value a positive integer of bytes`);
+      throw new BenchError(
+        'E_BENCH_BUDGET',
+        `${where}: "${file}": ${JSON.stringify(limit)} is not a budget; each key is a dist/*.cjs file name and each value a positive integer of bytes`,
+      );
     }
   }
   return data;

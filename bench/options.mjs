@@ -33,10 +33,19 @@ export function parseOptions(argv) {
   try {
     ({ values } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new BenchError('E_BENCH_USAGE', `${error.message}. Valid flags: ${Object.keys(FLAGS).map((f) => `--${f}`).join(', ')}`, { cause: error });
+    throw new BenchError(
+      'E_BENCH_USAGE',
+      `${error.message}. Valid flags: ${Object.keys(FLAGS)
+        .map((f) => `--${f}`)
+        .join(', ')}`,
+      { cause: error },
+    );
   }
   if (values['no-timing'] && !values.check) {
-    throw new BenchError('E_BENCH_USAGE', '`--no-timing` only makes sense with `--check` (it checks the byte budgets without timing anything); add --check');
+    throw new BenchError(
+      'E_BENCH_USAGE',
+      '`--no-timing` only makes sense with `--check` (it checks the byte budgets without timing anything); add --check',
+    );
   }
   if (values.rounds !== undefined && values.quick) {
     throw new BenchError('E_BENCH_USAGE', '`--rounds` and `--quick` both set the number of rounds; pass one of them');
@@ -53,7 +62,12 @@ export function parseOptions(argv) {
     json: values.json,
     check: values.check,
     timing: !values['no-timing'],
-    only: values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    only: values.only
+      ? values.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
     help: values.help,
   };
 }

@@ -12,7 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '25' }, plugin: { type: 'string', default: join(ROOT, 'plugins', 'hookpack-guards') } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '25' },
+    plugin: { type: 'string', default: join(ROOT, 'plugins', 'hookpack-guards') },
+  },
+});
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 5) {
   process.stderr.write('bench/plugin.mjs: --runs must be a whole number >= 5\n');
@@ -23,13 +28,24 @@ const hooks = JSON.parse(readFileSync(join(plugin, 'hooks', 'hooks.json'), 'utf8
 const command = hooks.hooks.PreToolUse[0].hooks[0].command;
 const state = mkdtempSync(join(tmpdir(), 'hookpack-plugin-bench-'));
 const project = join(state, 'project');
-const env = { PATH: process.env.PATH, HOME: join(state, 'home'), HOOKPACK_HOME: join(state, 'hookpack-home'), CLAUDE_PLUGIN_ROOT: plugin, CLAUDE_PROJECT_DIR: project };
+const env = {
+  PATH: process.env.PATH,
+  HOME: join(state, 'home'),
+  HOOKPACK_HOME: join(state, 'hookpack-home'),
+  CLAUDE_PLUGIN_ROOT: plugin,
+  CLAUDE_PROJECT_DIR: project,
+};
 const payload = `${JSON.stringify({ session_id: 's', transcript_path: join(state, 't.jsonl'), cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls', description: 'list' }, tool_use_id: 'toolu_1', permission_mode: 'default' })}\n`;
 
 const programs = [
   { name: 'node -e 0', file: process.execPath, args: ['-e', '0'] },
   { name: "sh -c 'node -e 0'", file: '/bin/sh', args: ['-c', 'node -e 0'] },
-  { name: 'node <plugin>/dist/on-PreToolUse.cjs', file: process.execPath, args: [join(plugin, 'dist', 'on-PreToolUse.cjs')], check: true },
+  {
+    name: 'node <plugin>/dist/on-PreToolUse.cjs',
+    file: process.execPath,
+    args: [join(plugin, 'dist', 'on-PreToolUse.cjs')],
+    check: true,
+  },
   { name: 'plugin hooks.json command (sh -c)', file: '/bin/sh', args: ['-c', command], check: true },
 ];
 
@@ -37,7 +53,8 @@ function once(program) {
   const started = process.hrtime.bigint();
   const result = spawnSync(program.file, program.args, { env, cwd: ROOT, input: payload, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (program.check && result.status !== 0) throw new Error(`the plugin's command exited ${result.status}: ${result.stderr.split('\n')[0]}`);
+  if (program.check && result.status !== 0)
+    throw new Error(`the plugin's command exited ${result.status}: ${result.stderr.split('\n')[0]}`);
   return ms;
 }
 
@@ -54,10 +71,17 @@ try {
   const medians = times.map(median);
   const base = medians[0];
   const shBase = medians[1];
-  for (const [j, p] of programs.entries()) process.stdout.write(`${p.name.padEnd(38)} median ${medians[j].toFixed(1).padStart(6)} ms  ${(medians[j] / base).toFixed(2)}x node -e 0  ${(medians[j] / shBase).toFixed(2)}x sh -c 'node -e 0'\n`);
-  const files = readdirSync(plugin, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(plugin, f)).isFile());
+  for (const [j, p] of programs.entries())
+    process.stdout.write(
+      `${p.name.padEnd(38)} median ${medians[j].toFixed(1).padStart(6)} ms  ${(medians[j] / base).toFixed(2)}x node -e 0  ${(medians[j] / shBase).toFixed(2)}x sh -c 'node -e 0'\n`,
+    );
+  const files = readdirSync(plugin, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    statSync(join(plugin, f)).isFile(),
+  );
   const bytes = files.reduce((sum, f) => sum + statSync(join(plugin, f)).size, 0);
-  process.stdout.write(`plugin ${plugin}: ${files.length} files, ${bytes} B (${(bytes / 1024).toFixed(1)} KiB); runs ${runs} each, interleaved, NODE_EXTRA_CA_CERTS unset\n`);
+  process.stdout.write(
+    `plugin ${plugin}: ${files.length} files, ${bytes} B (${(bytes / 1024).toFixed(1)} KiB); runs ${runs} each, interleaved, NODE_EXTRA_CA_CERTS unset\n`,
+  );
 } finally {
   rmSync(state, { recursive: true, force: true });
 }

@@ -36,7 +36,11 @@ const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
  */
 export function payloadFor(fixtures, event, matcher) {
   const file = join(fixtures, `${event}.json`);
-  if (!existsSync(file)) throw new BenchError('E_BENCH_PROGRAM', `no payload fixture for ${event}: add cli/payloads/${event}.json (a real payload of that event) so its hooks can be timed`);
+  if (!existsSync(file))
+    throw new BenchError(
+      'E_BENCH_PROGRAM',
+      `no payload fixture for ${event}: add cli/payloads/${event}.json (a real payload of that event) so its hooks can be timed`,
+    );
   const payload = readJson(file);
   const tool = typeof matcher === 'string' ? matcher.split(/[|,]/)[0]?.trim() : undefined;
   if (!tool || !('tool_name' in payload) || tool === payload.tool_name) return payload;
@@ -96,31 +100,53 @@ export function listPrograms({ root, env, manifest, variants, seventeen, project
   const bash = line(payloadFor(fixtures, 'PreToolUse', 'Bash'));
   const dist = join(root, 'dist');
   const programs = [];
-  const add = (section, name, fields) => programs.push({ id: `${section}:${name}`, section, name, bytes: null, input: bash, env, ...fields });
+  const add = (section, name, fields) =>
+    programs.push({ id: `${section}:${name}`, section, name, bytes: null, input: bash, env, ...fields });
 
   add('baselines', BASELINE_ID, { commands: [`${node} -e 0`], baseline: true, note: 'the floor of any Node hook' });
   add('baselines', '/bin/true', { commands: ['/bin/true'], note: 'the process floor' });
   if (python) {
     const script = join(root, 'bench', 'baselines', 'bash_guard.py');
-    add('baselines', 'python3 bash_guard.py', { commands: [`${quote(python)} ${quote(script)}`], bytes: statSync(script).size, note: `bash-guard in Python, as most hooks are written today (${python})` });
+    add('baselines', 'python3 bash_guard.py', {
+      commands: [`${quote(python)} ${quote(script)}`],
+      bytes: statSync(script).size,
+      note: `bash-guard in Python, as most hooks are written today (${python})`,
+    });
   }
 
   const inManifest = new Set();
   for (const hook of manifest.hooks) {
     inManifest.add(hook.file);
-    add('hooks', hook.file, { commands: [`${node} ${quote(join(dist, hook.file))}`], bytes: hook.bytes, input: line(payloadFor(fixtures, hook.event, hook.matcher)) });
+    add('hooks', hook.file, {
+      commands: [`${node} ${quote(join(dist, hook.file))}`],
+      bytes: hook.bytes,
+      input: line(payloadFor(fixtures, hook.event, hook.matcher)),
+    });
   }
   for (const event of manifest.events) {
     inManifest.add(event.file);
-    add('events', event.file, { commands: [`${node} ${quote(join(dist, event.file))}`], bytes: event.bytes, input: line(payloadFor(fixtures, event.event, event.matcher)), note: event.hooks.join(', ') });
+    add('events', event.file, {
+      commands: [`${node} ${quote(join(dist, event.file))}`],
+      bytes: event.bytes,
+      input: line(payloadFor(fixtures, event.event, event.matcher)),
+      note: event.hooks.join(', '),
+    });
   }
   const skipped = readdirSync(dist).filter((f) => f.endsWith('.cjs') && !inManifest.has(f));
 
   // The single executable, when built: the same hooks and event bundles, dispatched by argument.
   const sea = manifest.sea && existsSync(join(dist, manifest.sea.file)) ? join(dist, manifest.sea.file) : undefined;
   if (sea) {
-    for (const entry of [...manifest.hooks.map((h) => ({ ...h, arg: h.name })), ...manifest.events.map((e) => ({ ...e, arg: e.file.replace(/\.cjs$/, '') }))]) {
-      add('sea', `hookpack ${entry.arg}`, { commands: [`${quote(sea)} ${quote(entry.arg)}`], bytes: entry.bytes, input: line(payloadFor(fixtures, entry.event, entry.matcher)), note: `${manifest.sea.mode}; compare with ${entry.file} above` });
+    for (const entry of [
+      ...manifest.hooks.map((h) => ({ ...h, arg: h.name })),
+      ...manifest.events.map((e) => ({ ...e, arg: e.file.replace(/\.cjs$/, '') })),
+    ]) {
+      add('sea', `hookpack ${entry.arg}`, {
+        commands: [`${quote(sea)} ${quote(entry.arg)}`],
+        bytes: entry.bytes,
+        input: line(payloadFor(fixtures, entry.event, entry.matcher)),
+        note: `${manifest.sea.mode}; compare with ${entry.file} above`,
+      });
     }
   }
 
@@ -138,36 +164,85 @@ export function listPrograms({ root, env, manifest, variants, seventeen, project
       input,
       note: 'Claude Code today: one process per hook, all started together; bytes and RSS are sums',
     });
-    add('seventeen', `1 bundle: ${event.file}`, { commands: [`${node} ${quote(join(dir, event.file))}`], bytes: event.bytes, input, note: `all 17 hooks in one process` });
+    add('seventeen', `1 bundle: ${event.file}`, {
+      commands: [`${node} ${quote(join(dir, event.file))}`],
+      bytes: event.bytes,
+      input,
+      note: `all 17 hooks in one process`,
+    });
   }
 
   if (adopted) {
     const session = adopted.ownSession ? ', each in a session of its own (setsid -w)' : '';
-    add('adopted', '5 processes at once', { commands: adopted.commands, note: `as Claude Code starts them: five sh -c python3 at once${session}, wall time until the last exits` });
-    add('adopted', '1 runner: adopt.cjs', { commands: [adopted.runner], note: `after hookpack adopt: one node process${session} starts the same five at once, reads and merges their answers` });
+    add('adopted', '5 processes at once', {
+      commands: adopted.commands,
+      note: `as Claude Code starts them: five sh -c python3 at once${session}, wall time until the last exits`,
+    });
+    add('adopted', '1 runner: adopt.cjs', {
+      commands: [adopted.runner],
+      note: `after hookpack adopt: one node process${session} starts the same five at once, reads and merges their answers`,
+    });
   }
 
   if (project) {
     for (const event of project.manifest.events) {
-      add('project', `project ${event.file}`, { commands: [`${node} ${quote(join(project.dir, event.file))}`], bytes: event.bytes, input: line(payloadFor(fixtures, event.event, event.matcher)), note: event.hooks.join(', ') });
+      add('project', `project ${event.file}`, {
+        commands: [`${node} ${quote(join(project.dir, event.file))}`],
+        bytes: event.bytes,
+        input: line(payloadFor(fixtures, event.event, event.matcher)),
+        note: event.hooks.join(', '),
+      });
     }
   }
 
   if (warm && !warm.reason) {
     const bytes = statSync(warm.client).size;
-    add('warm', 'warm on-PreToolUse.cjs (hot)', { commands: [warm.command(warm.bundle)], bytes, env: warm.warmEnv, note: 'the client, answered by the running daemon' });
-    add('warm', 'fallback: daemon unusable', { commands: [warm.command(warm.bundle)], bytes, env: warm.absentEnv, note: 'the client checks, refuses, execs node on-PreToolUse.cjs; compare with events: on-PreToolUse.cjs' });
-    add('warm', 'heavy hook, cold: node heavy-rules.cjs', { commands: [`${node} ${quote(warm.heavyBundle)}`], input: line({ ...payloadFor(fixtures, 'PreToolUse', 'Bash') }), note: 'loads and compiles a 2 MB rule file on every call' });
-    add('warm', 'heavy hook, warm', { commands: [warm.command(warm.heavyBundle)], bytes, env: warm.warmEnv, note: 'the daemon loaded the rules once' });
+    add('warm', 'warm on-PreToolUse.cjs (hot)', {
+      commands: [warm.command(warm.bundle)],
+      bytes,
+      env: warm.warmEnv,
+      note: 'the client, answered by the running daemon',
+    });
+    add('warm', 'fallback: daemon unusable', {
+      commands: [warm.command(warm.bundle)],
+      bytes,
+      env: warm.absentEnv,
+      note: 'the client checks, refuses, execs node on-PreToolUse.cjs; compare with events: on-PreToolUse.cjs',
+    });
+    add('warm', 'heavy hook, cold: node heavy-rules.cjs', {
+      commands: [`${node} ${quote(warm.heavyBundle)}`],
+      input: line({ ...payloadFor(fixtures, 'PreToolUse', 'Bash') }),
+      note: 'loads and compiles a 2 MB rule file on every call',
+    });
+    add('warm', 'heavy hook, warm', {
+      commands: [warm.command(warm.heavyBundle)],
+      bytes,
+      env: warm.warmEnv,
+      note: 'the daemon loaded the rules once',
+    });
   }
 
   const guard = manifest.hooks.find((h) => h.name === 'bash-guard');
   if (guard && caFile) {
     const file = quote(join(dist, guard.file));
     const withCa = { ...env, NODE_EXTRA_CA_CERTS: caFile };
-    add('ca', 'NODE_EXTRA_CA_CERTS set', { commands: [`${node} ${file}`], bytes: guard.bytes, env: withCa, note: `NODE_EXTRA_CA_CERTS=${caFile}` });
-    add('ca', 'set, started via env -u', { commands: [`env -u NODE_EXTRA_CA_CERTS ${node} ${file}`], bytes: guard.bytes, env: withCa, note: 'env -u NODE_EXTRA_CA_CERTS node …: the workaround' });
-    add('ca', 'unset', { commands: [`${node} ${file}`], bytes: guard.bytes, note: 'no NODE_EXTRA_CA_CERTS in the environment' });
+    add('ca', 'NODE_EXTRA_CA_CERTS set', {
+      commands: [`${node} ${file}`],
+      bytes: guard.bytes,
+      env: withCa,
+      note: `NODE_EXTRA_CA_CERTS=${caFile}`,
+    });
+    add('ca', 'set, started via env -u', {
+      commands: [`env -u NODE_EXTRA_CA_CERTS ${node} ${file}`],
+      bytes: guard.bytes,
+      env: withCa,
+      note: 'env -u NODE_EXTRA_CA_CERTS node …: the workaround',
+    });
+    add('ca', 'unset', {
+      commands: [`${node} ${file}`],
+      bytes: guard.bytes,
+      note: 'no NODE_EXTRA_CA_CERTS in the environment',
+    });
   }
   return { programs, skipped };
 }

@@ -22,9 +22,13 @@ const BUNDLE = join(ROOT, 'dist', 'prompt-context.cjs');
 // older than 3 s, so the benchmark waits this long after writing them (backdating mtimes would
 // not do: that sets ctime to now, and the cache checks ctime too).
 const RACY_WINDOW_MS = 3000;
-const PROMPT = 'The users table migration fails on the staging database; can you fix the schema and check the auth token refresh before we release?';
+const PROMPT =
+  'The users table migration fails on the staging database; can you fix the schema and check the auth token refresh before we release?';
 
-const { values: args } = parseArgs({ options: { pairs: { type: 'string', default: '30' }, json: { type: 'boolean', default: false } }, strict: true });
+const { values: args } = parseArgs({
+  options: { pairs: { type: 'string', default: '30' }, json: { type: 'boolean', default: false } },
+  strict: true,
+});
 const PAIRS = Number(args.pairs);
 if (!Number.isInteger(PAIRS) || PAIRS < 3) {
   process.stderr.write(`--pairs must be an integer >= 3, got ${args.pairs}\n`);
@@ -34,7 +38,7 @@ const progress = (line) => process.stderr.write(`${line}\n`);
 
 // A small seeded generator: the same notes on every run and machine.
 let seed = 0x2f6b3a1d;
-const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const pick = (list) => list[Math.floor(random() * list.length)];
 const WORDS = (
   'auth token refresh session cookie login logout user users account billing invoice payment stripe webhook queue worker job ' +
@@ -112,8 +116,16 @@ function main() {
     mkdirSync(join(root, 'config'));
     const payload = `${JSON.stringify({ session_id: 'bench', transcript_path: join(root, 't.jsonl'), cwd: project, hook_event_name: 'UserPromptSubmit', prompt: PROMPT })}\n`;
     // A minimal environment for all three programs alike (NODE_EXTRA_CA_CERTS alone triples Node 20's start).
-    const env = (home) => ({ PATH: process.env.PATH, HOME: root, CLAUDE_PROJECT_DIR: project, HOOKPACK_CONFIG_DIR: join(root, 'config'), HOOKPACK_HOME: home });
-    progress(`notes in ${project}: 400 scratch files, 300 knowledge checks, anti-patterns.md ${antiPatternBytes} bytes; waiting ${RACY_WINDOW_MS} ms for their stamps to age`);
+    const env = (home) => ({
+      PATH: process.env.PATH,
+      HOME: root,
+      CLAUDE_PROJECT_DIR: project,
+      HOOKPACK_CONFIG_DIR: join(root, 'config'),
+      HOOKPACK_HOME: home,
+    });
+    progress(
+      `notes in ${project}: 400 scratch files, 300 knowledge checks, anti-patterns.md ${antiPatternBytes} bytes; waiting ${RACY_WINDOW_MS} ms for their stamps to age`,
+    );
     spawnSync('sleep', [String((RACY_WINDOW_MS + 200) / 1000)]);
 
     const warm = join(root, 'warm-home');
@@ -121,7 +133,9 @@ function main() {
     const check = runHook(env(warm), payload);
     const telemetry = lastTelemetry(warm);
     if (check.stdout !== reference) throw new Error('a cached run answered differently from an uncached one');
-    progress(`warm run: cacheHits ${telemetry.cacheHits}, cacheMisses ${telemetry.cacheMisses}; context ${JSON.parse(reference).hookSpecificOutput.additionalContext.length} chars`);
+    progress(
+      `warm run: cacheHits ${telemetry.cacheHits}, cacheMisses ${telemetry.cacheMisses}; context ${JSON.parse(reference).hookSpecificOutput.additionalContext.length} chars`,
+    );
 
     // A HOOKPACK_HOME under a regular file can't be created: the hook runs memory-only.
     writeFileSync(join(root, 'not-a-dir'), '');

@@ -9,8 +9,18 @@ import { median } from './stats.mjs';
 export function measureRss(programs, { python, runs, benchDir }) {
   if (!python) return { error: 'python3 not found: RSS not measured' };
   const spec = { runs, programs: programs.map(({ id, commands, input, env }) => ({ id, commands, input, env })) };
-  const r = spawnSync(python, [join(benchDir, 'rss.py')], { input: JSON.stringify(spec), encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) return { error: `bench/rss.py failed (exit ${r.status}): ${(r.stderr || r.error?.message || '').trim().slice(0, 300)}` };
+  const r = spawnSync(python, [join(benchDir, 'rss.py')], {
+    input: JSON.stringify(spec),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0)
+    return {
+      error: `bench/rss.py failed (exit ${r.status}): ${(r.stderr || r.error?.message || '').trim().slice(0, 300)}`,
+    };
   const { method, kib } = JSON.parse(r.stdout);
-  return { method, mb: new Map(Object.entries(kib).map(([id, values]) => [id, Math.round((median(values) / 1024) * 10) / 10])) };
+  return {
+    method,
+    mb: new Map(Object.entries(kib).map(([id, values]) => [id, Math.round((median(values) / 1024) * 10) / 10])),
+  };
 }

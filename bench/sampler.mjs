@@ -20,10 +20,18 @@ function unexpected(program, command, status, stdout, stderr) {
 function runSingle(program) {
   const command = program.commands[0];
   const started = process.hrtime.bigint();
-  const r = spawnSync(SH, ['-c', command], { input: program.input, env: program.env, stdio: 'pipe', timeout: RUN_TIMEOUT_MS });
+  const r = spawnSync(SH, ['-c', command], {
+    input: program.input,
+    env: program.env,
+    stdio: 'pipe',
+    timeout: RUN_TIMEOUT_MS,
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // EPIPE: the program exited without reading its stdin (/bin/true does); its exit status still counts.
-  if (r.error && !(r.error.code === 'EPIPE' && r.status !== null)) throw new BenchError('E_BENCH_PROGRAM', `${program.name}: cannot run \`${command}\`: ${r.error.message}`, { cause: r.error });
+  if (r.error && !(r.error.code === 'EPIPE' && r.status !== null))
+    throw new BenchError('E_BENCH_PROGRAM', `${program.name}: cannot run \`${command}\`: ${r.error.message}`, {
+      cause: r.error,
+    });
   if (r.status !== 0) throw unexpected(program, command, r.status, r.stdout, r.stderr);
   return { ms, outputs: [String(r.stdout)] };
 }
@@ -45,7 +53,11 @@ function runParallel(program) {
       child.stdin.end(program.input);
       child.on('error', (error) => {
         failed = true;
-        reject(new BenchError('E_BENCH_PROGRAM', `${program.name}: cannot run \`${command}\`: ${error.message}`, { cause: error }));
+        reject(
+          new BenchError('E_BENCH_PROGRAM', `${program.name}: cannot run \`${command}\`: ${error.message}`, {
+            cause: error,
+          }),
+        );
       });
       child.on('close', (status) => {
         if (failed) return;
@@ -76,7 +88,10 @@ export function checkOutput(program, stdout) {
   } catch {
     // reported below
   }
-  throw new BenchError('E_BENCH_PROGRAM', `${program.name} printed something other than one JSON object on stdout: ${text.slice(0, 200)}`);
+  throw new BenchError(
+    'E_BENCH_PROGRAM',
+    `${program.name} printed something other than one JSON object on stdout: ${text.slice(0, 200)}`,
+  );
 }
 
 /** Fisher-Yates on a copy. */
@@ -108,7 +123,9 @@ export async function sample(programs, { rounds, warmup, progress }) {
     for (const program of shuffle(programs)) samples.get(program.id).push((await runOnce(program)).ms);
     if (round % every === 0 || round === rounds) {
       const elapsed = (performance.now() - started) / 1000;
-      progress(`round ${round}/${rounds} (${elapsed.toFixed(0)} s, ~${((elapsed / round) * (rounds - round)).toFixed(0)} s left)`);
+      progress(
+        `round ${round}/${rounds} (${elapsed.toFixed(0)} s, ~${((elapsed / round) * (rounds - round)).toFixed(0)} s left)`,
+      );
     }
   }
   return samples;

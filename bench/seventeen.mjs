@@ -45,6 +45,7 @@ export default defineHook({
 export function writeSeventeen(hooksDir) {
   rmSync(hooksDir, { recursive: true, force: true });
   mkdirSync(hooksDir, { recursive: true });
-  for (const [name, body] of Object.entries(SEVENTEEN)) writeFileSync(join(hooksDir, `${name}.ts`), hookSource(name, body));
+  for (const [name, body] of Object.entries(SEVENTEEN))
+    writeFileSync(join(hooksDir, `${name}.ts`), hookSource(name, body));
   return Object.keys(SEVENTEEN);
 }

@@ -2,7 +2,8 @@
 // process start on a shared machine has a long right tail that a mean would smear over every row.
 
 function sorted(samples) {
-  if (!Array.isArray(samples) || samples.length === 0) throw new TypeError('stats: `samples` must be a non-empty array of numbers');
+  if (!Array.isArray(samples) || samples.length === 0)
+    throw new TypeError('stats: `samples` must be a non-empty array of numbers');
   return [...samples].sort((a, b) => a - b);
 }
 

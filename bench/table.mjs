@@ -62,17 +62,29 @@ const num = (v, digits) => (typeof v === 'number' ? v.toFixed(digits) : '-');
 const bytes = (v) => (typeof v === 'number' ? v.toLocaleString('en-US') : '-');
 
 function rowLine(row) {
-  return cells([row.name, bytes(row.bytes), num(row.medianMs, 1), num(row.p95Ms, 1), num(row.ratio, 2), num(row.rssMb, 1)]);
+  return cells([
+    row.name,
+    bytes(row.bytes),
+    num(row.medianMs, 1),
+    num(row.p95Ms, 1),
+    num(row.ratio, 2),
+    num(row.rssMb, 1),
+  ]);
 }
 
 function inProcessLines(rows) {
-  const lines = [rule('in process (tinybench)'), `${'task'.padEnd(38)}${'median µs'.padStart(11)}${'p99 µs'.padStart(11)}${'ops/s'.padStart(12)}`];
+  const lines = [
+    rule('in process (tinybench)'),
+    `${'task'.padEnd(38)}${'median µs'.padStart(11)}${'p99 µs'.padStart(11)}${'ops/s'.padStart(12)}`,
+  ];
   for (const r of rows) {
     if (r.skipped) {
       lines.push(...wrap(`${r.name}: skipped, ${r.skipped}`));
       continue;
     }
-    lines.push(`${fit(r.name, 37).padEnd(38)}${num(r.p50Us, 1).padStart(11)}${num(r.p99Us, 1).padStart(11)}${r.opsPerSec.toLocaleString('en-US').padStart(12)}`);
+    lines.push(
+      `${fit(r.name, 37).padEnd(38)}${num(r.p50Us, 1).padStart(11)}${num(r.p99Us, 1).padStart(11)}${r.opsPerSec.toLocaleString('en-US').padStart(12)}`,
+    );
     if (r.note) lines.push(...wrap(`  ${r.note}`, WIDTH, 4));
   }
   return lines;
@@ -85,7 +97,9 @@ function inProcessLines(rows) {
 export function renderTable(report) {
   const { machine, settings } = report;
   const lines = [
-    ...wrap(`hookpack startup bench · node ${machine.node} · ${machine.cpu} × ${machine.cores} · ${settings.rounds} rounds${settings.quick ? ' (quick: not a measurement)' : ''}`),
+    ...wrap(
+      `hookpack startup bench · node ${machine.node} · ${machine.cpu} × ${machine.cores} · ${settings.rounds} rounds${settings.quick ? ' (quick: not a measurement)' : ''}`,
+    ),
     cells(COLUMNS.map((c) => c.title)),
     cells(['', '', 'ms', 'ms', 'x node', 'MB']),
   ];

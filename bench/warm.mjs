@@ -13,7 +13,11 @@ const quote = (text) => `'${String(text).replace(/'/g, "'\\''")}'`;
 /** A rule file of about 2 MB: 4,000 rules of 40 made-up words each. */
 function writeRules(path) {
   const rules = [];
-  for (let i = 0; i < 4000; i++) rules.push({ id: `rule-${i}`, words: Array.from({ length: 40 }, (_, j) => `zq${i.toString(36)}x${j.toString(36)}word`) });
+  for (let i = 0; i < 4000; i++)
+    rules.push({
+      id: `rule-${i}`,
+      words: Array.from({ length: 40 }, (_, j) => `zq${i.toString(36)}x${j.toString(36)}word`),
+    });
   writeFileSync(path, JSON.stringify(rules));
 }
 
@@ -45,9 +49,17 @@ export async function prepareWarm(root, outDir, env, input) {
   const hooks = join(outDir, 'hooks');
   const heavy = join(outDir, 'heavy');
   mkdirSync(hooks, { recursive: true });
-  writeFileSync(join(hooks, 'heavy-rules.ts'), `export { default } from ${JSON.stringify(join(root, 'bench', 'warm', 'heavy-rules.ts'))};\n`);
-  const built = spawnSync(process.execPath, [join(root, 'build.mjs'), '--no-typecheck', '--hooks-dir', hooks, '--out-dir', heavy], { cwd: root, encoding: 'utf8' });
-  if (built.status !== 0) throw new BenchError('E_BENCH_BUILD', `building the heavy hook failed: ${built.stderr.trim()}`);
+  writeFileSync(
+    join(hooks, 'heavy-rules.ts'),
+    `export { default } from ${JSON.stringify(join(root, 'bench', 'warm', 'heavy-rules.ts'))};\n`,
+  );
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'build.mjs'), '--no-typecheck', '--hooks-dir', hooks, '--out-dir', heavy],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (built.status !== 0)
+    throw new BenchError('E_BENCH_BUILD', `building the heavy hook failed: ${built.stderr.trim()}`);
   writeRules(join(heavy, 'rules.json'));
   const client = compileWarmClient(join(outDir, 'client'), { env, daemonScript: join(root, 'dist', 'daemon.cjs') });
   if (!('path' in client)) return { reason: client.reason };
@@ -71,7 +83,17 @@ export async function prepareWarm(root, outDir, env, input) {
     for (const file of [bundle, heavyBundle]) spawnSync('sh', ['-c', command(file)], { input, env: warmEnv });
     const status = await ask(socket, 'status');
     if (status !== undefined && status.bundles.length >= 2) {
-      return { client: client.path, bundle, heavyBundle, command, warmEnv, absentEnv, status, statusNow: () => ask(socket, 'status'), stop: () => ask(socket, 'stop') };
+      return {
+        client: client.path,
+        bundle,
+        heavyBundle,
+        command,
+        warmEnv,
+        absentEnv,
+        status,
+        statusNow: () => ask(socket, 'status'),
+        stop: () => ask(socket, 'stop'),
+      };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

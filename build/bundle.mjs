@@ -42,7 +42,13 @@ const hookpackImports = {
     build.onResolve({ filter: /^hookpack(\/.*)?$/ }, (args) => {
       const path = resolveHookpackImport(args.path);
       if (path !== undefined) return { path };
-      return { errors: [{ text: `hookpack has no module "${args.path}": import from 'hookpack', 'hookpack/cache', 'hookpack/run', 'hookpack/breaker', 'hookpack/background' or a shipped hook 'hookpack/hooks/<name>'` }] };
+      return {
+        errors: [
+          {
+            text: `hookpack has no module "${args.path}": import from 'hookpack', 'hookpack/cache', 'hookpack/run', 'hookpack/breaker', 'hookpack/background' or a shipped hook 'hookpack/hooks/<name>'`,
+          },
+        ],
+      };
     });
   },
 };
@@ -79,11 +85,24 @@ function entryPlugin(validator, validatorSource) {
   return {
     name: 'hookpack-entry',
     setup(build) {
-      build.onResolve({ filter: /^hookpack:validator(\/[A-Za-z]+)?$/ }, (args) => ({ path: args.path.slice('hookpack:validator'.length + 1) || '-', namespace: 'hookpack-validator' }));
-      build.onLoad({ filter: /.*/, namespace: 'hookpack-validator' }, (args) => ({ contents: args.path === '-' ? validator : validatorSource(args.path), loader: 'js' }));
-      build.onResolve({ filter: /^hookpack:startup\// }, (args) => ({ path: args.path.slice('hookpack:startup/'.length), namespace: 'hookpack-startup', sideEffects: true }));
+      build.onResolve({ filter: /^hookpack:validator(\/[A-Za-z]+)?$/ }, (args) => ({
+        path: args.path.slice('hookpack:validator'.length + 1) || '-',
+        namespace: 'hookpack-validator',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'hookpack-validator' }, (args) => ({
+        contents: args.path === '-' ? validator : validatorSource(args.path),
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^hookpack:startup\// }, (args) => ({
+        path: args.path.slice('hookpack:startup/'.length),
+        namespace: 'hookpack-startup',
+        sideEffects: true,
+      }));
       build.onLoad({ filter: /.*/, namespace: 'hookpack-startup' }, (args) => ({
-        contents: [`import { guardStartup } from ${JSON.stringify(join(LIB, 'runtime', 'startup.ts'))};`, `guardStartup(${JSON.stringify(JSON.parse(args.path))});`].join('\n'),
+        contents: [
+          `import { guardStartup } from ${JSON.stringify(join(LIB, 'runtime', 'startup.ts'))};`,
+          `guardStartup(${JSON.stringify(JSON.parse(args.path))});`,
+        ].join('\n'),
         loader: 'js',
         resolveDir: PACKAGE_ROOT,
       }));
@@ -99,14 +118,26 @@ function entryPlugin(validator, validatorSource) {
 export function assertOnlyBuiltins(where, code) {
   const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1] ?? '');
   const foreign = required.filter((id) => !isBuiltin(id));
-  if (foreign.length) throw new BuildError(`${where}: the bundle requires ${foreign.join(', ')}; bundles may only require Node built-ins (install the package so esbuild can bundle it, or import it lazily from a node: module)`);
+  if (foreign.length)
+    throw new BuildError(
+      `${where}: the bundle requires ${foreign.join(', ')}; bundles may only require Node built-ins (install the package so esbuild can bundle it, or import it lazily from a node: module)`,
+    );
 }
 
 /**
  * Bundles one entry source into minified CommonJS; returns the code and the files that went in.
  * @param {{ name: string, contents: string, bannerText: string, validator: string, validatorSource: (event: string) => string, projectRoot: string, shortPath: (file: string) => string, where: string }} options
  */
-export async function bundle({ name, contents, bannerText, validator, validatorSource, projectRoot, shortPath, where }) {
+export async function bundle({
+  name,
+  contents,
+  bannerText,
+  validator,
+  validatorSource,
+  projectRoot,
+  shortPath,
+  where,
+}) {
   const shared = sharedOptions(projectRoot);
   const result = await esbuild
     .build({
@@ -137,9 +168,16 @@ export async function bundle({ name, contents, bannerText, validator, validatorS
  * @param {(file: string) => string} shortPath
  */
 export async function bundleForDefinitions(files, projectRoot, shortPath) {
-  return esbuild.build({ ...sharedOptions(projectRoot), entryPoints: files, outdir: join(PACKAGE_ROOT, '.hookpack-meta'), minify: false }).catch((error) => {
-    throw new BuildError(formatEsbuildErrors(error, shortPath), { cause: error });
-  });
+  return esbuild
+    .build({
+      ...sharedOptions(projectRoot),
+      entryPoints: files,
+      outdir: join(PACKAGE_ROOT, '.hookpack-meta'),
+      minify: false,
+    })
+    .catch((error) => {
+      throw new BuildError(formatEsbuildErrors(error, shortPath), { cause: error });
+    });
 }
 
 /**
@@ -147,7 +185,9 @@ export async function bundleForDefinitions(files, projectRoot, shortPath) {
  * @returns {Promise<(event: string) => string>}
  */
 export async function loadValidatorCodegen() {
-  return /** @type {(event: string) => string} */ ((await loadLibModule(join('schemas', 'codegen.ts'))).validatorSource);
+  return /** @type {(event: string) => string} */ (
+    (await loadLibModule(join('schemas', 'codegen.ts'))).validatorSource
+  );
 }
 
 /**
@@ -173,6 +213,10 @@ async function loadLibModule(file) {
     packages: 'external',
   });
   const module = { exports: /** @type {any} */ ({}) };
-  new Function('module', 'exports', 'require', result.outputFiles?.[0]?.text ?? '')(module, module.exports, createRequire(join(PACKAGE_ROOT, 'package.json')));
+  new Function('module', 'exports', 'require', result.outputFiles?.[0]?.text ?? '')(
+    module,
+    module.exports,
+    createRequire(join(PACKAGE_ROOT, 'package.json')),
+  );
   return module.exports;
 }

@@ -15,7 +15,13 @@ import { staleReasons } from './manifest.mjs';
  * @param {{ hooksDir: string, outDir: string, projectRoot: string, version: string, shortPath?: (file: string) => string }} options
  * @returns {string[]}
  */
-export function checkBuild({ hooksDir, outDir, projectRoot, version, shortPath = (file) => relative(process.cwd(), file) || '.' }) {
+export function checkBuild({
+  hooksDir,
+  outDir,
+  projectRoot,
+  version,
+  shortPath = (file) => relative(process.cwd(), file) || '.',
+}) {
   const hooks = existsSync(hooksDir) ? findHooks(hooksDir, shortPath) : [];
   let manifest;
   const bytes = readBounded(join(outDir, 'manifest.json'), MANIFEST_CAP);
@@ -24,7 +30,11 @@ export function checkBuild({ hooksDir, outDir, projectRoot, version, shortPath =
     manifest = JSON.parse(bytes.toString('utf8'));
     if (typeof manifest !== 'object' || manifest === null) throw new Error('not an object');
   } catch {
-    return hooks.length === 0 ? [] : [`${shortPath(join(outDir, 'manifest.json'))} is missing or unreadable (not a regular file of JSON under 4 MiB): the hooks were never built`];
+    return hooks.length === 0
+      ? []
+      : [
+          `${shortPath(join(outDir, 'manifest.json'))} is missing or unreadable (not a regular file of JSON under 4 MiB): the hooks were never built`,
+        ];
   }
   const reasons = staleReasons(manifest, hooks, projectRoot, shortPath(hooksDir), shortPath, version);
   for (const entry of [...(manifest.hooks ?? []), ...(manifest.events ?? [])]) {

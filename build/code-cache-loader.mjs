@@ -50,7 +50,12 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
     const end = text.lastIndexOf('*/');
     if (open === -1 || end < open + 2) {
       // Before the runtime is loaded, so its policy is this one line: a guard blocks.
-      fs.writeSync(2, 'hookpack: ' + self.filename + ' is damaged (the code at its end is missing or cut short); rebuild it with hookpack build\n');
+      fs.writeSync(
+        2,
+        'hookpack: ' +
+          self.filename +
+          ' is damaged (the code at its end is missing or cut short); rebuild it with hookpack build\n',
+      );
       process.exit(failClosed ? 2 : 1);
     }
     let start = open + 2 + key.length;
@@ -65,11 +70,19 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
   // The cache is then off (it only saves time). The settings are read only when HOOKPACK_HOME is
   // set (XDG_* and HOME set there do not reach hooks, checked with the real client): on the
   // common path this costs one realpath.
-  const resolved = (/** @type {string} */ p) => { try { return fs.realpathSync.native(p); } catch { return p; } };
+  const resolved = (/** @type {string} */ p) => {
+    try {
+      return fs.realpathSync.native(p);
+    } catch {
+      return p;
+    }
+  };
   const projectSet = (/** @type {string} */ value, /** @type {string} */ real, /** @type {boolean} */ readSettings) => {
     // A deleted working directory has no cwd: then only CLAUDE_PROJECT_DIR can be the project.
     let cwd = '';
-    try { cwd = process.cwd(); } catch {}
+    try {
+      cwd = process.cwd();
+    } catch {}
     const dirs = [env.CLAUDE_PROJECT_DIR, cwd].filter((d) => typeof d === 'string' && d !== '' && d !== '/');
     /** @type {string | undefined} */
     let mine;
@@ -88,8 +101,12 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
           if (!s.isFile()) continue;
           const buffer = Buffer.alloc(Math.min(s.size, 1048576));
           const text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
-          if (s.size > buffer.length || text.includes('HOOKPACK_HOME') || text.includes('HOOKPACK_CODE_CACHE')) return true;
-        } catch {} finally { if (fd !== undefined) fs.closeSync(fd); }
+          if (s.size > buffer.length || text.includes('HOOKPACK_HOME') || text.includes('HOOKPACK_CODE_CACHE'))
+            return true;
+        } catch {
+        } finally {
+          if (fd !== undefined) fs.closeSync(fd);
+        }
       }
     }
     return false;
@@ -102,11 +119,15 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
   const realChosen = env.HOOKPACK_CODE_CACHE === '0' || !chosen ? '' : resolved(chosen);
   const home = !realChosen || projectSet(chosen, realChosen, Boolean(env.HOOKPACK_HOME)) ? '' : chosen;
   const note = (/** @type {string} */ m) => {
-    if (env.HOOKPACK_DEBUG && env.HOOKPACK_DEBUG !== '0') try { fs.writeSync(2, 'hookpack: code cache ' + m + '\n'); } catch {}
+    if (env.HOOKPACK_DEBUG && env.HOOKPACK_DEBUG !== '0')
+      try {
+        fs.writeSync(2, 'hookpack: code cache ' + m + '\n');
+      } catch {}
   };
   const uid = process.getuid ? process.getuid() : undefined;
   // Ours alone: owned by us and not writable by group or others (libuv reports no such bits on Windows).
-  const mine = (/** @type {import('node:fs').Stats} */ s) => (process.platform === 'win32' || (s.mode & 18) === 0) && (uid === undefined || s.uid === uid);
+  const mine = (/** @type {import('node:fs').Stats} */ s) =>
+    (process.platform === 'win32' || (s.mode & 18) === 0) && (uid === undefined || s.uid === uid);
   // The state directory's rule (lib/home.ts): a link only we or root own, resolved once; the
   // resolved path must itself be a directory that is ours alone. Returns the real path or ''.
   // `resolvedParent`: p's parent directory is a real path (no links), so a p that is no link is
@@ -152,36 +173,44 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
         for (let n = 1; got < s.size && n > 0; got += n) n = fs.readSync(fd, buffer, got, s.size - got, got);
         if (got === s.size) data = buffer;
       }
-    } catch {} finally { if (fd !== undefined) fs.closeSync(fd); }
+    } catch {
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
   }
   const script = new Script(code, { filename: self.filename, cachedData: data });
   if (!home) note('off');
   else if (data !== undefined && !script.cachedDataRejected) note('hit ' + dir + '/' + fileName);
-  else process.once('exit', () => {
-    try {
-      // The runtime may have made the state directory since start (telemetry): check it again.
-      let top = realHome || trusted(home);
-      if (!top) {
-        // Created only when missing; anything that exists and fails the check is left alone.
-        if (fs.existsSync(home)) return note('refused ' + home + ': not a directory that is yours alone');
-        fs.mkdirSync(home, { recursive: true, mode: 448 });
-        top = trusted(home);
-        if (!top) return;
-      }
-      let target = dir;
-      if (!target) {
-        if (!fs.existsSync(top + '/code-cache')) fs.mkdirSync(top + '/code-cache', { mode: 448 });
-        target = trusted(top + '/code-cache');
-        if (!target) return note('refused ' + top + '/code-cache: not a directory that is yours alone');
-      }
-      const file = target + '/' + fileName;
-      note((data === undefined ? 'miss, writing ' : 'rejected, rewriting ') + file);
-      for (const old of fs.readdirSync(target)) if (old.startsWith(prefix) && old !== fileName) try { fs.unlinkSync(target + '/' + old); } catch {}
-      const tmp = file + '.' + process.pid + '.tmp';
-      fs.writeFileSync(tmp, script.createCachedData(), { mode: 384, flag: 'wx' });
-      fs.renameSync(tmp, file);
-    } catch {}
-  });
+  else
+    process.once('exit', () => {
+      try {
+        // The runtime may have made the state directory since start (telemetry): check it again.
+        let top = realHome || trusted(home);
+        if (!top) {
+          // Created only when missing; anything that exists and fails the check is left alone.
+          if (fs.existsSync(home)) return note('refused ' + home + ': not a directory that is yours alone');
+          fs.mkdirSync(home, { recursive: true, mode: 448 });
+          top = trusted(home);
+          if (!top) return;
+        }
+        let target = dir;
+        if (!target) {
+          if (!fs.existsSync(top + '/code-cache')) fs.mkdirSync(top + '/code-cache', { mode: 448 });
+          target = trusted(top + '/code-cache');
+          if (!target) return note('refused ' + top + '/code-cache: not a directory that is yours alone');
+        }
+        const file = target + '/' + fileName;
+        note((data === undefined ? 'miss, writing ' : 'rejected, rewriting ') + file);
+        for (const old of fs.readdirSync(target))
+          if (old.startsWith(prefix) && old !== fileName)
+            try {
+              fs.unlinkSync(target + '/' + old);
+            } catch {}
+        const tmp = file + '.' + process.pid + '.tmp';
+        fs.writeFileSync(tmp, script.createCachedData(), { mode: 384, flag: 'wx' });
+        fs.renameSync(tmp, file);
+      } catch {}
+    });
   script.runInThisContext()(self.exports, self.require, self.module, self.filename, self.dirname);
 }
 
@@ -221,7 +250,11 @@ let minifiedLoader;
 /** The loader's source, minified once per build (its comments are for us, not for every bundle). */
 function loaderSource() {
   // Assigned, so the minifier keeps the function expression (a bare one is dead code to it).
-  const code = transformSync(`loader=${codeCacheLoaderMain.toString()}`, { minify: true, target: 'node20', loader: 'js' }).code.trim();
+  const code = transformSync(`loader=${codeCacheLoaderMain.toString()}`, {
+    minify: true,
+    target: 'node20',
+    loader: 'js',
+  }).code.trim();
   minifiedLoader = code.slice(code.indexOf('=') + 1).replace(/;$/, '');
   return minifiedLoader;
 }

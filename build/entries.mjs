@@ -26,13 +26,21 @@ export function readDefinitions(hooks, result, shortPath) {
     if (output === undefined) throw new BuildError(`${where}: esbuild produced no output for it`);
     const module = { exports: /** @type {any} */ ({}) };
     try {
-      new Function('module', 'exports', 'require', '__filename', '__dirname', output.text)(module, module.exports, requireFromPackage, hook.file, dirname(hook.file));
+      new Function('module', 'exports', 'require', '__filename', '__dirname', output.text)(
+        module,
+        module.exports,
+        requireFromPackage,
+        hook.file,
+        dirname(hook.file),
+      );
     } catch (error) {
       throw new BuildError(`${where}: evaluating the hook failed: ${/** @type {Error} */ (error).message}`);
     }
     const definition = module.exports.default;
-    if (!definition || definition.kind !== 'hookpack.hook') {
-      throw new BuildError(`${where}: a hook file must \`export default defineHook({ event, run })\` (its default export is ${definition === undefined ? 'missing' : typeof definition})`);
+    if (definition?.kind !== 'hookpack.hook') {
+      throw new BuildError(
+        `${where}: a hook file must \`export default defineHook({ event, run })\` (its default export is ${definition === undefined ? 'missing' : typeof definition})`,
+      );
     }
     definitions.set(hook.name, definition);
   }
@@ -69,7 +77,8 @@ export function groupOnError(definitions) {
 }
 
 const runtime = (/** @type {string} */ file) => JSON.stringify(join(PACKAGE_ROOT, 'lib', 'runtime', file));
-const startupImport = (/** @type {Record<string, unknown>} */ meta) => `import ${JSON.stringify(`hookpack:startup/${JSON.stringify(meta)}`)};`;
+const startupImport = (/** @type {Record<string, unknown>} */ meta) =>
+  `import ${JSON.stringify(`hookpack:startup/${JSON.stringify(meta)}`)};`;
 
 /**
  * The entry of one hook's bundle: the startup guard (first, so an error while the hook module
@@ -124,7 +133,10 @@ export function seaEntrySource(seaFile, hooks, definitions, groups) {
     `import { runEvent } from ${runtime('dispatch.ts')};`,
     `import { startupSnapshot } from 'node:v8';`,
     'const table = { __proto__: null,',
-    ...hooks.map((hook, i) => `  ${JSON.stringify(hook.name)}: () => runHook(h${i}, { name: ${JSON.stringify(hook.name)}, validate: ${id(definitions.get(hook.name).event)} }),`),
+    ...hooks.map(
+      (hook, i) =>
+        `  ${JSON.stringify(hook.name)}: () => runHook(h${i}, { name: ${JSON.stringify(hook.name)}, validate: ${id(definitions.get(hook.name).event)} }),`,
+    ),
     ...[...groups].map(([event, group]) => {
       const members = group.map((g) => `{ name: ${JSON.stringify(g.name)}, hook: h${hooks.indexOf(g)} }`).join(', ');
       return `  ${JSON.stringify(`on-${event}`)}: () => runEvent(${JSON.stringify(event)}, [${members}], { validate: ${id(event)} }),`;

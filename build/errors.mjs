@@ -17,6 +17,8 @@ export function formatEsbuildErrors(error, shortPath) {
   const messages = error?.errors ?? [];
   if (!messages.length) return String(error?.message ?? error);
   return messages
-    .map((/** @type {any} */ m) => (m.location ? `${shortPath(m.location.file)}:${m.location.line}:${m.location.column}: ${m.text}` : m.text))
+    .map((/** @type {any} */ m) =>
+      m.location ? `${shortPath(m.location.file)}:${m.location.line}:${m.location.column}: ${m.text}` : m.text,
+    )
     .join('\n');
 }

@@ -25,15 +25,31 @@ export function writeGuardsPlugin({ distDir, root = PACKAGE_ROOT }) {
   const events = manifestEvents(manifest).filter((e) => e.event === 'PreToolUse');
   const guards = events[0];
   if (guards === undefined || guards.hooks.join(',') !== GUARD_HOOKS.join(',') || guards.onError !== 'block') {
-    throw new BuildError(`the PreToolUse bundle holds ${guards?.hooks.join(', ') ?? 'nothing'}, not exactly ${GUARD_HOOKS.join(', ')} failing closed: build/guards-plugin.mjs would ship something else as ${GUARDS_PLUGIN}`);
+    throw new BuildError(
+      `the PreToolUse bundle holds ${guards?.hooks.join(', ') ?? 'nothing'}, not exactly ${GUARD_HOOKS.join(', ')} failing closed: build/guards-plugin.mjs would ship something else as ${GUARDS_PLUGIN}`,
+    );
   }
-  const description = 'bash-guard and file-guard from hookpack: stop destructive shell commands, secret reads and writes to protected files before Claude Code runs them. Fail closed; one node process per tool call.';
+  const description =
+    'bash-guard and file-guard from hookpack: stop destructive shell commands, secret reads and writes to protected files before Claude Code runs them. Fail closed; one node process per tool call.';
   const dir = join(root, 'plugins', GUARDS_PLUGIN);
-  const spec = { name: GUARDS_PLUGIN, version: contentVersion(PACKAGE.version, distDir, [guards]), license: 'MIT', description, author: { name: 'hookpack' }, keywords: ['hooks', 'security', 'guard', 'bash', 'hookpack'], hookpackVersion: PACKAGE.version, source: 'hooks/bash-guard.ts, hooks/file-guard.ts' };
+  const spec = {
+    name: GUARDS_PLUGIN,
+    version: contentVersion(PACKAGE.version, distDir, [guards]),
+    license: 'MIT',
+    description,
+    author: { name: 'hookpack' },
+    keywords: ['hooks', 'security', 'guard', 'bash', 'hookpack'],
+    hookpackVersion: PACKAGE.version,
+    source: 'hooks/bash-guard.ts, hooks/file-guard.ts',
+  };
   const { bytes } = writePlugin({ dir, distDir, spec, events: [guards] });
   writeMarketplace(
     root,
-    { name: MARKETPLACE, owner: { name: 'hookpack' }, description: 'hookpack: fast, fail-closed Claude Code guards as plugins' },
+    {
+      name: MARKETPLACE,
+      owner: { name: 'hookpack' },
+      description: 'hookpack: fast, fail-closed Claude Code guards as plugins',
+    },
     { name: GUARDS_PLUGIN, source: `./plugins/${GUARDS_PLUGIN}`, description },
     { fresh: true },
   );

@@ -22,20 +22,33 @@ const RESERVED = new Set(['cli']);
  * @returns {HookFile[]}
  */
 export function findHooks(hooksDir, shortPath) {
-  if (!existsSync(hooksDir)) throw new BuildError(`no hooks directory at ${shortPath(hooksDir)}: create it and add <name>.ts hook files (hookpack init makes one)`);
-  if (!statSync(hooksDir).isDirectory()) throw new BuildError(`${shortPath(hooksDir)} is not a directory: move that file away, then run hookpack init`);
+  if (!existsSync(hooksDir))
+    throw new BuildError(
+      `no hooks directory at ${shortPath(hooksDir)}: create it and add <name>.ts hook files (hookpack init makes one)`,
+    );
+  if (!statSync(hooksDir).isDirectory())
+    throw new BuildError(`${shortPath(hooksDir)} is not a directory: move that file away, then run hookpack init`);
   const all = readdirSync(hooksDir, { withFileTypes: true })
-    .filter((entry) => !entry.isDirectory() && entry.name.endsWith('.ts') && !/\.(d|test|spec)\.ts$/.test(entry.name) && !entry.name.startsWith('_'))
+    .filter(
+      (entry) =>
+        !entry.isDirectory() &&
+        entry.name.endsWith('.ts') &&
+        !/\.(d|test|spec)\.ts$/.test(entry.name) &&
+        !entry.name.startsWith('_'),
+    )
     .map((entry) => ({ name: basename(entry.name, '.ts'), file: join(hooksDir, entry.name) }))
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const hook of all) {
     if (RESERVED.has(hook.name)) {
-      throw new BuildError(`${shortPath(hook.file)}: "${hook.name}" is reserved (dist/${hook.name}.cjs is hookpack's own); rename the hook`);
+      throw new BuildError(
+        `${shortPath(hook.file)}: "${hook.name}" is reserved (dist/${hook.name}.cjs is hookpack's own); rename the hook`,
+      );
     }
     if (!HOOK_NAME.test(hook.name)) {
-      throw new BuildError(`${shortPath(hook.file)}: hook file names must be lowercase letters, digits, '.', '_' or '-' (they become commands in settings.json); rename it, or prefix it with _ if it is a helper`);
+      throw new BuildError(
+        `${shortPath(hook.file)}: hook file names must be lowercase letters, digits, '.', '_' or '-' (they become commands in settings.json); rename it, or prefix it with _ if it is a helper`,
+      );
     }
   }
   return all;
 }
-

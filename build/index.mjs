@@ -2,11 +2,29 @@
 // The build, as a module: this repository's build.mjs and the CLI's `hookpack build` both call
 // buildHooks(). One hooks directory in, one output directory out: a minified, dependency-free
 // `<name>.cjs` per hook, an `on-<Event>.cjs` per event, manifest.json and inputs.json.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { bundle, bundleForDefinitions, loadUnionMatcher, loadValidatorCodegen } from './bundle.mjs';
 import { withCodeCacheLoader } from './code-cache-loader.mjs';
-import { eventEntrySource, findHooks, groupByEvent, groupOnError, hookEntrySource, readDefinitions, seaEntrySource } from './entries.mjs';
+import {
+  eventEntrySource,
+  findHooks,
+  groupByEvent,
+  groupOnError,
+  hookEntrySource,
+  readDefinitions,
+  seaEntrySource,
+} from './entries.mjs';
 import { BuildError } from './errors.mjs';
 import { readBounded } from './bounded-read.mjs';
 import { checkBuild as checkBuildAgainst } from './check.mjs';
@@ -88,46 +106,122 @@ export async function buildHooks(options) {
   const note = options.note ?? ((/** @type {string} */ text) => process.stderr.write(`hookpack: note: ${text}\n`));
   const codeCache = options.codeCache ?? true;
   const hooks = findHooks(hooksDir, shortPath);
-  if (hooks.length === 0) throw new BuildError(`${shortPath(hooksDir)} has no hook files (<name>.ts): add one, or run hookpack init / hookpack add <name>`);
-  const checking = options.typecheck === false ? Promise.resolve(/** @type {const} */ ({ ok: true })) : typecheck(hooks.map((h) => h.file), projectRoot);
-  const [metaBuild, validatorSource, unionMatcher] = await Promise.all([bundleForDefinitions(hooks.map((h) => h.file), projectRoot, shortPath), loadValidatorCodegen(), loadUnionMatcher()]);
+  if (hooks.length === 0)
+    throw new BuildError(
+      `${shortPath(hooksDir)} has no hook files (<name>.ts): add one, or run hookpack init / hookpack add <name>`,
+    );
+  const checking =
+    options.typecheck === false
+      ? Promise.resolve(/** @type {const} */ ({ ok: true }))
+      : typecheck(
+          hooks.map((h) => h.file),
+          projectRoot,
+        );
+  const [metaBuild, validatorSource, unionMatcher] = await Promise.all([
+    bundleForDefinitions(
+      hooks.map((h) => h.file),
+      projectRoot,
+      shortPath,
+    ),
+    loadValidatorCodegen(),
+    loadUnionMatcher(),
+  ]);
   const definitions = readDefinitions(hooks, metaBuild, shortPath);
   const groups = groupByEvent(hooks, definitions);
   const sourceOf = (/** @type {string} */ file) => {
     const rel = relative(projectRoot, file);
     return rel.startsWith('..') ? basename(file) : rel.split('\\').join('/');
   };
-  const finish = async (/** @type {string} */ name, /** @type {string} */ contents, /** @type {string} */ bannerText, /** @type {string} */ validator, /** @type {string} */ where, /** @type {boolean} */ failClosed) => {
-    const built = await bundle({ name, contents, bannerText, validator, validatorSource, projectRoot, shortPath, where });
+  const finish = async (
+    /** @type {string} */ name,
+    /** @type {string} */ contents,
+    /** @type {string} */ bannerText,
+    /** @type {string} */ validator,
+    /** @type {string} */ where,
+    /** @type {boolean} */ failClosed,
+  ) => {
+    const built = await bundle({
+      name,
+      contents,
+      bannerText,
+      validator,
+      validatorSource,
+      projectRoot,
+      shortPath,
+      where,
+    });
     return { ...built, code: codeCache ? withCodeCacheLoader(name, built.code, bannerText, failClosed) : built.code };
   };
   const [bundles, eventBundles] = await Promise.all([
-    Promise.all(hooks.map((hook) => {
-      const d = definitions.get(hook.name);
-      const banner = bannerLine(`${hook.name} (${d.event}${d.matcher ? `, matcher ${d.matcher}` : ''})`, sourceOf(hook.file));
-      return finish(hook.name, hookEntrySource(hook, d), banner, validatorSource(d.event), shortPath(hook.file), d.onError === 'block');
-    })),
-    Promise.all([...groups].map(([event, group]) => {
-      const banner = bannerLine(`on-${event}: ${group.map((h) => h.name).join(', ')}`, sourceOf(hooksDir));
-      const onError = groupOnError(group.map((h) => definitions.get(h.name)));
-      return finish(`on-${event}`, eventEntrySource(event, group, onError), banner, validatorSource(event), `on-${event} (${group.map((h) => shortPath(h.file)).join(', ')})`, onError === 'block');
-    })),
+    Promise.all(
+      hooks.map((hook) => {
+        const d = definitions.get(hook.name);
+        const banner = bannerLine(
+          `${hook.name} (${d.event}${d.matcher ? `, matcher ${d.matcher}` : ''})`,
+          sourceOf(hook.file),
+        );
+        return finish(
+          hook.name,
+          hookEntrySource(hook, d),
+          banner,
+          validatorSource(d.event),
+          shortPath(hook.file),
+          d.onError === 'block',
+        );
+      }),
+    ),
+    Promise.all(
+      [...groups].map(([event, group]) => {
+        const banner = bannerLine(`on-${event}: ${group.map((h) => h.name).join(', ')}`, sourceOf(hooksDir));
+        const onError = groupOnError(group.map((h) => definitions.get(h.name)));
+        return finish(
+          `on-${event}`,
+          eventEntrySource(event, group, onError),
+          banner,
+          validatorSource(event),
+          `on-${event} (${group.map((h) => shortPath(h.file)).join(', ')})`,
+          onError === 'block',
+        );
+      }),
+    ),
   ]);
   const checked = await checking;
-  if (!checked.ok) throw new BuildError(`type errors (fix them, or build with --no-typecheck while iterating):\n${'output' in checked ? checked.output : ''}`);
+  if (!checked.ok)
+    throw new BuildError(
+      `type errors (fix them, or build with --no-typecheck while iterating):\n${'output' in checked ? checked.output : ''}`,
+    );
   if ('skipped' in checked && checked.skipped) note(checked.skipped);
 
   /** @type {any} */
-  const manifest = { name: PACKAGE.name, hookpack: PACKAGE.version, version: PACKAGE.version, codeCache, hooks: [], events: [] };
+  const manifest = {
+    name: PACKAGE.name,
+    hookpack: PACKAGE.version,
+    version: PACKAGE.version,
+    codeCache,
+    hooks: [],
+    events: [],
+  };
   /** @type {Record<string, string[]>} */
   const inputs = {};
-  const relInputs = (/** @type {string[]} */ list) => list.map((i) => relative(projectRoot, i).split('\\').join('/')).sort();
+  const relInputs = (/** @type {string[]} */ list) =>
+    list.map((i) => relative(projectRoot, i).split('\\').join('/')).sort();
   hooks.forEach((hook, i) => {
     const file = `${hook.name}.cjs`;
     const built = /** @type {{ code: string, inputs: string[] }} */ (bundles[i]);
     const d = definitions.get(hook.name);
     inputs[file] = relInputs(built.inputs);
-    manifest.hooks.push({ name: hook.name, event: d.event, matcher: d.matcher ?? null, timeout: d.timeout, onError: d.onError, order: d.order, network: d.network, file, bytes: Buffer.byteLength(built.code), sources: sourceHashes(built.inputs, projectRoot) });
+    manifest.hooks.push({
+      name: hook.name,
+      event: d.event,
+      matcher: d.matcher ?? null,
+      timeout: d.timeout,
+      onError: d.onError,
+      order: d.order,
+      network: d.network,
+      file,
+      bytes: Buffer.byteLength(built.code),
+      sources: sourceHashes(built.inputs, projectRoot),
+    });
   });
   [...groups].forEach(([event, group], i) => {
     const file = `on-${event}.cjs`;
@@ -146,12 +240,20 @@ export async function buildHooks(options) {
       sources: sourceHashes(built.inputs, projectRoot),
     });
   });
-  checkBudgets([...manifest.hooks, ...manifest.events], readBudgets(join(hooksDir, 'budgets.json'), shortPath(join(hooksDir, 'budgets.json'))), shortPath(join(hooksDir, 'budgets.json')));
+  checkBudgets(
+    [...manifest.hooks, ...manifest.events],
+    readBudgets(join(hooksDir, 'budgets.json'), shortPath(join(hooksDir, 'budgets.json'))),
+    shortPath(join(hooksDir, 'budgets.json')),
+  );
 
   mkdirSync(outDir, { recursive: true });
   const previousSea = previousSeaFile(outDir);
-  hooks.forEach((hook, i) => writeAtomic(join(outDir, `${hook.name}.cjs`), /** @type {any} */ (bundles[i]).code, 0o755));
-  [...groups].forEach(([event], i) => writeAtomic(join(outDir, `on-${event}.cjs`), /** @type {any} */ (eventBundles[i]).code, 0o755));
+  hooks.forEach((hook, i) =>
+    writeAtomic(join(outDir, `${hook.name}.cjs`), /** @type {any} */ (bundles[i]).code, 0o755),
+  );
+  [...groups].forEach(([event], i) =>
+    writeAtomic(join(outDir, `on-${event}.cjs`), /** @type {any} */ (eventBundles[i]).code, 0o755),
+  );
   const keep = new Set([...manifest.hooks, ...manifest.events].map((h) => h.file));
   // The repository's build writes the CLI and adopt's runner beside the shipped hooks (build.mjs).
   keep.add('cli.cjs');
@@ -196,8 +298,13 @@ export function checkBuild(options) {
  */
 export function buildReport({ manifest, ms }, outLabel) {
   const lines = [
-    ...manifest.hooks.map((/** @type {any} */ h) => `  ${h.file.padEnd(28)} ${String(h.bytes).padStart(7)} B  ${h.event}${h.matcher ? ` (${h.matcher})` : ''}`),
-    ...manifest.events.map((/** @type {any} */ e) => `  ${e.file.padEnd(28)} ${String(e.bytes).padStart(7)} B  ${e.hooks.join(', ')}`),
+    ...manifest.hooks.map(
+      (/** @type {any} */ h) =>
+        `  ${h.file.padEnd(28)} ${String(h.bytes).padStart(7)} B  ${h.event}${h.matcher ? ` (${h.matcher})` : ''}`,
+    ),
+    ...manifest.events.map(
+      (/** @type {any} */ e) => `  ${e.file.padEnd(28)} ${String(e.bytes).padStart(7)} B  ${e.hooks.join(', ')}`,
+    ),
   ];
   return `built ${manifest.hooks.length} hook(s) into ${outLabel} in ${Math.round(ms)} ms\n${lines.join('\n')}\n`;
 }

@@ -56,11 +56,18 @@ export function sourceHashes(inputs, projectRoot) {
  */
 export function staleReasons(manifest, hookFiles, projectRoot, hooksLabel, shortPath, version) {
   const reasons = [];
-  if (manifest.hookpack !== version) reasons.push(manifest.hookpack === undefined ? 'built by a hookpack before 0.2, which recorded no source hashes' : `built with hookpack ${manifest.hookpack}; ${version} is installed`);
+  if (manifest.hookpack !== version)
+    reasons.push(
+      manifest.hookpack === undefined
+        ? 'built by a hookpack before 0.2, which recorded no source hashes'
+        : `built with hookpack ${manifest.hookpack}; ${version} is installed`,
+    );
   const built = new Set((manifest.hooks ?? []).map((/** @type {any} */ h) => h.name));
-  for (const hook of hookFiles) if (!built.has(hook.name)) reasons.push(`${hooksLabel}/${hook.name}.ts has no bundle yet`);
+  for (const hook of hookFiles)
+    if (!built.has(hook.name)) reasons.push(`${hooksLabel}/${hook.name}.ts has no bundle yet`);
   const present = new Set(hookFiles.map((h) => h.name));
-  for (const name of built) if (!present.has(name)) reasons.push(`${name} was built, but its source ${hooksLabel}/${name}.ts is gone`);
+  for (const name of built)
+    if (!present.has(name)) reasons.push(`${name} was built, but its source ${hooksLabel}/${name}.ts is gone`);
   /** @type {Set<string>} */
   const changed = new Set();
   for (const entry of [...(manifest.hooks ?? []), ...(manifest.events ?? [])]) {
@@ -70,7 +77,8 @@ export function staleReasons(manifest, hookFiles, projectRoot, hooksLabel, short
       if (fileHash(join(projectRoot, file)) !== hash) changed.add(file);
     }
   }
-  for (const file of [...changed].sort()) reasons.push(`${shortPath(join(projectRoot, file))} changed since the last build`);
+  for (const file of [...changed].sort())
+    reasons.push(`${shortPath(join(projectRoot, file))} changed since the last build`);
   return reasons;
 }
 
@@ -83,9 +91,18 @@ export function staleReasons(manifest, hookFiles, projectRoot, hooksLabel, short
  */
 export function checkBudgets(entries, budgets, budgetsLabel) {
   if (budgets === undefined) return;
-  const over = entries.filter((e) => typeof budgets[e.file] === 'number' && e.bytes > /** @type {number} */ (budgets[e.file]));
+  const over = entries.filter(
+    (e) => typeof budgets[e.file] === 'number' && e.bytes > /** @type {number} */ (budgets[e.file]),
+  );
   if (over.length > 0) {
-    throw new BuildError(over.map((e) => `${e.file} is ${e.bytes} bytes, over its budget of ${budgets[e.file]} in ${budgetsLabel}: make it smaller (import less; check what went in with hookpack build --inputs) or raise the budget there`).join('\n'));
+    throw new BuildError(
+      over
+        .map(
+          (e) =>
+            `${e.file} is ${e.bytes} bytes, over its budget of ${budgets[e.file]} in ${budgetsLabel}: make it smaller (import less; check what went in with hookpack build --inputs) or raise the budget there`,
+        )
+        .join('\n'),
+    );
   }
 }
 
@@ -106,10 +123,19 @@ export function readBudgets(path, label) {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BuildError(`${label} is not valid JSON (${/** @type {Error} */ (error).message}): write { "<bundle>.cjs": <max bytes> }`);
+    throw new BuildError(
+      `${label} is not valid JSON (${/** @type {Error} */ (error).message}): write { "<bundle>.cjs": <max bytes> }`,
+    );
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data) || !Object.values(data).every((v) => Number.isInteger(v) && v > 0)) {
-    throw new BuildError(`${label} must map bundle file names to positive whole byte counts, e.g. { "on-PreToolUse.cjs": 120000 }`);
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    Array.isArray(data) ||
+    !Object.values(data).every((v) => Number.isInteger(v) && v > 0)
+  ) {
+    throw new BuildError(
+      `${label} must map bundle file names to positive whole byte counts, e.g. { "on-PreToolUse.cjs": 120000 }`,
+    );
   }
   return data;
 }

@@ -71,13 +71,29 @@ export function manifestEvents(manifest) {
   if (!Array.isArray(events) || events.length === 0) throw new Error('lists no event bundles');
   return events.map((/** @type {any} */ e, i) => {
     const where = `events[${i}]`;
-    if (typeof e?.event !== 'string' || !EVENT_NAME.test(e.event)) throw new Error(`${where}.event is not an event name`);
+    if (typeof e?.event !== 'string' || !EVENT_NAME.test(e.event))
+      throw new Error(`${where}.event is not an event name`);
     if (e.file !== `on-${e.event}.cjs`) throw new Error(`${where}.file is not on-${e.event}.cjs`);
-    if (e.matcher !== null && (typeof e.matcher !== 'string' || e.matcher.length > 1000)) throw new Error(`${where}.matcher is not a matcher`);
-    if (typeof e.timeout !== 'number' || !Number.isFinite(e.timeout) || e.timeout <= 0 || e.timeout > 600) throw new Error(`${where}.timeout is not a number of seconds in (0, 600]`);
-    if (e.onError !== 'block' && e.onError !== 'allow') throw new Error(`${where}.onError is neither "block" nor "allow"`);
-    if (!Array.isArray(e.hooks) || !e.hooks.every((/** @type {unknown} */ h) => typeof h === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(h))) throw new Error(`${where}.hooks is not a list of hook names`);
-    return { event: e.event, hooks: [...e.hooks], matcher: e.matcher, timeout: e.timeout, onError: e.onError, network: e.network === true, file: e.file };
+    if (e.matcher !== null && (typeof e.matcher !== 'string' || e.matcher.length > 1000))
+      throw new Error(`${where}.matcher is not a matcher`);
+    if (typeof e.timeout !== 'number' || !Number.isFinite(e.timeout) || e.timeout <= 0 || e.timeout > 600)
+      throw new Error(`${where}.timeout is not a number of seconds in (0, 600]`);
+    if (e.onError !== 'block' && e.onError !== 'allow')
+      throw new Error(`${where}.onError is neither "block" nor "allow"`);
+    if (
+      !Array.isArray(e.hooks) ||
+      !e.hooks.every((/** @type {unknown} */ h) => typeof h === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(h))
+    )
+      throw new Error(`${where}.hooks is not a list of hook names`);
+    return {
+      event: e.event,
+      hooks: [...e.hooks],
+      matcher: e.matcher,
+      timeout: e.timeout,
+      onError: e.onError,
+      network: e.network === true,
+      file: e.file,
+    };
   });
 }
 
@@ -91,7 +107,11 @@ export function pluginHooksJson(events, description) {
   /** @type {Record<string, unknown[]>} */
   const hooks = {};
   for (const e of events) {
-    const handler = { type: 'command', command: pluginHookCommand(e.file, { network: e.network, failClosed: e.onError === 'block' }), timeout: e.timeout };
+    const handler = {
+      type: 'command',
+      command: pluginHookCommand(e.file, { network: e.network, failClosed: e.onError === 'block' }),
+      timeout: e.timeout,
+    };
     (hooks[e.event] ??= []).push(e.matcher ? { matcher: e.matcher, hooks: [handler] } : { hooks: [handler] });
   }
   return { description, hooks };
@@ -111,7 +131,14 @@ export function pluginHooksJson(events, description) {
 
 /** @param {PluginSpec} spec */
 export function pluginJson(spec) {
-  return { name: spec.name, version: spec.version, description: spec.description, author: spec.author, license: spec.license ?? 'UNLICENSED', keywords: spec.keywords ?? ['hooks', 'hookpack'] };
+  return {
+    name: spec.name,
+    version: spec.version,
+    description: spec.description,
+    author: spec.author,
+    license: spec.license ?? 'UNLICENSED',
+    keywords: spec.keywords ?? ['hooks', 'hookpack'],
+  };
 }
 
 /**
@@ -120,7 +147,10 @@ export function pluginJson(spec) {
  * @param {PluginSpec} spec @param {PluginEvent[]} events
  */
 export function pluginReadme(spec, events) {
-  const rows = events.map((e) => `| ${e.event} | ${e.matcher ?? '(all)'} | ${e.hooks.join(', ')} | ${e.onError === 'block' ? 'blocks' : 'lets the call through'} | ${e.timeout} s |`);
+  const rows = events.map(
+    (e) =>
+      `| ${e.event} | ${e.matcher ?? '(all)'} | ${e.hooks.join(', ')} | ${e.onError === 'block' ? 'blocks' : 'lets the call through'} | ${e.timeout} s |`,
+  );
   return [
     `# ${spec.name}`,
     '',
@@ -141,7 +171,7 @@ export function pluginReadme(spec, events) {
     '',
     '## Configure',
     '',
-    'Configuration is read as without the plugin: `~/.config/hookpack/` for you, the project\'s',
+    "Configuration is read as without the plugin: `~/.config/hookpack/` for you, the project's",
     '`.claude/hookpack/` files, which can only add to a guard, never relax it.',
     '',
     'Switch one hook off for you: `HOOKPACK_SKIP=<hook>` in the `env` of `~/.claude/settings.json`, or',
@@ -162,7 +192,8 @@ export function pluginReadme(spec, events) {
  */
 export function contentVersion(base, distDir, events) {
   const hash = createHash('sha256');
-  for (const e of [...events].sort((a, b) => a.file.localeCompare(b.file))) hash.update(e.file).update(readBounded(join(distDir, e.file), BUNDLE_CAP) ?? 'missing');
+  for (const e of [...events].sort((a, b) => a.file.localeCompare(b.file)))
+    hash.update(e.file).update(readBounded(join(distDir, e.file), BUNDLE_CAP) ?? 'missing');
   return `${base.replace(/\+.*$/, '')}+${hash.digest('hex').slice(0, 8)}`;
 }
 
@@ -216,7 +247,8 @@ export function writePlugin({ dir, distDir, spec, events }) {
     ...bundles.map(({ file, code }) => /** @type {[string, Buffer, number]} */ ([`dist/${file}`, code, 0o755])),
   ];
   const readme = readBounded(join(dir, 'README.md'), 1024 * 1024);
-  if (readme === undefined || readme.toString('utf8').includes(PLUGIN_MARK)) files.push(['README.md', pluginReadme(spec, events), 0o644]);
+  if (readme === undefined || readme.toString('utf8').includes(PLUGIN_MARK))
+    files.push(['README.md', pluginReadme(spec, events), 0o644]);
   for (const [rel, content, mode] of files) writeWhole(join(dir, rel), content, mode);
   const keep = new Set(bundles.map((b) => b.file));
   for (const file of readdirSync(join(dir, 'dist'))) {
@@ -224,7 +256,10 @@ export function writePlugin({ dir, distDir, spec, events }) {
     const head = readBounded(join(dir, 'dist', file), BUNDLE_CAP)?.toString('utf8', 0, 300) ?? '';
     if (head.includes(PLUGIN_MARK)) rmSync(join(dir, 'dist', file));
   }
-  return { files: files.map(([rel]) => rel), bytes: files.reduce((sum, [, content]) => sum + Buffer.byteLength(content), 0) };
+  return {
+    files: files.map(([rel]) => rel),
+    bytes: files.reduce((sum, [, content]) => sum + Buffer.byteLength(content), 0),
+  };
 }
 
 /**
@@ -242,9 +277,21 @@ export function writePlugin({ dir, distDir, spec, events }) {
  * @param {MarketplaceEntry} entry
  */
 export function marketplaceWith(existing, defaults, entry) {
-  if (existing === undefined) return { name: defaults.name, owner: defaults.owner, metadata: { description: defaults.description }, plugins: [entry] };
+  if (existing === undefined)
+    return {
+      name: defaults.name,
+      owner: defaults.owner,
+      metadata: { description: defaults.description },
+      plugins: [entry],
+    };
   const market = /** @type {any} */ (existing);
-  if (typeof market !== 'object' || market === null || Array.isArray(market) || typeof market.name !== 'string' || !Array.isArray(market.plugins)) {
+  if (
+    typeof market !== 'object' ||
+    market === null ||
+    Array.isArray(market) ||
+    typeof market.name !== 'string' ||
+    !Array.isArray(market.plugins)
+  ) {
     throw new Error('is not a marketplace (an object with "name" and a "plugins" list)');
   }
   const plugins = market.plugins.filter((/** @type {any} */ p) => p?.name !== entry.name);

@@ -26,7 +26,9 @@ export function runTool(file, args, what) {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', (error) => reject(new BuildError(`${what}: ${error.message}`)));
-    child.on('close', (code) => (code === 0 ? resolveRun(out) : reject(new BuildError(`${what} failed (exit ${code}):\n${out.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolveRun(out) : reject(new BuildError(`${what} failed (exit ${code}):\n${out.trim()}`)),
+    );
   });
 }
 
@@ -49,7 +51,9 @@ function postjectCli() {
  */
 export async function writeSingleExecutable(dispatcherCode, outDir, snapshot) {
   if (process.platform !== 'linux') {
-    throw new BuildError(`--sea is supported on Linux only for now (macOS needs the binary re-signed, Windows an .exe); this is ${process.platform}. The plain bundles work everywhere`);
+    throw new BuildError(
+      `--sea is supported on Linux only for now (macOS needs the binary re-signed, Windows an .exe); this is ${process.platform}. The plain bundles work everywhere`,
+    );
   }
   const work = mkdtempSync(join(tmpdir(), 'hookpack-sea-'));
   try {
@@ -57,15 +61,32 @@ export async function writeSingleExecutable(dispatcherCode, outDir, snapshot) {
     writeFileSync(main, dispatcherCode);
     const blob = join(work, 'sea.blob');
     const config = join(work, 'sea-config.json');
-    writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, ...(snapshot ? { useSnapshot: true } : { useCodeCache: true }) }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        main,
+        output: blob,
+        disableExperimentalSEAWarning: true,
+        ...(snapshot ? { useSnapshot: true } : { useCodeCache: true }),
+      }),
+    );
     await runTool(process.execPath, ['--experimental-sea-config', config], 'node --experimental-sea-config');
     const target = join(outDir, SEA_FILE);
     const tmp = `${target}.${process.pid}.tmp`;
     writeFileSync(tmp, readFileSync(process.execPath));
     chmodSync(tmp, 0o755);
-    await runTool(process.execPath, [postjectCli(), tmp, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_FUSE], 'postject');
+    await runTool(
+      process.execPath,
+      [postjectCli(), tmp, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_FUSE],
+      'postject',
+    );
     renameSync(tmp, target);
-    return { file: SEA_FILE, bytes: statSync(target).size, node: process.version, mode: snapshot ? 'snapshot' : 'code-cache' };
+    return {
+      file: SEA_FILE,
+      bytes: statSync(target).size,
+      node: process.version,
+      mode: snapshot ? 'snapshot' : 'code-cache',
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

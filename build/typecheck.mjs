@@ -74,14 +74,21 @@ function configFor(files, projectRoot) {
 export async function typecheck(files, projectRoot) {
   const tsc = findTsc(IN_REPOSITORY ? PACKAGE_ROOT : projectRoot);
   if (tsc === undefined) {
-    return { ok: true, skipped: 'this project has no TypeScript, so hook files were bundled without a type check; add it with `npm install --save-dev typescript @types/node`' };
+    return {
+      ok: true,
+      skipped:
+        'this project has no TypeScript, so hook files were bundled without a type check; add it with `npm install --save-dev typescript @types/node`',
+    };
   }
   const work = mkdtempSync(join(tmpdir(), 'hookpack-tsc-'));
   const config = join(work, 'tsconfig.json');
   writeFileSync(config, JSON.stringify(configFor(files, projectRoot)));
   try {
     return await new Promise((resolveRun) => {
-      const child = spawn(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [tsc, '-p', config, '--pretty', 'false'], {
+        cwd: projectRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       child.stderr.on('data', (d) => (out += d));

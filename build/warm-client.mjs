@@ -26,7 +26,8 @@ const cString = (text) => `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"
 export function compileWarmClient(distDir, options = {}) {
   const env = options.env ?? process.env;
   const daemon = options.daemonScript ?? DAEMON_SCRIPT;
-  if (process.platform === 'win32') return { reason: 'the warm path needs Unix sockets (Linux, macOS); Windows keeps the plain commands' };
+  if (process.platform === 'win32')
+    return { reason: 'the warm path needs Unix sockets (Linux, macOS); Windows keeps the plain commands' };
   if (!existsSync(daemon)) return { reason: `${daemon} is missing: build hookpack first` };
   const source = readFileSync(CLIENT_SOURCE, 'utf8');
   const dir = join(distDir, WARM_DIR);
@@ -43,7 +44,11 @@ export function compileWarmClient(distDir, options = {}) {
   const tmp = `${path}.${process.pid}.tmp`;
   const tried = [];
   for (const cc of [env.CC, 'cc', 'gcc', 'clang'].filter((c) => typeof c === 'string' && c !== '')) {
-    const result = spawnSync(/** @type {string} */ (cc), ['-O2', '-o', tmp, `-DHOOKPACK_DAEMON_JS=${cString(daemon)}`, CLIENT_SOURCE], { encoding: 'utf8', timeout: 60_000, env });
+    const result = spawnSync(
+      /** @type {string} */ (cc),
+      ['-O2', '-o', tmp, `-DHOOKPACK_DAEMON_JS=${cString(daemon)}`, CLIENT_SOURCE],
+      { encoding: 'utf8', timeout: 60_000, env },
+    );
     if (result.error !== undefined) {
       tried.push(`${cc}: ${/** @type {NodeJS.ErrnoException} */ (result.error).code ?? result.error.message}`);
       continue;

@@ -8,7 +8,11 @@ export function daemonSocket(env: NodeJS.ProcessEnv): string {
 }
 
 /** Asks the daemon `status` or `stop`: its JSON answer, or undefined when none answers within `timeoutMs`. */
-export function askDaemon(kind: 'status' | 'stop', env: NodeJS.ProcessEnv, timeoutMs = 2_000): Promise<Record<string, unknown> | undefined> {
+export function askDaemon(
+  kind: 'status' | 'stop',
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 2_000,
+): Promise<Record<string, unknown> | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const socket = connect(daemonSocket(env));

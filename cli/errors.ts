@@ -21,6 +21,7 @@ export class CliError extends Error {
   constructor(code: CliErrorCode, message: string, options: { exitCode?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.code = code;
-    this.exitCode = options.exitCode ?? (code === 'E_USAGE' ? EXIT.USAGE : code === 'E_HOOK' ? EXIT.FINDINGS : EXIT.FILE);
+    this.exitCode =
+      options.exitCode ?? (code === 'E_USAGE' ? EXIT.USAGE : code === 'E_HOOK' ? EXIT.FINDINGS : EXIT.FILE);
   }
 }

@@ -11,6 +11,7 @@ export function ignoredByGit(path: string, cwd: string): boolean {
 
 /** What to say about bundles git ignores, and how to fix it. */
 export const IGNORED_DIST = {
-  message: 'git ignores the bundles (a `dist/` line in a .gitignore?): a teammate who clones the project gets none, and with `|| exit 2` every call of a guarded event is blocked for them',
+  message:
+    'git ignores the bundles (a `dist/` line in a .gitignore?): a teammate who clones the project gets none, and with `|| exit 2` every call of a guarded event is blocked for them',
   fix: 'add a line `!dist/` to .claude/hooks/.gitignore (hookpack init writes it), then commit .claude/hooks/dist',
 };

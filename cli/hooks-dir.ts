@@ -11,7 +11,11 @@ export function createNew(path: string, content: string, shown: string): boolean
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new CliError('E_IO', `cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the directory's permissions`, { cause: error });
+    throw new CliError(
+      'E_IO',
+      `cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the directory's permissions`,
+      { cause: error },
+    );
   }
 }
 
@@ -28,7 +32,11 @@ export function ensureHooksDir(path: string, shown: string): boolean {
     try {
       mkdirSync(path, { recursive: true });
     } catch (cause) {
-      throw new CliError('E_IO', `cannot create ${shown}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}; check that its parent is a directory you can write`, { cause });
+      throw new CliError(
+        'E_IO',
+        `cannot create ${shown}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}; check that its parent is a directory you can write`,
+        { cause },
+      );
     }
   }
   return !existed;

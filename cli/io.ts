@@ -47,7 +47,11 @@ export function exitQuietlyOnEpipe(streams: ProcessStreams): void {
   streams.stderr.on('error', onError);
 }
 
-export function processIo(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), streams: ProcessStreams = processStreams()): Io {
+export function processIo(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  streams: ProcessStreams = processStreams(),
+): Io {
   exitQuietlyOnEpipe(streams);
   const color = Boolean(streams.stdout.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb';
   return {

@@ -115,9 +115,11 @@ function lineColumn(text: string, offset: number): string {
   return `${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const describe = (value: unknown) => (Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`);
+const describe = (value: unknown) =>
+  Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
 
 /** Keys repeated on the way to the hooks: Claude Code keeps the last, so the first copy is dead. */
 function duplicateIssues(text: string): LayerIssue[] {
@@ -128,7 +130,9 @@ function duplicateIssues(text: string): LayerIssue[] {
     message: hidesHooks(d)
       ? `"${d.key}" appears twice in ${duplicatePlace(d)} (lines ${line(d.firstOffset)} and ${line(d.offset)}): Claude Code reads only the last copy, so the hooks in the first never run`
       : `"${d.key}" appears twice in ${duplicatePlace(d)} (lines ${line(d.firstOffset)} and ${line(d.offset)}): Claude Code reads only the last value and ignores the first`,
-    fix: hidesHooks(d) ? 'merge the two into one (move the entries of the first into the last) and delete the first' : 'delete the copy you do not mean',
+    fix: hidesHooks(d)
+      ? 'merge the two into one (move the entries of the first into the last) and delete the first'
+      : 'delete the copy you do not mean',
     ...(d.where === '' ? {} : { where: d.where }),
   }));
 }
@@ -165,14 +169,21 @@ export function readLayer(name: LayerName, path: string): Layer {
   }
   if (notJson !== undefined) {
     const { problem, fix } = notJsonText(notJson);
-    layer.issues.push({ severity: 'error', code: notJson.kind === 'comment' ? 'settings-comments' : 'settings-trailing-comma', message: `${lineColumn(text, notJson.offset)}: ${problem}`, fix });
+    layer.issues.push({
+      severity: 'error',
+      code: notJson.kind === 'comment' ? 'settings-comments' : 'settings-trailing-comma',
+      message: `${lineColumn(text, notJson.offset)}: ${problem}`,
+      fix,
+    });
   }
   const errors: ParseError[] = [];
   // Comments and trailing commas are reported above, once; parse past them to check the rest.
   const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
     const first = errors[0] as ParseError;
-    layer.problems.push(`invalid JSON at ${lineColumn(text, first.offset)}: ${printParseErrorCode(first.error)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
+    layer.problems.push(
+      `invalid JSON at ${lineColumn(text, first.offset)}: ${printParseErrorCode(first.error)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
+    );
   }
   if (errors.length === 0 && !isObject(data) && text.trim() !== '') {
     layer.problems.push(`the top level must be a JSON object, found ${describe(data)}`);
@@ -209,7 +220,15 @@ function readGroup(layer: Layer, event: string, group: unknown, where: string): 
     } else if (typeof handler.command !== 'string' || handler.command.trim() === '') {
       layer.problems.push(`${at} is a command hook without a "command" string`);
     } else {
-      const hook: ConfiguredHook = { layer: layer.name, path: layer.path, where: at, event, matcher, command: handler.command, async: handler.async === true || handler.asyncRewake === true };
+      const hook: ConfiguredHook = {
+        layer: layer.name,
+        path: layer.path,
+        where: at,
+        event,
+        matcher,
+        command: handler.command,
+        async: handler.async === true || handler.asyncRewake === true,
+      };
       if (Array.isArray(handler.args)) hook.args = handler.args.map(String);
       if (typeof handler.timeout === 'number') hook.timeout = handler.timeout;
       const weakening = WEAKENING_FIELDS.filter((field) => field in handler);
@@ -227,7 +246,10 @@ export function readLayers(io: Pick<Io, 'env' | 'cwd'>, settingsFlag?: string): 
   const layers = layerPaths(io, settingsFlag).map(({ name, path }) => readLayer(name, path));
   const named = layers[0];
   if (settingsFlag !== undefined && named !== undefined && !named.exists) {
-    throw new CliError('E_SETTINGS', `\`--settings\` names ${named.path}, which does not exist; pass the path of a settings.json file`);
+    throw new CliError(
+      'E_SETTINGS',
+      `\`--settings\` names ${named.path}, which does not exist; pass the path of a settings.json file`,
+    );
   }
   return settingsFlag === undefined ? [...layers, ...pluginLayers(io)] : layers;
 }

@@ -36,7 +36,10 @@ export async function main(argv: string[], io: Io, commands: Command[]): Promise
   const command = commands.find((c) => c.name === name);
   try {
     if (command === undefined) {
-      throw new CliError('E_USAGE', `unknown command \`${name}\`; valid commands: ${commands.map((c) => c.name).join(', ')}`);
+      throw new CliError(
+        'E_USAGE',
+        `unknown command \`${name}\`; valid commands: ${commands.map((c) => c.name).join(', ')}`,
+      );
     }
     const args = parseCommandArgs(command.name, command.options, rest, command.positionals);
     if (args.values.help === true) {
@@ -49,7 +52,9 @@ export async function main(argv: string[], io: Io, commands: Command[]): Promise
       io.err(`hookpack: ${error.message}\n`);
       return error.exitCode;
     }
-    io.err(`hookpack: internal error: ${(error as Error).message ?? String(error)} (HOOKPACK_DEBUG=1 shows the stack)\n`);
+    io.err(
+      `hookpack: internal error: ${(error as Error).message ?? String(error)} (HOOKPACK_DEBUG=1 shows the stack)\n`,
+    );
     if (io.env.HOOKPACK_DEBUG) io.err(`${(error as Error).stack}\n`);
     return EXIT.FINDINGS;
   }

@@ -105,7 +105,10 @@ export function userProject(io: Pick<Io, 'env'>): Project {
  * project's .claude/ → that project; else the project around the current directory. `--dist DIR`
  * (relative to the current directory) overrides where the bundles are.
  */
-export function locateProject(io: Pick<Io, 'env' | 'cwd'>, options: { scope?: Scope; settings?: string; dist?: string } = {}): Project {
+export function locateProject(
+  io: Pick<Io, 'env' | 'cwd'>,
+  options: { scope?: Scope; settings?: string; dist?: string } = {},
+): Project {
   let project: Project;
   if (options.scope === 'user') project = userProject(io);
   else {
@@ -115,7 +118,10 @@ export function locateProject(io: Pick<Io, 'env' | 'cwd'>, options: { scope?: Sc
     // The home directory's .claude holds the user settings, read in every project: a command for
     // "$CLAUDE_PROJECT_DIR" written there would run nowhere else, and `|| exit 2` would block.
     if (isUserClaudeDir(root, io.env)) {
-      throw new CliError('E_USAGE', `${root} is your home directory, whose .claude/ holds your user settings, not a project's: run this in a project (a directory with .git, .claude/ or package.json), or pass --scope user for hooks in every project`);
+      throw new CliError(
+        'E_USAGE',
+        `${root} is your home directory, whose .claude/ holds your user settings, not a project's: run this in a project (a directory with .git, .claude/ or package.json), or pass --scope user for hooks in every project`,
+      );
     }
     project = projectAt(root);
   }

@@ -158,7 +158,8 @@ export function firstCommandWords(line: string, vars: Vars, home: string): Word[
 }
 
 /** Characters a word we wrote may hold outside quotes: no globs, no `~`, nothing the shell would act on. */
-const PLAIN_RAW = /^(?:[A-Za-z0-9_./=:,+@%-]|\\.|'[^']*'|"(?:[^"\\`$]|\\[$`"\\]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)*"|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)+$/;
+const PLAIN_RAW =
+  /^(?:[A-Za-z0-9_./=:,+@%-]|\\.|'[^']*'|"(?:[^"\\`$]|\\[$`"\\]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)*"|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)+$/;
 
 /**
  * The words of a command line that is one plain simple command (no operators, redirections,

@@ -14,6 +14,12 @@ export function stateDirProblem(env: NodeJS.ProcessEnv): { path: string; reason:
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    return { path, reason: code === 'ENOTDIR' ? 'a parent of it is a file, not a directory' : `it cannot be checked (${code ?? String(error)})` };
+    return {
+      path,
+      reason:
+        code === 'ENOTDIR'
+          ? 'a parent of it is a file, not a directory'
+          : `it cannot be checked (${code ?? String(error)})`,
+    };
   }
 }

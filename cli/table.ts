@@ -14,7 +14,8 @@ export function renderTable(columns: Column[], rows: string[][], width = 80): st
   const gap = 2;
   const total = () => widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
   const flex = columns.findIndex((c) => c.flex);
-  if (total() > width && flex >= 0) widths[flex] = Math.max(columns[flex]?.header.length ?? 4, (widths[flex] ?? 0) - (total() - width));
+  if (total() > width && flex >= 0)
+    widths[flex] = Math.max(columns[flex]?.header.length ?? 4, (widths[flex] ?? 0) - (total() - width));
   const cell = (text: string, i: number) => {
     const w = widths[i] ?? 0;
     const cut = text.length > w ? `${text.slice(0, Math.max(0, w - 1))}…` : text;

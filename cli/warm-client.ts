@@ -14,7 +14,9 @@ const importModule = (specifier: string): Promise<unknown> => import(specifier);
 export async function compileWarmClient(distDir: string, env: NodeJS.ProcessEnv): Promise<Compiled> {
   const file = join(packageRoot(), 'build', 'warm-client.mjs');
   try {
-    const module = (await importModule(pathToFileURL(file).href)) as { compileWarmClient(distDir: string, options: { env: NodeJS.ProcessEnv }): Compiled };
+    const module = (await importModule(pathToFileURL(file).href)) as {
+      compileWarmClient(distDir: string, options: { env: NodeJS.ProcessEnv }): Compiled;
+    };
     return module.compileWarmClient(distDir, { env });
   } catch (error) {
     return { reason: `cannot compile the warm client: ${(error as Error).message}` };

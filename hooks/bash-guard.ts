@@ -23,7 +23,13 @@ export default defineHook({
     const { home, env } = ctx;
     const policy = loadBashGuardPolicy(cwd, { home, env, debug: ctx.debug });
     const temp = tempRoots(env.TMPDIR);
-    const verdict = analyzeCommand(input.tool_input.command, { home, cwd, temp, ...policy, secretFiles: configuredSecretFileTest(cwd, home, ctx.debug, env) });
+    const verdict = analyzeCommand(input.tool_input.command, {
+      home,
+      cwd,
+      temp,
+      ...policy,
+      secretFiles: configuredSecretFileTest(cwd, home, ctx.debug, env),
+    });
     if (verdict === undefined) return undefined;
     // `ask` hands the decision to the user (what the client then does: README, bash-guard).
     return verdict.severity === 'ask' ? ask(verdict.reason) : deny(verdict.reason);

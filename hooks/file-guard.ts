@@ -25,12 +25,23 @@ export default defineHook({
     if (path === undefined && search === undefined) return undefined;
     const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : ctx.cwd;
     const home = ctx.home;
-    const { rules, allow } = mergeFileGuardConfig(BUILTIN_FILE_RULES, loadConfigLayers('file-guard', cwd, ctx.env), ctx.debug);
+    const { rules, allow } = mergeFileGuardConfig(
+      BUILTIN_FILE_RULES,
+      loadConfigLayers('file-guard', cwd, ctx.env),
+      ctx.debug,
+    );
     const compiled = compileFileRules(rules, { home, allow });
     const denial =
       path !== undefined
         ? checkFileAccess({ tool: input.tool_name, path, cwd, home, rules: compiled })
-        : checkSearchAccess({ tool: input.tool_name, input: input.tool_input, cwd, home, rules: compiled, sources: rules });
+        : checkSearchAccess({
+            tool: input.tool_name,
+            input: input.tool_input,
+            cwd,
+            home,
+            rules: compiled,
+            sources: rules,
+          });
     return denial && deny(denialMessage(denial, { cwd, home }));
   },
 });

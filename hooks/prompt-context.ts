@@ -18,7 +18,8 @@ export default defineHook({
     const config = resolvePromptContextConfig(loadConfigLayers('prompt-context', project, ctx.env), project, ctx.debug);
     const notes = promptNotes(prompt, config, project, ctx.debug);
     if (notes === undefined) return undefined;
-    if (notes.omitted > 0) ctx.debug(`${notes.omitted} relevant entries left out to stay within ${config.maxChars} characters`);
+    if (notes.omitted > 0)
+      ctx.debug(`${notes.omitted} relevant entries left out to stay within ${config.maxChars} characters`);
     return addContext(notes.text);
   },
 });

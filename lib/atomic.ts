@@ -9,7 +9,10 @@ let counter = 0;
  * that costs every hook ~0.3 ms, and 'wx' already makes a planted name fail the write, not hijack it.
  */
 function tempName(path: string, suffix: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.${Math.random().toString(36).slice(2, 10)}${suffix}`);
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${counter++}.${Math.random().toString(36).slice(2, 10)}${suffix}`,
+  );
 }
 
 export interface AtomicWriteOptions {

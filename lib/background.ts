@@ -42,14 +42,25 @@ const BACKGROUND_OPTIONS = ['cwd', 'env', 'extendEnv'];
  * const started = await runInBackground('git', ['maintenance', 'run', '--auto'], { cwd: input.cwd });
  * if ('error' in started) context.debug(started.error.message);
  */
-export async function runInBackground(file: string, args: readonly string[], options?: BackgroundOptions): Promise<BackgroundStart> {
+export async function runInBackground(
+  file: string,
+  args: readonly string[],
+  options?: BackgroundOptions,
+): Promise<BackgroundStart> {
   checkCommand(file, args);
   const { cwd, env, extendEnv } = checkOptions(options, BACKGROUND_OPTIONS);
   const { spawn } = builtin<typeof childProcess>('node:child_process');
   return new Promise((resolve) => {
     let child: childProcess.ChildProcess;
     try {
-      child = spawn(file, args, { cwd, env: childEnv(env, extendEnv), shell: false, detached: true, stdio: 'ignore', windowsHide: true });
+      child = spawn(file, args, {
+        cwd,
+        env: childEnv(env, extendEnv),
+        shell: false,
+        detached: true,
+        stdio: 'ignore',
+        windowsHide: true,
+      });
     } catch (error) {
       return resolve({ error: describeSpawnError(error, file, cwd) });
     }
@@ -64,9 +75,14 @@ export async function runInBackground(file: string, args: readonly string[], opt
  * {@link runInBackground} for a Node script, run by this same `node` binary. A missing script is
  * reported here (ENOENT), since nobody would see node's own complaint about it.
  */
-export async function runNodeInBackground(scriptPath: string, args: readonly string[] = [], options?: BackgroundOptions): Promise<BackgroundStart> {
+export async function runNodeInBackground(
+  scriptPath: string,
+  args: readonly string[] = [],
+  options?: BackgroundOptions,
+): Promise<BackgroundStart> {
   checkCommand(scriptPath, args);
   const full = builtin<typeof path>('node:path').resolve(options?.cwd ?? '', scriptPath);
-  if (!builtin<typeof fs>('node:fs').existsSync(full)) return { error: { code: 'ENOENT', message: `\`${full}\` does not exist; check the script's path` } };
+  if (!builtin<typeof fs>('node:fs').existsSync(full))
+    return { error: { code: 'ENOENT', message: `\`${full}\` does not exist; check the script's path` } };
   return runInBackground(process.execPath, [scriptPath, ...args], options);
 }

@@ -41,19 +41,33 @@ function readLayer(scope: ConfigLayer['scope'], path: string): ConfigLayer | und
     const problem = untrustedDir(dir);
     if (problem !== undefined) {
       // Short: the failure line keeps 300 characters, and the fix must survive that.
-      throw new HookError('E_CONFIG', `untrusted user config dir ${dir}: ${problem.replace(/; run chmod 700 on it$/, '')}; run chmod go-w ${dir} (and chown it to yourself)`);
+      throw new HookError(
+        'E_CONFIG',
+        `untrusted user config dir ${dir}: ${problem.replace(/; run chmod 700 on it$/, '')}; run chmod go-w ${dir} (and chown it to yourself)`,
+      );
     }
   }
   if (!Buffer.isBuffer(read)) {
-    if (read.unsafe) throw new HookError('E_CONFIG', `untrusted user config ${path}: ${read.refused}; run chmod go-w ${path} (and chown it to yourself)`);
-    throw new HookError('E_CONFIG', `cannot read ${path} (${read.refused}); make it a JSON file of at most 1 MiB or remove it`);
+    if (read.unsafe)
+      throw new HookError(
+        'E_CONFIG',
+        `untrusted user config ${path}: ${read.refused}; run chmod go-w ${path} (and chown it to yourself)`,
+      );
+    throw new HookError(
+      'E_CONFIG',
+      `cannot read ${path} (${read.refused}); make it a JSON file of at most 1 MiB or remove it`,
+    );
   }
   const text = read.toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new HookError('E_CONFIG', `${path} is not valid JSON (${oneLine((error as Error).message, 120)}); fix or remove it`, { cause: error });
+    throw new HookError(
+      'E_CONFIG',
+      `${path} is not valid JSON (${oneLine((error as Error).message, 120)}); fix or remove it`,
+      { cause: error },
+    );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new HookError('E_CONFIG', `${path} must hold a JSON object; fix or remove it`);
@@ -68,7 +82,11 @@ function readLayer(scope: ConfigLayer['scope'], path: string): ConfigLayer | und
  * E_CONFIG naming the file, so a typo never silently changes what a guard does.
  * Layers come back user first, then project.
  */
-export function loadConfigLayers(name: string, projectDir?: string, env: NodeJS.ProcessEnv = process.env): ConfigLayer[] {
+export function loadConfigLayers(
+  name: string,
+  projectDir?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ConfigLayer[] {
   const layers: ConfigLayer[] = [];
   const user = readLayer('user', join(userConfigDir(env), `${name}.json`));
   if (user) layers.push(user);

@@ -15,11 +15,7 @@ type SplitNames<S extends string> = S extends `${infer A}|${infer B}`
     : Trim<S>;
 
 /** The built-in tools a matcher names, or never when it names none or something else (a regex). */
-type NamedTools<M> = M extends string
-  ? [SplitNames<M>] extends [keyof ToolInputs]
-    ? SplitNames<M>
-    : never
-  : never;
+type NamedTools<M> = M extends string ? ([SplitNames<M>] extends [keyof ToolInputs] ? SplitNames<M> : never) : never;
 
 type WithTool<P, T> = T extends keyof ToolInputs
   ? Omit<P, 'tool_name' | 'tool_input'> & { tool_name: T; tool_input: ToolInputs[T] }
@@ -138,25 +134,33 @@ export function defineHook<const E extends EventName | (string & {}), const M ex
   if (event === 'WorktreeCreate') {
     // Claude Code reads the worktree path from the last line of stdout there, so a JSON answer
     // (or a failure's JSON) would be taken for the path (hooks-protocol §4.2).
-    throw new HookDefinitionError('`event` WorktreeCreate expects a bare path on stdout, not JSON: hookpack cannot write such hooks; use a plain command hook');
+    throw new HookDefinitionError(
+      '`event` WorktreeCreate expects a bare path on stdout, not JSON: hookpack cannot write such hooks; use a plain command hook',
+    );
   }
   if (matcher !== undefined && typeof matcher !== 'string') {
     throw new HookDefinitionError(`\`matcher\` must be a string such as 'Bash' or 'Edit|Write', got ${typeof matcher}`);
   }
   if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS) {
-    throw new HookDefinitionError(`\`timeout\` is in seconds and must be > 0 and <= ${MAX_TIMEOUT_SECONDS}, got ${String(timeout)}`);
+    throw new HookDefinitionError(
+      `\`timeout\` is in seconds and must be > 0 and <= ${MAX_TIMEOUT_SECONDS}, got ${String(timeout)}`,
+    );
   }
   if (onError !== undefined && onError !== 'block' && onError !== 'allow') {
     throw new HookDefinitionError(`\`onError\` must be 'block' or 'allow', got ${JSON.stringify(onError)}`);
   }
   if (typeof order !== 'number' || !Number.isFinite(order)) {
-    throw new HookDefinitionError(`\`order\` must be a finite number (lower runs first in an event bundle), got ${String(order)}`);
+    throw new HookDefinitionError(
+      `\`order\` must be a finite number (lower runs first in an event bundle), got ${String(order)}`,
+    );
   }
   if (matcher !== undefined && matcher !== '' && matcher !== '*') {
     try {
       compileMatcher(matcher, event);
     } catch {
-      throw new HookDefinitionError(`\`matcher\` ${JSON.stringify(matcher)} is not a valid regular expression, so Claude Code would never match it`);
+      throw new HookDefinitionError(
+        `\`matcher\` ${JSON.stringify(matcher)} is not a valid regular expression, so Claude Code would never match it`,
+      );
     }
   }
   if (typeof network !== 'boolean') {

@@ -39,15 +39,20 @@ function translate(glob: string, body: string): string {
     const char = body[i] as string;
     if (char === '\\') {
       const next = body[i + 1];
-      if (next === undefined) throw new GlobError(`glob ${JSON.stringify(glob)} ends with a lone \`\\\`; write \`\\\\\` for a literal backslash`);
+      if (next === undefined)
+        throw new GlobError(
+          `glob ${JSON.stringify(glob)} ends with a lone \`\\\`; write \`\\\\\` for a literal backslash`,
+        );
       out += escapeRegex(next);
       i += 2;
     } else if (char === '*') {
       let end = i;
       while (body[end] === '*') end += 1;
-      const wholeSegment = end - i >= 2 && (i === 0 || body[i - 1] === '/') && (end === body.length || body[end] === '/');
+      const wholeSegment =
+        end - i >= 2 && (i === 0 || body[i - 1] === '/') && (end === body.length || body[end] === '/');
       if (!wholeSegment) out += '[^/]*';
-      else if (end === body.length) out += '.+'; // `a/**`: something under `a`
+      else if (end === body.length)
+        out += '.+'; // `a/**`: something under `a`
       else {
         out += '(?:[^/]+/)*'; // `**/`: zero or more whole segments
         end += 1;
@@ -58,7 +63,8 @@ function translate(glob: string, body: string): string {
       i += 1;
     } else if (char === '[') {
       const close = body.indexOf(']', i + 2); // a `]` right after `[` (or `[!`) is a member, as in gitignore
-      if (close === -1) throw new GlobError(`glob ${JSON.stringify(glob)} has an unclosed \`[\`; close it or write \`\\[\``);
+      if (close === -1)
+        throw new GlobError(`glob ${JSON.stringify(glob)} has an unclosed \`[\`; close it or write \`\\[\``);
       let members = body.slice(i + 1, close);
       const negated = members.startsWith('!') || members.startsWith('^');
       if (negated) members = members.slice(1);
@@ -83,18 +89,21 @@ function translate(glob: string, body: string): string {
       i += 1;
     }
   }
-  if (braceDepth > 0) throw new GlobError(`glob ${JSON.stringify(glob)} has an unclosed \`{\`; close it or write \`\\{\``);
+  if (braceDepth > 0)
+    throw new GlobError(`glob ${JSON.stringify(glob)} has an unclosed \`{\`; close it or write \`\\{\``);
   return out;
 }
 
 /** Compiles one glob to an anchored RegExp over normalised paths. Throws GlobError on bad syntax. */
 export function globToRegExp(glob: string, options: GlobOptions = {}): RegExp {
-  if (typeof glob !== 'string' || glob.trim() === '') throw new GlobError(`a glob must be a non-empty string, got ${JSON.stringify(glob)}`);
+  if (typeof glob !== 'string' || glob.trim() === '')
+    throw new GlobError(`a glob must be a non-empty string, got ${JSON.stringify(glob)}`);
   let body = glob.endsWith('/') && !glob.endsWith('\\/') ? `${glob}**` : glob;
   let anchor: string;
   if (body.startsWith('~/')) {
     const homes = options.homes ?? [];
-    if (homes.length === 0) throw new GlobError(`glob ${JSON.stringify(glob)} starts with \`~/\` but no home directory is known`);
+    if (homes.length === 0)
+      throw new GlobError(`glob ${JSON.stringify(glob)} starts with \`~/\` but no home directory is known`);
     anchor = `^(?:${homes.map((home) => escapeRegex(home.replace(/\/+$/, ''))).join('|')})/`;
     body = body.slice(2);
   } else if (body.startsWith('/')) {
@@ -109,7 +118,10 @@ export function globToRegExp(glob: string, options: GlobOptions = {}): RegExp {
   try {
     return new RegExp(source);
   } catch (error) {
-    throw new GlobError(`glob ${JSON.stringify(glob)} is invalid (${(error as Error).message}); check its \`[...]\` ranges`, { cause: error });
+    throw new GlobError(
+      `glob ${JSON.stringify(glob)} is invalid (${(error as Error).message}); check its \`[...]\` ranges`,
+      { cause: error },
+    );
   }
 }
 

@@ -28,11 +28,14 @@ function check(path: string, rootMayOwn = false): Checked {
   const stat = lstatSync(real);
   const it = real === path ? 'it' : `${real} (where it leads)`;
   if (!stat.isDirectory()) return { reason: `${it} is not a directory` };
-  if (uid !== undefined && stat.uid !== uid && !(rootMayOwn && stat.uid === 0)) return { reason: `${it} is owned by uid ${stat.uid}, not by you (uid ${uid})` };
+  if (uid !== undefined && stat.uid !== uid && !(rootMayOwn && stat.uid === 0))
+    return { reason: `${it} is owned by uid ${stat.uid}, not by you (uid ${uid})` };
   // On Windows libuv derives the mode from the read-only attribute alone, so every directory
   // looks writable by group and others (0o777): the bits say nothing there and are not checked.
   if (process.platform !== 'win32' && (stat.mode & 0o022) !== 0) {
-    return { reason: `${it} is writable by group or others (mode ${(stat.mode & 0o777).toString(8)}); run chmod 700 on it` };
+    return {
+      reason: `${it} is writable by group or others (mode ${(stat.mode & 0o777).toString(8)}); run chmod 700 on it`,
+    };
   }
   return { real };
 }

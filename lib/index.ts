@@ -3,7 +3,19 @@
 export { defineHook, isHookDefinition, DEFAULT_TIMEOUT_SECONDS, HookDefinitionError } from './define.ts';
 export type { AnswerFor, HookContext, HookDefinition, HookOptions, HookWorld, InputFor, OnError } from './define.ts';
 export { addContext, allow, ask, block, defer, deny, halt, notice, retry } from './answers.ts';
-export type { Allow, Answer, Ask, Block, Context, Defer, Deny, Halt, Notice, PermissionUpdate, Retry } from './answers.ts';
+export type {
+  Allow,
+  Answer,
+  Ask,
+  Block,
+  Context,
+  Defer,
+  Deny,
+  Halt,
+  Notice,
+  PermissionUpdate,
+  Retry,
+} from './answers.ts';
 export { EVENT_NAMES, isKnownEvent } from './events.ts';
 export type { EventName, ToolEventName } from './events.ts';
 export type { GenericPayload, HookPayloads, ToolInputs } from './schemas/index.ts';

@@ -32,7 +32,8 @@ function collapse(root: string, rest: string): string {
   const segments: string[] = [];
   for (const segment of rest.split('/')) {
     if (segment === '' || segment === '.') continue;
-    if (segment === '..') segments.pop(); // `..` at the root stays at the root, as the kernel does
+    if (segment === '..')
+      segments.pop(); // `..` at the root stays at the root, as the kernel does
     else segments.push(segment);
   }
   return root + segments.join('/');
@@ -46,7 +47,8 @@ function collapse(root: string, rest: string): string {
 export function normalizePath(path: string, cwd: string, home?: string): string {
   const windows = isWindowsLike(path) || (!path.startsWith('/') && isWindowsLike(cwd));
   let slashed = windows ? path.replaceAll('\\', '/') : path;
-  if (home !== undefined && (slashed === '~' || slashed.startsWith('~/'))) slashed = `${home.replaceAll('\\', '/')}/${slashed.slice(1)}`;
+  if (home !== undefined && (slashed === '~' || slashed.startsWith('~/')))
+    slashed = `${home.replaceAll('\\', '/')}/${slashed.slice(1)}`;
   const absolute = splitRoot(slashed);
   if (absolute) return collapse(absolute.root, absolute.rest);
   const base = splitRoot(cwd.replaceAll('\\', '/')) ?? { root: '/', rest: cwd };
@@ -106,7 +108,8 @@ export function realPathOf(path: string, cwd: string, home?: string): RealPath {
   // A Windows-spelled path is not a path on POSIX, and there is nothing to ask the disk about.
   if (sep === '/' && (isWindowsLike(path) || (!isAbsolute(path) && isWindowsLike(cwd)))) return { kind: 'unresolved' };
   let native = path;
-  if (home !== undefined && (path === '~' || path.startsWith(`~${sep}`) || path.startsWith('~/'))) native = home + path.slice(1);
+  if (home !== undefined && (path === '~' || path.startsWith(`~${sep}`) || path.startsWith('~/')))
+    native = home + path.slice(1);
   else if (!isAbsolute(path)) native = `${cwd}${sep}${path}`; // not path.join: it would collapse `..` before the symlinks are seen
   const real = resolveNative(native, 0);
   return real.kind === 'resolved' ? { kind: 'resolved', path: normalizePath(real.path, '/') } : real;

@@ -23,7 +23,9 @@ export function readPrivate(path: string, maxBytes = Infinity): PrivateRead {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'missing';
-    debugNote(`not reading ${path}: ${code === 'ELOOP' || code === 'EMLINK' ? 'it is a symbolic link' : (code ?? String(error))}`);
+    debugNote(
+      `not reading ${path}: ${code === 'ELOOP' || code === 'EMLINK' ? 'it is a symbolic link' : (code ?? String(error))}`,
+    );
     return 'refused';
   }
   try {
@@ -32,7 +34,8 @@ export function readPrivate(path: string, maxBytes = Infinity): PrivateRead {
     let problem: string | undefined;
     if (!stat.isFile()) problem = 'it is not a regular file';
     else if (uid !== undefined && stat.uid !== uid) problem = `it is owned by uid ${stat.uid}, not by you (uid ${uid})`;
-    else if (POSIX && (stat.mode & 0o022) !== 0) problem = `it is writable by group or others (mode ${(stat.mode & 0o777).toString(8)})`;
+    else if (POSIX && (stat.mode & 0o022) !== 0)
+      problem = `it is writable by group or others (mode ${(stat.mode & 0o777).toString(8)})`;
     else if (stat.size > maxBytes) problem = `it is larger than ${maxBytes} bytes`;
     if (problem !== undefined) {
       debugNote(`not reading ${path}: ${problem}`);
@@ -41,7 +44,8 @@ export function readPrivate(path: string, maxBytes = Infinity): PrivateRead {
     // Sized by fstat; a file that grows meanwhile (none of ours does: writers rename) reads up to the limit.
     const buffer = Buffer.allocUnsafe(Math.min(stat.size + 1, maxBytes + 1));
     let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
+    for (let n = 1; n > 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, length);
     if (length > maxBytes) {
       debugNote(`not reading ${path}: it is larger than ${maxBytes} bytes`);
       return 'refused';
@@ -78,7 +82,11 @@ export function readPrivateText(path: string, maxBytes?: number): string | undef
  * user config may relax every guard. 'missing' for no file, 'refused' (with a reason and, for
  * an ownership problem, `unsafe`) otherwise.
  */
-export function readRegularFile(path: string, maxBytes: number, options: { owned?: boolean } = {}): Buffer | 'missing' | { refused: string; unsafe?: true } {
+export function readRegularFile(
+  path: string,
+  maxBytes: number,
+  options: { owned?: boolean } = {},
+): Buffer | 'missing' | { refused: string; unsafe?: true } {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -91,13 +99,16 @@ export function readRegularFile(path: string, maxBytes: number, options: { owned
     if (!stat.isFile()) return { refused: 'it is not a regular file' };
     if (options.owned) {
       const uid = POSIX ? process.getuid?.() : undefined;
-      if (uid !== undefined && stat.uid !== uid && stat.uid !== 0) return { refused: `it is owned by uid ${stat.uid}, not by you (uid ${uid})`, unsafe: true };
-      if (POSIX && (stat.mode & 0o022) !== 0) return { refused: `it is writable by group or others (mode ${(stat.mode & 0o777).toString(8)})`, unsafe: true };
+      if (uid !== undefined && stat.uid !== uid && stat.uid !== 0)
+        return { refused: `it is owned by uid ${stat.uid}, not by you (uid ${uid})`, unsafe: true };
+      if (POSIX && (stat.mode & 0o022) !== 0)
+        return { refused: `it is writable by group or others (mode ${(stat.mode & 0o777).toString(8)})`, unsafe: true };
     }
     if (stat.size > maxBytes) return { refused: `it is larger than ${maxBytes} bytes` };
     const buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
+    for (let n = 1; n > 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, length);
     return length > maxBytes ? { refused: `it is larger than ${maxBytes} bytes` } : buffer.subarray(0, length);
   } catch (error) {
     return { refused: (error as NodeJS.ErrnoException).code ?? String(error) };

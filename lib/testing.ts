@@ -57,7 +57,14 @@ export function spawnHook(bundle: string, payload: unknown, options: SpawnHookOp
       } catch {
         json = undefined;
       }
-      resolve({ exitCode, signal, stdout, stderr: Buffer.concat(err).toString('utf8'), json, durationMs: performance.now() - started });
+      resolve({
+        exitCode,
+        signal,
+        stdout,
+        stderr: Buffer.concat(err).toString('utf8'),
+        json,
+        durationMs: performance.now() - started,
+      });
     });
     if (options.keepStdinOpen) child.stdin.write(input);
     else child.stdin.end(input);
@@ -65,7 +72,20 @@ export function spawnHook(bundle: string, payload: unknown, options: SpawnHookOp
 }
 
 /** Every value `decisionOf` returns (and `hookpack test --expect` accepts). */
-export const DECISIONS = ['deny', 'allow', 'ask', 'defer', 'block', 'context', 'halt', 'notice', 'retry', 'none', 'fail-closed', 'fail-open'] as const;
+export const DECISIONS = [
+  'deny',
+  'allow',
+  'ask',
+  'defer',
+  'block',
+  'context',
+  'halt',
+  'notice',
+  'retry',
+  'none',
+  'fail-closed',
+  'fail-open',
+] as const;
 
 /** What a hook's answer means to Claude Code (see `decisionOf`). */
 export type Decision = (typeof DECISIONS)[number];
@@ -79,13 +99,28 @@ const FAILED_CLOSED = / failed closed \(/;
  * (`decision: "block"`, or exit 2), `retry`, `context` (additionalContext), `notice`
  * (systemMessage only), `fail-open` (a non-zero exit other than 2 without JSON), else `none`.
  */
-export function decisionOf(json: Record<string, unknown> | undefined, run: { exitCode?: number | null; stderr?: string } = {}): Decision {
-  const hso = (typeof json?.hookSpecificOutput === 'object' && json.hookSpecificOutput !== null ? json.hookSpecificOutput : {}) as Record<string, unknown>;
+export function decisionOf(
+  json: Record<string, unknown> | undefined,
+  run: { exitCode?: number | null; stderr?: string } = {},
+): Decision {
+  const hso = (
+    typeof json?.hookSpecificOutput === 'object' && json.hookSpecificOutput !== null ? json.hookSpecificOutput : {}
+  ) as Record<string, unknown>;
   const permission = hso.permissionDecision ?? (hso.decision as { behavior?: unknown } | undefined)?.behavior;
-  const reasons = [hso.permissionDecisionReason, (hso.decision as { message?: unknown } | undefined)?.message, json?.reason, run.stderr];
-  if (reasons.some((r) => typeof r === 'string' && FAILED_CLOSED.test(r)) && (run.exitCode === undefined || run.exitCode === 2)) return 'fail-closed';
+  const reasons = [
+    hso.permissionDecisionReason,
+    (hso.decision as { message?: unknown } | undefined)?.message,
+    json?.reason,
+    run.stderr,
+  ];
+  if (
+    reasons.some((r) => typeof r === 'string' && FAILED_CLOSED.test(r)) &&
+    (run.exitCode === undefined || run.exitCode === 2)
+  )
+    return 'fail-closed';
   if (json?.continue === false) return 'halt';
-  if (permission === 'deny' || permission === 'defer' || permission === 'ask' || permission === 'allow') return permission;
+  if (permission === 'deny' || permission === 'defer' || permission === 'ask' || permission === 'allow')
+    return permission;
   if (json?.decision === 'block' || run.exitCode === 2) return 'block';
   if (hso.retry === true) return 'retry';
   if (typeof hso.additionalContext === 'string') return 'context';
@@ -123,7 +158,11 @@ export interface RunInProcessOptions {
  * payload and ignores HOOKPACK=0 / toggle files. Because `env` is applied to the global process.env,
  * don't run two of these concurrently with different `env`.
  */
-export async function runHookInProcess(definition: HookDefinition, payload: unknown, options: RunInProcessOptions = {}): Promise<InProcessRun> {
+export async function runHookInProcess(
+  definition: HookDefinition,
+  payload: unknown,
+  options: RunInProcessOptions = {},
+): Promise<InProcessRun> {
   const name = options.name ?? 'hook';
   const saved = new Map(Object.keys(options.env ?? {}).map((key) => [key, process.env[key]]));
   Object.assign(process.env, options.env);
@@ -136,7 +175,13 @@ export async function runHookInProcess(definition: HookDefinition, payload: unkn
     const deadline = Date.now() + (hookDeadline(definition.timeout, process.env) - performance.timeOrigin);
     const evaluation = await evaluateHook(definition, name, payload, deadline, isDebug(process.env));
     const { json, exitCode, stderr } = evaluation.outcome;
-    return { json, stdout: json === undefined ? '' : `${JSON.stringify(json)}\n`, exitCode, stderr: stderr === undefined ? '' : `${stderr}\n`, decision: evaluation.decision };
+    return {
+      json,
+      stdout: json === undefined ? '' : `${JSON.stringify(json)}\n`,
+      exitCode,
+      stderr: stderr === undefined ? '' : `${stderr}\n`,
+      decision: evaluation.decision,
+    };
   } finally {
     for (const [key, value] of saved) {
       if (value === undefined) delete process.env[key];

@@ -16,7 +16,10 @@ describe('the README', () => {
     const hook = /```ts\n\/\/ \.claude\/hooks\/([\w-]+)\.ts\n([\s\S]*?)```/.exec(readme);
     expect(hook, 'first ts block must start with // .claude/hooks/<name>.ts').not.toBeNull();
     const [, name, source] = hook as RegExpExecArray;
-    const session = /```console\n\$ npx hookpack build\n\$ echo '(.*)' \| node \.claude\/hooks\/dist\/([\w-]+)\.cjs\n(.*)\n```/.exec(readme);
+    const session =
+      /```console\n\$ npx hookpack build\n\$ echo '(.*)' \| node \.claude\/hooks\/dist\/([\w-]+)\.cjs\n(.*)\n```/.exec(
+        readme,
+      );
     expect(session, 'console block with the sample run').not.toBeNull();
     const [, payload, runName, printed] = session as RegExpExecArray;
     expect(runName).toBe(name);
@@ -24,9 +27,16 @@ describe('the README', () => {
     // A project of its own, built the way the README says: `hookpack build` from its root.
     mkdirSync(join(dir, '.claude', 'hooks'), { recursive: true });
     writeFileSync(join(dir, '.claude', 'hooks', `${name}.ts`), source as string);
-    const build = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: join(dir, 'home') } });
+    const build = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'build'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, HOME: join(dir, 'home') },
+    });
     expect(build.stderr).toMatch(/built 1 hook/);
-    const run = spawnSync(process.execPath, [join(dir, '.claude', 'hooks', 'dist', `${name}.cjs`)], { input: payload, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(dir, '.claude', 'hooks', 'dist', `${name}.cjs`)], {
+      input: payload,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(`${printed}\n`);
   });

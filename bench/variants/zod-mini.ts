@@ -3,7 +3,12 @@ import * as z from 'zod/mini';
 import { runHook } from '../../lib/runtime/main.ts';
 import hook from './_hook.ts';
 
-const bash = z.looseObject({ command: z.string(), description: z.optional(z.string()), timeout: z.optional(z.number()), run_in_background: z.optional(z.boolean()) });
+const bash = z.looseObject({
+  command: z.string(),
+  description: z.optional(z.string()),
+  timeout: z.optional(z.number()),
+  run_in_background: z.optional(z.boolean()),
+});
 const schema = z.looseObject({
   session_id: z.string(),
   transcript_path: z.string(),

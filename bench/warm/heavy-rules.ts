@@ -10,7 +10,10 @@ declare const __dirname: string;
 let rules: Array<{ id: string; pattern: RegExp }> | undefined;
 
 function loadRules(): Array<{ id: string; pattern: RegExp }> {
-  const data = JSON.parse(readFileSync(join(__dirname, 'rules.json'), 'utf8')) as Array<{ id: string; words: string[] }>;
+  const data = JSON.parse(readFileSync(join(__dirname, 'rules.json'), 'utf8')) as Array<{
+    id: string;
+    words: string[];
+  }>;
   return data.map((rule) => ({ id: rule.id, pattern: new RegExp(`\\b(?:${rule.words.join('|')})\\b`) }));
 }
 

@@ -22,7 +22,10 @@ export function adoptDir(target: Target, env: NodeJS.ProcessEnv = process.env): 
   if (target.scope !== 'local') return join(dirname(target.path), 'hookpack');
   const adopted = hookpackSubdir('adopted', env);
   if (adopted === undefined) {
-    throw new CliError('E_IO', 'cannot keep the runner of local-scope hooks safely: the hookpack state directory ($HOOKPACK_HOME, else ~/.cache/hookpack) is not a private directory of yours (HOOKPACK_DEBUG=1 says why); nothing was changed');
+    throw new CliError(
+      'E_IO',
+      'cannot keep the runner of local-scope hooks safely: the hookpack state directory ($HOOKPACK_HOME, else ~/.cache/hookpack) is not a private directory of yours (HOOKPACK_DEBUG=1 says why); nothing was changed',
+    );
   }
   return join(adopted, `local-${sha256(realDir(target.context.projectDir)).slice(0, 24)}`, 'hookpack');
 }
@@ -44,7 +47,13 @@ function runnerWord(target: Target): string {
  * HOOKPACK_EXTRA_CA_CERTS and the runner gives it back to the adopted commands. An entry holding
  * a guard ends with install's `|| exit 2`: a runner that cannot start still blocks.
  */
-export function runnerCommand(target: Target, settingsFile: string, event: string, hook: string | undefined, guard: boolean): string {
+export function runnerCommand(
+  target: Target,
+  settingsFile: string,
+  event: string,
+  hook: string | undefined,
+  guard: boolean,
+): string {
   const file = /^[A-Za-z0-9._-]+$/.test(settingsFile) ? settingsFile : shQuote(settingsFile);
   return `env -u NODE_EXTRA_CA_CERTS HOOKPACK_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" node ${runnerWord(target)} ${file} ${event}${hook === undefined ? '' : ` ${hook}`}${guard ? ' || exit 2' : ''}`;
 }
@@ -74,13 +83,19 @@ export const sha256 = (data: string | Buffer) => createHash('sha256').update(dat
 function recordPath(realPath: string, env: NodeJS.ProcessEnv, create: boolean): string | undefined {
   const dir = create ? hookpackSubdir('adopted', env) : undefined;
   if (create && dir === undefined) {
-    throw new CliError('E_IO', 'cannot store the original settings safely: the hookpack state directory ($HOOKPACK_HOME, else ~/.cache/hookpack) is not a private directory of yours (HOOKPACK_DEBUG=1 says why); nothing was changed');
+    throw new CliError(
+      'E_IO',
+      'cannot store the original settings safely: the hookpack state directory ($HOOKPACK_HOME, else ~/.cache/hookpack) is not a private directory of yours (HOOKPACK_DEBUG=1 says why); nothing was changed',
+    );
   }
   return dir === undefined ? undefined : join(dir, `${sha256(realPath).slice(0, 24)}.json`);
 }
 
 /** The adoption record of a settings file, if adopt rewrote it. */
-export function readRecord(realPath: string, env: NodeJS.ProcessEnv): { path: string; record: AdoptionRecord } | undefined {
+export function readRecord(
+  realPath: string,
+  env: NodeJS.ProcessEnv,
+): { path: string; record: AdoptionRecord } | undefined {
   let path: string | undefined;
   try {
     path = recordPath(realPath, env, true);
@@ -92,7 +107,12 @@ export function readRecord(realPath: string, env: NodeJS.ProcessEnv): { path: st
   if (text === undefined) return undefined;
   try {
     const record = JSON.parse(text) as AdoptionRecord;
-    return record.version === 1 && record.settings === realPath && typeof record.original === 'string' && typeof record.adopted === 'string' ? { path, record } : undefined;
+    return record.version === 1 &&
+      record.settings === realPath &&
+      typeof record.original === 'string' &&
+      typeof record.adopted === 'string'
+      ? { path, record }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -125,7 +145,11 @@ export function writeRunnerAndTable(target: Target, settingsFile: string, table:
   try {
     runner = readFileSync(source);
   } catch (error) {
-    throw new CliError('E_BUILD', `cannot read hookpack's runner ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}): reinstall hookpack, or run npm run build in its checkout; nothing was changed`, { cause: error });
+    throw new CliError(
+      'E_BUILD',
+      `cannot read hookpack's runner ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}): reinstall hookpack, or run npm run build in its checkout; nothing was changed`,
+      { cause: error },
+    );
   }
   const tablePath = join(dir, tableFileName(settingsFile));
   try {
@@ -137,7 +161,10 @@ export function writeRunnerAndTable(target: Target, settingsFile: string, table:
   // Whoever can write the directory can swap the runner (or the table) for one that lets a guarded call through.
   const stat = statSync(dir);
   if ((stat.mode & 0o002) !== 0 || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) {
-    throw new CliError('E_IO', `${dir} is writable by others or not yours, and a guard would run the runner written there: make it yours and chmod o-w it (or remove it); nothing was changed`);
+    throw new CliError(
+      'E_IO',
+      `${dir} is writable by others or not yours, and a guard would run the runner written there: make it yours and chmod o-w it (or remove it); nothing was changed`,
+    );
   }
   try {
     writeFileAtomic(join(dir, RUNNER_FILE), runner, { mode: 0o755 });

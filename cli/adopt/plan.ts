@@ -45,18 +45,24 @@ export interface PlanContext {
 type Json = Record<string, unknown>;
 /** An event's group after adoption: its text as written, or a value to render. */
 type Kept = { raw: string } | { value: unknown };
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Why a handler can't be adopted, or undefined when it can. */
 function refusal(event: string, handler: unknown, isOurs: PlanContext['isOurs']): string | undefined {
   if (!isObject(handler)) return 'not a handler object';
-  if (handler.type !== 'command') return `a \`${String(handler.type)}\` hook: only command hooks run through hookpack; it stays as it is`;
-  if (handler.async === true || handler.asyncRewake === true) return 'an `async` hook: Claude Code ignores its decisions anyway; it stays as it is';
-  if (handler.shell !== undefined && handler.shell !== 'bash') return `runs under \`shell: ${String(handler.shell)}\`; it stays as it is`;
+  if (handler.type !== 'command')
+    return `a \`${String(handler.type)}\` hook: only command hooks run through hookpack; it stays as it is`;
+  if (handler.async === true || handler.asyncRewake === true)
+    return 'an `async` hook: Claude Code ignores its decisions anyway; it stays as it is';
+  if (handler.shell !== undefined && handler.shell !== 'bash')
+    return `runs under \`shell: ${String(handler.shell)}\`; it stays as it is`;
   if (typeof handler.command !== 'string' || handler.command.trim() === '') return 'has no command';
-  if (handler.args !== undefined && !(Array.isArray(handler.args) && handler.args.every((a) => typeof a === 'string'))) return '`args` is not a list of strings';
+  if (handler.args !== undefined && !(Array.isArray(handler.args) && handler.args.every((a) => typeof a === 'string')))
+    return '`args` is not a list of strings';
   if (isOurs(handler.command)) return "hookpack's own entry";
-  if (!(EVENT_NAMES as readonly string[]).includes(event)) return `\`${event}\` is not an event Claude Code 2.1.329 knows`;
+  if (!(EVENT_NAMES as readonly string[]).includes(event))
+    return `\`${event}\` is not an event Claude Code 2.1.329 knows`;
   if (event === 'WorktreeCreate') return 'WorktreeCreate answers with a path on stdout, not JSON; it stays as it is';
   return undefined;
 }
@@ -79,8 +85,13 @@ const matchesAll = (m: string | undefined) => m === undefined || m === '' || m =
 export function unionOf(matchers: Array<string | undefined>): string | undefined {
   if (matchers.some(matchesAll)) return undefined;
   const list = [...new Set(matchers as string[])];
-  const names = (m: string) => m.split(/[|,]/).map((n) => n.trim()).filter(Boolean);
-  if (list.every((m) => /^[A-Za-z0-9_|]*$/.test(m) || EXACT.test(m))) return [...new Set(list.flatMap(names))].join('|');
+  const names = (m: string) =>
+    m
+      .split(/[|,]/)
+      .map((n) => n.trim())
+      .filter(Boolean);
+  if (list.every((m) => /^[A-Za-z0-9_|]*$/.test(m) || EXACT.test(m)))
+    return [...new Set(list.flatMap(names))].join('|');
   return list.map((m) => (EXACT.test(m) ? `^(?:${names(m).join('|')})$` : `(?:${m})`)).join('|');
 }
 
@@ -111,17 +122,21 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
     const ifEntries = new Map<AdoptedHook, { if: unknown; matcher: unknown }>();
     const ownHere: Array<OwnBundle & { matcher: unknown }> = [];
     // Install's entries join the runner's process when the event gets a shared runner entry.
-    const shares = (handler: unknown) => refusal(event, handler, context.isOurs) === undefined && (handler as Json).if === undefined;
+    const shares = (handler: unknown) =>
+      refusal(event, handler, context.isOurs) === undefined && (handler as Json).if === undefined;
     const absorbing = groups.some((group) => isObject(group) && Array.isArray(group.hooks) && group.hooks.some(shares));
     const ownOf = (handler: unknown) => {
-      if (!absorbing || !isObject(handler) || handler.type !== 'command' || handler.args !== undefined) return undefined;
+      if (!absorbing || !isObject(handler) || handler.type !== 'command' || handler.args !== undefined)
+        return undefined;
       if (WEAKENING_FIELDS.some((field) => handler[field] !== undefined)) return undefined;
       return context.ownBundle(handler.command);
     };
     let firstAt: number | undefined;
     // A group adopt does not change keeps its text as written.
     const kept: Kept[] = [];
-    const asWritten = (g: number): Kept => ({ raw: text.slice(nodes[g]?.offset ?? 0, (nodes[g]?.offset ?? 0) + (nodes[g]?.length ?? 0)) });
+    const asWritten = (g: number): Kept => ({
+      raw: text.slice(nodes[g]?.offset ?? 0, (nodes[g]?.offset ?? 0) + (nodes[g]?.length ?? 0)),
+    });
     groups.forEach((group, g) => {
       if (!isObject(group) || !Array.isArray(group.hooks)) {
         kept.push(asWritten(g));
@@ -142,7 +157,12 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
         const bundle = ownOf(handler);
         if (bundle !== undefined) {
           const own = (handler as Json).timeout;
-          ownHere.push({ event, ...bundle, timeout: typeof own === 'number' && own > 0 ? own : DEFAULT_TIMEOUT_S, matcher: group.matcher });
+          ownHere.push({
+            event,
+            ...bundle,
+            timeout: typeof own === 'number' && own > 0 ? own : DEFAULT_TIMEOUT_S,
+            matcher: group.matcher,
+          });
           return;
         }
         const refused = refusal(event, handler, context.isOurs);
@@ -158,7 +178,9 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
         const adopted: AdoptedHook = {
           name,
           event,
-          ...(matcher !== undefined && MATCHER_FIELD[event as keyof typeof MATCHER_FIELD] !== undefined ? { matcher } : {}),
+          ...(matcher !== undefined && MATCHER_FIELD[event as keyof typeof MATCHER_FIELD] !== undefined
+            ? { matcher }
+            : {}),
           command: json.command as string,
           ...(args !== undefined ? { args } : {}),
           timeout: timeoutOf(event, json),
@@ -169,21 +191,38 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
         adoptedHere.push(adopted);
       });
       if (stay.length < group.hooks.length) firstAt ??= kept.length;
-      if (stay.length > 0) kept.push(stay.length === group.hooks.length ? asWritten(g) : { value: { ...group, hooks: stay } });
+      if (stay.length > 0)
+        kept.push(stay.length === group.hooks.length ? asWritten(g) : { value: { ...group, hooks: stay } });
     });
     if (adoptedHere.length === 0 || firstAt === undefined) continue;
     const shared = adoptedHere.filter((h) => h.own !== true);
     const entries: Json[] = [];
     if (shared.length > 0) {
-      const matchers = [...shared.map((h) => h.matcher), ...ownHere.map((b) => (typeof b.matcher === 'string' ? b.matcher : undefined))];
+      const matchers = [
+        ...shared.map((h) => h.matcher),
+        ...ownHere.map((b) => (typeof b.matcher === 'string' ? b.matcher : undefined)),
+      ];
       const matcher = MATCHER_FIELD[event as keyof typeof MATCHER_FIELD] === undefined ? undefined : unionOf(matchers);
       const guard = shared.some((h) => h.guard) || ownHere.some((b) => b.failClosed);
       const timeout = Math.max(entryTimeout(shared), ...ownHere.map((b) => b.timeout));
-      entries.push({ ...(matcher !== undefined ? { matcher } : {}), hooks: [{ type: 'command', command: context.runnerCommand(event, undefined, guard), timeout }] });
+      entries.push({
+        ...(matcher !== undefined ? { matcher } : {}),
+        hooks: [{ type: 'command', command: context.runnerCommand(event, undefined, guard), timeout }],
+      });
       bundles.push(...ownHere.map(({ matcher: _matcher, ...bundle }) => bundle));
     }
     for (const [hook, entry] of ifEntries) {
-      entries.push({ ...(entry.matcher !== undefined ? { matcher: entry.matcher } : {}), hooks: [{ type: 'command', if: entry.if, command: context.runnerCommand(event, hook.name, hook.guard), timeout: entryTimeout([hook]) }] });
+      entries.push({
+        ...(entry.matcher !== undefined ? { matcher: entry.matcher } : {}),
+        hooks: [
+          {
+            type: 'command',
+            if: entry.if,
+            command: context.runnerCommand(event, hook.name, hook.guard),
+            timeout: entryTimeout([hook]),
+          },
+        ],
+      });
     }
     kept.splice(firstAt, 0, ...entries.map((value) => ({ value })));
     hooks.push(...adoptedHere);
@@ -192,7 +231,11 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
     const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
     const inner = indent + style.unit;
     const items = kept.map((item) => inner + ('raw' in item ? item.raw : renderJson(item.value, inner, style)));
-    edits.push({ offset: array.offset, length: array.length, content: `[${style.eol}${items.join(`,${style.eol}`)}${style.eol}${indent}]` });
+    edits.push({
+      offset: array.offset,
+      length: array.length,
+      content: `[${style.eol}${items.join(`,${style.eol}`)}${style.eol}${indent}]`,
+    });
   }
   return { hooks, bundles, left, text: edits.length === 0 ? text : applyEdits(text, edits) };
 }

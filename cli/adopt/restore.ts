@@ -13,7 +13,13 @@ import { readRecord, removeRecord, removeRunnerAndTable, sha256 } from './files.
  * kept); then the table, the runner when no other table needs it, and the record go. Returns the
  * exit code, or undefined when the file was never adopted.
  */
-export function restoreAdopted(target: Target, doc: SettingsDoc, withoutOurs: string, dryRun: boolean, io: Io): number | undefined {
+export function restoreAdopted(
+  target: Target,
+  doc: SettingsDoc,
+  withoutOurs: string,
+  dryRun: boolean,
+  io: Io,
+): number | undefined {
   const found = readRecord(doc.realPath, io.env);
   if (found === undefined) return undefined;
   const { record, path } = found;
@@ -25,14 +31,29 @@ export function restoreAdopted(target: Target, doc: SettingsDoc, withoutOurs: st
   }
   const original = Buffer.from(record.original, 'base64');
   if (dryRun) {
-    io.out(unifiedDiff(doc.bytes.toString('utf8'), original.toString('utf8'), { from: `a/${target.label}`, to: `b/${target.label}` }, io.color));
+    io.out(
+      unifiedDiff(
+        doc.bytes.toString('utf8'),
+        original.toString('utf8'),
+        { from: `a/${target.label}`, to: `b/${target.label}` },
+        io.color,
+      ),
+    );
     io.err(`dry run: ${target.label} not written\n`);
     return 0;
   }
   // No new .bak: the one adopt wrote holds the original already.
-  writeWithBackup(doc.realPath, original.toString('utf8'), { bytes: doc.bytes, mode: doc.mode, uid: doc.uid, gid: doc.gid }, target.label, false);
+  writeWithBackup(
+    doc.realPath,
+    original.toString('utf8'),
+    { bytes: doc.bytes, mode: doc.mode, uid: doc.uid, gid: doc.gid },
+    target.label,
+    false,
+  );
   removeRunnerAndTable(record.table);
   removeRecord(path);
-  io.out(`restored ${target.label} (${target.scope} scope) to its bytes before hookpack adopt; the adopted hooks run as they did before\n`);
+  io.out(
+    `restored ${target.label} (${target.scope} scope) to its bytes before hookpack adopt; the adopted hooks run as they did before\n`,
+  );
   return 0;
 }

@@ -12,24 +12,50 @@ function listing(): string {
   return `${SHIPPED_HOOKS.map((h) => `${h.name.padEnd(width)}  ${h.event.padEnd(16)}  ${h.summary}`).join('\n')}\n`;
 }
 
-async function run({ values, positionals }: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number> {
+async function run(
+  { values, positionals }: { values: Record<string, unknown>; positionals: string[] },
+  io: Io,
+): Promise<number> {
   if (values.list === true) {
     io.out(listing());
     return EXIT.OK;
   }
   const valid = SHIPPED_HOOKS.map((h) => h.name).join(', ');
-  if (positionals.length === 0) throw new CliError('E_USAGE', `\`hookpack add\` needs hook names; shipped hooks: ${valid} (hookpack add --list describes them)`);
-  const names = [...new Set(positionals.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean))];
+  if (positionals.length === 0)
+    throw new CliError(
+      'E_USAGE',
+      `\`hookpack add\` needs hook names; shipped hooks: ${valid} (hookpack add --list describes them)`,
+    );
+  const names = [
+    ...new Set(
+      positionals
+        .flatMap((p) => p.split(','))
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = names.filter((n) => !SHIPPED_HOOKS.some((h) => h.name === n));
-  if (unknown.length > 0) throw new CliError('E_USAGE', `unknown shipped hook ${unknown.map((n) => `\`${n}\``).join(', ')}; shipped hooks: ${valid}`);
+  if (unknown.length > 0)
+    throw new CliError(
+      'E_USAGE',
+      `unknown shipped hook ${unknown.map((n) => `\`${n}\``).join(', ')}; shipped hooks: ${valid}`,
+    );
   const project = locateProject(io, { scope: parseScope(values.scope) });
-  if (project.kind === 'repository') throw new CliError('E_USAGE', `${project.root} is hookpack's own repository, where the shipped hooks live in hooks/; run hookpack add in your project`);
+  if (project.kind === 'repository')
+    throw new CliError(
+      'E_USAGE',
+      `${project.root} is hookpack's own repository, where the shipped hooks live in hooks/; run hookpack add in your project`,
+    );
   const show = (path: string) => relative(io.cwd, path) || '.';
   ensureHooksDir(project.hooksDir, show(project.hooksDir));
   const lines: string[] = [];
   for (const name of names) {
     const path = join(project.hooksDir, `${name}.ts`);
-    lines.push(createNew(path, shippedEntrySource(name), show(path)) ? `added   ${show(path)}` : `kept    ${show(path)} (already there)`);
+    lines.push(
+      createNew(path, shippedEntrySource(name), show(path))
+        ? `added   ${show(path)}`
+        : `kept    ${show(path)} (already there)`,
+    );
   }
   const flag = project.kind === 'user' ? ' --scope user' : '';
   lines.push('', `next: npx hookpack build${flag}, then npx hookpack install${flag}`, '');

@@ -1,7 +1,17 @@
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { AdoptedHook } from '../../lib/adopt/table.ts';
 import { readTable, tableFileName } from '../../lib/adopt/table.ts';
-import { adoptDir, isRunnerCommand, readRecord, removeRecord, removeRunnerAndTable, runnerCommand, sha256, writeRecord, writeRunnerAndTable } from '../adopt/files.ts';
+import {
+  adoptDir,
+  isRunnerCommand,
+  readRecord,
+  removeRecord,
+  removeRunnerAndTable,
+  runnerCommand,
+  sha256,
+  writeRecord,
+  writeRunnerAndTable,
+} from '../adopt/files.ts';
 import { planAdoption, type AdoptPlan } from '../adopt/plan.ts';
 import type { Command } from '../command.ts';
 import { CliError } from '../errors.ts';
@@ -25,7 +35,12 @@ function manifestIfBuilt(distDir: string): Manifest | undefined {
 /** `--guard a,b --guard c` as one set of names. */
 function guardNames(value: unknown): Set<string> {
   const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-  return new Set(values.flatMap((v: string) => v.split(',')).map((n) => n.trim()).filter(Boolean));
+  return new Set(
+    values
+      .flatMap((v: string) => v.split(','))
+      .map((n) => n.trim())
+      .filter(Boolean),
+  );
 }
 
 function plan(target: Target, text: string, manifest: Manifest | undefined, guards: Set<string>): AdoptPlan {
@@ -42,7 +57,10 @@ function plan(target: Target, text: string, manifest: Manifest | undefined, guar
       const path = bundlePathOf(command, target.context) ?? join(target.context.distDir, file);
       const rel = relative(adoptDir(target), path);
       // Relative to the runner inside the project (every clone); absolute from a runner outside it.
-      return { path: isAbsolute(rel) || target.scope === 'local' ? path : rel.split(sep).join('/'), failClosed: splitFailClosed(command.trim()).failClosed };
+      return {
+        path: isAbsolute(rel) || target.scope === 'local' ? path : rel.split(sep).join('/'),
+        failClosed: splitFailClosed(command.trim()).failClosed,
+      };
     },
     taken: new Set(manifest?.hooks.map((h) => h.name) ?? []),
     guards,
@@ -79,26 +97,41 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   if (previous === undefined && result.hooks.length > 0 && source.split('\n').some(isRunnerCommand)) {
     let names = 'its table is missing or unreadable';
     try {
-      names = `its table lists ${readTable(tablePath).hooks.map((h) => h.name).join(', ') || 'none'}`;
+      names = `its table lists ${
+        readTable(tablePath)
+          .hooks.map((h) => h.name)
+          .join(', ') || 'none'
+      }`;
     } catch {
       // refused all the same: the entries are there
     }
-    throw new CliError('E_SETTINGS', `${target.label} already runs hooks adopted elsewhere (${names}) and hookpack has no record of its original here, so adopting again would drop them: adopt on the machine that adopted it, or use --scope local for the new hooks; nothing was changed`);
+    throw new CliError(
+      'E_SETTINGS',
+      `${target.label} already runs hooks adopted elsewhere (${names}) and hookpack has no record of its original here, so adopting again would drop them: adopt on the machine that adopted it, or use --scope local for the new hooks; nothing was changed`,
+    );
   }
   const unknown = [...guards].filter((name) => !result.hooks.some((h) => h.name === name));
   if (unknown.length > 0) {
     const names = result.hooks.map((h) => h.name).join(', ') || '(none)';
-    throw new CliError('E_USAGE', `--guard ${unknown.join(', ')}: no adopted hook has that name; adopted hooks: ${names} (names come from each command's script file name)`);
+    throw new CliError(
+      'E_USAGE',
+      `--guard ${unknown.join(', ')}: no adopted hook has that name; adopted hooks: ${names} (names come from each command's script file name)`,
+    );
   }
-  for (const left of result.left) io.err(`hookpack: note: left ${left.where} in ${target.label} as it is: ${left.why}\n`);
+  for (const left of result.left)
+    io.err(`hookpack: note: left ${left.where} in ${target.label} as it is: ${left.why}\n`);
   if (result.hooks.length === 0) {
-    io.out(`nothing to adopt in ${target.label} (${target.scope} scope): it has no command hooks hookpack does not already run\n`);
+    io.out(
+      `nothing to adopt in ${target.label} (${target.scope} scope): it has no command hooks hookpack does not already run\n`,
+    );
     return 0;
   }
   const lines = [
     'adopted (name, event, timeout, guard, command):',
     ...result.hooks.map(describe),
-    ...result.bundles.map((b) => `  and hookpack's own ${b.path.replace(/^.*\//, '')} (${b.event}) now runs in the same process`),
+    ...result.bundles.map(
+      (b) => `  and hookpack's own ${b.path.replace(/^.*\//, '')} (${b.event}) now runs in the same process`,
+    ),
   ];
   if (result.text === doc.text) {
     io.out(`already adopted in ${target.label}; nothing changed\n${lines.join('\n')}\n`);
@@ -109,10 +142,18 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   let undo = () => {};
   if (!dryRun) {
     const settingsFile = basename(target.path);
-    const table = writeRunnerAndTable(target, settingsFile, { version: 1, settings: target.label, hooks: result.hooks, ...(result.bundles.length > 0 ? { bundles: result.bundles } : {}) });
+    const table = writeRunnerAndTable(target, settingsFile, {
+      version: 1,
+      settings: target.label,
+      hooks: result.hooks,
+      ...(result.bundles.length > 0 ? { bundles: result.bundles } : {}),
+    });
     // The original is saved before the settings change: uninstall must always be able to give it back.
     const original = previous?.record.original ?? doc.bytes.toString('base64');
-    const recordPath = writeRecord({ version: 1, settings: doc.realPath, original, adopted: sha256(result.text), table }, io.env);
+    const recordPath = writeRecord(
+      { version: 1, settings: doc.realPath, original, adopted: sha256(result.text), table },
+      io.env,
+    );
     // A save that fails leaves the file as it was, so the record must be too: one naming text never
     // written would make adopt and uninstall refuse the file from then on.
     undo = () => {
@@ -130,7 +171,10 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     undo();
     throw error;
   }
-  if (!dryRun) io.out('`hookpack uninstall` gives the original file back byte for byte; `hookpack disable <name>` switches one off\n');
+  if (!dryRun)
+    io.out(
+      '`hookpack uninstall` gives the original file back byte for byte; `hookpack disable <name>` switches one off\n',
+    );
   return code;
 }
 

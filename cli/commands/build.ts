@@ -15,7 +15,11 @@ interface BuildModule {
   buildHooks(options: Record<string, unknown>): Promise<{ manifest: unknown; ms: number }>;
   checkBuild(options: Record<string, unknown>): string[];
   buildReport(result: { manifest: unknown; ms: number }, outLabel: string): string;
-  watchHooks(options: Record<string, unknown>, onBuilt: (result: { manifest: unknown; ms: number }) => void, onError: (error: unknown) => void): Promise<void>;
+  watchHooks(
+    options: Record<string, unknown>,
+    onBuilt: (result: { manifest: unknown; ms: number }) => void,
+    onError: (error: unknown) => void,
+  ): Promise<void>;
   BuildError: new (...args: never[]) => Error;
 }
 
@@ -29,7 +33,11 @@ async function loadBuild(): Promise<BuildModule> {
   try {
     return (await importModule(pathToFileURL(file).href)) as BuildModule;
   } catch (error) {
-    throw new CliError('E_BUILD', `cannot load hookpack's build (${file}): ${(error as Error).message}; reinstall hookpack (npm install --save-dev hookpack)`, { cause: error });
+    throw new CliError(
+      'E_BUILD',
+      `cannot load hookpack's build (${file}): ${(error as Error).message}; reinstall hookpack (npm install --save-dev hookpack)`,
+      { cause: error },
+    );
   }
 }
 
@@ -38,23 +46,39 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const project = locateProject(io, { scope });
   const shortPath = (file: string) => relative(io.cwd, file) || '.';
   const build = await loadBuild();
-  const options = { hooksDir: project.hooksDir, outDir: project.distDir, projectRoot: project.root, typecheck: values['no-typecheck'] !== true, codeCache: values['no-code-cache'] !== true, shortPath, note: (text: string) => io.err(`hookpack: note: ${text}\n`) };
+  const options = {
+    hooksDir: project.hooksDir,
+    outDir: project.distDir,
+    projectRoot: project.root,
+    typecheck: values['no-typecheck'] !== true,
+    codeCache: values['no-code-cache'] !== true,
+    shortPath,
+    note: (text: string) => io.err(`hookpack: note: ${text}\n`),
+  };
   const outLabel = shortPath(project.distDir);
   // One line; a stack only when asked for.
   const failure = (error: unknown) =>
-    error instanceof build.BuildError ? error.message : `internal error: ${(error as Error).message ?? String(error)}${io.env.HOOKPACK_DEBUG ? `\n${(error as Error).stack}` : ' (HOOKPACK_DEBUG=1 shows the stack)'}`;
+    error instanceof build.BuildError
+      ? error.message
+      : `internal error: ${(error as Error).message ?? String(error)}${io.env.HOOKPACK_DEBUG ? `\n${(error as Error).stack}` : ' (HOOKPACK_DEBUG=1 shows the stack)'}`;
   if (values.check === true) {
     const reasons = build.checkBuild(options);
     if (reasons.length === 0) {
       io.out(`${outLabel} is up to date with ${shortPath(project.hooksDir)}\n`);
       return EXIT.OK;
     }
-    io.out(`${outLabel} is stale: run hookpack build and commit the result\n${reasons.map((r) => `  - ${r}\n`).join('')}`);
+    io.out(
+      `${outLabel} is stale: run hookpack build and commit the result\n${reasons.map((r) => `  - ${r}\n`).join('')}`,
+    );
     return EXIT.FINDINGS;
   }
   if (values.watch === true) {
     io.err(`watching ${shortPath(project.hooksDir)} (Ctrl-C to stop)\n`);
-    await build.watchHooks(options, (result) => io.err(build.buildReport(result, outLabel)), (error) => io.err(`hookpack: build failed: ${failure(error)}\n`));
+    await build.watchHooks(
+      options,
+      (result) => io.err(build.buildReport(result, outLabel)),
+      (error) => io.err(`hookpack: build failed: ${failure(error)}\n`),
+    );
     return new Promise<number>(() => {});
   }
   try {
@@ -64,8 +88,13 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     io.err(`hookpack: build failed: ${failure(error)}\n`);
     return EXIT.FINDINGS;
   }
-  if (project.kind === 'project' && ignoredByGit(project.distDir, project.root)) io.err(`hookpack: warning: ${IGNORED_DIST.message}; ${IGNORED_DIST.fix}\n`);
-  io.err(project.kind === 'user' ? 'next: hookpack install --scope user (once)\n' : `next: hookpack install (once), and commit ${shortPath(project.hooksDir)} with its dist/\n`);
+  if (project.kind === 'project' && ignoredByGit(project.distDir, project.root))
+    io.err(`hookpack: warning: ${IGNORED_DIST.message}; ${IGNORED_DIST.fix}\n`);
+  io.err(
+    project.kind === 'user'
+      ? 'next: hookpack install --scope user (once)\n'
+      : `next: hookpack install (once), and commit ${shortPath(project.hooksDir)} with its dist/\n`,
+  );
   return EXIT.OK;
 }
 
@@ -77,7 +106,8 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
 async function refreshWarmClient(distDir: string, io: Io): Promise<void> {
   if (!existsSync(join(distDir, WARM_CLIENT_FILE))) return;
   const client = await compileWarmClient(distDir, io.env);
-  if ('reason' in client) io.err(`hookpack: warning: the warm client in ${join(distDir, 'warm')} was not rebuilt: ${client.reason}\n`);
+  if ('reason' in client)
+    io.err(`hookpack: warning: the warm client in ${join(distDir, 'warm')} was not rebuilt: ${client.reason}\n`);
 }
 
 /** `hookpack build`: the project's hooks into one dependency-free bundle each, plus event bundles. */
@@ -95,7 +125,7 @@ export const buildCommand: Command = {
     '',
     '  --watch            build again whenever a hook file changes',
     '  --check            build nothing; exit 1 and say why when the bundles no longer match the',
-    '                     sources (for the project\'s CI)',
+    "                     sources (for the project's CI)",
     '  --scope user       the hooks in ~/.claude/hooks instead',
     '  --no-typecheck     skip the type check (while iterating)',
     '  --no-code-cache    bundles without the V8 code-cache loader',

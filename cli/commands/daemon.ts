@@ -18,19 +18,33 @@ function describe(status: Record<string, unknown>): string {
   ].join('\n');
 }
 
-async function run({ values, positionals }: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number> {
+async function run(
+  { values, positionals }: { values: Record<string, unknown>; positionals: string[] },
+  io: Io,
+): Promise<number> {
   const [action, ...rest] = positionals;
-  if ((action !== 'status' && action !== 'stop') || rest.length > 0) throw new CliError('E_USAGE', 'usage: hookpack daemon status [--json] | hookpack daemon stop');
+  if ((action !== 'status' && action !== 'stop') || rest.length > 0)
+    throw new CliError('E_USAGE', 'usage: hookpack daemon status [--json] | hookpack daemon stop');
   const status = await askDaemon(action, io.env);
   if (action === 'stop') {
-    io.out(status === undefined ? `no warm daemon answers at ${daemonSocket(io.env)}; nothing to stop\n` : `warm daemon (pid ${String(status.pid)}) stopping: it finishes the calls in flight; the next warm call starts a new one\n`);
+    io.out(
+      status === undefined
+        ? `no warm daemon answers at ${daemonSocket(io.env)}; nothing to stop\n`
+        : `warm daemon (pid ${String(status.pid)}) stopping: it finishes the calls in flight; the next warm call starts a new one\n`,
+    );
     return EXIT.OK;
   }
   if (values.json === true) {
-    io.out(`${JSON.stringify(status === undefined ? { running: false, socket: daemonSocket(io.env) } : { running: true, ...status })}\n`);
+    io.out(
+      `${JSON.stringify(status === undefined ? { running: false, socket: daemonSocket(io.env) } : { running: true, ...status })}\n`,
+    );
     return EXIT.OK;
   }
-  io.out(status === undefined ? `warm daemon: not running (no answer at ${daemonSocket(io.env)}); the next warm call starts it\n` : `${describe(status)}\n`);
+  io.out(
+    status === undefined
+      ? `warm daemon: not running (no answer at ${daemonSocket(io.env)}); the next warm call starts it\n`
+      : `${describe(status)}\n`,
+  );
   return EXIT.OK;
 }
 

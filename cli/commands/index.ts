@@ -15,4 +15,20 @@ import { test } from './test.ts';
 import { disableCommand, enableCommand } from './toggle.ts';
 import { uninstallCommand } from './uninstall.ts';
 
-export const commands: Command[] = [initCommand, addCommand, buildCommand, installCommand, uninstallCommand, adoptCommand, pluginCommand, listCommand, enableCommand, disableCommand, doctor, test, profile, stats, daemonCommand];
+export const commands: Command[] = [
+  initCommand,
+  addCommand,
+  buildCommand,
+  installCommand,
+  uninstallCommand,
+  adoptCommand,
+  pluginCommand,
+  listCommand,
+  enableCommand,
+  disableCommand,
+  doctor,
+  test,
+  profile,
+  stats,
+  daemonCommand,
+];

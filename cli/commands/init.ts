@@ -36,7 +36,11 @@ export const HOOKS_TSCONFIG = `${JSON.stringify(
 async function run({ values }: { values: Record<string, unknown> }, io: Io): Promise<number> {
   const scope = parseScope(values.scope);
   const project = locateProject(io, { scope });
-  if (project.kind === 'repository') throw new CliError('E_USAGE', `${project.root} is hookpack's own repository (hooks/ and dist/); run hookpack init in your project instead`);
+  if (project.kind === 'repository')
+    throw new CliError(
+      'E_USAGE',
+      `${project.root} is hookpack's own repository (hooks/ and dist/); run hookpack init in your project instead`,
+    );
   const show = (path: string) => relative(io.cwd, path) || '.';
   const made: string[] = [];
   const kept: string[] = [];
@@ -61,7 +65,14 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
         '  npx hookpack install                     # wires them into .claude/settings.json',
         '  git add .claude && git commit            # teammates then need only node',
       ];
-  const lines = [...made.map((m) => `created ${m}`), ...kept.map((k) => `kept    ${k} (already there)`), '', 'next:', ...next, ''];
+  const lines = [
+    ...made.map((m) => `created ${m}`),
+    ...kept.map((k) => `kept    ${k} (already there)`),
+    '',
+    'next:',
+    ...next,
+    '',
+  ];
   io.out(lines.join('\n'));
   return EXIT.OK;
 }

@@ -27,11 +27,19 @@ function refuseAbsorbed(realPath: string, bytes: Buffer, label: string, io: Io):
   } catch {
     return;
   }
-  if (absorbed) throw new CliError('E_SETTINGS', `${label} was rewritten by hookpack adopt, whose runner already runs this project's built hooks of the events it adopted; installing again would run them twice: run hookpack uninstall (gives the original file back), hookpack install, then hookpack adopt again; nothing was changed`);
+  if (absorbed)
+    throw new CliError(
+      'E_SETTINGS',
+      `${label} was rewritten by hookpack adopt, whose runner already runs this project's built hooks of the events it adopted; installing again would run them twice: run hookpack uninstall (gives the original file back), hookpack install, then hookpack adopt again; nothing was changed`,
+    );
 }
 
 function layoutOf(values: Record<string, unknown>): Layout {
-  if (values['per-event'] === true && values['per-hook'] === true) throw new CliError('E_USAGE', '--per-event and --per-hook contradict each other; pass one of them (or neither for bundles only where an event has several hooks)');
+  if (values['per-event'] === true && values['per-hook'] === true)
+    throw new CliError(
+      'E_USAGE',
+      '--per-event and --per-hook contradict each other; pass one of them (or neither for bundles only where an event has several hooks)',
+    );
   return values['per-event'] === true ? 'per-event' : values['per-hook'] === true ? 'per-hook' : 'auto';
 }
 
@@ -39,7 +47,11 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const layout = layoutOf(values);
   const target = resolveTarget(values, io);
   const manifest = readManifest(target.context.distDir);
-  if (manifest.hooks.length === 0) throw new CliError('E_BUILD', 'the build has no hooks: add .claude/hooks/<name>.ts (hookpack init, hookpack add) and run hookpack build');
+  if (manifest.hooks.length === 0)
+    throw new CliError(
+      'E_BUILD',
+      'the build has no hooks: add .claude/hooks/<name>.ts (hookpack init, hookpack add) and run hookpack build',
+    );
   assertPortable(target, io);
   const named = typeof values.hooks === 'string' ? parseHookNames([values.hooks], manifest, '--hooks') : undefined;
   const doc = readSettings(target.path, target.label);
@@ -47,9 +59,11 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   refuseAbsorbed(doc.realPath, doc.bytes, target.label, io);
 
   const bundleOf = bundleOfFor(target.context, manifest);
-  for (const note of lookalikeNotes(doc.root, target.context, manifest, target.label)) io.err(`hookpack: note: ${note}\n`);
+  for (const note of lookalikeNotes(doc.root, target.context, manifest, target.label))
+    io.err(`hookpack: note: ${note}\n`);
   // With --hooks, only those hooks' events change, and what is installed there stays installed.
-  const touched = named === undefined ? undefined : new Set(manifest.hooks.filter((h) => named.includes(h.name)).map((h) => h.event));
+  const touched =
+    named === undefined ? undefined : new Set(manifest.hooks.filter((h) => named.includes(h.name)).map((h) => h.event));
   const installed = ourHandlers(doc.root, bundleOf)
     .filter((h) => touched?.has(h.event) ?? true)
     .flatMap((h) => hooksOfBundle(manifest, h.file));
@@ -62,8 +76,27 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const warm = values.warm === true && (await warmClientFor(target, io));
   // A bundle that makes network calls keeps today's command: the daemon has none of the proxy
   // settings (NODE_EXTRA_CA_CERTS) a hook process inherits.
-  const desired = warm ? planned.map((entry) => (shapes.get(entry.file)?.network === true ? entry : { ...entry, command: warmHookCommand(entry.file, target.context, entry.timeout, shapes.get(entry.file)?.failClosed === true) })) : planned;
-  const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label, sameCommand: (a, b) => sameBundleCommand(a, b, target.context) });
+  const desired = warm
+    ? planned.map((entry) =>
+        shapes.get(entry.file)?.network === true
+          ? entry
+          : {
+              ...entry,
+              command: warmHookCommand(
+                entry.file,
+                target.context,
+                entry.timeout,
+                shapes.get(entry.file)?.failClosed === true,
+              ),
+            },
+      )
+    : planned;
+  const result = reconcile(doc.text, desired, {
+    bundleOf,
+    touches: (event) => touched?.has(event) ?? true,
+    label: target.label,
+    sameCommand: (a, b) => sameBundleCommand(a, b, target.context),
+  });
 
   if (!result.changed) {
     const entries = result.kept.map((h) => `${h.file} (${hooksOfBundle(manifest, h.file).join(', ')})`).join(', ');
@@ -71,7 +104,14 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     return 0;
   }
   const options = { dryRun: values['dry-run'] === true, backup: !holdsOnlyOurs(doc, bundleOf, target.label) };
-  return saveChange(target, doc, result, changeLines(result, (file) => hooksOfBundle(manifest, file)), options, io);
+  return saveChange(
+    target,
+    doc,
+    result,
+    changeLines(result, (file) => hooksOfBundle(manifest, file)),
+    options,
+    io,
+  );
 }
 
 /**
@@ -80,7 +120,11 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
  * directory is git-ignored), and a teammate's clone would run a command that isn't there.
  */
 async function warmClientFor(target: ReturnType<typeof resolveTarget>, io: Io): Promise<boolean> {
-  if (target.committed) throw new CliError('E_USAGE', `--warm writes a command that runs a program compiled on this machine, and ${target.label} is committed with the project: use --scope local (settings.local.json) or --scope user; nothing was changed`);
+  if (target.committed)
+    throw new CliError(
+      'E_USAGE',
+      `--warm writes a command that runs a program compiled on this machine, and ${target.label} is committed with the project: use --scope local (settings.local.json) or --scope user; nothing was changed`,
+    );
   const client = await compileWarmClient(target.context.distDir, io.env);
   if ('reason' in client) {
     io.err(`hookpack: --warm: ${client.reason}; installing the plain commands (node per call)\n`);

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { locateProject } from '../project.ts';
 import { isRunnerCommand } from '../adopt/files.ts';
 import { adoptedState, knownAdopted, type KnownAdopted } from '../adopt/known.ts';
@@ -6,7 +5,15 @@ import type { Command } from '../command.ts';
 import { EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { readablePath } from '../settings/display.ts';
-import { hookReports, message, scopeReport, toggleReport, type HookReport, type ScopeReport, type ToggleReport } from '../settings/inventory.ts';
+import {
+  hookReports,
+  message,
+  scopeReport,
+  toggleReport,
+  type HookReport,
+  type ScopeReport,
+  type ToggleReport,
+} from '../settings/inventory.ts';
 import { readManifest, type Manifest } from '../settings/manifest.ts';
 import { pluginReports, renderPlugins } from '../plugins/report.ts';
 import { SCOPES } from '../settings/scope.ts';
@@ -16,15 +23,47 @@ const short = (text: string, width: number) => (text.length > width ? `${text.sl
 
 type AdoptedRow = KnownAdopted & { on: boolean; why?: string };
 
-function renderText(scopes: ScopeReport[], hooks: HookReport[] | undefined, buildError: string | undefined, toggles: ToggleReport[], io: Io, adopted: AdoptedRow[] = []): string {
+function renderText(
+  scopes: ScopeReport[],
+  hooks: HookReport[] | undefined,
+  buildError: string | undefined,
+  toggles: ToggleReport[],
+  io: Io,
+  adopted: AdoptedRow[] = [],
+): string {
   const out: string[] = [];
   // Our entries show the bundle (the hooks table says what runs where); others show their command.
   const rows = scopes.flatMap((s) =>
-    s.entries.map((e) => [s.scope, e.event, short(e.matcher ?? '', 14), e.timeout === null ? '-' : `${e.timeout} s`, e.ours ? `hookpack ${e.bundle}` : isRunnerCommand(e.command) ? `hookpack adopt (${e.event}: see ADOPTED)` : e.command]),
+    s.entries.map((e) => [
+      s.scope,
+      e.event,
+      short(e.matcher ?? '', 14),
+      e.timeout === null ? '-' : `${e.timeout} s`,
+      e.ours
+        ? `hookpack ${e.bundle}`
+        : isRunnerCommand(e.command)
+          ? `hookpack adopt (${e.event}: see ADOPTED)`
+          : e.command,
+    ]),
   );
   if (rows.length === 0) out.push('No hooks in any settings file. Run `hookpack install` to add the built ones.');
-  else out.push(renderTable([{ header: 'SCOPE' }, { header: 'EVENT' }, { header: 'MATCHER' }, { header: 'TIMEOUT', align: 'right' }, { header: 'COMMAND', flex: true }], rows).trimEnd());
-  const files = scopes.map((s) => `${s.scope.padEnd(7)} ${s.file === null ? '(unknown)' : readablePath(s.file, io)}${s.exists ? '' : ' (absent)'}`);
+  else
+    out.push(
+      renderTable(
+        [
+          { header: 'SCOPE' },
+          { header: 'EVENT' },
+          { header: 'MATCHER' },
+          { header: 'TIMEOUT', align: 'right' },
+          { header: 'COMMAND', flex: true },
+        ],
+        rows,
+      ).trimEnd(),
+    );
+  const files = scopes.map(
+    (s) =>
+      `${s.scope.padEnd(7)} ${s.file === null ? '(unknown)' : readablePath(s.file, io)}${s.exists ? '' : ' (absent)'}`,
+  );
   out.push(`files:    ${files.join('\n          ')}`);
   for (const s of scopes) if (s.error !== undefined) out.push(`error: ${s.error}`);
   out.push('');
@@ -39,12 +78,29 @@ function renderText(scopes: ScopeReport[], hooks: HookReport[] | undefined, buil
   if (adopted.length > 0) {
     // Hooks `hookpack adopt` runs through hookpack: switched and reported like built ones.
     const table = renderTable(
-      [{ header: 'ADOPTED' }, { header: 'EVENT' }, { header: 'STATE' }, { header: 'IN' }, { header: 'GUARD' }, { header: 'COMMAND', flex: true }],
-      adopted.map((h) => [h.name, h.event, h.on ? 'on' : `off (${h.why ?? ''})`, h.scope, h.guard ? 'yes' : '-', short(h.args === undefined ? h.command : [h.command, ...h.args].join(' '), 60)]),
+      [
+        { header: 'ADOPTED' },
+        { header: 'EVENT' },
+        { header: 'STATE' },
+        { header: 'IN' },
+        { header: 'GUARD' },
+        { header: 'COMMAND', flex: true },
+      ],
+      adopted.map((h) => [
+        h.name,
+        h.event,
+        h.on ? 'on' : `off (${h.why ?? ''})`,
+        h.scope,
+        h.guard ? 'yes' : '-',
+        short(h.args === undefined ? h.command : [h.command, ...h.args].join(' '), 60),
+      ]),
     );
     out.push('', table.trimEnd());
   }
-  const toggleLines = toggles.map((t) => `${t.level.padEnd(7)} ${readablePath(t.file, io)}${t.error !== undefined ? ' (unreadable)' : !t.exists ? ' (absent)' : `: off ${[...(t.all ? ['all'] : []), ...t.hooks].join(', ') || 'none'}`}`);
+  const toggleLines = toggles.map(
+    (t) =>
+      `${t.level.padEnd(7)} ${readablePath(t.file, io)}${t.error !== undefined ? ' (unreadable)' : !t.exists ? ' (absent)' : `: off ${[...(t.all ? ['all'] : []), ...t.hooks].join(', ') || 'none'}`}`,
+  );
   out.push(`toggles:  ${toggleLines.join('\n          ')}`);
   for (const t of toggles) if (t.error !== undefined) out.push(`error: ${t.error}`);
   const env = ['HOOKPACK', 'HOOKPACK_SKIP'].filter((k) => io.env[k] !== undefined).map((k) => `${k}=${io.env[k]}`);
@@ -68,14 +124,21 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   const hooks = manifest === undefined ? undefined : hookReports(manifest, scopes, toggles, projectDir, io);
   const adopted = knownAdopted(projectDir, io).map((h) => ({ ...h, ...adoptedState(h, projectDir, io) }));
   // Plugins' hooks run beside the settings files'; a hookpack hook in both checks every call twice.
-  const plugins = pluginReports(io, new Set((hooks ?? []).filter((h) => h.installed.length > 0).map((h) => `${h.event}/${h.name}`)));
+  const plugins = pluginReports(
+    io,
+    new Set((hooks ?? []).filter((h) => h.installed.length > 0).map((h) => `${h.event}/${h.name}`)),
+  );
   if (values.json === true) {
     const env = { HOOKPACK: io.env.HOOKPACK ?? null, HOOKPACK_SKIP: io.env.HOOKPACK_SKIP ?? null };
-    io.out(`${JSON.stringify({ project: projectDir, dist: distDir, settings: scopes, hooks: hooks ?? null, adopted, buildError: buildError ?? null, toggles, env, plugins }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ project: projectDir, dist: distDir, settings: scopes, hooks: hooks ?? null, adopted, buildError: buildError ?? null, toggles, env, plugins }, null, 2)}\n`,
+    );
   } else {
     io.out(renderText(scopes, hooks, buildError, toggles, io, adopted) + renderPlugins(plugins));
   }
-  return scopes.some((s) => s.error !== undefined) || toggles.some((t) => t.error !== undefined) ? EXIT.FINDINGS : EXIT.OK;
+  return scopes.some((s) => s.error !== undefined) || toggles.some((t) => t.error !== undefined)
+    ? EXIT.FINDINGS
+    : EXIT.OK;
 }
 
 /** `hookpack list`: which hooks each settings file runs, and which are switched off. */

@@ -16,7 +16,8 @@ import { wrap } from '../doctor/wrap.ts';
 function positiveInt(name: string, value: unknown, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new CliError('E_USAGE', `\`--${name}\` must be a whole number from 1 to ${max}, got \`${String(value)}\``);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new CliError('E_USAGE', `\`--${name}\` must be a whole number from 1 to ${max}, got \`${String(value)}\``);
   return n;
 }
 
@@ -49,12 +50,19 @@ function payloadOverrides(values: Record<string, unknown>, io: Io, event: string
   const overrides: PayloadOverride[] = [];
   if (typeof values.input === 'string') overrides.push(readInputPayload(io, values.input));
   if (typeof values.prompt === 'string') {
-    if (overrides[0]?.event === 'UserPromptSubmit') throw new CliError('E_USAGE', '`--input` is a UserPromptSubmit payload and `--prompt` replaces its prompt too; pass one of them');
+    if (overrides[0]?.event === 'UserPromptSubmit')
+      throw new CliError(
+        'E_USAGE',
+        '`--input` is a UserPromptSubmit payload and `--prompt` replaces its prompt too; pass one of them',
+      );
     overrides.push(promptPayload(values.prompt));
   }
   for (const override of overrides) {
     if (event !== undefined && override.event !== event) {
-      throw new CliError('E_USAGE', `\`${override.source.split(' ')[0]}\` gives a ${override.event} payload, but \`--event ${event}\` runs only ${event} hooks; drop one`);
+      throw new CliError(
+        'E_USAGE',
+        `\`${override.source.split(' ')[0]}\` gives a ${override.event} payload, but \`--event ${event}\` runs only ${event} hooks; drop one`,
+      );
     }
   }
   return overrides;
@@ -115,7 +123,10 @@ usage, 3 --settings or --input missing or unusable (not JSON, too big …).
     const timeoutMs = positiveInt('timeout-ms', values['timeout-ms'], 5000, 600_000);
     const event = values.event as string | undefined;
     if (event !== undefined && !isKnownEvent(event)) {
-      throw new CliError('E_USAGE', `\`--event\` got \`${event}\`, which is not an event; valid events: ${EVENT_NAMES.join(', ')}`);
+      throw new CliError(
+        'E_USAGE',
+        `\`--event\` got \`${event}\`, which is not an event; valid events: ${EVENT_NAMES.join(', ')}`,
+      );
     }
     const overrides = payloadOverrides(values, io, event);
     const layers = readLayers(io, values.settings as string | undefined);
@@ -128,19 +139,29 @@ usage, 3 --settings or --input missing or unusable (not JSON, too big …).
     for (const { hook, why } of skipped) io.err(`hookpack: skipping ${hook.where} in ${hook.path}: ${why}\n`);
     if (values.list === true) {
       if (values.json === true) io.out(`${JSON.stringify({ runs, hooks: targetJson(targets) }, null, 2)}\n`);
-      else if (targets.length === 0) io.out(`hookpack profile: no command hooks${event === undefined ? '' : ` on ${event}`} to run.\n`);
-      else io.out(`hookpack profile would run ${targets.length} hook${targets.length === 1 ? '' : 's'}, ${runs} time${runs === 1 ? '' : 's'} each:\n${targetTable(targets)}`);
+      else if (targets.length === 0)
+        io.out(`hookpack profile: no command hooks${event === undefined ? '' : ` on ${event}`} to run.\n`);
+      else
+        io.out(
+          `hookpack profile would run ${targets.length} hook${targets.length === 1 ? '' : 's'}, ${runs} time${runs === 1 ? '' : 's'} each:\n${targetTable(targets)}`,
+        );
       return EXIT.OK;
     }
     if (targets.length === 0) {
       const where = values.settings === undefined ? 'any settings layer' : String(values.settings);
-      if (values.json === true) io.out(`${JSON.stringify({ runs, timeoutMs, hooks: [], events: [], slowest: [] }, null, 2)}\n`);
-      else io.out(`hookpack profile: no command hooks${event === undefined ? '' : ` on ${event}`} in ${where}; nothing to measure.\n`);
+      if (values.json === true)
+        io.out(`${JSON.stringify({ runs, timeoutMs, hooks: [], events: [], slowest: [] }, null, 2)}\n`);
+      else
+        io.out(
+          `hookpack profile: no command hooks${event === undefined ? '' : ` on ${event}`} in ${where}; nothing to measure.\n`,
+        );
       return EXIT.OK;
     }
     // They run for real: say which, before the first run (stderr, so --json stays one document).
     const notice = `hookpack profile: running ${targets.length} hook${targets.length === 1 ? '' : 's'} ${runs} time${runs === 1 ? '' : 's'} each, for real (side effects too; --list shows this list without running):`;
-    io.err(`${wrap(notice, 80, 0, 2).join('\n')}\n${targetTable(targets)}${wrap(`with CLAUDE_PROJECT_DIR=${project} (${how})`, 80, 0, 2).join('\n')}\n`);
+    io.err(
+      `${wrap(notice, 80, 0, 2).join('\n')}\n${targetTable(targets)}${wrap(`with CLAUDE_PROJECT_DIR=${project} (${how})`, 80, 0, 2).join('\n')}\n`,
+    );
     // The yardstick is the node running this CLI, without NODE_EXTRA_CA_CERTS: the floor a Node hook can reach.
     const yardstickEnv = { ...env };
     delete yardstickEnv.NODE_EXTRA_CA_CERTS;
@@ -151,7 +172,9 @@ usage, 3 --settings or --input missing or unusable (not JSON, too big …).
     io.out(values.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderProfile(report, io.color));
     if (report.allFailed.length > 0) {
       // Also on stderr: with --json, or output piped away, the exit code alone would not say why.
-      io.err(`${wrap(`hookpack profile: ${report.allFailed.length} of ${report.hooks.length} hooks failed in every run (${report.allFailed.join(', ')}): their times measure the failure, not the hook`, 80, 0, 2).join('\n')}\n`);
+      io.err(
+        `${wrap(`hookpack profile: ${report.allFailed.length} of ${report.hooks.length} hooks failed in every run (${report.allFailed.join(', ')}): their times measure the failure, not the hook`, 80, 0, 2).join('\n')}\n`,
+      );
     }
     return report.hooks.some((h) => h.timeouts > 0 || h.allFailed) ? EXIT.FINDINGS : EXIT.OK;
   },

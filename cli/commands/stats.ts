@@ -37,7 +37,10 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
 function leftOut(selection: ProjectSelection): string | undefined {
   const parts: string[] = [];
   if (selection.otherProjects > 0) parts.push(`${plural(selection.otherProjects, 'run')} of other projects`);
-  if (selection.withoutProject > 0) parts.push(`${plural(selection.withoutProject, 'run')} recorded without a project (written before hookpack recorded projects, or outside Claude Code)`);
+  if (selection.withoutProject > 0)
+    parts.push(
+      `${plural(selection.withoutProject, 'run')} recorded without a project (written before hookpack recorded projects, or outside Claude Code)`,
+    );
   return parts.length === 0 ? undefined : `not shown: ${parts.join(' and ')}; --all shows every run`;
 }
 
@@ -51,7 +54,11 @@ function writePage(io: Io, file: string, page: string): string {
   try {
     writeFileAtomic(path, page, { mode: 0o644, tempSuffix: '.hookpack-tmp' });
   } catch (error) {
-    throw new CliError('E_IO', `cannot write \`--html\` ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); name a file in a directory you can write`, { cause: error });
+    throw new CliError(
+      'E_IO',
+      `cannot write \`--html\` ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); name a file in a directory you can write`,
+      { cause: error },
+    );
   }
   return path;
 }
@@ -93,12 +100,16 @@ Exit codes: 0 (also when there is no telemetry yet), 2 bad usage,
     const all = values.all === true;
     const html = values.html as string | undefined;
     if (html === '') throw new CliError('E_USAGE', '`--html` needs a file name (or - for stdout)');
-    if (html === '-' && values.json === true) throw new CliError('E_USAGE', '`--html -` and `--json` both write to stdout; give --html a file name');
+    if (html === '-' && values.json === true)
+      throw new CliError('E_USAGE', '`--html -` and `--json` both write to stdout; give --html a file name');
     const path = join(hookpackHomePath(io.env), TELEMETRY_FILE);
     const read = readTelemetry([`${path}.1`, path]);
     const recent = since === undefined ? read.records : read.records.filter((r) => Date.parse(r.ts) >= since.getTime());
     const project = all ? undefined : projectDir(io);
-    const selection: ProjectSelection = project === undefined ? { records: recent, otherProjects: 0, withoutProject: 0 } : selectProject(recent, project, io.env);
+    const selection: ProjectSelection =
+      project === undefined
+        ? { records: recent, otherProjects: 0, withoutProject: 0 }
+        : selectProject(recent, project, io.env);
     const records = selection.records;
     const hooks = aggregate(records, 'hook');
     const events = aggregate(records, 'event');
@@ -106,7 +117,21 @@ Exit codes: 0 (also when there is no telemetry yet), 2 bad usage,
     // Runs from plugins share the log; a hook run from a plugin and from settings checks each call twice.
     const fromPlugins = pluginRuns(records, new Map(installedPlugins(io, projectDir(io)).map((p) => [p.root, p.id])));
     const omitted = leftOut(selection);
-    const written = html === undefined || records.length === 0 ? undefined : writePage(io, html, statsPage(records, hooks, { project, files: read.files, skipped: read.skipped, leftOut: omitted, since, generatedAt: new Date() }));
+    const written =
+      html === undefined || records.length === 0
+        ? undefined
+        : writePage(
+            io,
+            html,
+            statsPage(records, hooks, {
+              project,
+              files: read.files,
+              skipped: read.skipped,
+              leftOut: omitted,
+              since,
+              generatedAt: new Date(),
+            }),
+          );
     if (html === '-') return EXIT.OK;
     if (values.json === true) {
       const document = {
@@ -125,7 +150,9 @@ Exit codes: 0 (also when there is no telemetry yet), 2 bad usage,
         twice: fromPlugins.twice,
         ...(written === undefined ? {} : { html: written }),
       };
-      io.out(`${JSON.stringify(read.files.length === 0 ? { ...document, note: noTelemetry(io, path) } : document, null, 2)}\n`);
+      io.out(
+        `${JSON.stringify(read.files.length === 0 ? { ...document, note: noTelemetry(io, path) } : document, null, 2)}\n`,
+      );
       return EXIT.OK;
     }
     if (read.files.length === 0) {
@@ -135,7 +162,9 @@ Exit codes: 0 (also when there is no telemetry yet), 2 bad usage,
     const span = since === undefined ? '' : ` since ${since.toISOString().replace(/\.\d+Z$/, 'Z')}`;
     const skipped = read.skipped > 0 ? `; skipped ${read.skipped} malformed line${read.skipped === 1 ? '' : 's'}` : '';
     const of = project === undefined ? ' of every project' : ` of ${project}`;
-    const lines = [`hookpack stats: ${plural(records.length, 'run')}${of}${span} from ${read.files.join(' + ')}${skipped}`];
+    const lines = [
+      `hookpack stats: ${plural(records.length, 'run')}${of}${span} from ${read.files.join(' + ')}${skipped}`,
+    ];
     if (omitted !== undefined) lines.push(omitted);
     const header = lines.map((l) => wrap(l, 80, 0, 2).join('\n')).join('\n');
     if (records.length === 0) {
@@ -143,11 +172,21 @@ Exit codes: 0 (also when there is no telemetry yet), 2 bad usage,
       io.out(`${header}\nno runs${span}${project === undefined ? '' : ' in this project'}${none}.\n`);
       return EXIT.OK;
     }
-    const tables = [metricsTable('hook', hooks), metricsTable('event', events), decisionsTable('hook', hooks), decisionsTable('event', events)];
+    const tables = [
+      metricsTable('hook', hooks),
+      metricsTable('event', events),
+      decisionsTable('hook', hooks),
+      decisionsTable('event', events),
+    ];
     if (projects !== undefined) tables.push(projectsTable(projects));
     const plugins = pluginLines(fromPlugins);
     if (plugins.length > 0) tables.push(`${plugins.map((l) => wrap(l, 80, 0, 2).join('\n')).join('\n')}\n`);
-    const footer = written === undefined ? [] : [`${wrap(`wrote ${written}: each hook's latency over time and its decisions (open it in a browser)`, 80, 0, 2).join('\n')}\n`];
+    const footer =
+      written === undefined
+        ? []
+        : [
+            `${wrap(`wrote ${written}: each hook's latency over time and its decisions (open it in a browser)`, 80, 0, 2).join('\n')}\n`,
+          ];
     io.out([`${header}\n`, ...tables, ...footer].join('\n'));
     return EXIT.OK;
   },

@@ -35,10 +35,14 @@ interface ManifestEntry {
 
 /** Built hooks and event bundles in `dist`: from manifest.json, else from the bundles' banners. */
 function builtTargets(dist: string): Target[] {
-  if (!existsSync(dist)) throw new CliError('E_BUILD', `no ${dist}: build the hooks first (\`hookpack build\`) or pass \`--dist DIR\``);
+  if (!existsSync(dist))
+    throw new CliError('E_BUILD', `no ${dist}: build the hooks first (\`hookpack build\`) or pass \`--dist DIR\``);
   const manifestPath = join(dist, 'manifest.json');
   if (existsSync(manifestPath)) {
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { hooks?: ManifestEntry[]; events?: ManifestEntry[] };
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      hooks?: ManifestEntry[];
+      events?: ManifestEntry[];
+    };
     const entry = (kind: Target['kind'], e: ManifestEntry): Target => ({
       kind,
       name: kind === 'hook' ? String(e.name) : `on-${e.event}`,
@@ -47,7 +51,10 @@ function builtTargets(dist: string): Target[] {
       timeout: typeof e.timeout === 'number' ? e.timeout : 10,
       file: join(dist, String(e.file)),
     });
-    return [...(manifest.hooks ?? []).map((e) => entry('hook', e)), ...(manifest.events ?? []).map((e) => entry('event', e))];
+    return [
+      ...(manifest.hooks ?? []).map((e) => entry('hook', e)),
+      ...(manifest.events ?? []).map((e) => entry('event', e)),
+    ];
   }
   return readdirSync(dist)
     .filter((f) => f.endsWith('.cjs'))
@@ -55,7 +62,16 @@ function builtTargets(dist: string): Target[] {
       const info = readBundleInfo(join(dist, file));
       if (info === undefined) return [];
       const name = file.replace(/\.cjs$/, '');
-      return [{ kind: name.startsWith('on-') ? 'event' : 'hook', name, event: info.event, matcher: undefined, timeout: 10, file: join(dist, file) }];
+      return [
+        {
+          kind: name.startsWith('on-') ? 'event' : 'hook',
+          name,
+          event: info.event,
+          matcher: undefined,
+          timeout: 10,
+          file: join(dist, file),
+        },
+      ];
     });
 }
 
@@ -66,7 +82,10 @@ function findTarget(targets: Target[], wanted: string, dist: string): Target {
   if (found !== undefined) return found;
   const hooks = targets.filter((t) => t.kind === 'hook').map((t) => t.name);
   const events = targets.filter((t) => t.kind === 'event').map((t) => `${t.name} (or ${t.event})`);
-  throw new CliError('E_USAGE', `no built hook or event bundle named \`${wanted}\` in ${dist}; hooks: ${hooks.join(', ') || 'none'}; event bundles: ${events.join(', ') || 'none'}`);
+  throw new CliError(
+    'E_USAGE',
+    `no built hook or event bundle named \`${wanted}\` in ${dist}; hooks: ${hooks.join(', ') || 'none'}; event bundles: ${events.join(', ') || 'none'}`,
+  );
 }
 
 /** Reads stdin for `--input -`: through the Io when it offers a reader (tests), else fd 0. */
@@ -79,19 +98,27 @@ function readStdin(io: Io): string {
 function choosePayload(target: Target, values: Record<string, unknown>, io: Io): { payload: unknown; source: string } {
   const input = values.input as string | undefined;
   const fixture = values.fixture as string | undefined;
-  if (input !== undefined && fixture !== undefined) throw new CliError('E_USAGE', '`--input` and `--fixture` both name a payload; pass one of them');
+  if (input !== undefined && fixture !== undefined)
+    throw new CliError('E_USAGE', '`--input` and `--fixture` both name a payload; pass one of them');
   if (input === '-') return { payload: readStdin(io), source: 'stdin' };
   if (input !== undefined) {
     const path = resolve(io.cwd, input);
     try {
       return { payload: readFileSync(path, 'utf8'), source: path };
     } catch (error) {
-      throw new CliError('E_IO', `cannot read \`--input\` ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass a JSON payload file or - for stdin`, { cause: error });
+      throw new CliError(
+        'E_IO',
+        `cannot read \`--input\` ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass a JSON payload file or - for stdin`,
+        { cause: error },
+      );
     }
   }
   const event = fixture ?? target.event;
   if (EVENT_FIXTURES[event] === undefined) {
-    throw new CliError('E_USAGE', `no fixture for \`${event}\`; \`--fixture\` takes an event name: ${EVENT_NAMES.join(', ')}`);
+    throw new CliError(
+      'E_USAGE',
+      `no fixture for \`${event}\`; \`--fixture\` takes an event name: ${EVENT_NAMES.join(', ')}`,
+    );
   }
   const chosen = fixturePayload(event, event === target.event ? target.matcher : undefined);
   if (chosen === undefined) throw new CliError('E_USAGE', `no fixture for \`${event}\``);
@@ -107,7 +134,12 @@ const indent = (text: string) => text.replace(/\n/g, `\n${' '.repeat(10)}`);
  * `--expect none` passes for a hook that never looked at the payload.
  */
 function isolatedEnv(io: Io, project: string, home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...io.env, CLAUDE_PROJECT_DIR: project, HOOKPACK_HOME: home, HOOKPACK_TELEMETRY: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...io.env,
+    CLAUDE_PROJECT_DIR: project,
+    HOOKPACK_HOME: home,
+    HOOKPACK_TELEMETRY: '0',
+  };
   delete env.HOOKPACK;
   delete env.HOOKPACK_SKIP;
   return env;
@@ -170,7 +202,11 @@ failed (fail-closed / fail-open), 2 bad usage or unknown hook, 3 no dist/.
   },
   async run({ values, positionals }, io) {
     const [wanted, ...extra] = positionals;
-    if (wanted === undefined || extra.length > 0) throw new CliError('E_USAGE', `\`hookpack test\` takes one hook or event name, got ${positionals.length === 0 ? 'none' : positionals.map((p) => `\`${p}\``).join(' ')}`);
+    if (wanted === undefined || extra.length > 0)
+      throw new CliError(
+        'E_USAGE',
+        `\`hookpack test\` takes one hook or event name, got ${positionals.length === 0 ? 'none' : positionals.map((p) => `\`${p}\``).join(' ')}`,
+      );
     const expected = values.expect as string | undefined;
     if (expected !== undefined && !(DECISIONS as readonly string[]).includes(expected)) {
       throw new CliError('E_USAGE', `\`--expect\` got \`${expected}\`; valid decisions: ${DECISIONS.join(', ')}`);
@@ -186,31 +222,56 @@ failed (fail-closed / fail-open), 2 bad usage or unknown hook, 3 no dist/.
     let projectToggle: ReturnType<typeof switchedOffByProject>;
     try {
       projectToggle = switchedOffByProject(target, env);
-      run = await spawnHook(target.file, payload, { env, cleanEnv: true, cwd: project, killAfterMs: target.timeout * 1000 + 1000 });
+      run = await spawnHook(target.file, payload, {
+        env,
+        cleanEnv: true,
+        cwd: project,
+        killAfterMs: target.timeout * 1000 + 1000,
+      });
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
     if (projectToggle !== undefined) {
-      io.err(`hookpack: warning: ${projectToggle.names.join(', ')} ${projectToggle.names.length === 1 ? 'is' : 'are'} switched off by the project toggle ${projectToggle.file}, so ${projectToggle.names.length === 1 ? 'it' : 'they'} exited without looking at the payload; \`hookpack enable ${projectToggle.names.join(' ')} --project\` switches ${projectToggle.names.length === 1 ? 'it' : 'them'} back on\n`);
+      io.err(
+        `hookpack: warning: ${projectToggle.names.join(', ')} ${projectToggle.names.length === 1 ? 'is' : 'are'} switched off by the project toggle ${projectToggle.file}, so ${projectToggle.names.length === 1 ? 'it' : 'they'} exited without looking at the payload; \`hookpack enable ${projectToggle.names.join(' ')} --project\` switches ${projectToggle.names.length === 1 ? 'it' : 'them'} back on\n`,
+      );
     }
     const decision = decisionOf(run.json, { exitCode: run.exitCode, stderr: run.stderr });
     const ok = expected !== undefined ? decision === expected : decision !== 'fail-closed' && decision !== 'fail-open';
     if (values.json === true) {
-      const document = { target: target.name, kind: target.kind, file: target.file, event: target.event, matcher: target.matcher ?? null, payload: source, decision, exitCode: run.exitCode, signal: run.signal, durationMs: Math.round(run.durationMs * 10) / 10, stdout: run.stdout, stderr: run.stderr, json: run.json ?? null, expect: expected ?? null, ok };
+      const document = {
+        target: target.name,
+        kind: target.kind,
+        file: target.file,
+        event: target.event,
+        matcher: target.matcher ?? null,
+        payload: source,
+        decision,
+        exitCode: run.exitCode,
+        signal: run.signal,
+        durationMs: Math.round(run.durationMs * 10) / 10,
+        stdout: run.stdout,
+        stderr: run.stderr,
+        json: run.json ?? null,
+        expect: expected ?? null,
+        ok,
+      };
       io.out(`${JSON.stringify(document, null, 2)}\n`);
     } else {
       const matcher = target.matcher === undefined ? '' : `, matcher ${target.matcher}`;
-      io.out([
-        `${target.name} (${target.event}${matcher})`,
-        `file      ${target.file}`,
-        `payload   ${source}`,
-        `decision  ${decision}`,
-        `exit      ${run.exitCode ?? run.signal}`,
-        `time      ${Math.round(run.durationMs)} ms`,
-        `stdout    ${shown(run.stdout, run.json)}`,
-        `stderr    ${run.stderr.trim() === '' ? '(empty)' : indent(run.stderr.trimEnd())}`,
-        '',
-      ].join('\n'));
+      io.out(
+        [
+          `${target.name} (${target.event}${matcher})`,
+          `file      ${target.file}`,
+          `payload   ${source}`,
+          `decision  ${decision}`,
+          `exit      ${run.exitCode ?? run.signal}`,
+          `time      ${Math.round(run.durationMs)} ms`,
+          `stdout    ${shown(run.stdout, run.json)}`,
+          `stderr    ${run.stderr.trim() === '' ? '(empty)' : indent(run.stderr.trimEnd())}`,
+          '',
+        ].join('\n'),
+      );
       if (expected !== undefined && !ok) io.err(`hookpack: expected ${expected}, got ${decision}\n`);
     }
     return ok ? EXIT.OK : EXIT.FINDINGS;

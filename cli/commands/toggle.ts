@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { locateProject } from '../project.ts';
 import { unsafeReason } from '../../lib/home.ts';
 import { skipReason } from '../../lib/runtime/switches.ts';
@@ -17,15 +17,28 @@ type Action = 'enable' | 'disable';
 /** `--event A,B --event C`, each checked against the events Claude Code knows. */
 function eventNames(value: unknown): string[] {
   const values = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
-  const names = [...new Set(values.flatMap((v) => v.split(',')).map((n) => n.trim()).filter(Boolean))];
+  const names = [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(','))
+        .map((n) => n.trim())
+        .filter(Boolean),
+    ),
+  ];
   for (const name of names) {
-    if (!isKnownEvent(name)) throw new CliError('E_USAGE', `unknown event \`${name}\` in --event; events: ${EVENT_NAMES.join(', ')}`);
+    if (!isKnownEvent(name))
+      throw new CliError('E_USAGE', `unknown event \`${name}\` in --event; events: ${EVENT_NAMES.join(', ')}`);
   }
   return names;
 }
 
 /** The toggle file content after switching `names` (and `events`) off or on; unknown keys are kept. */
-function nextToggle(toggle: Record<string, unknown> & { all?: boolean; hooks?: string[]; events?: string[] }, action: Action, names: string[], events: string[] = []) {
+function nextToggle(
+  toggle: Record<string, unknown> & { all?: boolean; hooks?: string[]; events?: string[] },
+  action: Action,
+  names: string[],
+  events: string[] = [],
+) {
   const next = { ...toggle };
   const byEvent = new Set(toggle.events ?? []);
   for (const event of events) {
@@ -52,7 +65,14 @@ function nextToggle(toggle: Record<string, unknown> & { all?: boolean; hooks?: s
 }
 
 /** Why the runtime will still run (after disable) or skip (after enable) a hook, in words with the fix. */
-function mismatch(hook: Pick<ManifestHook, 'name' | 'onError'>, action: Action, level: ToggleLevel, reason: string | undefined, paths: Record<ToggleLevel, string>, io: Io): string | undefined {
+function mismatch(
+  hook: Pick<ManifestHook, 'name' | 'onError'>,
+  action: Action,
+  level: ToggleLevel,
+  reason: string | undefined,
+  paths: Record<ToggleLevel, string>,
+  io: Io,
+): string | undefined {
   if (action === 'disable') {
     if (reason !== undefined) return undefined;
     if (level === 'project' && hook.onError === 'block') {
@@ -65,12 +85,18 @@ function mismatch(hook: Pick<ManifestHook, 'name' | 'onError'>, action: Action, 
   if (reason === 'HOOKPACK=0') return `${hook.name} is still off: HOOKPACK=0 is set in this environment`;
   if (reason === 'HOOKPACK_SKIP') return `${hook.name} is still off: HOOKPACK_SKIP lists it in this environment`;
   const other: ToggleLevel = reason === paths.user ? 'user' : 'project';
-  const fix = other === level ? `hookpack enable all${level === 'project' ? ' --project' : ''} (the file says "all": true)` : `hookpack enable ${hook.name}${other === 'project' ? ' --project' : ''}`;
+  const fix =
+    other === level
+      ? `hookpack enable all${level === 'project' ? ' --project' : ''} (the file says "all": true)`
+      : `hookpack enable ${hook.name}${other === 'project' ? ' --project' : ''}`;
   return `${hook.name} is still off: ${readablePath(reason, io)} switches it off; run ${fix}`;
 }
 
 function toggleRun(action: Action) {
-  return async ({ values, positionals }: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number> => {
+  return async (
+    { values, positionals }: { values: Record<string, unknown>; positionals: string[] },
+    io: Io,
+  ): Promise<number> => {
     const project = locateProject(io, typeof values.dist === 'string' ? { dist: values.dist } : {});
     const projectDir = project.root;
     const adopted = knownAdopted(projectDir, io);
@@ -83,10 +109,24 @@ function toggleRun(action: Action) {
       manifest = { name: '', version: '', hooks: [], events: [] };
     }
     // Adopted hooks are switched by name like built ones: they join the list names are checked against.
-    const all = { ...manifest, hooks: [...manifest.hooks, ...adopted.map((h) => ({ name: h.name, event: h.event, matcher: h.matcher ?? null, timeout: h.timeout, onError: h.guard ? ('block' as const) : ('allow' as const), file: '' }))] };
+    const all = {
+      ...manifest,
+      hooks: [
+        ...manifest.hooks,
+        ...adopted.map((h) => ({
+          name: h.name,
+          event: h.event,
+          matcher: h.matcher ?? null,
+          timeout: h.timeout,
+          onError: h.guard ? ('block' as const) : ('allow' as const),
+          file: '',
+        })),
+      ],
+    };
     const events = eventNames(values.event);
     const known = all.hooks.map((h) => h.name).join(', ');
-    if (positionals.length === 0 && events.length === 0) throw new CliError('E_USAGE', `\`hookpack ${action}\` needs a hook name or --event; hooks: ${known}, or all`);
+    if (positionals.length === 0 && events.length === 0)
+      throw new CliError('E_USAGE', `\`hookpack ${action}\` needs a hook name or --event; hooks: ${known}, or all`);
     const names = positionals.length === 0 ? [] : parseHookNames(positionals, all, `\`hookpack ${action}\``, true);
     const level: ToggleLevel = values.project === true ? 'project' : 'user';
     const paths = { user: togglePath('user', projectDir, io.env), project: togglePath('project', projectDir, io.env) };
@@ -95,12 +135,19 @@ function toggleRun(action: Action) {
     const next = nextToggle(doc.toggle, action, names, events);
     const where = level === 'user' ? `for you (${label})` : `in this project (${label})`;
     const state = action === 'disable' ? 'off' : 'on';
-    const what = [names.includes('all') ? 'every hook' : names.join(', '), events.length > 0 ? `every ${events.join(', ')} hook` : ''].filter(Boolean).join(' and ');
+    const what = [
+      names.includes('all') ? 'every hook' : names.join(', '),
+      events.length > 0 ? `every ${events.join(', ')} hook` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
     if (JSON.stringify(next) === JSON.stringify(doc.toggle)) {
       io.out(`${what} already switched ${state} ${where}; nothing changed\n`);
     } else {
       writeToggle(doc, next, level, label);
-      io.out(`switched ${what} ${state} ${where}; hooks read this file on every run, so it applies from the next event, no restart needed\n`);
+      io.out(
+        `switched ${what} ${state} ${where}; hooks read this file on every run, so it applies from the next event, no restart needed\n`,
+      );
     }
     // What the runtime will actually do now, by its own rules (lib/runtime/switches.ts).
     const env = { ...io.env, CLAUDE_PROJECT_DIR: projectDir };
@@ -108,7 +155,14 @@ function toggleRun(action: Action) {
     for (const hook of all.hooks) {
       const named = names.includes(hook.name) || events.includes(hook.event);
       if (!named && !names.includes('all')) continue;
-      const problem = mismatch(hook, action, level, skipReason(hook.name, hook.onError === 'block', env, hook.event), paths, io);
+      const problem = mismatch(
+        hook,
+        action,
+        level,
+        skipReason(hook.name, hook.onError === 'block', env, hook.event),
+        paths,
+        io,
+      );
       if (problem === undefined) continue;
       io.err(`hookpack: warning: ${problem}\n`);
       if (named) code = EXIT.FINDINGS;
@@ -121,7 +175,9 @@ function toggleCommand(action: Action): Command {
   const off = action === 'disable';
   return {
     name: action,
-    summary: off ? 'switch hooks off (user level, or --project) without touching settings' : 'switch hooks back on (undo disable)',
+    summary: off
+      ? 'switch hooks off (user level, or --project) without touching settings'
+      : 'switch hooks back on (undo disable)',
     help: [
       `usage: hookpack ${action} <hook>... [--event EVENT]... [--project] [--dist DIR]`,
       '',

@@ -24,19 +24,43 @@ function manifestIfBuilt(distDir: string): Manifest | undefined {
 async function run({ values }: { values: Record<string, unknown> }, io: Io): Promise<number> {
   const target = resolveTarget(values, io);
   // Naming hooks needs the manifest (which bundle runs which hook); removing everything does not.
-  const manifest = typeof values.hooks === 'string' ? readManifest(target.context.distDir) : manifestIfBuilt(target.context.distDir);
-  const named = typeof values.hooks === 'string' && manifest !== undefined ? parseHookNames([values.hooks], manifest, '--hooks') : undefined;
+  const manifest =
+    typeof values.hooks === 'string' ? readManifest(target.context.distDir) : manifestIfBuilt(target.context.distDir);
+  const named =
+    typeof values.hooks === 'string' && manifest !== undefined
+      ? parseHookNames([values.hooks], manifest, '--hooks')
+      : undefined;
   const doc = readSettings(target.path, target.label);
   for (const warning of doc.warnings) io.err(`hookpack: warning: ${warning}\n`);
 
   const bundleOf = bundleOfFor(target.context, manifest);
-  for (const note of lookalikeNotes(doc.root, target.context, manifest, target.label)) io.err(`hookpack: note: ${note}\n`);
-  const touched = named === undefined || manifest === undefined ? undefined : new Set(manifest.hooks.filter((h) => named.includes(h.name)).map((h) => h.event));
+  for (const note of lookalikeNotes(doc.root, target.context, manifest, target.label))
+    io.err(`hookpack: note: ${note}\n`);
+  const touched =
+    named === undefined || manifest === undefined
+      ? undefined
+      : new Set(manifest.hooks.filter((h) => named.includes(h.name)).map((h) => h.event));
   const hooksOf = (file: string) => hooksOfBundle(manifest, file);
   // The hooks of those events that stay: a bundle that ran a removed hook becomes per-hook entries.
-  const staying = named === undefined ? [] : ourHandlers(doc.root, bundleOf).filter((h) => touched?.has(h.event)).flatMap((h) => hooksOf(h.file)).filter((n) => !named.includes(n));
-  const desired = manifest === undefined || staying.length === 0 ? [] : planEntries(manifest, new Set(staying), 'auto', (file, network, failClosed) => hookCommand(file, target.context, network, failClosed));
-  const result = reconcile(doc.text, desired, { bundleOf, touches: (event) => touched?.has(event) ?? true, label: target.label, sameCommand: (a, b) => sameBundleCommand(a, b, target.context) });
+  const staying =
+    named === undefined
+      ? []
+      : ourHandlers(doc.root, bundleOf)
+          .filter((h) => touched?.has(h.event))
+          .flatMap((h) => hooksOf(h.file))
+          .filter((n) => !named.includes(n));
+  const desired =
+    manifest === undefined || staying.length === 0
+      ? []
+      : planEntries(manifest, new Set(staying), 'auto', (file, network, failClosed) =>
+          hookCommand(file, target.context, network, failClosed),
+        );
+  const result = reconcile(doc.text, desired, {
+    bundleOf,
+    touches: (event) => touched?.has(event) ?? true,
+    label: target.label,
+    sameCommand: (a, b) => sameBundleCommand(a, b, target.context),
+  });
 
   // A file hookpack adopt rewrote gets its original bytes back (install's entries go with it).
   if (named === undefined) {
@@ -44,7 +68,9 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     if (restored !== undefined) return restored;
   }
   if (!result.changed) {
-    io.out(`nothing to uninstall: ${target.label} (${target.scope} scope) has no hookpack entries${named === undefined ? '' : ` for ${named.join(', ')}`}\n`);
+    io.out(
+      `nothing to uninstall: ${target.label} (${target.scope} scope) has no hookpack entries${named === undefined ? '' : ` for ${named.join(', ')}`}\n`,
+    );
     return 0;
   }
   // Install never backs up a file holding only its own entries, so an emptied file without a
@@ -63,7 +89,7 @@ export const uninstallCommand: Command = {
     'usage: hookpack uninstall [--scope project|local|user] [--settings PATH] [--hooks a,b]',
     '                          [--dist DIR] [--dry-run]',
     '',
-    'Removes the handlers that run a hookpack bundle from this project\'s dist directory (listed in',
+    "Removes the handlers that run a hookpack bundle from this project's dist directory (listed in",
     'dist/manifest.json, an on-<Event>.cjs, carrying the build.mjs banner, or built from hooks/),',
     'then any matcher group, event or `hooks` key that removal left empty. Every other entry stays',
     'byte for byte; the previous file is saved as <file>.bak. A file left as `{}` that has no .bak',

@@ -15,7 +15,9 @@ const head = (path: string) => readHead(path, 400);
 /** onError of each hook from the manifest next to the bundle, when there is one. */
 function failClosedByName(path: string): Map<string, boolean> {
   try {
-    const manifest = JSON.parse(readSmallText(join(dirname(path), 'manifest.json')) ?? '{}') as { hooks?: { name?: unknown; onError?: unknown }[] };
+    const manifest = JSON.parse(readSmallText(join(dirname(path), 'manifest.json')) ?? '{}') as {
+      hooks?: { name?: unknown; onError?: unknown }[];
+    };
     return new Map((manifest.hooks ?? []).map((h) => [String(h.name), h.onError === 'block']));
   } catch {
     return new Map();
@@ -33,7 +35,12 @@ export function readBundleInfo(path: string): BundleInfo | undefined {
   const text = head(path);
   const single = /^\/\/ ([a-z0-9][a-z0-9._-]*) \(([A-Za-z]+)[,)][^\n]*? [·-] hookpack /m.exec(text);
   const bundle = /^\/\/ on-([A-Za-z]+): ([^·\n]+?) [·-] hookpack /m.exec(text);
-  const names = single !== null ? [single[1] as string] : bundle !== null ? (bundle[2] as string).split(',').map((n) => n.trim()) : undefined;
+  const names =
+    single !== null
+      ? [single[1] as string]
+      : bundle !== null
+        ? (bundle[2] as string).split(',').map((n) => n.trim())
+        : undefined;
   const event = single?.[2] ?? bundle?.[1];
   if (names === undefined || event === undefined) return undefined;
   const policy = failClosedByName(path);

@@ -13,9 +13,10 @@ export function checkCaCerts(context: DoctorContext): Finding[] {
       severity: 'warning' as const,
       code: 'node-extra-ca-certs',
       message: `NODE_EXTRA_CA_CERTS is set and node is ${context.nodeVersion}: this Node hook starts ~3x slower (35 -> 100 ms)`,
-      fix: hook.args === undefined
-        ? 'start it as `env -u NODE_EXTRA_CA_CERTS node …` (unless it makes TLS calls), or move to Node >= 22'
-        : 'use "command": "env", "args": ["-u", "NODE_EXTRA_CA_CERTS", "node", …] (unless it makes TLS calls), or move to Node >= 22',
+      fix:
+        hook.args === undefined
+          ? 'start it as `env -u NODE_EXTRA_CA_CERTS node …` (unless it makes TLS calls), or move to Node >= 22'
+          : 'use "command": "env", "args": ["-u", "NODE_EXTRA_CA_CERTS", "node", …] (unless it makes TLS calls), or move to Node >= 22',
       ...at(hook),
     }));
 }

@@ -85,18 +85,23 @@ function staleSea(root: string, manifest: string, built: number): Finding[] {
   }
   if (seaTime >= built - (recorded ? SEA_WRITE_GAP_MS : 0)) return [];
   const minutes = Math.max(1, Math.round((built - seaTime) / 60_000));
-  return [{
-    severity: 'warning',
-    code: 'stale-sea',
-    message: `dist/${SEA_FILE} (the single executable) is ${minutes} min older than dist/manifest.json: it was built before the last build and runs the old hooks`,
-    fix: `run \`node build.mjs --sea\` again, or delete dist/${SEA_FILE} if nothing runs it`,
-    layer: 'build',
-    path: sea,
-  }];
+  return [
+    {
+      severity: 'warning',
+      code: 'stale-sea',
+      message: `dist/${SEA_FILE} (the single executable) is ${minutes} min older than dist/manifest.json: it was built before the last build and runs the old hooks`,
+      fix: `run \`node build.mjs --sea\` again, or delete dist/${SEA_FILE} if nothing runs it`,
+      layer: 'build',
+      path: sea,
+    },
+  ];
 }
 
 declare const HOOKPACK_VERSION: string;
-const VERSION = typeof HOOKPACK_VERSION === 'string' ? HOOKPACK_VERSION : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION =
+  typeof HOOKPACK_VERSION === 'string'
+    ? HOOKPACK_VERSION
+    : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * A project's own hooks (.claude/hooks, or ~/.claude/hooks for the user's): bundles that no
@@ -108,21 +113,42 @@ function checkProjectBuild(project: Project, io: DoctorContext['io'], label: str
   const shortPath = (file: string) => relative(io.cwd, file) || '.';
   let reasons: string[];
   try {
-    reasons = checkBuild({ hooksDir: project.hooksDir, outDir: project.distDir, projectRoot: project.root, version: VERSION, shortPath });
+    reasons = checkBuild({
+      hooksDir: project.hooksDir,
+      outDir: project.distDir,
+      projectRoot: project.root,
+      version: VERSION,
+      shortPath,
+    });
   } catch (error) {
-    return [{ severity: 'warning', code: 'stale-dist', message: `cannot check ${label}'s build: ${(error as Error).message}`, fix: 'fix the hook file named, then run `hookpack build`', layer: 'build', path: project.hooksDir }];
+    return [
+      {
+        severity: 'warning',
+        code: 'stale-dist',
+        message: `cannot check ${label}'s build: ${(error as Error).message}`,
+        fix: 'fix the hook file named, then run `hookpack build`',
+        layer: 'build',
+        path: project.hooksDir,
+      },
+    ];
   }
-  const ignored: Finding[] = project.kind === 'project' && existsSync(project.distDir) && ignoredByGit(project.distDir, project.root) ? [{ severity: 'error', code: 'dist-ignored', ...IGNORED_DIST, layer: 'build', path: project.distDir }] : [];
+  const ignored: Finding[] =
+    project.kind === 'project' && existsSync(project.distDir) && ignoredByGit(project.distDir, project.root)
+      ? [{ severity: 'error', code: 'dist-ignored', ...IGNORED_DIST, layer: 'build', path: project.distDir }]
+      : [];
   if (reasons.length === 0) return ignored;
   const scope = project.kind === 'user' ? ' --scope user' : '';
-  return [...ignored, {
-    severity: 'warning',
-    code: reasons.some((r) => r.endsWith('the hooks were never built')) ? 'not-built' : 'stale-dist',
-    message: `${label}'s bundles do not match their sources, so Claude Code runs other code than ${shortPath(project.hooksDir)} holds: ${reasons.join('; ')}`,
-    fix: `run \`hookpack build${scope}\`${project.kind === 'user' ? '' : ' and commit .claude/hooks/dist'}`,
-    layer: 'build',
-    path: join(project.distDir, 'manifest.json'),
-  }];
+  return [
+    ...ignored,
+    {
+      severity: 'warning',
+      code: reasons.some((r) => r.endsWith('the hooks were never built')) ? 'not-built' : 'stale-dist',
+      message: `${label}'s bundles do not match their sources, so Claude Code runs other code than ${shortPath(project.hooksDir)} holds: ${reasons.join('; ')}`,
+      fix: `run \`hookpack build${scope}\`${project.kind === 'user' ? '' : ' and commit .claude/hooks/dist'}`,
+      layer: 'build',
+      path: join(project.distDir, 'manifest.json'),
+    },
+  ];
 }
 
 /**
@@ -138,7 +164,10 @@ export function checkDist(context: DoctorContext): Finding[] {
     // Run from the home directory: no project here, only the user's own hooks.
   }
   const user = userProject(context.io);
-  const own = [...(project?.kind === 'project' ? checkProjectBuild(project, context.io, 'this project') : []), ...checkProjectBuild(user, context.io, 'your user hooks (~/.claude/hooks)')];
+  const own = [
+    ...(project?.kind === 'project' ? checkProjectBuild(project, context.io, 'this project') : []),
+    ...checkProjectBuild(user, context.io, 'your user hooks (~/.claude/hooks)'),
+  ];
   return [...own, ...checkRepositoryBuild(context)];
 }
 
@@ -148,7 +177,16 @@ function checkRepositoryBuild(context: DoctorContext): Finding[] {
   const manifest = join(root, 'dist', 'manifest.json');
   const built = mtimeOf(manifest);
   if (!existsSync(manifest) || built === undefined) {
-    return [{ severity: 'warning', code: 'not-built', message: 'this hookpack project has no dist/manifest.json: its hooks were never built', fix: 'run `npm run build` (or `node build.mjs`)', layer: 'build', path: manifest }];
+    return [
+      {
+        severity: 'warning',
+        code: 'not-built',
+        message: 'this hookpack project has no dist/manifest.json: its hooks were never built',
+        fix: 'run `npm run build` (or `node build.mjs`)',
+        layer: 'build',
+        path: manifest,
+      },
+    ];
   }
   const sea = staleSea(root, manifest, built);
   const newest = [newestTs(join(root, 'hooks')), newestTs(join(root, 'lib'))]
@@ -156,12 +194,15 @@ function checkRepositoryBuild(context: DoctorContext): Finding[] {
     .sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
   if (newest === undefined || newest.mtimeMs <= built) return sea;
   const minutes = Math.max(1, Math.round((newest.mtimeMs - built) / 60_000));
-  return [...sea, {
-    severity: 'warning',
-    code: 'stale-dist',
-    message: `dist/ is older than the sources: ${relative(root, newest.path)} changed ${minutes} min after the last build, so Claude Code runs the old code`,
-    fix: 'run `npm run build` (or `node build.mjs --watch` while editing)',
-    layer: 'build',
-    path: manifest,
-  }];
+  return [
+    ...sea,
+    {
+      severity: 'warning',
+      code: 'stale-dist',
+      message: `dist/ is older than the sources: ${relative(root, newest.path)} changed ${minutes} min after the last build, so Claude Code runs the old code`,
+      fix: 'run `npm run build` (or `node build.mjs --watch` while editing)',
+      layer: 'build',
+      path: manifest,
+    },
+  ];
 }

@@ -3,7 +3,8 @@ import { readBundleInfo } from './bundle-banner.ts';
 import { at, type AnalyzedHook, type DoctorContext, type Finding } from './finding.ts';
 
 /** The command line as Claude Code compares handlers: identical ones run once. */
-const commandLine = ({ hook }: AnalyzedHook) => (hook.args === undefined ? hook.command.trim() : JSON.stringify([hook.command, ...hook.args]));
+const commandLine = ({ hook }: AnalyzedHook) =>
+  hook.args === undefined ? hook.command.trim() : JSON.stringify([hook.command, ...hook.args]);
 
 /**
  * One hookpack bundle configured twice for an event under different command lines (the project's
@@ -15,7 +16,12 @@ export function checkDuplicateBundles(context: DoctorContext): Finding[] {
   const byBundle = new Map<string, AnalyzedHook[]>();
   for (const analyzed of context.hooks) {
     const { program } = analyzed;
-    const file = program.script?.unresolved === false ? program.script.path : program.programIsPath ? program.programPath : undefined;
+    const file =
+      program.script?.unresolved === false
+        ? program.script.path
+        : program.programIsPath
+          ? program.programPath
+          : undefined;
     if (file === undefined || readBundleInfo(file) === undefined) continue;
     let real: string;
     try {
@@ -36,7 +42,7 @@ export function checkDuplicateBundles(context: DoctorContext): Finding[] {
       severity: 'warning',
       code: 'bundle-twice',
       message: `${real} runs ${distinct.length} times on every ${event}: it is also configured at ${others.map(({ hook }) => `${hook.layer} ${hook.path} ${hook.where}`).join(', ')} under another command line (Claude Code merges only identical commands)`,
-      fix: 'keep one of the entries (`hookpack uninstall --scope …` removes hookpack\'s from a scope)',
+      fix: "keep one of the entries (`hookpack uninstall --scope …` removes hookpack's from a scope)",
       ...at(first.hook),
     });
   }

@@ -37,7 +37,10 @@ export function checkEvents(context: DoctorContext): Finding[] {
       severity: 'error',
       code: 'unknown-event',
       message: `"${hook.event}" is not an event Claude Code fires, so its hooks never run`,
-      fix: guess !== undefined ? `rename it to "${guess}" (event names are case-sensitive)` : `use one of: ${EVENT_NAMES.join(', ')}`,
+      fix:
+        guess !== undefined
+          ? `rename it to "${guess}" (event names are case-sensitive)`
+          : `use one of: ${EVENT_NAMES.join(', ')}`,
       layer: hook.layer,
       path: hook.path,
       where: `hooks.${hook.event}`,

@@ -13,9 +13,11 @@ function writtenPaths(program: HookProgram, raw: string): { path: string; interp
   const found: { path: string; interpreter: boolean }[] = [];
   const word = program.program;
   // Expanded words hold $CLAUDE_PROJECT_DIR's value: only a path the raw text spells out was written absolute.
-  if (word !== undefined && !word.unresolved && isAbsolute(word.text) && raw.includes(word.text)) found.push({ path: word.text, interpreter: program.interpreter !== undefined && program.family !== 'other' });
+  if (word !== undefined && !word.unresolved && isAbsolute(word.text) && raw.includes(word.text))
+    found.push({ path: word.text, interpreter: program.interpreter !== undefined && program.family !== 'other' });
   const script = program.script;
-  if (script !== undefined && !script.unresolved && isAbsolute(script.written) && raw.includes(script.written)) found.push({ path: script.written, interpreter: false });
+  if (script !== undefined && !script.unresolved && isAbsolute(script.written) && raw.includes(script.written))
+    found.push({ path: script.written, interpreter: false });
   return found;
 }
 

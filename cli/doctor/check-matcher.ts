@@ -1,6 +1,6 @@
 import { isKnownEvent, MATCHER_FIELD } from '../../lib/events.ts';
 import { compileMatcher } from '../../lib/runtime/matcher.ts';
-import { type ConfiguredHook } from '../layers.ts';
+import type { ConfiguredHook } from '../layers.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 import { BUILTIN_TOOLS, exactNames, MATCHER_VALUES, TOOL_EVENTS } from './matcher-values.ts';
 
@@ -25,7 +25,10 @@ function toolNameProblem(name: string): { code: string; message: string; fix: st
       severity: 'error',
       code: 'matcher-case',
       message: `"${name}" never matches: tool names are case-sensitive and built-in tools start with a capital letter`,
-      fix: known !== undefined ? `write "${known}"` : 'write the tool name as Claude Code spells it (Bash, Edit, mcp__server__tool …)',
+      fix:
+        known !== undefined
+          ? `write "${known}"`
+          : 'write the tool name as Claude Code spells it (Bash, Edit, mcp__server__tool …)',
     };
   }
   return undefined;
@@ -39,16 +42,29 @@ export function checkMatchers(context: DoctorContext): Finding[] {
     const matcher = hook.matcher;
     const group = groupOf(hook);
     const key = `${group.path}\0${group.where}`;
-    if (matcher === undefined || matcher === '' || matcher === '*' || seen.has(key) || !isKnownEvent(hook.event)) continue;
+    if (matcher === undefined || matcher === '' || matcher === '*' || seen.has(key) || !isKnownEvent(hook.event))
+      continue;
     seen.add(key);
     if ((MATCHER_FIELD as Record<string, string | undefined>)[hook.event] === undefined) {
-      findings.push({ severity: 'info', code: 'matcher-ignored', message: `${hook.event} has no matcher support: "${matcher}" is ignored and the hooks run every time`, fix: 'remove the matcher, or filter inside the hook', ...group });
+      findings.push({
+        severity: 'info',
+        code: 'matcher-ignored',
+        message: `${hook.event} has no matcher support: "${matcher}" is ignored and the hooks run every time`,
+        fix: 'remove the matcher, or filter inside the hook',
+        ...group,
+      });
       continue;
     }
     try {
       compileMatcher(matcher);
     } catch (error) {
-      findings.push({ severity: 'error', code: 'matcher-invalid', message: `"${matcher}" is not a valid regular expression (${(error as Error).message}), so it never matches`, fix: 'fix the pattern; anything but letters, digits, _ - , | and spaces makes a matcher a regex', ...group });
+      findings.push({
+        severity: 'error',
+        code: 'matcher-invalid',
+        message: `"${matcher}" is not a valid regular expression (${(error as Error).message}), so it never matches`,
+        fix: 'fix the pattern; anything but letters, digits, _ - , | and spaces makes a matcher a regex',
+        ...group,
+      });
       continue;
     }
     const names = exactNames(matcher);

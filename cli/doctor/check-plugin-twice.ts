@@ -2,7 +2,8 @@ import { bundleInfoOfProgram } from './bundle-banner.ts';
 import { at, type AnalyzedHook, type DoctorContext, type Finding } from './finding.ts';
 
 /** Where a hook's entry comes from, in words: `plugin hookpack-guards@hookpack`, `project .claude/settings.json`. */
-const origin = ({ hook }: AnalyzedHook) => (hook.plugin !== undefined ? `plugin ${hook.plugin.id}` : `${hook.layer} ${hook.path}`);
+const origin = ({ hook }: AnalyzedHook) =>
+  hook.plugin !== undefined ? `plugin ${hook.plugin.id}` : `${hook.layer} ${hook.path}`;
 
 /**
  * A hookpack hook that runs from a plugin and from a settings file (or from two plugins) for the
@@ -31,9 +32,13 @@ export function checkPluginTwice(context: DoctorContext): Finding[] {
       severity: 'warning',
       code: 'hook-twice-plugin',
       message: `${name} runs ${origins.length} times on every ${event}: from ${origins.map(origin).join(' and from ')} (Claude Code keeps a plugin's hooks apart from the settings files', so both run)`,
-      fix: settings !== undefined
-        ? `keep one: \`hookpack uninstall --scope ${settings.hook.layer === 'user' ? 'user' : settings.hook.layer === 'local' ? 'local' : 'project'}\` removes the settings entry (the plugin keeps guarding), or \`claude plugin disable ${plugins[0]?.hook.plugin?.id}\``
-        : `disable all but one of the plugins: claude plugin disable ${plugins.slice(1).map((h) => h.hook.plugin?.id).join(', ')}`,
+      fix:
+        settings !== undefined
+          ? `keep one: \`hookpack uninstall --scope ${settings.hook.layer === 'user' ? 'user' : settings.hook.layer === 'local' ? 'local' : 'project'}\` removes the settings entry (the plugin keeps guarding), or \`claude plugin disable ${plugins[0]?.hook.plugin?.id}\``
+          : `disable all but one of the plugins: claude plugin disable ${plugins
+              .slice(1)
+              .map((h) => h.hook.plugin?.id)
+              .join(', ')}`,
       ...at(first.hook),
     });
   }

@@ -14,7 +14,15 @@ export function checkSettings(context: DoctorContext): Finding[] {
   );
   for (const layer of context.layers) {
     for (const issue of layer.issues) {
-      findings.push({ severity: issue.severity, code: issue.code, message: issue.message, fix: issue.fix, layer: layer.name, path: layer.path, ...(issue.where === undefined ? {} : { where: issue.where }) });
+      findings.push({
+        severity: issue.severity,
+        code: issue.code,
+        message: issue.message,
+        fix: issue.fix,
+        layer: layer.name,
+        path: layer.path,
+        ...(issue.where === undefined ? {} : { where: issue.where }),
+      });
     }
   }
   if (context.hooks.length === 0) {

@@ -16,7 +16,9 @@ export function checkShims(context: DoctorContext): Finding[] {
       code: 'slow-shim',
       message: `${name} resolves to ${path}, a ${shim.manager} shim that costs 100+ ms on every call`,
       // An absolute interpreter path is right for the user's own settings, wrong in a committed file.
-      fix: inCommittedFile(hook, context.io.env, context.home) ? portableShimFix(name, shim.manager, shim.which) : `write the interpreter's absolute path instead (\`${shim.which}\` prints it)`,
+      fix: inCommittedFile(hook, context.io.env, context.home)
+        ? portableShimFix(name, shim.manager, shim.which)
+        : `write the interpreter's absolute path instead (\`${shim.which}\` prints it)`,
       ...at(hook),
     });
   }

@@ -5,7 +5,8 @@ import type { DoctorContext, Finding } from './finding.ts';
 
 function fixFor(reason: string, names: string[]): string {
   if (reason === 'HOOKPACK=0') return 'unset HOOKPACK in the environment Claude Code starts from';
-  if (reason === 'HOOKPACK_SKIP') return `remove ${names.join(', ')} from HOOKPACK_SKIP in the environment Claude Code starts from`;
+  if (reason === 'HOOKPACK_SKIP')
+    return `remove ${names.join(', ')} from HOOKPACK_SKIP in the environment Claude Code starts from`;
   return `run \`hookpack enable ${names.join(' ')}\`, or edit ${reason}`;
 }
 

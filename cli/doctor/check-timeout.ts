@@ -29,7 +29,13 @@ export function checkTimeouts(context: DoctorContext): Finding[] {
         ...at(hook),
       });
     } else if (hook.timeout <= 0) {
-      findings.push({ severity: 'warning', code: 'timeout-invalid', message: `"timeout": ${hook.timeout} is not a positive number of seconds`, fix: 'write a positive number of seconds, e.g. "timeout": 10', ...at(hook) });
+      findings.push({
+        severity: 'warning',
+        code: 'timeout-invalid',
+        message: `"timeout": ${hook.timeout} is not a positive number of seconds`,
+        fix: 'write a positive number of seconds, e.g. "timeout": 10',
+        ...at(hook),
+      });
     }
   }
   return findings;

@@ -32,20 +32,40 @@ export async function checkWarm(context: DoctorContext): Promise<Finding[]> {
   const dir = join(hookpackHomePath(env), 'daemon');
   const refused = refusedDir(dir);
   if (refused !== undefined) {
-    return [{ severity: 'warning', code: 'warm-daemon-dir-refused', message: `${warm.length} warm command(s), but the warm client refuses ${dir} (${refused}): every call runs its bundle as a process of its own, with none of the warm path's speed`, fix: `remove it (\`rm -rf ${dir}\`): the next warm call creates it 0700 and starts the daemon`, layer: 'environment', path: dir }];
+    return [
+      {
+        severity: 'warning',
+        code: 'warm-daemon-dir-refused',
+        message: `${warm.length} warm command(s), but the warm client refuses ${dir} (${refused}): every call runs its bundle as a process of its own, with none of the warm path's speed`,
+        fix: `remove it (\`rm -rf ${dir}\`): the next warm call creates it 0700 and starts the daemon`,
+        layer: 'environment',
+        path: dir,
+      },
+    ];
   }
   const status = await askDaemon('status', env, 1_000);
   if (status === undefined) {
-    return [{ severity: 'info', code: 'warm-daemon', message: `${warm.length} warm command(s); no warm daemon runs now: the next warm call starts it (that call runs its bundle itself)`, fix: 'nothing to do; `hookpack daemon status` shows it once it runs', layer: 'environment', path: dir }];
+    return [
+      {
+        severity: 'info',
+        code: 'warm-daemon',
+        message: `${warm.length} warm command(s); no warm daemon runs now: the next warm call starts it (that call runs its bundle itself)`,
+        fix: 'nothing to do; `hookpack daemon status` shows it once it runs',
+        layer: 'environment',
+        path: dir,
+      },
+    ];
   }
   const memory = (status.memory ?? {}) as { rssBytes?: number; capBytes?: number };
   const mb = (bytes: number | undefined) => `${Math.round(Number(bytes) / 2 ** 20)} MB`;
-  return [{
-    severity: 'info',
-    code: 'warm-daemon',
-    message: `${warm.length} warm command(s); the warm daemon runs: pid ${String(status.pid)}, up ${Math.round(Number(status.uptimeMs) / 1000)} s, ${String(status.requests)} calls (${String(status.fallbacks)} sent back to the bundle), ${mb(memory.rssBytes)} resident of a ${mb(memory.capBytes)} cap`,
-    fix: '`hookpack daemon stop` stops it; the next warm call starts it again',
-    layer: 'environment',
-    path: dir,
-  }];
+  return [
+    {
+      severity: 'info',
+      code: 'warm-daemon',
+      message: `${warm.length} warm command(s); the warm daemon runs: pid ${String(status.pid)}, up ${Math.round(Number(status.uptimeMs) / 1000)} s, ${String(status.requests)} calls (${String(status.fallbacks)} sent back to the bundle), ${mb(memory.rssBytes)} resident of a ${mb(memory.capBytes)} cap`,
+      fix: '`hookpack daemon stop` stops it; the next warm call starts it again',
+      layer: 'environment',
+      path: dir,
+    },
+  ];
 }

@@ -14,12 +14,14 @@ export function checkWeakenedGuards(context: DoctorContext): Finding[] {
     if (info === undefined) return [];
     const guards = info.hooks.filter((h) => h.failClosed ?? FAIL_CLOSED_EVENTS.includes(info.event)).map((h) => h.name);
     if (guards.length === 0) return [];
-    return [{
-      severity: 'error' as const,
-      code: 'guard-weakened',
-      message: `the entry running ${guards.join(', ')} has ${hook.weakening.map((f) => `"${f}"`).join(', ')}: ${hook.weakening.includes('async') || hook.weakening.includes('asyncRewake') ? 'Claude Code ignores an async hook\'s answer, so the guard blocks nothing' : 'the guard may not run at all'}`,
-      fix: `remove ${hook.weakening.map((f) => `"${f}"`).join(', ')} from it, or run \`hookpack install\`, which writes the entry afresh`,
-      ...at(hook),
-    }];
+    return [
+      {
+        severity: 'error' as const,
+        code: 'guard-weakened',
+        message: `the entry running ${guards.join(', ')} has ${hook.weakening.map((f) => `"${f}"`).join(', ')}: ${hook.weakening.includes('async') || hook.weakening.includes('asyncRewake') ? "Claude Code ignores an async hook's answer, so the guard blocks nothing" : 'the guard may not run at all'}`,
+        fix: `remove ${hook.weakening.map((f) => `"${f}"`).join(', ')} from it, or run \`hookpack install\`, which writes the entry afresh`,
+        ...at(hook),
+      },
+    ];
   });
 }

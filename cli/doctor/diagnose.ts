@@ -18,17 +18,40 @@ import { checkWeakenedGuards } from './check-weakened-guards.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 import { readHookProgram } from './hook-program.ts';
 
-const CHECKS = [checkSettings, checkEvents, checkWeakenedGuards, checkFiles, checkMachinePaths, checkMatchers, checkTimeouts, checkShims, checkCaCerts, checkSwitches, checkDuplicateBundles, checkPluginTwice, checkStateDir, checkDist];
+const CHECKS = [
+  checkSettings,
+  checkEvents,
+  checkWeakenedGuards,
+  checkFiles,
+  checkMachinePaths,
+  checkMatchers,
+  checkTimeouts,
+  checkShims,
+  checkCaCerts,
+  checkSwitches,
+  checkDuplicateBundles,
+  checkPluginTwice,
+  checkStateDir,
+  checkDist,
+];
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Builds what every check looks at: the layers, each hook's analysed command, the environment. */
-export function doctorContext(io: Pick<Io, 'env' | 'cwd'>, layers: Layer[], nodeVersion = process.version): DoctorContext {
+export function doctorContext(
+  io: Pick<Io, 'env' | 'cwd'>,
+  layers: Layer[],
+  nodeVersion = process.version,
+): DoctorContext {
   const project = projectDir(io);
   const home = io.env.HOME || homedir();
   const vars = { ...io.env, CLAUDE_PROJECT_DIR: project, HOME: home };
   // A plugin's hooks see their plugin's root (hooks-protocol §2.5).
-  const varsOf = (hook: ConfiguredHook) => (hook.plugin === undefined ? vars : { ...vars, CLAUDE_PLUGIN_ROOT: hook.plugin.root });
-  const hooks = configuredHooks(layers).map((hook) => ({ hook, program: readHookProgram(hook, varsOf(hook), project, home) }));
+  const varsOf = (hook: ConfiguredHook) =>
+    hook.plugin === undefined ? vars : { ...vars, CLAUDE_PLUGIN_ROOT: hook.plugin.root };
+  const hooks = configuredHooks(layers).map((hook) => ({
+    hook,
+    program: readHookProgram(hook, varsOf(hook), project, home),
+  }));
   return { io, layers, hooks, project, home, nodeVersion };
 }
 

@@ -39,9 +39,46 @@ export interface HookProgram {
 
 /** dash's builtins (dash(1)): the shell runs them itself, so there is no program on PATH to find. */
 const DASH_BUILTINS = new Set([
-  '.', ':', '[', 'alias', 'bg', 'break', 'cd', 'chdir', 'command', 'continue', 'echo', 'eval', 'exec', 'exit', 'export',
-  'false', 'fc', 'fg', 'getopts', 'hash', 'jobs', 'kill', 'local', 'printf', 'pwd', 'read', 'readonly', 'return', 'set',
-  'shift', 'test', 'times', 'trap', 'true', 'type', 'ulimit', 'umask', 'unalias', 'unset', 'wait',
+  '.',
+  ':',
+  '[',
+  'alias',
+  'bg',
+  'break',
+  'cd',
+  'chdir',
+  'command',
+  'continue',
+  'echo',
+  'eval',
+  'exec',
+  'exit',
+  'export',
+  'false',
+  'fc',
+  'fg',
+  'getopts',
+  'hash',
+  'jobs',
+  'kill',
+  'local',
+  'printf',
+  'pwd',
+  'read',
+  'readonly',
+  'return',
+  'set',
+  'shift',
+  'test',
+  'times',
+  'trap',
+  'true',
+  'type',
+  'ulimit',
+  'umask',
+  'unalias',
+  'unset',
+  'wait',
 ]);
 /** Reserved words a command may follow: `if cmd; then cmd; fi`, `! cmd`, `{ cmd; }`. */
 const LEADING_KEYWORDS = new Set(['if', 'then', 'elif', 'else', 'while', 'until', 'do', '!', '{']);
@@ -83,7 +120,10 @@ export function familyOf(name: string): Family {
 }
 
 /** The interpreter named by a file's `#!` line: `#!/usr/bin/env python3` → python3 via PATH. */
-export function shebangOf(path: string, pathVar: string | undefined): { name: string; path: string | undefined } | undefined {
+export function shebangOf(
+  path: string,
+  pathVar: string | undefined,
+): { name: string; path: string | undefined } | undefined {
   // Non-blocking and regular files only: a FIFO named as a hook script must not hang doctor.
   const head = readHead(path, 256);
   const match = /^#!\s*(\S+)[ \t]*([^\n]*)/.exec(head);
@@ -131,12 +171,30 @@ function skipWrappers(words: Word[], state: { unsetsCaCerts: boolean }): number 
 }
 
 /** What one simple command runs, from its program word at `index`; `base` is its directory (undefined: unknown after a `cd`). */
-function analyzeWords(words: Word[], index: number, vars: Readonly<Record<string, string | undefined>>, base: string | undefined, unsetsCaCerts: boolean, afterCd: boolean): HookProgram {
+function analyzeWords(
+  words: Word[],
+  index: number,
+  vars: Readonly<Record<string, string | undefined>>,
+  base: string | undefined,
+  unsetsCaCerts: boolean,
+  afterCd: boolean,
+): HookProgram {
   // A relative path after a `cd` we could not follow names a file we cannot find: don't guess.
-  const located = (word: Word | undefined): Word | undefined => (word !== undefined && base === undefined && !word.unresolved && word.text.includes('/') && !isAbsolute(word.text) ? { ...word, unresolved: true } : word);
+  const located = (word: Word | undefined): Word | undefined =>
+    word !== undefined && base === undefined && !word.unresolved && word.text.includes('/') && !isAbsolute(word.text)
+      ? { ...word, unresolved: true }
+      : word;
   const place = (text: string) => (isAbsolute(text) ? text : resolve(base as string, text));
   const program = located(words[index]);
-  const result: HookProgram = { program, programPath: undefined, family: 'other', programIsPath: false, inline: false, unsetsCaCerts, ...(afterCd ? { afterCd } : {}) };
+  const result: HookProgram = {
+    program,
+    programPath: undefined,
+    family: 'other',
+    programIsPath: false,
+    inline: false,
+    unsetsCaCerts,
+    ...(afterCd ? { afterCd } : {}),
+  };
   if (program === undefined || program.unresolved) return result;
 
   const name = basename(program.text);
@@ -168,13 +226,18 @@ function analyzeWords(words: Word[], index: number, vars: Readonly<Record<string
     }
     const script = located(word.text === '--' ? words[i + 1] : word);
     if (script === undefined) return result;
-    result.script = { written: script.text, path: script.unresolved ? script.text : place(script.text), unresolved: script.unresolved };
+    result.script = {
+      written: script.text,
+      path: script.unresolved ? script.text : place(script.text),
+      unresolved: script.unresolved,
+    };
     return result;
   }
   return result;
 }
 
-const plain = (word: Word | undefined): string | undefined => (word === undefined || word.unresolved ? undefined : word.text);
+const plain = (word: Word | undefined): string | undefined =>
+  word === undefined || word.unresolved ? undefined : word.text;
 
 /**
  * Works out what a configured hook runs: the program, its interpreter family, the script file,
@@ -183,7 +246,12 @@ const plain = (word: Word | undefined): string | undefined => (word === undefine
  * In a shell command line, builtins and keywords are skipped (`cd "$CLAUDE_PROJECT_DIR" && npm
  * run lint` runs npm, from the project) and every later command is analysed too (`more`).
  */
-export function readHookProgram(hook: Pick<ConfiguredHook, 'command' | 'args'>, vars: Readonly<Record<string, string | undefined>>, project: string, home: string): HookProgram {
+export function readHookProgram(
+  hook: Pick<ConfiguredHook, 'command' | 'args'>,
+  vars: Readonly<Record<string, string | undefined>>,
+  project: string,
+  home: string,
+): HookProgram {
   if (hook.args !== undefined) {
     const words = [hook.command, ...hook.args].map((w) => substitutePlaceholders(w, vars));
     const state = { unsetsCaCerts: false };
@@ -224,7 +292,11 @@ export function readHookProgram(hook: Pick<ConfiguredHook, 'command' | 'args'>, 
         else base = isAbsolute(dir.text) ? dir.text : base === undefined ? undefined : resolve(base, dir.text);
         afterCd = true;
       }
-      if ((name === 'unset' && rest.some((w) => w.text === 'NODE_EXTRA_CA_CERTS')) || (name === 'export' && rest.some((w) => w.text === 'NODE_EXTRA_CA_CERTS='))) caUnset = true;
+      if (
+        (name === 'unset' && rest.some((w) => w.text === 'NODE_EXTRA_CA_CERTS')) ||
+        (name === 'export' && rest.some((w) => w.text === 'NODE_EXTRA_CA_CERTS='))
+      )
+        caUnset = true;
       continue;
     }
     programs.push(analyzeWords(words, index, vars, base, state.unsetsCaCerts, afterCd));
@@ -232,7 +304,16 @@ export function readHookProgram(hook: Pick<ConfiguredHook, 'command' | 'args'>, 
   const [primary, ...more] = programs;
   const extra = { ...(bashisms.length > 0 ? { bashisms } : {}) };
   if (primary === undefined) {
-    return { program: undefined, programPath: undefined, family: 'other', programIsPath: false, inline: false, unsetsCaCerts: caUnset, builtinsOnly: list.commands.length > 0, ...extra };
+    return {
+      program: undefined,
+      programPath: undefined,
+      family: 'other',
+      programIsPath: false,
+      inline: false,
+      unsetsCaCerts: caUnset,
+      builtinsOnly: list.commands.length > 0,
+      ...extra,
+    };
   }
   return { ...primary, ...(more.length > 0 ? { more } : {}), ...extra };
 }

@@ -30,7 +30,8 @@ export interface InstalledPlugin {
   enabledBy: string | undefined;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function readJson(path: string): unknown {
   try {
@@ -52,14 +53,28 @@ function directorySource(configPlugins: string, id: string): string | undefined 
   const [name, marketplace] = [id.slice(0, at), id.slice(at + 1)];
   const known = readJson(join(configPlugins, 'known_marketplaces.json'));
   const entry = isObject(known) ? known[marketplace] : undefined;
-  if (!isObject(entry) || !isObject(entry.source) || entry.source.source !== 'directory' || typeof entry.installLocation !== 'string') return undefined;
+  if (
+    !isObject(entry) ||
+    !isObject(entry.source) ||
+    entry.source.source !== 'directory' ||
+    typeof entry.installLocation !== 'string'
+  )
+    return undefined;
   const market = readJson(join(entry.installLocation, '.claude-plugin', 'marketplace.json'));
-  const plugin = isObject(market) && Array.isArray(market.plugins) ? market.plugins.find((p) => isObject(p) && p.name === name) : undefined;
-  return isObject(plugin) && typeof plugin.source === 'string' && plugin.source.startsWith('./') ? resolve(entry.installLocation, plugin.source) : undefined;
+  const plugin =
+    isObject(market) && Array.isArray(market.plugins)
+      ? market.plugins.find((p) => isObject(p) && p.name === name)
+      : undefined;
+  return isObject(plugin) && typeof plugin.source === 'string' && plugin.source.startsWith('./')
+    ? resolve(entry.installLocation, plugin.source)
+    : undefined;
 }
 
 /** enabledPlugins of each settings layer, most decisive first. */
-function enabledSettings(io: Pick<Io, 'env'>, project: string): Array<{ layer: string; values: Record<string, unknown> }> {
+function enabledSettings(
+  io: Pick<Io, 'env'>,
+  project: string,
+): Array<{ layer: string; values: Record<string, unknown> }> {
   const userDir = io.env.CLAUDE_CONFIG_DIR || join(io.env.HOME || homedir(), '.claude');
   const files: Array<[string, string]> = [
     ['local', join(project, '.claude', 'settings.local.json')],
@@ -84,7 +99,12 @@ export function installedPlugins(io: Pick<Io, 'env'>, project: string): Installe
   const found: InstalledPlugin[] = [];
   for (const [id, entries] of Object.entries(data.plugins)) {
     if (!Array.isArray(entries)) continue;
-    const entry = entries.find((e) => isObject(e) && typeof e.installPath === 'string' && (typeof e.projectPath !== 'string' || resolve(e.projectPath) === resolve(project)));
+    const entry = entries.find(
+      (e) =>
+        isObject(e) &&
+        typeof e.installPath === 'string' &&
+        (typeof e.projectPath !== 'string' || resolve(e.projectPath) === resolve(project)),
+    );
     if (!isObject(entry)) continue;
     const decided = settings.find((s) => typeof s.values[id] === 'boolean');
     found.push({

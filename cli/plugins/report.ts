@@ -31,19 +31,33 @@ export interface PluginOffReport {
  * The plugins' hooks; `settingsHooks` are the hookpack hooks the settings files run, as
  * `event/name` keys (from list's own report).
  */
-export function pluginReports(io: Pick<Io, 'env' | 'cwd'>, settingsHooks: Set<string>): { hooks: PluginHookReport[]; off: PluginOffReport[] } {
+export function pluginReports(
+  io: Pick<Io, 'env' | 'cwd'>,
+  settingsHooks: Set<string>,
+): { hooks: PluginHookReport[]; off: PluginOffReport[] } {
   const project = projectDir(io);
   const home = io.env.HOME || homedir();
   const hooks = pluginLayers(io).flatMap((layer) =>
     layer.hooks.map((hook) => {
       const vars = { ...io.env, CLAUDE_PROJECT_DIR: project, HOME: home, CLAUDE_PLUGIN_ROOT: hook.plugin?.root };
       const names = bundleInfoOfProgram(readHookProgram(hook, vars, project, home))?.hooks.map((h) => h.name) ?? [];
-      return { plugin: layer.plugin?.id ?? '', event: hook.event, matcher: hook.matcher ?? null, timeout: hook.timeout ?? null, command: hook.command, hooks: names, twice: names.filter((n) => settingsHooks.has(`${hook.event}/${n}`)) };
+      return {
+        plugin: layer.plugin?.id ?? '',
+        event: hook.event,
+        matcher: hook.matcher ?? null,
+        timeout: hook.timeout ?? null,
+        command: hook.command,
+        hooks: names,
+        twice: names.filter((n) => settingsHooks.has(`${hook.event}/${n}`)),
+      };
     }),
   );
   const off = installedPlugins(io, project)
     .filter((p) => !p.enabled)
-    .map((p) => ({ plugin: p.id, why: p.enabledBy === undefined ? 'installed, enabled in no settings file' : `disabled in ${p.enabledBy} settings` }));
+    .map((p) => ({
+      plugin: p.id,
+      why: p.enabledBy === undefined ? 'installed, enabled in no settings file' : `disabled in ${p.enabledBy} settings`,
+    }));
   return { hooks, off };
 }
 
@@ -59,7 +73,18 @@ export function renderPlugins(report: { hooks: PluginHookReport[]; off: PluginOf
     }),
     ...report.off.map((p) => [p.plugin, '-', '-', '-', `off: ${p.why}`]),
   ];
-  const table = renderTable([{ header: 'PLUGIN' }, { header: 'EVENT' }, { header: 'TIMEOUT', align: 'right' }, { header: 'TWICE' }, { header: 'HOOK', flex: true }], rows);
-  const twice = report.hooks.some((h) => h.twice.length > 0) ? '\nTWICE: a settings file runs this hook too, so it checks every call twice (hookpack doctor says how to keep one)\n' : '';
+  const table = renderTable(
+    [
+      { header: 'PLUGIN' },
+      { header: 'EVENT' },
+      { header: 'TIMEOUT', align: 'right' },
+      { header: 'TWICE' },
+      { header: 'HOOK', flex: true },
+    ],
+    rows,
+  );
+  const twice = report.hooks.some((h) => h.twice.length > 0)
+    ? '\nTWICE: a settings file runs this hook too, so it checks every call twice (hookpack doctor says how to keep one)\n'
+    : '';
   return `\n${table.trimEnd()}\n${twice}`;
 }

@@ -31,9 +31,15 @@ const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'$
  * binary: no interpreter, no shell). A shell-form hook whose program is no known interpreter (a
  * binary, `npx …`) gets `sh -c :`: the shell Claude Code starts it through is all that is known.
  */
-export function emptyStartOf(program: HookProgram, hook: { args?: string[] }, base: Omit<Launch, 'command' | 'args'>): EmptyStart | undefined {
+export function emptyStartOf(
+  program: HookProgram,
+  hook: { args?: string[] },
+  base: Omit<Launch, 'command' | 'args'>,
+): EmptyStart | undefined {
   const args = EMPTY[program.family];
-  const word = program.interpreterPath ?? (program.program !== undefined && !program.program.unresolved ? program.program.text : undefined);
+  const word =
+    program.interpreterPath ??
+    (program.program !== undefined && !program.program.unresolved ? program.program.text : undefined);
   const unsetCa = program.family === 'node' && program.unsetsCaCerts;
   if (args === undefined || word === undefined) {
     if (hook.args !== undefined) return undefined;

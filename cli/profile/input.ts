@@ -29,8 +29,15 @@ const fileError = (path: string, why: string) => new CliError('E_IO', `\`--input
 export function readInputPayload(io: Pick<Io, 'cwd'>, file: string): PayloadOverride {
   const path = resolve(io.cwd, file);
   const read = readSettingsBytes(path, MAX_INPUT_BYTES);
-  if (read.kind === 'missing') throw fileError(path, 'no such file; pass a JSON payload file (hookpack test --input takes the same)');
-  if (read.kind === 'refused') throw fileError(path, read.code === 'EFBIG' ? `it is more than ${MAX_INPUT_BYTES / 1024 / 1024} MiB; a hook payload is smaller` : read.why);
+  if (read.kind === 'missing')
+    throw fileError(path, 'no such file; pass a JSON payload file (hookpack test --input takes the same)');
+  if (read.kind === 'refused')
+    throw fileError(
+      path,
+      read.code === 'EFBIG'
+        ? `it is more than ${MAX_INPUT_BYTES / 1024 / 1024} MiB; a hook payload is smaller`
+        : read.why,
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
@@ -44,17 +51,29 @@ export function readInputPayload(io: Pick<Io, 'cwd'>, file: string): PayloadOver
     throw fileError(path, `not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw fileError(path, `a payload is one JSON object, this is ${Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`}`);
+    throw fileError(
+      path,
+      `a payload is one JSON object, this is ${Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`}`,
+    );
   }
   const event = (data as Record<string, unknown>).hook_event_name;
-  if (typeof event !== 'string') throw fileError(path, 'no "hook_event_name": it names the event whose hooks get this payload (e.g. "UserPromptSubmit")');
-  if (!isKnownEvent(event)) throw fileError(path, `"hook_event_name" is "${event.slice(0, 60)}", which is not an event; valid events: ${EVENT_NAMES.join(', ')}`);
+  if (typeof event !== 'string')
+    throw fileError(
+      path,
+      'no "hook_event_name": it names the event whose hooks get this payload (e.g. "UserPromptSubmit")',
+    );
+  if (!isKnownEvent(event))
+    throw fileError(
+      path,
+      `"hook_event_name" is "${event.slice(0, 60)}", which is not an event; valid events: ${EVENT_NAMES.join(', ')}`,
+    );
   return { event, payload: data as Record<string, unknown>, source: `--input ${file}` };
 }
 
 /** The UserPromptSubmit fixture with `text` as the prompt. */
 export function promptPayload(text: string): PayloadOverride {
-  if (text.trim() === '') throw new CliError('E_USAGE', '`--prompt` needs the text of a prompt (Claude Code sends no empty one)');
+  if (text.trim() === '')
+    throw new CliError('E_USAGE', '`--prompt` needs the text of a prompt (Claude Code sends no empty one)');
   const fixture = structuredClone(EVENT_FIXTURES.UserPromptSubmit) as Record<string, unknown>;
   return { event: 'UserPromptSubmit', payload: { ...fixture, prompt: text }, source: '--prompt' };
 }

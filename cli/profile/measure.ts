@@ -31,7 +31,9 @@ const payloadText = (target: ProfileTarget) => `${JSON.stringify(target.fixture.
  */
 export async function measure(targets: ProfileTarget[], options: MeasureOptions): Promise<Samples> {
   const samples: Samples = { yardstick: [], hooks: targets.map(() => []), parallel: new Map(), emptyStarts: new Map() };
-  const emptyStarts = new Map(targets.flatMap((t) => (t.emptyStart === undefined ? [] : [[t.emptyStart.key, t.emptyStart.launch] as const])));
+  const emptyStarts = new Map(
+    targets.flatMap((t) => (t.emptyStart === undefined ? [] : [[t.emptyStart.key, t.emptyStart.launch] as const])),
+  );
   const byEvent = new Map<string, ProfileTarget[]>();
   for (const target of targets) {
     if (target.hook.async) continue; // async hooks don't hold Claude Code up

@@ -30,7 +30,9 @@ function selectedValue(event: string, matcher: string): string | undefined {
   try {
     const matches = compileMatcher(matcher);
     const position = (tool: string) => (matcher.includes(tool) ? matcher.indexOf(tool) : matcher.length);
-    return [...new Set([...Object.keys(TOOL_FIXTURES), ...BUILTIN_TOOLS])].filter((tool) => matches(tool)).sort((a, b) => position(a) - position(b))[0];
+    return [...new Set([...Object.keys(TOOL_FIXTURES), ...BUILTIN_TOOLS])]
+      .filter((tool) => matches(tool))
+      .sort((a, b) => position(a) - position(b))[0];
   } catch {
     return undefined;
   }

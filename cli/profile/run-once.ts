@@ -42,7 +42,9 @@ export function cappedLength(stdout: string): number {
   if (!text.startsWith('{')) return text.length;
   try {
     const json = JSON.parse(text) as { systemMessage?: unknown; hookSpecificOutput?: { additionalContext?: unknown } };
-    const lengths = [json.systemMessage, json.hookSpecificOutput?.additionalContext].map((v) => (typeof v === 'string' ? v.length : 0));
+    const lengths = [json.systemMessage, json.hookSpecificOutput?.additionalContext].map((v) =>
+      typeof v === 'string' ? v.length : 0,
+    );
     return Math.max(0, ...lengths);
   } catch {
     return text.length; // invalid JSON is treated as plain text
@@ -77,9 +79,15 @@ export function runOnce(launch: Launch, input: string, timeoutMs: number): Promi
     // Every process this run starts inherits the marker, so the ones that leave the group are found too.
     const runId = newRunId();
     const env = { ...launch.env, [RUN_MARKER]: runId };
-    const child = launch.args === undefined
-      ? spawn('/bin/sh', ['-c', launch.command], { env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] })
-      : spawn(launch.command, launch.args, { env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child =
+      launch.args === undefined
+        ? spawn('/bin/sh', ['-c', launch.command], {
+            env,
+            cwd: launch.cwd,
+            detached: true,
+            stdio: ['pipe', 'pipe', 'pipe'],
+          })
+        : spawn(launch.command, launch.args, { env, cwd: launch.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     const pid = child.pid;
     if (pid !== undefined) trackGroup(pid);
     const out: Buffer[] = [];
@@ -132,7 +140,15 @@ export function runOnce(launch: Launch, input: string, timeoutMs: number): Promi
         child.stderr.destroy();
       }
       const stdout = Buffer.concat(out).toString('utf8');
-      resolve({ ms, exitCode, signal, timedOut, outputChars: cappedLength(stdout), stderrLine: stderr.split('\n').find((l) => l.trim() !== '') ?? '', leftBehind });
+      resolve({
+        ms,
+        exitCode,
+        signal,
+        timedOut,
+        outputChars: cappedLength(stdout),
+        stderrLine: stderr.split('\n').find((l) => l.trim() !== '') ?? '',
+        leftBehind,
+      });
     };
     child.on('error', (error) => {
       stderr = `${error.message}\n${stderr}`;

@@ -18,12 +18,22 @@ const real = (path: string) => {
  * and another project's directory makes every one fail). The user's own settings file, the managed
  * one or a file elsewhere belongs to no project: then it is the current one, as without --settings.
  */
-export function profileProject(io: Pick<Io, 'env' | 'cwd'>, settings: string | undefined): { project: string; how: string } {
+export function profileProject(
+  io: Pick<Io, 'env' | 'cwd'>,
+  settings: string | undefined,
+): { project: string; how: string } {
   if (settings !== undefined) {
     const dir = dirname(resolve(io.cwd, settings));
     const userDir = io.env.CLAUDE_CONFIG_DIR || join(io.env.HOME || homedir(), '.claude');
-    if (basename(dir) === '.claude' && real(dir) !== real(userDir)) return { project: dirname(dir), how: 'the --settings file is in its .claude/' };
+    if (basename(dir) === '.claude' && real(dir) !== real(userDir))
+      return { project: dirname(dir), how: 'the --settings file is in its .claude/' };
   }
   if (io.env.CLAUDE_PROJECT_DIR) return { project: projectDir(io), how: '$CLAUDE_PROJECT_DIR' };
-  return { project: projectDir(io), how: settings === undefined ? 'found from the current directory' : 'the --settings file is in no project: the current one' };
+  return {
+    project: projectDir(io),
+    how:
+      settings === undefined
+        ? 'found from the current directory'
+        : 'the --settings file is in no project: the current one',
+  };
 }

@@ -114,7 +114,14 @@ function emptyStartReports(targets: ProfileTarget[], samples: Samples, base: num
     }
     const runs = samples.emptyStarts.get(start.key) ?? [];
     const times = runs.map((r) => r.ms);
-    const report: EmptyStartReport = { label: start.label, command: start.launch.command, medianMs: ms(median(times)), p95Ms: ms(percentile(times, 95)), ratio: ratioOf(median(times), base), hooks: 1 };
+    const report: EmptyStartReport = {
+      label: start.label,
+      command: start.launch.command,
+      medianMs: ms(median(times)),
+      p95Ms: ms(percentile(times, 95)),
+      ratio: ratioOf(median(times), base),
+      hooks: 1,
+    };
     if (start.launch.args !== undefined) report.args = start.launch.args;
     const failed = runs.filter((r) => exitKey(r) !== '0');
     if (failed.length > 0) report.failed = countExits(failed);
@@ -124,7 +131,11 @@ function emptyStartReports(targets: ProfileTarget[], samples: Samples, base: num
 }
 
 /** Turns raw samples into the report: medians, p95, ratios to the yardstick, exits, fixes. */
-export function summarize(targets: ProfileTarget[], samples: Samples, options: { runs: number; timeoutMs: number; env: NodeJS.ProcessEnv; nodeVersion: string; project: string }): ProfileReport {
+export function summarize(
+  targets: ProfileTarget[],
+  samples: Samples,
+  options: { runs: number; timeoutMs: number; env: NodeJS.ProcessEnv; nodeVersion: string; project: string },
+): ProfileReport {
   const base = median(samples.yardstick);
   const starts = emptyStartReports(targets, samples, base);
   const hooks: HookReport[] = targets.map((target, i) => {
@@ -134,13 +145,16 @@ export function summarize(targets: ProfileTarget[], samples: Samples, options: {
     const maxOutputChars = Math.max(0, maxOf(runs.map((r) => r.outputChars)));
     const timeouts = runs.filter((r) => r.timedOut).length;
     const leftBehind = runs.filter((r) => r.leftBehind).length;
-    const failures = runs.filter((r) => !r.timedOut && failedRun(r)).map((r) => ({ code: exitKey(r), stderrLine: r.stderrLine }));
+    const failures = runs
+      .filter((r) => !r.timedOut && failedRun(r))
+      .map((r) => ({ code: exitKey(r), stderrLine: r.stderrLine }));
     // A missing script fails however it exits: python3 says so with exit 2, which reads as a block.
     const failedRuns = target.missingFile !== undefined ? runs.length : runs.filter(failedRun).length;
     const allFailed = runs.length > 0 && failedRuns === runs.length;
     const ratio = ratioOf(medianMs, base);
     const start = target.emptyStart === undefined ? undefined : starts.get(target.emptyStart.key);
-    const emptyStart = start === undefined || start.failed !== undefined ? undefined : { label: start.label, medianMs: start.medianMs };
+    const emptyStart =
+      start === undefined || start.failed !== undefined ? undefined : { label: start.label, medianMs: start.medianMs };
     const { hook } = target;
     const report: HookReport = {
       label: target.label,
@@ -163,7 +177,20 @@ export function summarize(targets: ProfileTarget[], samples: Samples, options: {
       overCap: overCap(maxOutputChars),
       failedRuns,
       allFailed,
-      hints: hookHints(target, { medianMs: ms(medianMs), ratio, yardstickMs: ms(base), ...(emptyStart === undefined ? {} : { emptyStart }), timeouts, leftBehind, runs: runs.length, timeoutMs: options.timeoutMs, maxOutputChars, failures, allFailed, env: options.env }),
+      hints: hookHints(target, {
+        medianMs: ms(medianMs),
+        ratio,
+        yardstickMs: ms(base),
+        ...(emptyStart === undefined ? {} : { emptyStart }),
+        timeouts,
+        leftBehind,
+        runs: runs.length,
+        timeoutMs: options.timeoutMs,
+        maxOutputChars,
+        failures,
+        allFailed,
+        env: options.env,
+      }),
     };
     if (hook.args !== undefined) report.args = hook.args;
     if (target.missingFile !== undefined) report.missingFile = target.missingFile;
@@ -186,8 +213,17 @@ export function summarize(targets: ProfileTarget[], samples: Samples, options: {
   });
   // Hooks that don't work come first whatever their time (a crash is fast), then the 3 slowest.
   const broken = hooks.filter((h) => h.allFailed || h.timeouts > 0);
-  const rest = hooks.filter((h) => !broken.includes(h)).sort((a, b) => b.medianMs - a.medianMs).slice(0, 3);
-  const slowest = [...broken, ...rest].map(({ label, event, medianMs, ratio, hints }) => ({ label, event, medianMs, ratio, hints }));
+  const rest = hooks
+    .filter((h) => !broken.includes(h))
+    .sort((a, b) => b.medianMs - a.medianMs)
+    .slice(0, 3);
+  const slowest = [...broken, ...rest].map(({ label, event, medianMs, ratio, hints }) => ({
+    label,
+    event,
+    medianMs,
+    ratio,
+    hints,
+  }));
   return {
     node: options.nodeVersion,
     project: options.project,

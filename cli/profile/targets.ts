@@ -31,7 +31,11 @@ export function payloadLabel(target: Pick<ProfileTarget, 'hook' | 'fixture'>): s
 }
 
 /** Whether Claude Code would run a hook with this matcher on `payload` (undefined: can't tell, so run it). */
-function matcherSelects(event: string, matcher: string | undefined, payload: Record<string, unknown>): boolean | undefined {
+function matcherSelects(
+  event: string,
+  matcher: string | undefined,
+  payload: Record<string, unknown>,
+): boolean | undefined {
   if (matcher === undefined || matcher === '' || matcher === '*' || event === 'FileChanged') return undefined;
   const field = (MATCHER_FIELD as Record<string, string | undefined>)[event];
   if (field === undefined) return undefined;
@@ -46,8 +50,10 @@ function matcherSelects(event: string, matcher: string | undefined, payload: Rec
 
 /** The file a hook runs, when it names one we could resolve and it is not there (from this project). */
 function missingFileOf(program: HookProgram): string | undefined {
-  if (program.script !== undefined && !program.script.unresolved && !program.inline) return existsSync(program.script.path) ? undefined : program.script.path;
-  if (program.programIsPath && program.programPath !== undefined && !program.afterCd) return existsSync(program.programPath) ? undefined : program.programPath;
+  if (program.script !== undefined && !program.script.unresolved && !program.inline)
+    return existsSync(program.script.path) ? undefined : program.script.path;
+  if (program.programIsPath && program.programPath !== undefined && !program.afterCd)
+    return existsSync(program.programPath) ? undefined : program.programPath;
   return undefined;
 }
 
@@ -73,7 +79,10 @@ export interface SkippedHook {
  * event given a payload (`--input`, `--prompt`) gets that payload, and is skipped when its matcher
  * does not select it (Claude Code would not run it either).
  */
-export function profileTargets(hooks: ConfiguredHook[], options: { env: NodeJS.ProcessEnv; project: string; home: string; overrides?: PayloadOverride[] }): { targets: ProfileTarget[]; skipped: SkippedHook[] } {
+export function profileTargets(
+  hooks: ConfiguredHook[],
+  options: { env: NodeJS.ProcessEnv; project: string; home: string; overrides?: PayloadOverride[] },
+): { targets: ProfileTarget[]; skipped: SkippedHook[] } {
   const seen = new Set<string>();
   const targets: ProfileTarget[] = [];
   const skipped: SkippedHook[] = [];
@@ -85,10 +94,16 @@ export function profileTargets(hooks: ConfiguredHook[], options: { env: NodeJS.P
     const override = options.overrides?.find((o) => o.event === hook.event);
     if (override !== undefined && matcherSelects(hook.event, hook.matcher, override.payload) === false) {
       const field = (MATCHER_FIELD as Record<string, string>)[hook.event] as string;
-      skipped.push({ hook, why: `its matcher "${hook.matcher}" does not select ${field} "${String(override.payload[field])}" of ${override.source}, so Claude Code would not run it` });
+      skipped.push({
+        hook,
+        why: `its matcher "${hook.matcher}" does not select ${field} "${String(override.payload[field])}" of ${override.source}, so Claude Code would not run it`,
+      });
       continue;
     }
-    const fixture: FixturePayload | undefined = override === undefined ? fixturePayload(hook.event, hook.matcher) : { payload: structuredClone(override.payload), source: override.source };
+    const fixture: FixturePayload | undefined =
+      override === undefined
+        ? fixturePayload(hook.event, hook.matcher)
+        : { payload: structuredClone(override.payload), source: override.source };
     if (fixture === undefined) {
       skipped.push({ hook, why: `no payload for event "${hook.event}"` });
       continue;
@@ -98,9 +113,10 @@ export function profileTargets(hooks: ConfiguredHook[], options: { env: NodeJS.P
     const program = readHookProgram(hook, hookVars, options.project, options.home);
     // Exec form: Claude Code substitutes ${CLAUDE_PROJECT_DIR} in command and args itself (§2.5).
     const substitute = (s: string) => s.replace(/\$\{CLAUDE_PROJECT_DIR\}/g, options.project);
-    const launch: Launch = hook.args === undefined
-      ? { command: hook.command, env: hookVars, cwd: options.project }
-      : { command: substitute(hook.command), args: hook.args.map(substitute), env: hookVars, cwd: options.project };
+    const launch: Launch =
+      hook.args === undefined
+        ? { command: hook.command, env: hookVars, cwd: options.project }
+        : { command: substitute(hook.command), args: hook.args.map(substitute), env: hookVars, cwd: options.project };
     const target: ProfileTarget = { hook, program, label: hookLabel(hook, program), fixture, launch };
     const emptyStart = emptyStartOf(program, hook, { env: hookVars, cwd: options.project });
     if (emptyStart !== undefined) target.emptyStart = emptyStart;

@@ -18,11 +18,13 @@ type Op = { kind: ' ' | '-' | '+'; line: Line };
 
 /** Line operations turning `a` into `b`: a longest common subsequence on what the common ends leave. */
 function operations(a: Line[], b: Line[]): Op[] {
-  const same = (x: Line | undefined, y: Line | undefined) => x !== undefined && y !== undefined && x.text === y.text && x.open === y.open;
+  const same = (x: Line | undefined, y: Line | undefined) =>
+    x !== undefined && y !== undefined && x.text === y.text && x.open === y.open;
   let head = 0;
   while (head < a.length && head < b.length && same(a[head], b[head])) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail], b[b.length - 1 - tail]))
+    tail++;
   const x = a.slice(head, a.length - tail);
   const y = b.slice(head, b.length - tail);
   // lcs[i][j]: longest common subsequence of x[i..] and y[j..]. Settings files are small.
@@ -52,7 +54,8 @@ function operations(a: Line[], b: Line[]): Op[] {
 }
 
 /** A hunk range as GNU diff writes it: `start,count`, just `start` for one line, the line before for none. */
-const range = (before: number, count: number) => (count === 1 ? `${before + 1}` : `${count === 0 ? before : before + 1},${count}`);
+const range = (before: number, count: number) =>
+  count === 1 ? `${before + 1}` : `${count === 0 ? before : before + 1},${count}`;
 
 /** A unified diff (3 lines of context) from `before` to `after`, '' when they are equal; coloured when asked. */
 export function unifiedDiff(before: string, after: string, names: { from: string; to: string }, color = false): string {

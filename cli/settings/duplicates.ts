@@ -24,7 +24,8 @@ function inObject(object: Node, where: string, out: DuplicateKey[]): void {
 }
 
 /** The value of the last `key` property of an object, as JSON.parse and Claude Code read it. */
-const lastValue = (object: Node, key: string): Node | undefined => object.children?.findLast((p) => keyOf(p) === key)?.children?.[1];
+const lastValue = (object: Node, key: string): Node | undefined =>
+  object.children?.findLast((p) => keyOf(p) === key)?.children?.[1];
 
 /**
  * Keys repeated in the objects that lead to a hook handler: the top level, `hooks`, each matcher

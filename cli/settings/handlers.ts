@@ -32,7 +32,8 @@ export interface EventArray {
   array: Node | undefined;
 }
 
-const propertyValue = (object: Node | undefined, key: string): Node | undefined => object?.children?.findLast((p) => p.children?.[0]?.value === key)?.children?.[1];
+const propertyValue = (object: Node | undefined, key: string): Node | undefined =>
+  object?.children?.findLast((p) => p.children?.[0]?.value === key)?.children?.[1];
 
 /** The `hooks` object node of a settings document, if any. */
 export function hooksObject(root: Node): Node | undefined {

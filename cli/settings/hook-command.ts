@@ -62,7 +62,9 @@ const FAIL_CLOSED_TAIL = /\s*\|\|\s*exit\s+2\s*$/;
 /** The command without install's `|| exit 2`, and whether it had one. */
 export function splitFailClosed(command: string): { base: string; failClosed: boolean } {
   const match = FAIL_CLOSED_TAIL.exec(command);
-  return match === null ? { base: command, failClosed: false } : { base: command.slice(0, match.index), failClosed: true };
+  return match === null
+    ? { base: command, failClosed: false }
+    : { base: command.slice(0, match.index), failClosed: true };
 }
 
 /**
@@ -82,7 +84,10 @@ export function bundleFileOf(command: unknown, context: CommandContext): string 
  */
 export function bundlePathOf(command: unknown, context: CommandContext): string | undefined {
   if (typeof command !== 'string') return undefined;
-  const words = plainWords(splitFailClosed(command.trim()).base, context.scope === 'user' ? {} : { CLAUDE_PROJECT_DIR: context.projectDir });
+  const words = plainWords(
+    splitFailClosed(command.trim()).base,
+    context.scope === 'user' ? {} : { CLAUDE_PROJECT_DIR: context.projectDir },
+  );
   if (words === undefined) return undefined;
   let i = 0;
   if (words[i] === 'env') {
@@ -92,7 +97,14 @@ export function bundlePathOf(command: unknown, context: CommandContext): string 
   // `hookpack install --warm`'s shape: `<dist>/warm/hookpack-warm <timeout> <bundle>` (cli/settings/warm-command.ts).
   const warm = i === 0 && /(^|\/)hookpack-warm$/.test(words[0] ?? '') && /^\d+(\.\d+)?$/.test(words[1] ?? '') ? 2 : 0;
   const [runner, path, ...rest] = warm ? ['node', ...words.slice(warm)] : words.slice(i);
-  if (runner === undefined || !/(^|[/\\])node(\.exe)?$/.test(runner) || path === undefined || rest.length > 0 || !isAbsolute(path)) return undefined;
+  if (
+    runner === undefined ||
+    !/(^|[/\\])node(\.exe)?$/.test(runner) ||
+    path === undefined ||
+    rest.length > 0 ||
+    !isAbsolute(path)
+  )
+    return undefined;
   const file = basename(path);
   if (!BUNDLE_FILE.test(file) || file === CLI_FILE) return undefined;
   return path;
@@ -106,7 +118,8 @@ export function bundlePathOf(command: unknown, context: CommandContext): string 
 export function sameBundleCommand(a: unknown, b: unknown, context: CommandContext): boolean {
   if (a === b) return true;
   const file = bundleFileOf(a, context);
-  if (typeof a !== 'string' || typeof b !== 'string' || file === undefined || file !== bundleFileOf(b, context)) return false;
+  if (typeof a !== 'string' || typeof b !== 'string' || file === undefined || file !== bundleFileOf(b, context))
+    return false;
   // An absolute path is not a spelling of "$CLAUDE_PROJECT_DIR" (that one works on every clone).
   if (a.includes('CLAUDE_PROJECT_DIR') !== b.includes('CLAUDE_PROJECT_DIR')) return false;
   const [sa, sb] = [splitFailClosed(a.trim()), splitFailClosed(b.trim())];
@@ -114,7 +127,9 @@ export function sameBundleCommand(a: unknown, b: unknown, context: CommandContex
   if (sa.failClosed !== sb.failClosed) return false;
   const vars = context.scope === 'user' ? {} : { CLAUDE_PROJECT_DIR: context.projectDir };
   const [x, y] = [plainWords(sa.base, vars), plainWords(sb.base, vars)];
-  return x !== undefined && y !== undefined && x.length === y.length && x.slice(0, -1).every((word, i) => word === y[i]);
+  return (
+    x !== undefined && y !== undefined && x.length === y.length && x.slice(0, -1).every((word, i) => word === y[i])
+  );
 }
 
 /** A directory with its symlinks resolved, or just made absolute when it does not exist. */
@@ -155,15 +170,25 @@ function hasBanner(path: string): boolean {
  * (`hooks/<name>.ts`, which build.mjs would bundle to exactly that file).
  */
 export function isHookpackBundle(file: string, context: CommandContext, manifest: Manifest | undefined): boolean {
-  if (manifest !== undefined && [...manifest.hooks, ...manifest.events].some((entry) => entry.file === file)) return true;
+  if (manifest !== undefined && [...manifest.hooks, ...manifest.events].some((entry) => entry.file === file))
+    return true;
   if (/^on-[A-Z][A-Za-z]*\.cjs$/.test(file)) return true;
   if (hasBanner(join(context.distDir, file))) return true;
   const source = file.replace(/\.cjs$/, '.ts');
-  return existsSync(join(context.projectDir, '.claude', 'hooks', source)) || existsSync(join(context.projectDir, 'hooks', source));
+  return (
+    existsSync(join(context.projectDir, '.claude', 'hooks', source)) ||
+    existsSync(join(context.projectDir, 'hooks', source))
+  );
 }
 
 /** The hooks hookpack ships: a bundle of one of these names in a `dist` directory is ours even when it is gone. */
-const SHIPPED_BUNDLES = new Set(['bash-guard.cjs', 'file-guard.cjs', 'session-context.cjs', 'prompt-context.cjs', 'context-bundle.cjs']);
+const SHIPPED_BUNDLES = new Set([
+  'bash-guard.cjs',
+  'file-guard.cjs',
+  'session-context.cjs',
+  'prompt-context.cjs',
+  'context-bundle.cjs',
+]);
 
 /**
  * A bundle of ours that a command runs from somewhere other than this project's dist directory:
@@ -177,12 +202,16 @@ function movedBundleOf(command: unknown, context: CommandContext, manifest: Mani
   const file = basename(path);
   if (/^on-[A-Z][A-Za-z]*\.cjs$/.test(file) || hasBanner(path)) return file;
   if (existsSync(path) || basename(dirname(path)) !== 'dist') return undefined;
-  const named = SHIPPED_BUNDLES.has(file) || (manifest !== undefined && manifest.hooks.some((h) => h.file === file));
+  const named = SHIPPED_BUNDLES.has(file) || manifest?.hooks.some((h) => h.file === file);
   return named ? file : undefined;
 }
 
 /** The bundle a settings command runs when it is one of hookpack's (see isHookpackBundle), else undefined. */
-export function ourBundleOf(command: unknown, context: CommandContext, manifest: Manifest | undefined): string | undefined {
+export function ourBundleOf(
+  command: unknown,
+  context: CommandContext,
+  manifest: Manifest | undefined,
+): string | undefined {
   const file = bundleFileOf(command, context);
   if (file !== undefined) return isHookpackBundle(file, context, manifest) ? file : undefined;
   return movedBundleOf(command, context, manifest);

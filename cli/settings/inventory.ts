@@ -57,7 +57,13 @@ export interface ToggleReport {
 export const message = (error: unknown) => (error instanceof CliError ? error.message : (error as Error).message);
 
 /** What a scope's settings file holds, every handler marked ours or not. */
-export function scopeReport(scope: Scope, projectDir: string, distDir: string, manifest: Manifest | undefined, io: Io): ScopeReport {
+export function scopeReport(
+  scope: Scope,
+  projectDir: string,
+  distDir: string,
+  manifest: Manifest | undefined,
+  io: Io,
+): ScopeReport {
   let path: string;
   try {
     path = settingsPath(scope, projectDir, io);
@@ -68,8 +74,10 @@ export function scopeReport(scope: Scope, projectDir: string, distDir: string, m
     const doc = readSettings(path, readablePath(path, io));
     const context = { scope, projectDir, distDir };
     const entries = collectHandlers(doc.root).map((h): EntryReport => {
-      const bundle = h.type === 'command' && h.args === undefined ? ourBundleOf(h.command, context, manifest) : undefined;
-      const command = typeof h.command === 'string' ? h.command : typeof h.type === 'string' ? `(${h.type} hook)` : '(malformed)';
+      const bundle =
+        h.type === 'command' && h.args === undefined ? ourBundleOf(h.command, context, manifest) : undefined;
+      const command =
+        typeof h.command === 'string' ? h.command : typeof h.type === 'string' ? `(${h.type} hook)` : '(malformed)';
       return {
         event: h.event,
         matcher: typeof h.matcher === 'string' && h.matcher !== '' && h.matcher !== '*' ? h.matcher : null,
@@ -92,14 +100,26 @@ export function toggleReport(level: ToggleLevel, projectDir: string, io: Io): To
   try {
     const doc = readToggle(file, readablePath(file, io));
     // Event switches (`hookpack disable --event E`) show as `event:E`.
-    return { level, file, exists: doc.exists, all: doc.toggle.all === true, hooks: [...(doc.toggle.hooks ?? []), ...(doc.toggle.events ?? []).map((e) => `event:${e}`)] };
+    return {
+      level,
+      file,
+      exists: doc.exists,
+      all: doc.toggle.all === true,
+      hooks: [...(doc.toggle.hooks ?? []), ...(doc.toggle.events ?? []).map((e) => `event:${e}`)],
+    };
   } catch (error) {
     return { level, file, exists: true, all: false, hooks: [], error: message(error) };
   }
 }
 
 /** Each built hook's state by the runtime's own rules (lib/runtime/switches.ts), with the reason. */
-export function hookReports(manifest: Manifest, scopes: ScopeReport[], toggles: ToggleReport[], projectDir: string, io: Io): HookReport[] {
+export function hookReports(
+  manifest: Manifest,
+  scopes: ScopeReport[],
+  toggles: ToggleReport[],
+  projectDir: string,
+  io: Io,
+): HookReport[] {
   const env = { ...io.env, CLAUDE_PROJECT_DIR: projectDir };
   const project = toggles.find((t) => t.level === 'project');
   return manifest.hooks.map((hook) => {
@@ -108,8 +128,17 @@ export function hookReports(manifest: Manifest, scopes: ScopeReport[], toggles: 
     const installed = scopes.filter((s) => s.entries.some((e) => e.hooks?.includes(hook.name))).map((s) => s.scope);
     let why: string | undefined;
     if (reason === 'HOOKPACK=0' || reason === 'HOOKPACK_SKIP') why = `env ${reason}`;
-    else if (reason !== undefined) why = `${reason === togglePath('user', projectDir, io.env) ? 'user' : 'project'} toggle`;
-    else if (guard && project !== undefined && (project.all || project.hooks.includes(hook.name))) why = 'project toggle ignored';
-    return { name: hook.name, event: hook.event, onError: hook.onError, on: reason === undefined, ...(why === undefined ? {} : { why }), installed };
+    else if (reason !== undefined)
+      why = `${reason === togglePath('user', projectDir, io.env) ? 'user' : 'project'} toggle`;
+    else if (guard && project !== undefined && (project.all || project.hooks.includes(hook.name)))
+      why = 'project toggle ignored';
+    return {
+      name: hook.name,
+      event: hook.event,
+      onError: hook.onError,
+      on: reason === undefined,
+      ...(why === undefined ? {} : { why }),
+      installed,
+    };
   });
 }

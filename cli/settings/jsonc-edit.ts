@@ -108,16 +108,36 @@ export function removeMember(text: string, member: Node): Edit[] {
  * indented like its siblings, in a multi-line container; inline in a one-line container; an
  * empty container opens up onto its own lines.
  */
-export function appendMember(text: string, container: Node, key: string | undefined, value: unknown, style: TextStyle): Edit[] {
+export function appendMember(
+  text: string,
+  container: Node,
+  key: string | undefined,
+  value: unknown,
+  style: TextStyle,
+): Edit[] {
   const close = closeOf(container);
   const base = indentOf(text, container.offset);
   const last = container.children?.at(-1);
   if (last === undefined) {
     const inner = text.slice(container.offset + 1, close);
     const indent = base + style.unit;
-    if (inner.trim() === '') return [{ offset: container.offset + 1, length: inner.length, content: style.eol + indent + memberText(key, value, indent, style) + style.eol + base }];
+    if (inner.trim() === '')
+      return [
+        {
+          offset: container.offset + 1,
+          length: inner.length,
+          content: style.eol + indent + memberText(key, value, indent, style) + style.eol + base,
+        },
+      ];
     // Only comments inside: keep them above the new member.
-    if (startsLine(text, close)) return [{ offset: lineStart(text, close), length: 0, content: indent + memberText(key, value, indent, style) + style.eol }];
+    if (startsLine(text, close))
+      return [
+        {
+          offset: lineStart(text, close),
+          length: 0,
+          content: indent + memberText(key, value, indent, style) + style.eol,
+        },
+      ];
     return [{ offset: close, length: 0, content: ` ${memberText(key, value, '', undefined)} ` }];
   }
   const comma = skipTrivia(text, end(last));
@@ -125,11 +145,18 @@ export function appendMember(text: string, container: Node, key: string | undefi
   const anchor = trailingComma ? comma + 1 : end(last);
   const eolAt = skipInline(text, anchor);
   const multiLine = /[\r\n]/.test(text.slice(end(last), close)) && (eolAt >= text.length || isEol(text[eolAt]));
-  if (!multiLine) return [{ offset: anchor, length: 0, content: `${trailingComma ? ' ' : ', '}${memberText(key, value, '', undefined)}` }];
+  if (!multiLine)
+    return [
+      { offset: anchor, length: 0, content: `${trailingComma ? ' ' : ', '}${memberText(key, value, '', undefined)}` },
+    ];
   const indent = startsLine(text, last.offset) ? indentOf(text, last.offset) : base + style.unit;
   const edits: Edit[] = trailingComma ? [] : [{ offset: end(last), length: 0, content: ',' }];
   // After the last member's own trailing comment, so that comment stays with it.
-  edits.push({ offset: eolAt, length: 0, content: style.eol + indent + memberText(key, value, indent, style) + (trailingComma ? ',' : '') });
+  edits.push({
+    offset: eolAt,
+    length: 0,
+    content: style.eol + indent + memberText(key, value, indent, style) + (trailingComma ? ',' : ''),
+  });
   return edits;
 }
 
@@ -137,7 +164,14 @@ export function appendMember(text: string, container: Node, key: string | undefi
 export function insertElementAt(text: string, array: Node, index: number, value: unknown, style: TextStyle): Edit[] {
   const target = array.children?.[index];
   if (target === undefined) throw new Error(`insertElementAt: no element ${index}`);
-  if (!startsLine(text, target.offset)) return [{ offset: target.offset, length: 0, content: `${memberText(undefined, value, '', undefined)}, ` }];
+  if (!startsLine(text, target.offset))
+    return [{ offset: target.offset, length: 0, content: `${memberText(undefined, value, '', undefined)}, ` }];
   const indent = indentOf(text, target.offset);
-  return [{ offset: lineStart(text, target.offset), length: 0, content: indent + memberText(undefined, value, indent, style) + ',' + style.eol }];
+  return [
+    {
+      offset: lineStart(text, target.offset),
+      length: 0,
+      content: indent + memberText(undefined, value, indent, style) + ',' + style.eol,
+    },
+  ];
 }

@@ -110,7 +110,10 @@ export function holdLock(path: string, label: string): void {
         continue;
       }
       if (stale === undefined && Date.now() > deadline) {
-        throw new CliError('E_IO', `cannot edit ${label}: another hookpack is editing it (lock ${lock}); run the command again when it is done, or delete the lock if no hookpack is running; nothing was changed`);
+        throw new CliError(
+          'E_IO',
+          `cannot edit ${label}: another hookpack is editing it (lock ${lock}); run the command again when it is done, or delete the lock if no hookpack is running; nothing was changed`,
+        );
       }
       if (stale === undefined) sleep(POLL_MS);
       continue;

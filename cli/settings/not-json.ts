@@ -39,7 +39,8 @@ export function firstNotJson(text: string): NotJson | undefined {
     if (token === LINE_BREAK || token === TRIVIA) continue;
     const offset = scanner.getTokenOffset();
     if (token === LINE_COMMENT || token === BLOCK_COMMENT) return { kind: 'comment', offset };
-    if ((token === CLOSE_BRACE || token === CLOSE_BRACKET) && comma !== undefined) return { kind: 'trailing-comma', offset: comma };
+    if ((token === CLOSE_BRACE || token === CLOSE_BRACKET) && comma !== undefined)
+      return { kind: 'trailing-comma', offset: comma };
     comma = token === COMMA ? offset : undefined;
     if (token === OPEN_BRACE || token === OPEN_BRACKET) {
       depth++;
@@ -56,15 +57,20 @@ export function notJsonText(found: NotJson): { problem: string; fix: string } {
   switch (found.kind) {
     case 'comment':
       return {
-        problem: 'a comment: Claude Code reads settings as strict JSON and ignores a file with comments as a whole (its hooks and permissions do not apply)',
+        problem:
+          'a comment: Claude Code reads settings as strict JSON and ignores a file with comments as a whole (its hooks and permissions do not apply)',
         fix: 'remove the comments (keep notes in a "$comment" key or a README)',
       };
     case 'trailing-comma':
       return {
-        problem: 'a trailing comma: Claude Code reads settings as strict JSON and ignores a file with a trailing comma as a whole (its hooks and permissions do not apply)',
+        problem:
+          'a trailing comma: Claude Code reads settings as strict JSON and ignores a file with a trailing comma as a whole (its hooks and permissions do not apply)',
         fix: 'remove the comma',
       };
     case 'too-deep':
-      return { problem: `nested more than ${MAX_DEPTH} levels deep, which no settings file needs`, fix: 'fix the file by hand (it must be a JSON object of settings)' };
+      return {
+        problem: `nested more than ${MAX_DEPTH} levels deep, which no settings file needs`,
+        fix: 'fix the file by hand (it must be a JSON object of settings)',
+      };
   }
 }

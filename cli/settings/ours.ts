@@ -44,11 +44,18 @@ export function bundleOfFor(context: CommandContext, manifest: Manifest | undefi
  * Handlers that run a `.cjs` file in this project's dist directory that is not a hookpack bundle
  * (a user's own `dist/notify.cjs`): left alone, and said so, since they look like ours.
  */
-export function lookalikeNotes(root: Node, context: CommandContext, manifest: Manifest | undefined, label: string): string[] {
+export function lookalikeNotes(
+  root: Node,
+  context: CommandContext,
+  manifest: Manifest | undefined,
+  label: string,
+): string[] {
   return collectHandlers(root).flatMap((h) => {
     if (h.type !== 'command' || h.args !== undefined) return [];
     const file = bundleFileOf(h.command, context);
     if (file === undefined || ourBundleOf(h.command, context, manifest) !== undefined) return [];
-    return [`left hooks.${h.event}[${h.groupIndex}].hooks[${h.handlerIndex}] in ${label} alone: it runs ${file} from the dist directory, but that is not a hookpack bundle (not in manifest.json, no build.mjs banner, no hooks/${file.replace(/\.cjs$/, '.ts')})`];
+    return [
+      `left hooks.${h.event}[${h.groupIndex}].hooks[${h.handlerIndex}] in ${label} alone: it runs ${file} from the dist directory, but that is not a hookpack bundle (not in manifest.json, no build.mjs banner, no hooks/${file.replace(/\.cjs$/, '.ts')})`,
+    ];
   });
 }

@@ -41,21 +41,30 @@ export function readSettingsBytes(path: string, maxBytes = MAX_SETTINGS_BYTES): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    if (code === 'EACCES' || code === 'EPERM') return { kind: 'refused', code, why: 'permission denied; make it readable (chmod u+r)' };
+    if (code === 'EACCES' || code === 'EPERM')
+      return { kind: 'refused', code, why: 'permission denied; make it readable (chmod u+r)' };
     if (code === 'ELOOP') return { kind: 'refused', code, why: 'it is a symbolic link that loops; point it at a file' };
     if (code === 'ENXIO') return { kind: 'refused', code, why: 'it is a socket or device, not a regular file' };
     return { kind: 'refused', code, why: code ?? String(error) };
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { kind: 'refused', code: stat.isDirectory() ? 'EISDIR' : 'ENOTREG', why: notRegular(stat) };
-    if (stat.size > maxBytes) return { kind: 'refused', code: 'EFBIG', why: `it is ${stat.size} bytes, more than the ${mib(maxBytes)} a settings file may hold` };
+    if (!stat.isFile())
+      return { kind: 'refused', code: stat.isDirectory() ? 'EISDIR' : 'ENOTREG', why: notRegular(stat) };
+    if (stat.size > maxBytes)
+      return {
+        kind: 'refused',
+        code: 'EFBIG',
+        why: `it is ${stat.size} bytes, more than the ${mib(maxBytes)} a settings file may hold`,
+      };
     // Sized by fstat plus one byte: a file that grows while we read (writers should rename, not
     // append) fills the spare byte, and we refuse a read that may be torn instead of using it.
     const buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > stat.size) return { kind: 'refused', code: 'EAGAIN', why: 'it grew while being read; run the command again' };
+    for (let n = 1; n > 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > stat.size)
+      return { kind: 'refused', code: 'EAGAIN', why: 'it grew while being read; run the command again' };
     return { kind: 'file', bytes: buffer.subarray(0, length), mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,7 +1,16 @@
 import { CliError } from '../errors.ts';
 import { eventArrays, hooksObject, WEAKENING_FIELDS, type EventArray, type Handler } from './handlers.ts';
 import { appendMember, insertElementAt, removeMember } from './jsonc-edit.ts';
-import { applyEdits, findNodeAtLocation, getNodeValue, parseTree, visit, type Edit, type JSONPath, type Node } from './jsonc.ts';
+import {
+  applyEdits,
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  visit,
+  type Edit,
+  type JSONPath,
+  type Node,
+} from './jsonc.ts';
 import { othersFingerprint, ourHandlers, type BundleOf, type OurHandler } from './ours.ts';
 import type { Entry } from './plan.ts';
 import { lineColumn } from './position.ts';
@@ -33,7 +42,8 @@ interface Plan {
   insertAt: Map<string, number>;
 }
 
-const normalMatcher = (matcher: unknown) => (matcher === undefined || matcher === null || matcher === '' || matcher === '*' ? null : matcher);
+const normalMatcher = (matcher: unknown) =>
+  matcher === undefined || matcher === null || matcher === '' || matcher === '*' ? null : matcher;
 
 function parse(text: string): Node {
   const root = parseTree(text, [], { allowTrailingComma: true });
@@ -86,7 +96,9 @@ function planEvent(text: string, slot: EventArray, going: OurHandler[], adding: 
   if (first >= 0) plan.insertAt.set(slot.event, first);
   groups.forEach((_, gi) => {
     if (goneGroups[gi]) plan.removals.push(['hooks', slot.event, gi]);
-    else for (const h of going.filter((u) => u.groupIndex === gi)) plan.removals.push(['hooks', slot.event, gi, 'hooks', h.handlerIndex]);
+    else
+      for (const h of going.filter((u) => u.groupIndex === gi))
+        plan.removals.push(['hooks', slot.event, gi, 'hooks', h.handlerIndex]);
   });
 }
 
@@ -99,13 +111,23 @@ function applyRemovals(text: string, root: Node, removals: JSONPath[], anyAdded:
   const arrays = eventArrays(root);
   const goneKeys = new Set(removals.filter((p) => p.length === 2).map((p) => p[1]));
   const hooks = hooksObject(root);
-  if (!anyAdded && hooks !== undefined && arrays.length > 0 && arrays.every((a) => goneKeys.has(a.event)) && !holdsComment(text, hooks)) {
+  if (
+    !anyAdded &&
+    hooks !== undefined &&
+    arrays.length > 0 &&
+    arrays.every((a) => goneKeys.has(a.event)) &&
+    !holdsComment(text, hooks)
+  ) {
     return applyEdits(text, removeMember(text, memberAt(root, ['hooks'])));
   }
-  const order = (path: JSONPath) => [arrays.findIndex((a) => a.event === path[1]), ...path.slice(2).filter((p): p is number => typeof p === 'number')];
+  const order = (path: JSONPath) => [
+    arrays.findIndex((a) => a.event === path[1]),
+    ...path.slice(2).filter((p): p is number => typeof p === 'number'),
+  ];
   const sorted = [...removals].sort((a, b) => {
     const [x, y] = [order(a), order(b)];
-    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (y[i] ?? -1) - (x[i] ?? -1);
+    for (let i = 0; i < Math.max(x.length, y.length); i++)
+      if ((x[i] ?? -1) !== (y[i] ?? -1)) return (y[i] ?? -1) - (x[i] ?? -1);
     return 0;
   });
   return sorted.reduce((next, path) => applyEdits(next, removeMember(next, memberAt(parse(next), path))), text);
@@ -121,7 +143,15 @@ function applyInsertions(text: string, added: Entry[], insertAt: Map<string, num
     next = applyEdits(next, edits);
   };
   if (hooksObject(parse(next)) === undefined) {
-    apply(appendMember(next, parse(next), 'hooks', Object.fromEntries(events.map((event) => [event, groups(event)])), style));
+    apply(
+      appendMember(
+        next,
+        parse(next),
+        'hooks',
+        Object.fromEntries(events.map((event) => [event, groups(event)])),
+        style,
+      ),
+    );
     return next;
   }
   for (const event of events) {
@@ -135,7 +165,11 @@ function applyInsertions(text: string, added: Entry[], insertAt: Map<string, num
     for (const value of groups(event)) {
       const array = findNodeAtLocation(parse(next), ['hooks', event]);
       if (array === undefined) throw new Error(`hooks.${event} vanished while editing`);
-      apply(index < (array.children?.length ?? 0) ? insertElementAt(next, array, index, value, style) : appendMember(next, array, undefined, value, style));
+      apply(
+        index < (array.children?.length ?? 0)
+          ? insertElementAt(next, array, index, value, style)
+          : appendMember(next, array, undefined, value, style),
+      );
       index++;
     }
   }
@@ -170,7 +204,13 @@ export function reconcile(text: string, desired: Entry[], options: ReconcileOpti
     const adding: Entry[] = [];
     for (const entry of desired.filter((e) => e.event === event)) {
       const sameCommand = options.sameCommand ?? ((installed: unknown, desired: string) => installed === desired);
-      const same = [...unmatched].find((h) => sameCommand(h.command, entry.command) && h.timeout === entry.timeout && normalMatcher(h.matcher) === entry.matcher && weakeningFields(h).length === 0);
+      const same = [...unmatched].find(
+        (h) =>
+          sameCommand(h.command, entry.command) &&
+          h.timeout === entry.timeout &&
+          normalMatcher(h.matcher) === entry.matcher &&
+          weakeningFields(h).length === 0,
+      );
       if (same === undefined) adding.push(entry);
       else {
         unmatched.delete(same);
@@ -182,7 +222,10 @@ export function reconcile(text: string, desired: Entry[], options: ReconcileOpti
     const slot = arrays.findLast((a) => a.event === event);
     if (adding.length > 0 && slot !== undefined && slot.array === undefined) {
       const value = slot.property.children?.[1];
-      throw new CliError('E_SETTINGS', `cannot use ${options.label}: ${lineColumn(text, value?.offset ?? slot.property.offset)}: \`hooks.${event}\` must be an array of matcher groups, found ${value?.type ?? 'nothing'}; fix the file by hand and run again; it was not changed`);
+      throw new CliError(
+        'E_SETTINGS',
+        `cannot use ${options.label}: ${lineColumn(text, value?.offset ?? slot.property.offset)}: \`hooks.${event}\` must be an array of matcher groups, found ${value?.type ?? 'nothing'}; fix the file by hand and run again; it was not changed`,
+      );
     }
     if (slot !== undefined) planEvent(text, slot, [...unmatched], adding.length > 0, plan);
   }
@@ -190,7 +233,9 @@ export function reconcile(text: string, desired: Entry[], options: ReconcileOpti
   result.text = applyInsertions(removed, result.added, plan.insertAt, detectStyle(text));
   result.changed = result.text !== text;
   if (othersFingerprint(parse(result.text), options.bundleOf) !== othersFingerprint(root, options.bundleOf)) {
-    throw new Error(`editing ${options.label} would have changed entries that are not hookpack's; nothing was written (please report this with the file)`);
+    throw new Error(
+      `editing ${options.label} would have changed entries that are not hookpack's; nothing was written (please report this with the file)`,
+    );
   }
   return result;
 }

@@ -19,7 +19,9 @@ export function changeLines(result: Reconciled, hooksOf: (file: string) => strin
   const width = Math.max(0, ...[...result.removed, ...result.added].map((x) => x.event.length));
   return [
     ...result.removed.map((h: OurHandler) => `  - ${h.event.padEnd(width)}  ${h.file}  ${runs(h.file)}`),
-    ...result.added.map((e: Entry) => `  + ${e.event.padEnd(width)}  ${e.file}  ${runs(e.file)}, timeout ${e.timeout} s`),
+    ...result.added.map(
+      (e: Entry) => `  + ${e.event.padEnd(width)}  ${e.file}  ${runs(e.file)}, timeout ${e.timeout} s`,
+    ),
   ];
 }
 
@@ -54,7 +56,8 @@ function ignoreBackup(target: Target, backup: string, io: Io): string | undefine
   const done = ensureBackupsIgnored(dir, backup);
   const gitignore = readablePath(join(dir, '.gitignore'), io);
   if (done === 'present') return undefined;
-  if (typeof done === 'object') return `hookpack: warning: could not add *.bak and ${TEMP_PATTERN} to ${gitignore} (${done.error}): keep ${readablePath(backup, io)} out of git yourself, it may hold tokens from the settings' env\n`;
+  if (typeof done === 'object')
+    return `hookpack: warning: could not add *.bak and ${TEMP_PATTERN} to ${gitignore} (${done.error}): keep ${readablePath(backup, io)} out of git yourself, it may hold tokens from the settings' env\n`;
   return `${done === 'created' ? 'created' : 'added *.bak and ' + TEMP_PATTERN + ' to'} ${gitignore}${done === 'created' ? ` with *.bak and ${TEMP_PATTERN}` : ''}, so the backup (it may hold tokens from the settings' env) and the temp files of an interrupted edit stay out of git\n`;
 }
 
@@ -63,24 +66,50 @@ function ignoreBackup(target: Target, backup: string, io: Io): string | undefine
  * written; otherwise backup + atomic write (or, with `remove`, deletion) and a summary. Returns
  * the exit code (0).
  */
-export function saveChange(target: Target, doc: SettingsDoc, result: Reconciled, lines: string[], options: SaveOptions, io: Io): number {
+export function saveChange(
+  target: Target,
+  doc: SettingsDoc,
+  result: Reconciled,
+  lines: string[],
+  options: SaveOptions,
+  io: Io,
+): number {
   const where = `${target.label} (${target.scope} scope)`;
   if (options.dryRun) {
     const to = options.remove ? '/dev/null' : `b/${target.label}`;
-    io.out(unifiedDiff(doc.exists ? doc.bytes.toString('utf8') : '', options.remove ? '' : result.text, { from: doc.exists ? `a/${target.label}` : '/dev/null', to }, io.color));
+    io.out(
+      unifiedDiff(
+        doc.exists ? doc.bytes.toString('utf8') : '',
+        options.remove ? '' : result.text,
+        { from: doc.exists ? `a/${target.label}` : '/dev/null', to },
+        io.color,
+      ),
+    );
     io.err(`dry run: ${target.label} not ${options.remove ? 'deleted' : 'written'}\n`);
     return 0;
   }
   if (options.remove) {
     removeUnchanged(doc.realPath, doc, target.label);
-    io.out(`deleted ${where}: it held only hookpack entries and has no .bak (install created it)\n${lines.join('\n')}\n`);
+    io.out(
+      `deleted ${where}: it held only hookpack entries and has no .bak (install created it)\n${lines.join('\n')}\n`,
+    );
     return 0;
   }
-  const backup = writeWithBackup(doc.realPath, result.text, doc.exists ? { bytes: doc.bytes, mode: doc.mode, uid: doc.uid, gid: doc.gid } : undefined, target.label, options.backup);
-  io.out(`${doc.exists ? 'updated' : 'created'} ${where}${doc.realPath === doc.path ? '' : `, a symbolic link: wrote ${readablePath(doc.realPath, io)}`}\n${lines.join('\n')}\n`);
+  const backup = writeWithBackup(
+    doc.realPath,
+    result.text,
+    doc.exists ? { bytes: doc.bytes, mode: doc.mode, uid: doc.uid, gid: doc.gid } : undefined,
+    target.label,
+    options.backup,
+  );
+  io.out(
+    `${doc.exists ? 'updated' : 'created'} ${where}${doc.realPath === doc.path ? '' : `, a symbolic link: wrote ${readablePath(doc.realPath, io)}`}\n${lines.join('\n')}\n`,
+  );
   // Through a symlink the backup sits next to the real file.
   if (backup !== undefined) {
-    io.out(`previous version saved as ${doc.realPath === doc.path ? `${target.label}.bak` : readablePath(backup, io)}\n`);
+    io.out(
+      `previous version saved as ${doc.realPath === doc.path ? `${target.label}.bak` : readablePath(backup, io)}\n`,
+    );
     const note = ignoreBackup(target, backup, io);
     if (note?.startsWith('hookpack: warning:')) io.err(note);
     else if (note !== undefined) io.out(note);

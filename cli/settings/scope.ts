@@ -12,7 +12,10 @@ export const SCOPES: readonly Scope[] = ['user', 'project', 'local'];
 export function parseScope(value: unknown): Scope {
   if (value === undefined) return 'project';
   if (typeof value === 'string' && (SCOPES as readonly string[]).includes(value)) return value as Scope;
-  throw new CliError('E_USAGE', `unknown --scope \`${String(value)}\`; valid scopes: project (.claude/settings.json), local (.claude/settings.local.json), user (~/.claude/settings.json)`);
+  throw new CliError(
+    'E_USAGE',
+    `unknown --scope \`${String(value)}\`; valid scopes: project (.claude/settings.json), local (.claude/settings.local.json), user (~/.claude/settings.json)`,
+  );
 }
 
 /**
@@ -22,7 +25,11 @@ export function parseScope(value: unknown): Scope {
 export function userClaudeDir(io: Io): string {
   if (io.env.CLAUDE_CONFIG_DIR) return io.env.CLAUDE_CONFIG_DIR;
   const home = io.env.HOME || io.env.USERPROFILE;
-  if (!home) throw new CliError('E_USAGE', 'HOME is not set, so the user settings file cannot be found; set HOME or pass --settings PATH');
+  if (!home)
+    throw new CliError(
+      'E_USAGE',
+      'HOME is not set, so the user settings file cannot be found; set HOME or pass --settings PATH',
+    );
   return join(home, '.claude');
 }
 

@@ -23,5 +23,7 @@ export function detectStyle(text: string): TextStyle {
 
 /** A JSON value as multi-line text whose continuation lines start with `indent`. */
 export function renderJson(value: unknown, indent: string, style: TextStyle): string {
-  return JSON.stringify(value, null, style.unit).split('\n').join(style.eol + indent);
+  return JSON.stringify(value, null, style.unit)
+    .split('\n')
+    .join(style.eol + indent);
 }

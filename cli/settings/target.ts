@@ -19,7 +19,7 @@ export const TARGET_HELP = [
   '  --scope project|local|user  which settings file: .claude/settings.json (project, the default;',
   '                              committed), .claude/settings.local.json (local; yours only) or',
   '                              ~/.claude/settings.json (user: the hooks in ~/.claude/hooks)',
-  '  --settings PATH             edit this file instead; a file in a project\'s .claude/ works on',
+  "  --settings PATH             edit this file instead; a file in a project's .claude/ works on",
   '                              that project',
   '  --dist DIR                  where the built hooks are (default: .claude/hooks/dist of the',
   '                              project around the current directory)',
@@ -40,11 +40,26 @@ export interface Target {
 export function resolveTarget(values: Record<string, unknown>, io: Io): Target {
   const scope = parseScope(values.scope);
   const settings = typeof values.settings === 'string' ? values.settings : undefined;
-  const project = locateProject(io, { scope, ...(settings !== undefined ? { settings } : {}), ...(typeof values.dist === 'string' ? { dist: values.dist } : {}) });
+  const project = locateProject(io, {
+    scope,
+    ...(settings !== undefined ? { settings } : {}),
+    ...(typeof values.dist === 'string' ? { dist: values.dist } : {}),
+  });
   const projectDir = scope === 'user' ? resolve(io.cwd) : project.root;
   const path = settings !== undefined ? resolve(io.cwd, settings) : settingsPath(scope, projectDir, io);
-  const committed = scope !== 'user' && projectOfSettingsFile(path) !== undefined && path.endsWith('settings.json') && !path.endsWith('settings.local.json');
-  return { scope, path, label: readablePath(path, io), context: { scope, projectDir, distDir: project.distDir }, project, committed };
+  const committed =
+    scope !== 'user' &&
+    projectOfSettingsFile(path) !== undefined &&
+    path.endsWith('settings.json') &&
+    !path.endsWith('settings.local.json');
+  return {
+    scope,
+    path,
+    label: readablePath(path, io),
+    context: { scope, projectDir, distDir: project.distDir },
+    project,
+    committed,
+  };
 }
 
 /**

@@ -23,7 +23,9 @@ export interface ToggleDoc {
 
 /** Where the runtime (lib/runtime/switches.ts) looks for a level's toggle file. */
 export function togglePath(level: ToggleLevel, projectDir: string, env: NodeJS.ProcessEnv): string {
-  return level === 'user' ? join(hookpackHomePath(env), TOGGLE_FILE) : join(projectDir, '.claude', 'hookpack', TOGGLE_FILE);
+  return level === 'user'
+    ? join(hookpackHomePath(env), TOGGLE_FILE)
+    : join(projectDir, '.claude', 'hookpack', TOGGLE_FILE);
 }
 
 /**
@@ -39,7 +41,10 @@ export function readToggle(path: string, label = path): ToggleDoc {
   const text = read.bytes.toString('utf8');
   const mode = read.mode;
   const refuse = (offset: number, problem: string): never => {
-    throw new CliError('E_SETTINGS', `cannot use ${label}: ${lineColumn(text, offset)}: ${problem}; the runtime ignores such a file: fix or delete it and run again`);
+    throw new CliError(
+      'E_SETTINGS',
+      `cannot use ${label}: ${lineColumn(text, offset)}: ${problem}; the runtime ignores such a file: fix or delete it and run again`,
+    );
   };
   // Before parsing: jsonc-parser recurses, and 100,000 `[` would overflow the stack.
   const notJson = firstNotJson(text);
@@ -52,16 +57,28 @@ export function readToggle(path: string, label = path): ToggleDoc {
   const toggle = JSON.parse(text) as ToggleFile & Record<string, unknown>;
   const field = (key: string) => root?.children?.find((p) => p.children?.[0]?.value === key)?.offset ?? 0;
   if (toggle.all !== undefined && typeof toggle.all !== 'boolean') refuse(field('all'), '`all` must be true or false');
-  if (toggle.hooks !== undefined && !(Array.isArray(toggle.hooks) && toggle.hooks.every((h) => typeof h === 'string'))) refuse(field('hooks'), '`hooks` must be an array of hook names');
-  if (toggle.events !== undefined && !(Array.isArray(toggle.events) && toggle.events.every((e) => typeof e === 'string'))) refuse(field('events'), '`events` must be an array of event names');
+  if (toggle.hooks !== undefined && !(Array.isArray(toggle.hooks) && toggle.hooks.every((h) => typeof h === 'string')))
+    refuse(field('hooks'), '`hooks` must be an array of hook names');
+  if (
+    toggle.events !== undefined &&
+    !(Array.isArray(toggle.events) && toggle.events.every((e) => typeof e === 'string'))
+  )
+    refuse(field('events'), '`events` must be an array of event names');
   return { path, exists: true, toggle, mode };
 }
 
 /** Writes a toggle file atomically (creating the user's state directory 0700, as the runtime expects). */
-export function writeToggle(doc: ToggleDoc, toggle: ToggleFile & Record<string, unknown>, level: ToggleLevel, label = doc.path): void {
+export function writeToggle(
+  doc: ToggleDoc,
+  toggle: ToggleFile & Record<string, unknown>,
+  level: ToggleLevel,
+  label = doc.path,
+): void {
   try {
     mkdirSync(dirname(doc.path), { recursive: true, mode: level === 'user' ? 0o700 : 0o777 });
-    writeFileAtomic(doc.path, `${JSON.stringify(toggle, null, 2)}\n`, { mode: doc.mode ?? (level === 'user' ? 0o600 : 0o644) });
+    writeFileAtomic(doc.path, `${JSON.stringify(toggle, null, 2)}\n`, {
+      mode: doc.mode ?? (level === 'user' ? 0o600 : 0o644),
+    });
   } catch (error) {
     throw ioError('write', label, error);
   }

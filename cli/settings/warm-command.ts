@@ -9,6 +9,11 @@ export const WARM_CLIENT_FILE = 'warm/hookpack-warm';
  * runs itself whenever the daemon can't answer. `|| exit 2` as for today's command: a client that
  * cannot start still blocks a guarded event. Paths as today's: `$CLAUDE_PROJECT_DIR` where it can.
  */
-export function warmHookCommand(file: string, context: CommandContext, timeoutSeconds: number, failClosed: boolean): string {
+export function warmHookCommand(
+  file: string,
+  context: CommandContext,
+  timeoutSeconds: number,
+  failClosed: boolean,
+): string {
   return `${bundleWord(WARM_CLIENT_FILE, context)} ${timeoutSeconds} ${bundleWord(file, context)}${failClosed ? FAIL_CLOSED_SUFFIX : ''}`;
 }

@@ -24,7 +24,11 @@ const FIXES: Record<string, string> = {
 export function ioError(action: string, path: string, error: unknown, alternative?: string): CliError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const fix = FIXES[code] ?? (error as Error).message;
-  return new CliError('E_IO', `cannot ${action} ${path}: ${code ? `${code}, ` : ''}${fix}${alternative ? `, or ${alternative}` : ''}; nothing was changed`, { cause: error });
+  return new CliError(
+    'E_IO',
+    `cannot ${action} ${path}: ${code ? `${code}, ` : ''}${fix}${alternative ? `, or ${alternative}` : ''}; nothing was changed`,
+    { cause: error },
+  );
 }
 
 const SETTINGS_ALTERNATIVE = 'choose another --scope or --settings';
@@ -36,7 +40,11 @@ function checkUnchanged(path: string, previous: { bytes: Buffer }, label: string
   // Claude Code itself writes settings.local.json (approved permissions): never overwrite a
   // change made since we read the file (another hookpack waits for our lock instead).
   const now = readSettingsBytes(path);
-  if (now.kind !== 'file' || !now.bytes.equals(previous.bytes)) throw new CliError('E_IO', `${label} changed on disk while hookpack was editing it (Claude Code writes settings when you approve a permission); run the command again; nothing was changed`);
+  if (now.kind !== 'file' || !now.bytes.equals(previous.bytes))
+    throw new CliError(
+      'E_IO',
+      `${label} changed on disk while hookpack was editing it (Claude Code writes settings when you approve a permission); run the command again; nothing was changed`,
+    );
 }
 
 /**
@@ -45,7 +53,13 @@ function checkUnchanged(path: string, previous: { bytes: Buffer }, label: string
  * the previous content goes to `<file>.bak` first unless `backup` is false (a file that held
  * nothing but hookpack's own entries). Returns the backup path when one was written.
  */
-export function writeWithBackup(path: string, text: string, previous: ({ bytes: Buffer } & Keep) | undefined, label = path, backup = true): string | undefined {
+export function writeWithBackup(
+  path: string,
+  text: string,
+  previous: ({ bytes: Buffer } & Keep) | undefined,
+  label = path,
+  backup = true,
+): string | undefined {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
@@ -64,7 +78,10 @@ export function writeWithBackup(path: string, text: string, previous: ({ bytes: 
         writeSettingsAtomic(written, previous.bytes, { ...keep, mode: previous.mode ?? 0o600 });
       }
     } else if (existsSync(path)) {
-      throw new CliError('E_IO', `${label} appeared while hookpack was creating it; run the command again; nothing was changed`);
+      throw new CliError(
+        'E_IO',
+        `${label} appeared while hookpack was creating it; run the command again; nothing was changed`,
+      );
     }
     writeSettingsAtomic(path, text, keep);
   } catch (error) {
@@ -108,16 +125,23 @@ function ignoresTemp(lines: string[]): boolean {
  * committed. Returns what it did; a failure is reported, not fatal (the settings change itself is
  * done).
  */
-export function ensureBackupsIgnored(dir: string, backup: string): 'created' | 'appended' | 'present' | { error: string } {
+export function ensureBackupsIgnored(
+  dir: string,
+  backup: string,
+): 'created' | 'appended' | 'present' | { error: string } {
   const path = join(dir, '.gitignore');
   let text: string | undefined;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
   const lines = text?.split(/\r?\n/) ?? [];
-  const missing = [...(ignoresBackup(lines, basename(backup)) ? [] : ['*.bak']), ...(ignoresTemp(lines) ? [] : [TEMP_PATTERN])];
+  const missing = [
+    ...(ignoresBackup(lines, basename(backup)) ? [] : ['*.bak']),
+    ...(ignoresTemp(lines) ? [] : [TEMP_PATTERN]),
+  ];
   if (missing.length === 0) return 'present';
   const add = missing.map((line) => `${line}\n`).join('');
   try {

@@ -56,23 +56,25 @@ export function aggregate(records: Iterable<TelemetryRecord>, key: 'hook' | 'eve
     group.cacheMisses += record.cacheMisses;
     if (record.breakers.some((b) => b.endsWith(':open'))) group.breakerOpens++;
   }
-  return [...groups].map(([name, group]): StatsRow => {
-    const sorted = Float64Array.from(group.ms).sort();
-    const runs = sorted.length;
-    const { errors, decisions, cacheHits, cacheMisses, breakerOpens } = group;
-    return {
-      name,
-      runs,
-      p50Ms: round(percentileOfSorted(sorted, 50), 2),
-      p95Ms: round(percentileOfSorted(sorted, 95), 2),
-      maxMs: round(sorted[runs - 1] as number, 2),
-      errors,
-      errorRate: round(errors / runs, 4),
-      decisions,
-      cacheHits,
-      cacheMisses,
-      cacheHitRate: cacheHits + cacheMisses === 0 ? null : round(cacheHits / (cacheHits + cacheMisses), 4),
-      breakerOpens,
-    };
-  }).sort((a, b) => b.runs - a.runs || a.name.localeCompare(b.name));
+  return [...groups]
+    .map(([name, group]): StatsRow => {
+      const sorted = Float64Array.from(group.ms).sort();
+      const runs = sorted.length;
+      const { errors, decisions, cacheHits, cacheMisses, breakerOpens } = group;
+      return {
+        name,
+        runs,
+        p50Ms: round(percentileOfSorted(sorted, 50), 2),
+        p95Ms: round(percentileOfSorted(sorted, 95), 2),
+        maxMs: round(sorted[runs - 1] as number, 2),
+        errors,
+        errorRate: round(errors / runs, 4),
+        decisions,
+        cacheHits,
+        cacheMisses,
+        cacheHitRate: cacheHits + cacheMisses === 0 ? null : round(cacheHits / (cacheHits + cacheMisses), 4),
+        breakerOpens,
+      };
+    })
+    .sort((a, b) => b.runs - a.runs || a.name.localeCompare(b.name));
 }

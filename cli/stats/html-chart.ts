@@ -22,7 +22,8 @@ export const DECISION_COLOURS: Readonly<Record<string, string>> = {
 };
 export const OTHER_COLOUR = '#7f7f7f';
 
-export const colourOf = (decision: string): string => (Object.hasOwn(DECISION_COLOURS, decision) ? (DECISION_COLOURS[decision] as string) : OTHER_COLOUR);
+export const colourOf = (decision: string): string =>
+  Object.hasOwn(DECISION_COLOURS, decision) ? (DECISION_COLOURS[decision] as string) : OTHER_COLOUR;
 
 /** Past this many runs a chart samples: a dot per run would make a page of megabytes. */
 export const MAX_POINTS = 1500;
@@ -49,7 +50,10 @@ export function sampleRuns(records: TelemetryRecord[]): { shown: TelemetryRecord
     if (i % stride === 0) keep.add(r);
   });
   const shown = records.filter((r) => keep.has(r));
-  return { shown, note: `showing ${shown.length.toLocaleString('en-US')} of ${records.length.toLocaleString('en-US')} runs: every ${stride}th run and ${notable.length} that answered something other than none` };
+  return {
+    shown,
+    note: `showing ${shown.length.toLocaleString('en-US')} of ${records.length.toLocaleString('en-US')} runs: every ${stride}th run and ${notable.length} that answered something other than none`,
+  };
 }
 
 /**
@@ -105,6 +109,9 @@ export function decisionBar(decisions: Record<string, number>): string {
     at += w;
     return rect;
   });
-  const legend = entries.map(([decision, n]) => `<li><span class="swatch" style="background:${colourOf(decision)}"></span>${escapeHtml(decision)} <b>${n.toLocaleString('en-US')}</b></li>`);
+  const legend = entries.map(
+    ([decision, n]) =>
+      `<li><span class="swatch" style="background:${colourOf(decision)}"></span>${escapeHtml(decision)} <b>${n.toLocaleString('en-US')}</b></li>`,
+  );
   return `<svg class="bar" viewBox="0 0 ${WIDTH} 20" width="${WIDTH}" height="20" role="img" aria-label="decisions">${segments.join('')}</svg><ul class="legend">${legend.join('')}</ul>`;
 }

@@ -35,7 +35,10 @@ const ms = (n: number) => (n >= 100 ? Math.round(n).toString() : n.toFixed(1));
 const pct = (rate: number) => `${(rate * 100).toFixed(rate === 0 || rate === 1 ? 0 : 1)}%`;
 
 function summaryTable(rows: StatsRow[]): string {
-  const body = rows.map((r) => `<tr><td>${escapeHtml(r.name)}</td><td>${r.runs.toLocaleString('en-US')}</td><td>${ms(r.p50Ms)}</td><td>${ms(r.p95Ms)}</td><td>${ms(r.maxMs)}</td><td>${pct(r.errorRate)}</td></tr>`);
+  const body = rows.map(
+    (r) =>
+      `<tr><td>${escapeHtml(r.name)}</td><td>${r.runs.toLocaleString('en-US')}</td><td>${ms(r.p50Ms)}</td><td>${ms(r.p95Ms)}</td><td>${ms(r.maxMs)}</td><td>${pct(r.errorRate)}</td></tr>`,
+  );
   return `<table><thead><tr><th>hook</th><th>runs</th><th>p50 ms</th><th>p95 ms</th><th>max ms</th><th>errors</th></tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
 

@@ -38,7 +38,10 @@ export function pluginName(root: string, known: ReadonlyMap<string, string> = ne
 }
 
 /** Runs per hook and plugin, and the hooks that ran from a plugin and from settings for the same calls. */
-export function pluginRuns(records: TelemetryRecord[], known: ReadonlyMap<string, string> = new Map()): { plugins: PluginRuns[]; twice: TwiceRuns[] } {
+export function pluginRuns(
+  records: TelemetryRecord[],
+  known: ReadonlyMap<string, string> = new Map(),
+): { plugins: PluginRuns[]; twice: TwiceRuns[] } {
   const plugins = new Map<string, PluginRuns>();
   const settingsTimes = new Map<string, number[]>();
   for (const r of records) {
@@ -62,7 +65,13 @@ export function pluginRuns(records: TelemetryRecord[], known: ReadonlyMap<string
     if (times.length === 0) continue;
     let pairs = 0;
     for (const r of records) {
-      if (r.plugin === undefined || r.hook !== entry.hook || r.event !== entry.event || pluginName(r.plugin, known) !== entry.plugin) continue;
+      if (
+        r.plugin === undefined ||
+        r.hook !== entry.hook ||
+        r.event !== entry.event ||
+        pluginName(r.plugin, known) !== entry.plugin
+      )
+        continue;
       const t = Date.parse(r.ts);
       if (nearest(times, t) <= PAIR_MS) pairs++;
     }
@@ -88,9 +97,13 @@ function nearest(times: number[], t: number): number {
 /** Lines for the text report: runs from plugins, and the hooks that ran twice; none without plugin runs. */
 export function pluginLines(report: { plugins: PluginRuns[]; twice: TwiceRuns[] }): string[] {
   if (report.plugins.length === 0) return [];
-  const lines = [`from plugins: ${report.plugins.map((p) => `${p.hook} ${p.runs.toLocaleString('en-US')} run${p.runs === 1 ? '' : 's'} (${p.plugin})`).join(', ')}`];
+  const lines = [
+    `from plugins: ${report.plugins.map((p) => `${p.hook} ${p.runs.toLocaleString('en-US')} run${p.runs === 1 ? '' : 's'} (${p.plugin})`).join(', ')}`,
+  ];
   for (const t of report.twice) {
-    lines.push(`runs twice: ${t.hook} (${t.event}) ran from ${t.plugin} and from a settings file for the same call ${t.pairs.toLocaleString('en-US')} time${t.pairs === 1 ? '' : 's'}; \`hookpack doctor\` says how to keep one`);
+    lines.push(
+      `runs twice: ${t.hook} (${t.event}) ran from ${t.plugin} and from a settings file for the same call ${t.pairs.toLocaleString('en-US')} time${t.pairs === 1 ? '' : 's'}; \`hookpack doctor\` says how to keep one`,
+    );
   }
   return lines;
 }

@@ -53,7 +53,10 @@ export function selectProject(records: TelemetryRecord[], root: string, env: Nod
 }
 
 /** Runs per project for `--all`, busiest first; lines without a project count under `null`. */
-export function runsPerProject(records: TelemetryRecord[], env: NodeJS.ProcessEnv): { project: string | null; runs: number }[] {
+export function runsPerProject(
+  records: TelemetryRecord[],
+  env: NodeJS.ProcessEnv,
+): { project: string | null; runs: number }[] {
   const keyOf = projectKeyer(env);
   const counts = new Map<string | null, number>();
   for (const record of records) {

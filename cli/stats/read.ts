@@ -46,7 +46,8 @@ export function parseRecord(line: string): TelemetryRecord | undefined {
     breakers: Array.isArray(r.breakers) ? r.breakers.filter((b): b is string => typeof b === 'string') : [],
   };
   if (typeof r.error === 'string') record.error = r.error;
-  if (typeof r.project === 'string' && r.project !== '' && r.project.length <= MAX_PROJECT_CHARS) record.project = r.project;
+  if (typeof r.project === 'string' && r.project !== '' && r.project.length <= MAX_PROJECT_CHARS)
+    record.project = r.project;
   if (typeof r.plugin === 'string' && r.plugin !== '' && r.plugin.length <= MAX_PROJECT_CHARS) record.plugin = r.plugin;
   return record;
 }

@@ -35,8 +35,12 @@ export function loadOwnHooks(bundles: OwnBundle[], runnerDir: string, event: str
     try {
       const handed = collectEmbedded(() => require(resolve(runnerDir, bundle.path)));
       const mine = handed.filter((e) => e.event === event);
-      if (mine.length === 0) throw new Error('it ran instead of handing its hooks over: not a hookpack bundle of this event, or one built before hookpack adopt existed (run hookpack build)');
-      for (const embedded of mine) for (const { name, hook } of embedded.hooks) loaded.hooks.push({ name, hook, validate: embedded.validate });
+      if (mine.length === 0)
+        throw new Error(
+          'it ran instead of handing its hooks over: not a hookpack bundle of this event, or one built before hookpack adopt existed (run hookpack build)',
+        );
+      for (const embedded of mine)
+        for (const { name, hook } of embedded.hooks) loaded.hooks.push({ name, hook, validate: embedded.validate });
     } catch (error) {
       // A bundle that threw while loading leaves its startup guard listening: it must not answer for us.
       disarmStartupGuard();
@@ -49,8 +53,17 @@ export function loadOwnHooks(bundles: OwnBundle[], runnerDir: string, event: str
 /** A bundle that could not be loaded fails as its entry would have: closed when it held a guard. */
 export function brokenBundle(bundle: OwnBundle, event: string, error: Error): Evaluation {
   const name = basename(bundle.path).replace(/\.cjs$/, '');
-  const failure = new HookError('E_STARTUP', `the bundle ${bundle.path} could not be loaded: ${oneLine(error.message, 200)}`);
-  return { name, outcome: failureAnswer({ event, onError: bundle.failClosed ? 'block' : 'allow' }, name, failure), decision: bundle.failClosed ? 'fail-closed' : 'fail-open', error: 'E_STARTUP', ms: 0 };
+  const failure = new HookError(
+    'E_STARTUP',
+    `the bundle ${bundle.path} could not be loaded: ${oneLine(error.message, 200)}`,
+  );
+  return {
+    name,
+    outcome: failureAnswer({ event, onError: bundle.failClosed ? 'block' : 'allow' }, name, failure),
+    decision: bundle.failClosed ? 'fail-closed' : 'fail-open',
+    error: 'E_STARTUP',
+    ms: 0,
+  };
 }
 
 /**
@@ -58,7 +71,13 @@ export function brokenBundle(bundle: OwnBundle, event: string, error: Error): Ev
  * the payload checked against each bundle's validator, each hook's matcher and policy applied,
  * each under its own deadline. An invalid payload fails the hooks by their policies.
  */
-export function evaluateOwnHooks(hooks: OwnHook[], event: string, payload: Record<string, unknown>, debug: boolean, env: NodeJS.ProcessEnv): Array<{ own: OwnHook; result: Evaluation | Promise<Evaluation> }> {
+export function evaluateOwnHooks(
+  hooks: OwnHook[],
+  event: string,
+  payload: Record<string, unknown>,
+  debug: boolean,
+  env: NodeJS.ProcessEnv,
+): Array<{ own: OwnHook; result: Evaluation | Promise<Evaluation> }> {
   return hooks.flatMap((own) => {
     const { name, hook, validate } = own;
     try {
@@ -67,6 +86,11 @@ export function evaluateOwnHooks(hooks: OwnHook[], event: string, payload: Recor
       return [{ own, result: failed(hook, name, error, debug) }];
     }
     if (!payloadMatches(event, hook.matcher, payload)) return [];
-    return [{ own, result: evaluateHook(effectivePolicy(hook, payload), name, payload, hookDeadline(hook.timeout, env), debug) }];
+    return [
+      {
+        own,
+        result: evaluateHook(effectivePolicy(hook, payload), name, payload, hookDeadline(hook.timeout, env), debug),
+      },
+    ];
   });
 }

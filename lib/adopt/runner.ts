@@ -46,7 +46,13 @@ function childEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
 export function runAdopted(argv: string[], runnerDir: string): void {
   const env = process.env;
   const [settingsFile, event, only] = argv;
-  if (settingsFile === undefined || event === undefined || !/^[A-Za-z0-9._-]+$/.test(settingsFile) || !isKnownEvent(event)) giveUp(USAGE);
+  if (
+    settingsFile === undefined ||
+    event === undefined ||
+    !/^[A-Za-z0-9._-]+$/.test(settingsFile) ||
+    !isKnownEvent(event)
+  )
+    giveUp(USAGE);
   const tablePath = join(runnerDir, tableFileName(settingsFile));
   let table: AdoptedTable;
   try {
@@ -58,7 +64,10 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   const bundles = only === undefined ? (table.bundles ?? []).filter((b) => b.event === event) : [];
   // adopt writes an entry only for hooks it put in the table: an entry with none there has a stale
   // table (or one a merge lost rows of), and must fail (a guard's entry then blocks), not pass.
-  if (hooks.length === 0 && bundles.length === 0) giveUp(`${tablePath} lists no ${only ?? event} hook for this entry, so it does not match the settings: run \`hookpack adopt\` again`);
+  if (hooks.length === 0 && bundles.length === 0)
+    giveUp(
+      `${tablePath} lists no ${only ?? event} hook for this entry, so it does not match the settings: run \`hookpack adopt\` again`,
+    );
   // Before the bundles load: a hook module printing at its top level must not put text before the answer.
   protectStdout();
   const own = loadOwnHooks(bundles, runnerDir, event);
@@ -82,28 +91,61 @@ export function runAdopted(argv: string[], runnerDir: string): void {
     const merged = mergeEvaluations(event, payload, evaluations);
     const outcome = guarded ? forGuardedCommand(merged) : merged;
     const exitCode = printOutcome(outcome);
-    recordRuns(evaluations.map((e) => ({ hook: e.name, event, exit: e.outcome.exitCode, decision: e.decision, error: e.error, ms: e.ms })), env);
+    recordRuns(
+      evaluations.map((e) => ({
+        hook: e.name,
+        event,
+        exit: e.outcome.exitCode,
+        decision: e.decision,
+        error: e.error,
+        ms: e.ms,
+      })),
+      env,
+    );
     return { exitCode, outcome };
   };
   const finish = (evaluations: Evaluation[]): never | void => {
     if (finished) return;
     const { exitCode, outcome } = answer(evaluations);
-    exitNow(exitCode, evaluations.some((e) => e.timedOut === true), outcome.json !== undefined);
+    exitNow(
+      exitCode,
+      evaluations.some((e) => e.timedOut === true),
+      outcome.json !== undefined,
+    );
   };
-  const policyOf = (hook: AdoptedHook) => effectivePolicy({ event, onError: hook.guard ? ('block' as const) : ('allow' as const) }, payload);
-  const reading = (hook: AdoptedHook): Reading => ({ name: hook.name, event, guard: policyOf(hook).onError === 'block', timeout: hook.timeout });
+  const policyOf = (hook: AdoptedHook) =>
+    effectivePolicy({ event, onError: hook.guard ? ('block' as const) : ('allow' as const) }, payload);
+  const reading = (hook: AdoptedHook): Reading => ({
+    name: hook.name,
+    event,
+    guard: policyOf(hook).onError === 'block',
+    timeout: hook.timeout,
+  });
   const broken = own.broken.map(({ bundle, error }) => brokenBundle(bundle, event, error));
 
   try {
     const read = readPayload(deadline);
-    if (typeof read !== 'object' || read === null || Array.isArray(read)) throw new HookError('E_PAYLOAD_SHAPE', 'stdin holds no JSON object, but Claude Code sends one');
+    if (typeof read !== 'object' || read === null || Array.isArray(read))
+      throw new HookError('E_PAYLOAD_SHAPE', 'stdin holds no JSON object, but Claude Code sends one');
     const got = (read as Record<string, unknown>).hook_event_name;
-    if (got !== event) throw new HookError('E_PAYLOAD_EVENT', `this entry runs ${event} hooks but received a ${oneLine(String(got), 60)} payload`);
+    if (got !== event)
+      throw new HookError(
+        'E_PAYLOAD_EVENT',
+        `this entry runs ${event} hooks but received a ${oneLine(String(got), 60)} payload`,
+      );
     payload = read as Record<string, unknown>;
   } catch (error) {
     // Every hook of the entry fails by its own policy: guards block, the others are skipped.
     const code = error instanceof HookError ? error.code : 'E_STDIN_READ';
-    const adopted = active.map((h): Evaluation => ({ name: h.name, outcome: failureAnswer({ event, onError: h.guard ? 'block' : 'allow' }, h.name, error), decision: h.guard ? 'fail-closed' : 'fail-open', error: code, ms: 0 }));
+    const adopted = active.map(
+      (h): Evaluation => ({
+        name: h.name,
+        outcome: failureAnswer({ event, onError: h.guard ? 'block' : 'allow' }, h.name, error),
+        decision: h.guard ? 'fail-closed' : 'fail-open',
+        error: code,
+        ms: 0,
+      }),
+    );
     return finish([...broken, ...activeOwn.map(({ name, hook }) => failed(hook, name, error, debug)), ...adopted]);
   }
 
@@ -123,11 +165,19 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   let ownNow: Array<Evaluation | undefined> = [];
   const unfinished = (hook: AdoptedHook, error: unknown): Evaluation => {
     const guard = policyOf(hook).onError === 'block';
-    return { name: hook.name, outcome: failureAnswer({ event, onError: guard ? 'block' : 'allow' }, hook.name, error), decision: guard ? 'fail-closed' : 'fail-open', error: error instanceof HookError ? error.code : 'E_HANDLER_THREW', ms: Date.now() - processStartMs() };
+    return {
+      name: hook.name,
+      outcome: failureAnswer({ event, onError: guard ? 'block' : 'allow' }, hook.name, error),
+      decision: guard ? 'fail-closed' : 'fail-open',
+      error: error instanceof HookError ? error.code : 'E_HANDLER_THREW',
+      ms: Date.now() - processStartMs(),
+    };
   };
   const pendingNow = (error: unknown): Evaluation[] => [
     ...broken,
-    ...(ownResults === undefined ? activeOwn.map((own) => ({ own, result: undefined })) : ownResults).map(({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, error, debug)),
+    ...(ownResults === undefined ? activeOwn.map((own) => ({ own, result: undefined })) : ownResults).map(
+      ({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, error, debug),
+    ),
     ...running.map((h) => settled.get(h.name) ?? unfinished(h, error)),
   ];
   const failPending = (error: unknown) => finish(pendingNow(error));
@@ -145,14 +195,34 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   const input = `${JSON.stringify(payload)}\n`;
   const children = childEnv(env);
   // The last resort if something outlives every child's own timeout: the hooks still pending count as timed out.
-  const timedOut = (hook: AdoptedHook) => readResult(reading(hook), { kind: 'ran', result: { stdout: '', stderr: '', exitCode: null, signal: null, timedOut: true, aborted: false, truncated: false, durationMs: Date.now() - processStartMs() } });
+  const timedOut = (hook: AdoptedHook) =>
+    readResult(reading(hook), {
+      kind: 'ran',
+      result: {
+        stdout: '',
+        stderr: '',
+        exitCode: null,
+        signal: null,
+        timedOut: true,
+        aborted: false,
+        truncated: false,
+        durationMs: Date.now() - processStartMs(),
+      },
+    });
   ownNow = ownResults.map(({ result }) => (result instanceof Promise ? undefined : result));
   ownResults.forEach(({ result }, i) => {
     if (result instanceof Promise) void result.then((done) => (ownNow[i] = done));
   });
   const late = new HookError('E_HANDLER_TIMEOUT', 'still running when the adopted-hooks entry had to answer');
   setTimeout(
-    () => finish([...broken, ...(ownResults ?? []).map(({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, late, debug)), ...running.map((h) => settled.get(h.name) ?? timedOut(h))]),
+    () =>
+      finish([
+        ...broken,
+        ...(ownResults ?? []).map(
+          ({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, late, debug),
+        ),
+        ...running.map((h) => settled.get(h.name) ?? timedOut(h)),
+      ]),
     Math.max(0, deadline - Date.now()),
   ).unref();
   const adoptedResults = running.map(async (hook) => {
@@ -160,5 +230,7 @@ export function runAdopted(argv: string[], runnerDir: string): void {
     settled.set(hook.name, evaluation);
     return evaluation;
   });
-  void Promise.all([Promise.all(ownResults.map(({ result }) => result)), Promise.all(adoptedResults)]).then(([mine, adopted]) => finish([...broken, ...mine, ...adopted]));
+  void Promise.all([Promise.all(ownResults.map(({ result }) => result)), Promise.all(adoptedResults)]).then(
+    ([mine, adopted]) => finish([...broken, ...mine, ...adopted]),
+  );
 }

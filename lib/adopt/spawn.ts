@@ -22,7 +22,12 @@ class FailedRun extends Error {
  * `guard` hooks keep separate counts (breaker state is per user, names are global).
  */
 export function breakerName(hook: AdoptedHook, tablePath: string): string {
-  const slug = hook.name.toLowerCase().replace(/[^a-z0-9._-]/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 40) || 'hook';
+  const slug =
+    hook.name
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]/g, '-')
+      .replace(/^[^a-z0-9]+/, '')
+      .slice(0, 40) || 'hook';
   return `adopted.${slug}.${fnv1a(tablePath)}`;
 }
 
@@ -46,7 +51,12 @@ function argv(hook: AdoptedHook, env: NodeJS.ProcessEnv): [string, string[]] {
  * timeout stopping its whole process group; output capped; never waiting on a grandchild that
  * holds the pipes (lib/run). While the breaker is open the command is not started.
  */
-export function runAdoptedHook(hook: AdoptedHook, input: string, tablePath: string, childEnv: Record<string, string | undefined>): Promise<Ran> {
+export function runAdoptedHook(
+  hook: AdoptedHook,
+  input: string,
+  tablePath: string,
+  childEnv: Record<string, string | undefined>,
+): Promise<Ran> {
   const [file, args] = argv(hook, process.env);
   const timeoutMs = hook.timeout * 1000;
   const action = async (): Promise<Ran> => {
@@ -62,7 +72,10 @@ export function runAdoptedHook(hook: AdoptedHook, input: string, tablePath: stri
     fallback: (error: Error): Ran =>
       error instanceof FailedRun
         ? { kind: 'ran', result: error.result }
-        : { kind: 'breaker-open', detail: `was skipped: it failed or timed out ${BREAKER_FAILURES} times in a row, so its circuit breaker is open for ${BREAKER_COOL_DOWN_MS / 1000} s (then one call tries it again)` },
+        : {
+            kind: 'breaker-open',
+            detail: `was skipped: it failed or timed out ${BREAKER_FAILURES} times in a row, so its circuit breaker is open for ${BREAKER_COOL_DOWN_MS / 1000} s (then one call tries it again)`,
+          },
   });
   return circuit.fire();
 }

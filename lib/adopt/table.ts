@@ -67,7 +67,16 @@ function isTable(value: unknown): value is AdoptedTable {
         typeof h.guard === 'boolean',
     ) &&
     (table.bundles === undefined ||
-      (Array.isArray(table.bundles) && table.bundles.every((b) => typeof b === 'object' && b !== null && isString(b.event) && isString(b.path) && typeof b.failClosed === 'boolean' && typeof b.timeout === 'number')))
+      (Array.isArray(table.bundles) &&
+        table.bundles.every(
+          (b) =>
+            typeof b === 'object' &&
+            b !== null &&
+            isString(b.event) &&
+            isString(b.path) &&
+            typeof b.failClosed === 'boolean' &&
+            typeof b.timeout === 'number',
+        )))
   );
 }
 
@@ -77,7 +86,10 @@ function isTable(value: unknown): value is AdoptedTable {
  */
 export function readTable(path: string): AdoptedTable {
   const read = readRegularFile(path, MAX_TABLE_BYTES);
-  if (read === 'missing') throw new Error(`${path} is missing: run \`hookpack adopt\` again (or \`hookpack uninstall\` to restore the settings)`);
+  if (read === 'missing')
+    throw new Error(
+      `${path} is missing: run \`hookpack adopt\` again (or \`hookpack uninstall\` to restore the settings)`,
+    );
   if (!Buffer.isBuffer(read)) throw new Error(`cannot read ${path}: ${read.refused}`);
   let data: unknown;
   try {

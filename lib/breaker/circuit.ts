@@ -29,7 +29,12 @@ const RESTORED: Record<BreakerStateName, CircuitBreaker.State | undefined> = {
  * rejecting calls while open or while a half-open trial is running. Deciding when to open is ours
  * (a persisted consecutive-failure count), so opossum's percentage rule is switched off.
  */
-export function createCircuit(action: (...args: unknown[]) => unknown, options: ResolvedBreakerOptions, mode: BreakerStateName, carried?: CircuitBreaker.Stats): Circuit {
+export function createCircuit(
+  action: (...args: unknown[]) => unknown,
+  options: ResolvedBreakerOptions,
+  mode: BreakerStateName,
+  carried?: CircuitBreaker.Stats,
+): Circuit {
   // opossum reads `.then` off the action's return value, so a sync action returning undefined
   // would count as a failure; an async wrapper also turns a sync throw into a rejection.
   const call = async (...args: unknown[]) => action(...args);
@@ -42,7 +47,15 @@ export function createCircuit(action: (...args: unknown[]) => unknown, options: 
     // Nobody listens to 'snapshot'; one timer fewer per breaker.
     enableSnapshots: false,
     rollingPercentilesEnabled: false,
-    ...(carried ? { status: CircuitBreaker.newStatus({ stats: carried, enableSnapshots: false, rollingPercentilesEnabled: false }) } : {}),
+    ...(carried
+      ? {
+          status: CircuitBreaker.newStatus({
+            stats: carried,
+            enableSnapshots: false,
+            rollingPercentilesEnabled: false,
+          }),
+        }
+      : {}),
     ...(RESTORED[mode] ? { state: RESTORED[mode] } : {}),
   });
   if (options.fallback) circuit.fallback(options.fallback);

@@ -74,14 +74,18 @@ export function breaker<A extends unknown[], R, F = never>(
       store.update((s) => reopen(s, now, line));
       lease.release(trialOf);
       trialOf = undefined;
-      debugNote(`breaker ${resolved.name}: trial call failed (${line}), open for another ${resolved.resetTimeoutMs} ms`);
+      debugNote(
+        `breaker ${resolved.name}: trial call failed (${line}), open for another ${resolved.resetTimeoutMs} ms`,
+      );
       return;
     }
     const next = store.update((s) => countFailure(s, now, resolved.failureThreshold, line));
     if (next.state === 'open' && !circuitThatFailed.opened) {
       circuitThatFailed.open();
       const why = isTimeout(error) ? `timed out after ${resolved.timeoutMs} ms` : line;
-      debugNote(`breaker ${resolved.name}: opened after ${next.failures} consecutive failures (last: ${why}); using the fallback for ${resolved.resetTimeoutMs} ms`);
+      debugNote(
+        `breaker ${resolved.name}: opened after ${next.failures} consecutive failures (last: ${why}); using the fallback for ${resolved.resetTimeoutMs} ms`,
+      );
     }
   }
 
@@ -112,7 +116,8 @@ export function breaker<A extends unknown[], R, F = never>(
     if (active === undefined || inFlight === 0) {
       const decision = decide(storageNow(), resolved.resetTimeoutMs, resolved.timeoutMs);
       trialOf = decision.trialOf;
-      if (decision.mode === 'open') debugNote(`breaker ${resolved.name} is open: using the fallback instead of calling it`);
+      if (decision.mode === 'open')
+        debugNote(`breaker ${resolved.name} is open: using the fallback instead of calling it`);
       if (active === undefined || circuitMode(active) !== decision.mode) active = rebuild(decision.mode);
     }
     noteBreaker(resolved.name, circuitMode(active));

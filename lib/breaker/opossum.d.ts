@@ -47,7 +47,11 @@ declare module 'opossum' {
   class CircuitBreaker<A extends unknown[] = unknown[], R = unknown> extends EventEmitter {
     constructor(action: (...args: A) => R | Promise<R>, options?: CircuitBreaker.Options);
     static isOurError(error: unknown): boolean;
-    static newStatus(options: { stats?: CircuitBreaker.Stats; enableSnapshots?: boolean; rollingPercentilesEnabled?: boolean }): CircuitBreaker.Status;
+    static newStatus(options: {
+      stats?: CircuitBreaker.Stats;
+      enableSnapshots?: boolean;
+      rollingPercentilesEnabled?: boolean;
+    }): CircuitBreaker.Status;
     readonly closed: boolean;
     readonly opened: boolean;
     readonly halfOpen: boolean;

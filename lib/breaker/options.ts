@@ -29,7 +29,9 @@ const KNOWN = ['failureThreshold', 'resetTimeoutMs', 'timeoutMs', 'fallback'];
 function positive(key: string, value: unknown, fallbackValue: number, integer: boolean): number {
   if (value === undefined) return fallbackValue;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`\`${key}\` must be a positive ${integer ? 'integer' : 'number of milliseconds'}, got ${String(value)}`);
+    throw new TypeError(
+      `\`${key}\` must be a positive ${integer ? 'integer' : 'number of milliseconds'}, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -41,10 +43,13 @@ export function resolveBreakerOptions(name: unknown, action: unknown, options: o
       `\`name\` must be 1-64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit (it names the state file), got ${JSON.stringify(name)}`,
     );
   }
-  if (typeof action !== 'function') throw new TypeError(`\`action\` of breaker '${name}' must be a function, got ${typeof action}`);
+  if (typeof action !== 'function')
+    throw new TypeError(`\`action\` of breaker '${name}' must be a function, got ${typeof action}`);
   const unknown = Object.keys(options).filter((key) => !KNOWN.includes(key));
   if (unknown.length > 0) {
-    throw new TypeError(`unknown breaker option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `\`${k}\``).join(', ')}; valid: ${KNOWN.join(', ')}`);
+    throw new TypeError(
+      `unknown breaker option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `\`${k}\``).join(', ')}; valid: ${KNOWN.join(', ')}`,
+    );
   }
   const given = options as Record<string, unknown>;
   const fallback = given.fallback;

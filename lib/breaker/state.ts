@@ -19,7 +19,14 @@ export interface PersistedState {
 }
 
 export const STATE_VERSION = 1;
-export const FRESH_STATE: PersistedState = { version: 1, state: 'closed', failures: 0, lastFailureAt: null, lastError: null, openedAt: null };
+export const FRESH_STATE: PersistedState = {
+  version: 1,
+  state: 'closed',
+  failures: 0,
+  lastFailureAt: null,
+  lastError: null,
+  openedAt: null,
+};
 const MAX_ERROR_CHARS = 200;
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;

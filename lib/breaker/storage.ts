@@ -22,7 +22,9 @@ export function openBreakerStorage(name: string): BreakerStorage {
   if (dir === undefined) {
     if (!notedMemoryOnly) {
       notedMemoryOnly = true;
-      debugNote('breaker state kept in memory for this process only: no safe state directory, so each hook process rediscovers failures');
+      debugNote(
+        'breaker state kept in memory for this process only: no safe state directory, so each hook process rediscovers failures',
+      );
     }
     return { store: memoryStateStore(name), lease: memoryTrialLease(name), path: undefined };
   }

@@ -43,7 +43,14 @@ export function readEntry(kind: string, key: string, version: string): Envelope 
     const text = readPrivateText(entryPath(dir, kind, key, version), MAX_ENTRY_BYTES);
     if (text === undefined) return undefined;
     const entry = JSON.parse(text) as Envelope | null;
-    if (entry?.format === FORMAT && entry.kind === kind && entry.key === key && entry.version === version && 'value' in entry) return entry;
+    if (
+      entry?.format === FORMAT &&
+      entry.kind === kind &&
+      entry.key === key &&
+      entry.version === version &&
+      'value' in entry
+    )
+      return entry;
   } catch {
     // missing, unreadable or not JSON: a miss, and the caller's write replaces it
   }
@@ -57,7 +64,8 @@ export function writeEntry(kind: string, key: string, version: string, fields: R
   const path = entryPath(dir, kind, key, version);
   try {
     const json = JSON.stringify({ format: FORMAT, kind, key, version, ...fields });
-    if (json.length > MAX_ENTRY_CHARS) debugNote(`cache: not writing ${path}: ${json.length} chars is over the ${MAX_ENTRY_CHARS} limit`);
+    if (json.length > MAX_ENTRY_CHARS)
+      debugNote(`cache: not writing ${path}: ${json.length} chars is over the ${MAX_ENTRY_CHARS} limit`);
     else {
       writeFileAtomic(path, json);
       scheduleSweep();

@@ -31,9 +31,11 @@ export function scheduleSweep(): void {
   }
   // In a single executable, argv[1] is the executable itself, which takes the flag directly.
   const sea = bundle === process.execPath;
-  void (sea ? runInBackground(process.execPath, [SWEEP_FLAG]) : runNodeInBackground(bundle, [SWEEP_FLAG])).then((started) => {
-    if ('error' in started) debugNote(`cache: cannot start a background sweep: ${started.error.message}`);
-  });
+  void (sea ? runInBackground(process.execPath, [SWEEP_FLAG]) : runNodeInBackground(bundle, [SWEEP_FLAG])).then(
+    (started) => {
+      if ('error' in started) debugNote(`cache: cannot start a background sweep: ${started.error.message}`);
+    },
+  );
 }
 
 // The sweeper: a bundle holding the cache, started with SWEEP_FLAG, sweeps before any hook code

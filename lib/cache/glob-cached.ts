@@ -61,18 +61,34 @@ function current(root: string, stamps: DirStamps): boolean {
   }
 }
 
-const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** A disk envelope as a GlobEntry, or undefined when its fields are not what this kind writes. */
 function fromEnvelope(stored: Envelope | undefined): GlobEntry | undefined {
   const stamps = stored?.stamps;
-  if (!Array.isArray(stamps) || !stamps.every((pair) => isStrings(pair) && pair.length === 2) || !isStrings(stored?.value)) return undefined;
+  if (
+    !Array.isArray(stamps) ||
+    !stamps.every((pair) => isStrings(pair) && pair.length === 2) ||
+    !isStrings(stored?.value)
+  )
+    return undefined;
   return { stamps: stamps as DirStamps, value: stored.value };
 }
 
 /** Lists `relative` under `root`, stamping each directory before reading it; false if any was racy. */
-function walk(root: string, relative: string, matches: (path: string) => boolean, recursive: boolean, found: string[], stamps: DirStamps, budget: Budget, level = 0): boolean {
-  if (level > budget.depth) throw new ListingCapError(`${join(root, relative)} lies more than ${budget.depth} levels deep`);
+function walk(
+  root: string,
+  relative: string,
+  matches: (path: string) => boolean,
+  recursive: boolean,
+  found: string[],
+  stamps: DirStamps,
+  budget: Budget,
+  level = 0,
+): boolean {
+  if (level > budget.depth)
+    throw new ListingCapError(`${join(root, relative)} lies more than ${budget.depth} levels deep`);
   const absolute = relative ? join(root, relative) : root;
   let clean: boolean;
   let names;

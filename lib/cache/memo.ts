@@ -26,9 +26,14 @@ const fresh = (expiresAt: unknown, ttlMs: number, now: number): expiresAt is num
 
 /** `fn()`'s JSON-serialisable result, remembered for `ttlMs` in memory and on disk; a throw is not cached. */
 export function memo<T>(key: string, ttlMs: number, fn: () => T | Promise<T>, options: MemoOptions = {}): Promise<T> {
-  if (typeof key !== 'string') return Promise.reject(new TypeError(`memo: \`key\` must be a string, got ${typeof key}`));
-  if (!(ttlMs > 0 && ttlMs <= Number.MAX_SAFE_INTEGER)) return Promise.reject(new TypeError(`memo: \`ttlMs\` must be a positive number of milliseconds, got ${String(ttlMs)}`));
-  if (typeof fn !== 'function') return Promise.reject(new TypeError(`memo: \`fn\` must be a function, got ${typeof fn}`));
+  if (typeof key !== 'string')
+    return Promise.reject(new TypeError(`memo: \`key\` must be a string, got ${typeof key}`));
+  if (!(ttlMs > 0 && ttlMs <= Number.MAX_SAFE_INTEGER))
+    return Promise.reject(
+      new TypeError(`memo: \`ttlMs\` must be a positive number of milliseconds, got ${String(ttlMs)}`),
+    );
+  if (typeof fn !== 'function')
+    return Promise.reject(new TypeError(`memo: \`fn\` must be a function, got ${typeof fn}`));
   const version = options.version ?? '';
   const memoryKey = `memo\0${version}\0${key}`;
   const now = Date.now();

@@ -37,10 +37,10 @@ interface FileEntry {
 
 // Without a `version`, a parse function is told apart by identity: two closures with the same
 // source text (`(t) => parse(t, cwd)`) may close over different things.
-const parseIds = new WeakMap<Function, number>();
+const parseIds = new WeakMap<object, number>();
 let nextParseId = 0;
 
-function memoryKey(path: string, parse: Function, version: string | undefined): string {
+function memoryKey(path: string, parse: object, version: string | undefined): string {
   if (version !== undefined) return `file\0v${version}\0${path}`;
   let id = parseIds.get(parse);
   if (id === undefined) parseIds.set(parse, (id = nextParseId++));
@@ -49,7 +49,8 @@ function memoryKey(path: string, parse: Function, version: string | undefined): 
 
 /** A disk envelope as a FileEntry, or undefined when its fields are not what this kind writes. */
 function fromEnvelope(stored: Envelope | undefined): FileEntry | undefined {
-  if (typeof stored?.stamp !== 'string' || (stored.hash !== undefined && typeof stored.hash !== 'string')) return undefined;
+  if (typeof stored?.stamp !== 'string' || (stored.hash !== undefined && typeof stored.hash !== 'string'))
+    return undefined;
   return { stamp: stored.stamp, hash: stored.hash, value: stored.value };
 }
 
@@ -63,10 +64,15 @@ function readText(path: string): string | undefined {
 }
 
 /** A file's parsed content, parsed again only when the file changes; undefined (nothing cached) when it does not exist. Shared: don't mutate it. */
-export function readCached<T>(path: string, parse: (text: string) => T, options: ReadCachedOptions = {}): T | undefined {
+export function readCached<T>(
+  path: string,
+  parse: (text: string) => T,
+  options: ReadCachedOptions = {},
+): T | undefined {
   const { version } = options;
   if (typeof parse !== 'function') throw new TypeError(`readCached: \`parse\` must be a function, got ${typeof parse}`);
-  if (version !== undefined && typeof version !== 'string') throw new TypeError(`readCached: \`version\` must be a string, got ${typeof version}`);
+  if (version !== undefined && typeof version !== 'string')
+    throw new TypeError(`readCached: \`version\` must be a string, got ${typeof version}`);
   const absolute = resolve(path);
   let stats;
   try {

@@ -79,6 +79,7 @@ export function parseAntiPatterns(text: string): AntiPatterns {
     draft?.body.push(line);
   });
   if (draft !== undefined) finish(draft, entries, problems);
-  if (entries.length === 0 && problems.length === 0 && text.trim() !== '') problems.push('no `## Title` sections found');
+  if (entries.length === 0 && problems.length === 0 && text.trim() !== '')
+    problems.push('no `## Title` sections found');
   return { entries, problems };
 }

@@ -41,7 +41,8 @@ function rotate(path: string, fd: number, options: AppendOptions): boolean {
     const open = fstatSync(fd);
     const current = statSync(path, { throwIfNoEntry: false });
     // Someone else rotated between our open and the lock: the file at `path` is new, keep it.
-    if (current !== undefined && current.ino === open.ino && current.dev === open.dev) renameSync(path, options.rotatedPath);
+    if (current !== undefined && current.ino === open.ino && current.dev === open.dev)
+      renameSync(path, options.rotatedPath);
     return true;
   } finally {
     closeSync(lockFd);
@@ -62,7 +63,10 @@ export function appendLine(path: string, line: string, options: AppendOptions): 
     }
     const written = writeSync(fd, bytes);
     // A short write to a regular file means a full disk or a file size limit: say so, don't half-retry.
-    if (written !== bytes.length) throw Object.assign(new Error(`short write to ${path}: ${written} of ${bytes.length} bytes`), { code: 'ESHORTWRITE' });
+    if (written !== bytes.length)
+      throw Object.assign(new Error(`short write to ${path}: ${written} of ${bytes.length} bytes`), {
+        code: 'ESHORTWRITE',
+      });
   } finally {
     if (fd >= 0) closeSync(fd);
   }

@@ -27,7 +27,11 @@ export interface FittedContext {
 const omittedLine = (count: number, maxChars: number) =>
   `(${count} less relevant ${count === 1 ? 'entry' : 'entries'} left out to stay within ${maxChars} characters)`;
 
-function choose(header: string, parts: readonly ContextPart[], budget: number): { chosen: ScoredEntry[][]; omitted: number } {
+function choose(
+  header: string,
+  parts: readonly ContextPart[],
+  budget: number,
+): { chosen: ScoredEntry[][]; omitted: number } {
   const order = parts
     .flatMap((part, p) => part.entries.map((entry, e) => ({ entry, p, e })))
     .sort((a, b) => b.entry.score - a.entry.score || a.p - b.p || a.e - b.e);

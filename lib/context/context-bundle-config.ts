@@ -24,7 +24,10 @@ export function bundleMaxBytes(layers: readonly ConfigLayer[]): number {
     const value = layer.data.maxBytes;
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_BYTES || value > MAX_BYTES) {
-      throw configError(layer.path, `\`maxBytes\` must be a whole number of bytes from ${MIN_BYTES} to ${MAX_BYTES}, got ${JSON.stringify(value)}`);
+      throw configError(
+        layer.path,
+        `\`maxBytes\` must be a whole number of bytes from ${MIN_BYTES} to ${MAX_BYTES}, got ${JSON.stringify(value)}`,
+      );
     }
     maxBytes = value;
   }

@@ -15,17 +15,28 @@ export type GitOutcome =
 
 /** The first line of git's complaint, short enough for one line of context. */
 function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const line =
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }
 
 /** Classifies a git call's result; `limitMs` is the time it was given, reported on a timeout. */
 export function gitOutcome(result: RunResult, limitMs: number): GitOutcome {
-  if (result.error !== undefined) return result.error.code === 'ENOENT' && !/`cwd`/.test(result.error.message) ? { kind: 'no-git' } : { kind: 'failed', message: result.error.message };
+  if (result.error !== undefined)
+    return result.error.code === 'ENOENT' && !/`cwd`/.test(result.error.message)
+      ? { kind: 'no-git' }
+      : { kind: 'failed', message: result.error.message };
   if (result.timedOut || result.aborted) return { kind: 'timeout', ms: Math.round(limitMs) };
   if (result.exitCode === 0) return { kind: 'ok', stdout: result.stdout, truncated: result.truncated };
   if (/not a git repository/i.test(result.stderr)) return { kind: 'not-repo' };
   if (/does not have any commits yet|bad default revision 'HEAD'/i.test(result.stderr)) return { kind: 'no-commits' };
   const why = firstLine(result.stderr);
-  return { kind: 'failed', message: why !== '' ? why : result.signal !== null ? `killed by ${result.signal}` : `exit code ${String(result.exitCode)}` };
+  return {
+    kind: 'failed',
+    message:
+      why !== '' ? why : result.signal !== null ? `killed by ${result.signal}` : `exit code ${String(result.exitCode)}`,
+  };
 }

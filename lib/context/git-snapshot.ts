@@ -28,7 +28,15 @@ const GIT_ENV = { LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0'
 const NO_REPO_PROGRAMS = ['-c', 'core.fsmonitor=false'];
 export const STATUS_ARGS = [...NO_REPO_PROGRAMS, 'status', '--porcelain=v2', '--branch'];
 /** `%h %s (%cr)`, fields split by 0x1f so git-summary.ts can shorten a long subject and keep the date. */
-export const LOG_ARGS = [...NO_REPO_PROGRAMS, 'log', '-n', '5', '--no-color', '--no-show-signature', '--format=%h%x1f%s%x1f%cr'];
+export const LOG_ARGS = [
+  ...NO_REPO_PROGRAMS,
+  'log',
+  '-n',
+  '5',
+  '--no-color',
+  '--no-show-signature',
+  '--format=%h%x1f%s%x1f%cr',
+];
 
 export interface GitSnapshotOptions {
   /** Aborts every call (the hook's ctx.signal). */
@@ -42,7 +50,16 @@ export interface GitSnapshotOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-const TIMED_OUT: RunResult = { stdout: '', stderr: '', exitCode: null, signal: null, timedOut: true, aborted: false, durationMs: 0, truncated: false };
+const TIMED_OUT: RunResult = {
+  stdout: '',
+  stderr: '',
+  exitCode: null,
+  signal: null,
+  timedOut: true,
+  aborted: false,
+  durationMs: 0,
+  truncated: false,
+};
 
 /** Status and log of the repository at `cwd`, each as a GitOutcome. */
 export async function gitSnapshot(cwd: string, options: GitSnapshotOptions): Promise<GitSnapshot> {
@@ -53,7 +70,13 @@ export async function gitSnapshot(cwd: string, options: GitSnapshotOptions): Pro
     giveUp = setTimeout(resolve, limitMs + GIVE_UP_AFTER_MS, TIMED_OUT);
   });
   const env = options.env === undefined ? { env: GIT_ENV } : { env: { ...options.env, ...GIT_ENV }, extendEnv: false };
-  const runOptions: RunOptions = { cwd, timeoutMs: limitMs, signal: options.signal, ...env, killGraceMs: KILL_GRACE_MS };
+  const runOptions: RunOptions = {
+    cwd,
+    timeoutMs: limitMs,
+    signal: options.signal,
+    ...env,
+    killGraceMs: KILL_GRACE_MS,
+  };
   const call = (args: string[]) => Promise.race([run(options.git ?? 'git', args, runOptions), deadline]);
   try {
     const [status, log] = await Promise.all([call(STATUS_ARGS), call(LOG_ARGS)]);

@@ -23,7 +23,17 @@ export interface GitStatus {
 
 /** Parses porcelain v2 output; unknown lines are ignored, so a newer git's additions pass. */
 export function parseGitStatus(text: string): GitStatus {
-  const status: GitStatus = { branch: undefined, oid: undefined, upstream: undefined, ahead: undefined, behind: undefined, staged: 0, modified: 0, untracked: 0, conflicted: 0 };
+  const status: GitStatus = {
+    branch: undefined,
+    oid: undefined,
+    upstream: undefined,
+    ahead: undefined,
+    behind: undefined,
+    staged: 0,
+    modified: 0,
+    untracked: 0,
+    conflicted: 0,
+  };
   for (const line of text.split('\n')) {
     if (line.startsWith('# ')) {
       const space = line.indexOf(' ', 2);

@@ -22,7 +22,12 @@ export interface GitSnapshot {
 const MAX_SUBJECT = 100;
 
 function branchPart(status: GitStatus): string {
-  const name = status.branch !== undefined ? `branch ${status.branch}` : status.oid !== undefined ? `detached HEAD at ${status.oid.slice(0, 7)}` : 'detached HEAD';
+  const name =
+    status.branch !== undefined
+      ? `branch ${status.branch}`
+      : status.oid !== undefined
+        ? `detached HEAD at ${status.oid.slice(0, 7)}`
+        : 'detached HEAD';
   if (status.oid === undefined) return `${name} (no commits yet)`;
   const { upstream, ahead, behind } = status;
   if (upstream === undefined) return `${name} (no upstream)`;
@@ -40,7 +45,11 @@ function changesPart(status: GitStatus, truncated: boolean): string {
     [status.staged, 'staged'],
     [status.untracked, 'untracked'],
   ];
-  const text = counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ') || 'clean';
+  const text =
+    counts
+      .filter(([n]) => n > 0)
+      .map(([n, what]) => `${n} ${what}`)
+      .join(', ') || 'clean';
   return truncated ? `at least ${text} (git status output was cut)` : text;
 }
 
@@ -75,7 +84,8 @@ function commitLines(outcome: GitOutcome): string[] {
 /** The context text for a snapshot: a status line and the commits, or one line saying why there are none. */
 export function gitSummary(snapshot: GitSnapshot): string {
   const { status, log } = snapshot;
-  if (status.kind === 'no-git' || log.kind === 'no-git') return 'git: not installed (no `git` on PATH); no repository context';
+  if (status.kind === 'no-git' || log.kind === 'no-git')
+    return 'git: not installed (no `git` on PATH); no repository context';
   if (status.kind === 'not-repo' || log.kind === 'not-repo') return `git: ${snapshot.cwd} is not a git repository`;
   if (status.kind === 'timeout' && log.kind === 'timeout') {
     return `git: no answer from git status or git log within ${Math.max(status.ms, log.ms)} ms; repository context skipped`;

@@ -26,7 +26,9 @@ export const KNOWLEDGE_CHECKS_VERSION = 'knowledge-checks/1';
 
 function entryOf(value: unknown, index: number, problems: string[]): KnowledgeCheck | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push(`entry ${index}: expected an object with \`keywords\` and \`check\`, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
+    problems.push(
+      `entry ${index}: expected an object with \`keywords\` and \`check\`, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
+    );
     return undefined;
   }
   const { keywords, check } = value as { keywords?: unknown; check?: unknown };
@@ -54,7 +56,8 @@ export function parseKnowledgeChecks(text: string): KnowledgeChecks {
   } catch (error) {
     return { entries: [], problems: [`not valid JSON (${(error as Error).message.split('\n')[0]})`] };
   }
-  if (!Array.isArray(data)) return { entries: [], problems: ['expected a JSON array of { "keywords": [...], "check": "..." } entries'] };
+  if (!Array.isArray(data))
+    return { entries: [], problems: ['expected a JSON array of { "keywords": [...], "check": "..." } entries'] };
   const problems: string[] = [];
   const entries: KnowledgeCheck[] = [];
   data.forEach((value, index) => {

@@ -11,11 +11,19 @@ export function ensurePrivateDir(dir: string): void {
   const created = mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stats = lstatSync(dir);
   if (!stats.isDirectory()) {
-    throw Object.assign(new Error(`${dir} is ${stats.isSymbolicLink() ? 'a symlink' : 'not a directory'}; context bundles are only written into a real directory`), { code: 'ENOTDIR' });
+    throw Object.assign(
+      new Error(
+        `${dir} is ${stats.isSymbolicLink() ? 'a symlink' : 'not a directory'}; context bundles are only written into a real directory`,
+      ),
+      { code: 'ENOTDIR' },
+    );
   }
   if (created === undefined) return;
   try {
-    writeFileSync(join(dir, '.gitignore'), '# hookpack context-bundle: per-session tool records stay local\n*\n', { mode: 0o600, flag: 'wx' });
+    writeFileSync(join(dir, '.gitignore'), '# hookpack context-bundle: per-session tool records stay local\n*\n', {
+      mode: 0o600,
+      flag: 'wx',
+    });
   } catch {
     // Another writer made it first, or it can't be written: the record matters more than the ignore file.
   }

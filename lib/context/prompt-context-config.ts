@@ -50,7 +50,11 @@ const isInside = (root: string, path: string) => {
  * Merges the layers (user first, then project) over the defaults. Throws HookError E_CONFIG naming
  * the file for a wrong type or an unknown key; project paths leading out of the project go to `debug`.
  */
-export function resolvePromptContextConfig(layers: readonly ConfigLayer[], projectDir: string, debug: (message: string) => void = () => {}): PromptContextConfig {
+export function resolvePromptContextConfig(
+  layers: readonly ConfigLayer[],
+  projectDir: string,
+  debug: (message: string) => void = () => {},
+): PromptContextConfig {
   const root = resolve(projectDir);
   const config: PromptContextConfig = {
     scratchDir: resolve(root, PROMPT_CONTEXT_DEFAULTS.scratchDir),
@@ -60,23 +64,40 @@ export function resolvePromptContextConfig(layers: readonly ConfigLayer[], proje
   };
   for (const layer of layers) {
     for (const key of Object.keys(layer.data)) {
-      if (!KEYS.includes(key)) fail(layer.path, `unknown key \`${key}\`; valid keys: ${KEYS.filter((k) => k !== '$schema').map((k) => `\`${k}\``).join(', ')}`);
+      if (!KEYS.includes(key))
+        fail(
+          layer.path,
+          `unknown key \`${key}\`; valid keys: ${KEYS.filter((k) => k !== '$schema')
+            .map((k) => `\`${k}\``)
+            .join(', ')}`,
+        );
     }
     for (const key of PATH_KEYS) {
       const value = layer.data[key];
       if (value === undefined) continue;
-      if (typeof value !== 'string' || value.trim() === '') fail(layer.path, `\`${key}\` must be a non-empty path string, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'string' || value.trim() === '')
+        fail(layer.path, `\`${key}\` must be a non-empty path string, got ${JSON.stringify(value)}`);
       const path = resolve(root, value);
       if (layer.scope === 'project' && !isInside(root, path)) {
-        debug(`${layer.path}: ignored \`${key}\` ${JSON.stringify(value)}: a project config may only name paths inside the project`);
+        debug(
+          `${layer.path}: ignored \`${key}\` ${JSON.stringify(value)}: a project config may only name paths inside the project`,
+        );
         continue;
       }
       config[key] = path;
     }
     const maxChars = layer.data.maxChars;
     if (maxChars !== undefined) {
-      if (typeof maxChars !== 'number' || !Number.isInteger(maxChars) || maxChars < MAX_CHARS_FLOOR || maxChars > MAX_CHARS_CEILING) {
-        fail(layer.path, `\`maxChars\` must be a whole number from ${MAX_CHARS_FLOOR} to ${MAX_CHARS_CEILING}, got ${JSON.stringify(maxChars)}`);
+      if (
+        typeof maxChars !== 'number' ||
+        !Number.isInteger(maxChars) ||
+        maxChars < MAX_CHARS_FLOOR ||
+        maxChars > MAX_CHARS_CEILING
+      ) {
+        fail(
+          layer.path,
+          `\`maxChars\` must be a whole number from ${MAX_CHARS_FLOOR} to ${MAX_CHARS_CEILING}, got ${JSON.stringify(maxChars)}`,
+        );
       }
       config.maxChars = maxChars;
     }

@@ -41,7 +41,12 @@ function shown(projectDir: string, path: string): string {
 }
 
 /** A notes file parsed through the cache, or undefined when it is missing, not a file, too large or unreadable. */
-function readNotes<T extends { problems: string[] }>(path: string, parse: (text: string) => T, version: string, debug: Debug): T | undefined {
+function readNotes<T extends { problems: string[] }>(
+  path: string,
+  parse: (text: string) => T,
+  version: string,
+  debug: Debug,
+): T | undefined {
   try {
     const stats = statSync(path, { throwIfNoEntry: false });
     if (stats === undefined) return undefined;
@@ -62,7 +67,11 @@ function readNotes<T extends { problems: string[] }>(path: string, parse: (text:
   }
 }
 
-function scored<T extends { words: string[] }>(entries: readonly T[], words: ReadonlySet<string>, text: (entry: T) => string): ScoredEntry[] {
+function scored<T extends { words: string[] }>(
+  entries: readonly T[],
+  words: ReadonlySet<string>,
+  text: (entry: T) => string,
+): ScoredEntry[] {
   const out: ScoredEntry[] = [];
   for (const entry of entries) {
     const score = overlap(entry.words, words);
@@ -102,7 +111,10 @@ function scratchPart(configured: string, projectDir: string, words: ReadonlySet<
   try {
     paths = globCached(dir, '*', { recursive: true, maxEntries: SCRATCH_MAX_ENTRIES, maxDepth: SCRATCH_MAX_DEPTH });
   } catch (error) {
-    if (error instanceof ListingCapError) debug(`${configured} not listed: ${error.message} (a scratch area is listed up to ${SCRATCH_MAX_ENTRIES} entries and ${SCRATCH_MAX_DEPTH} levels)`);
+    if (error instanceof ListingCapError)
+      debug(
+        `${configured} not listed: ${error.message} (a scratch area is listed up to ${SCRATCH_MAX_ENTRIES} entries and ${SCRATCH_MAX_DEPTH} levels)`,
+      );
     else debug(`${configured} not listed: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return [];
   }
@@ -121,26 +133,44 @@ function scratchPart(configured: string, projectDir: string, words: ReadonlySet<
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The notes relevant to `prompt` as labelled parts within `config.maxChars`, or undefined when nothing is relevant. */
-export function promptNotes(prompt: string, config: PromptContextConfig, projectDir: string, debug: Debug = () => {}): FittedContext | undefined {
+export function promptNotes(
+  prompt: string,
+  config: PromptContextConfig,
+  projectDir: string,
+  debug: Debug = () => {},
+): FittedContext | undefined {
   const words = new Set(keywordsOf(prompt.slice(0, MAX_PROMPT_CHARS)));
   if (words.size === 0) return undefined;
   const parts: ContextPart[] = [];
 
   const checksPath = realInsideProject(config.knowledgeChecks, projectDir, debug);
-  const checks = checksPath === undefined ? undefined : readNotes(checksPath, parseKnowledgeChecks, KNOWLEDGE_CHECKS_VERSION, debug);
+  const checks =
+    checksPath === undefined ? undefined : readNotes(checksPath, parseKnowledgeChecks, KNOWLEDGE_CHECKS_VERSION, debug);
   if (checks !== undefined) {
-    parts.push({ label: `Knowledge checks (${shown(projectDir, config.knowledgeChecks)}):`, entries: scored(checks.entries, words, (entry) => `- ${entry.check}`) });
+    parts.push({
+      label: `Knowledge checks (${shown(projectDir, config.knowledgeChecks)}):`,
+      entries: scored(checks.entries, words, (entry) => `- ${entry.check}`),
+    });
   }
   const antiPatternsPath = realInsideProject(config.antiPatterns, projectDir, debug);
-  const antiPatterns = antiPatternsPath === undefined ? undefined : readNotes(antiPatternsPath, parseAntiPatterns, ANTI_PATTERNS_VERSION, debug);
+  const antiPatterns =
+    antiPatternsPath === undefined
+      ? undefined
+      : readNotes(antiPatternsPath, parseAntiPatterns, ANTI_PATTERNS_VERSION, debug);
   if (antiPatterns !== undefined) {
-    parts.push({ label: `Anti-patterns (${shown(projectDir, config.antiPatterns)}):`, entries: scored(antiPatterns.entries, words, (entry) => entry.text) });
+    parts.push({
+      label: `Anti-patterns (${shown(projectDir, config.antiPatterns)}):`,
+      entries: scored(antiPatterns.entries, words, (entry) => entry.text),
+    });
   }
   const scratch = scratchPart(config.scratchDir, projectDir, words, debug);
   if (scratch.length > 0) {
     parts.push({
       label: `Scratch files (${shown(projectDir, config.scratchDir)}):`,
-      entries: scratch.map((pick) => ({ text: `- ${shown(projectDir, join(config.scratchDir, pick.path))} (modified ${day(pick.mtimeMs)})`, score: pick.score })),
+      entries: scratch.map((pick) => ({
+        text: `- ${shown(projectDir, join(config.scratchDir, pick.path))} (modified ${day(pick.mtimeMs)})`,
+        score: pick.score,
+      })),
     });
   }
   return fitParts(NOTES_HEADER, parts, config.maxChars);

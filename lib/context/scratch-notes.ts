@@ -33,7 +33,10 @@ export function wantsWholeListing(prompt: ReadonlySet<string>): boolean {
 }
 
 /** Paths worth a stat: the matching ones, or all when the whole listing was asked for. */
-export function scratchCandidates(paths: readonly string[], prompt: ReadonlySet<string>): { path: string; score: number }[] {
+export function scratchCandidates(
+  paths: readonly string[],
+  prompt: ReadonlySet<string>,
+): { path: string; score: number }[] {
   const whole = wantsWholeListing(prompt);
   const words = [...prompt];
   const out: { path: string; score: number }[] = [];
@@ -52,5 +55,7 @@ export function scratchCandidates(paths: readonly string[], prompt: ReadonlySet<
 
 /** The picks, best first (score, then newest, then path), at most `limit`. */
 export function rankScratch(files: readonly ScratchPick[], limit = SCRATCH_LIMIT): ScratchPick[] {
-  return [...files].sort((a, b) => b.score - a.score || b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1)).slice(0, limit);
+  return [...files]
+    .sort((a, b) => b.score - a.score || b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1))
+    .slice(0, limit);
 }

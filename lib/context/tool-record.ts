@@ -52,7 +52,8 @@ export function toolPaths(input: Record<string, unknown>, cwd: string, projectDi
   const raw: unknown[] = [];
   for (const key of PATH_KEYS) raw.push(input[key]);
   for (const key of PATH_LIST_KEYS) if (Array.isArray(input[key])) raw.push(...(input[key] as unknown[]));
-  if (Array.isArray(input.edits)) for (const edit of input.edits as unknown[]) raw.push((edit as { file_path?: unknown } | null)?.file_path);
+  if (Array.isArray(input.edits))
+    for (const edit of input.edits as unknown[]) raw.push((edit as { file_path?: unknown } | null)?.file_path);
   const out = new Set<string>();
   for (const value of raw) {
     if (typeof value !== 'string' || value === '' || value.includes('\0')) continue;
@@ -71,10 +72,25 @@ export function toolSucceeded(response: unknown): boolean {
 
 /** The record for one call, at `now`. */
 export function toolRecord(call: ToolCall, projectDir: string, now: Date = new Date()): ToolRecord {
-  const record: ToolRecord = { ts: now.toISOString(), tool: call.tool_name, paths: toolPaths(call.tool_input, call.cwd, projectDir), success: toolSucceeded(call.tool_response), tool_use_id: call.tool_use_id };
+  const record: ToolRecord = {
+    ts: now.toISOString(),
+    tool: call.tool_name,
+    paths: toolPaths(call.tool_input, call.cwd, projectDir),
+    success: toolSucceeded(call.tool_response),
+    tool_use_id: call.tool_use_id,
+  };
   const command = call.tool_input.command;
-  if (COMMAND_TOOLS.has(call.tool_name) && typeof command === 'string') record.command = clip(command, MAX_COMMAND_CHARS);
+  if (COMMAND_TOOLS.has(call.tool_name) && typeof command === 'string')
+    record.command = clip(command, MAX_COMMAND_CHARS);
   if (typeof call.duration_ms === 'number' && Number.isFinite(call.duration_ms)) record.duration_ms = call.duration_ms;
   // Key order as documented: command before success, duration before the id.
-  return { ts: record.ts, tool: record.tool, paths: record.paths, ...(record.command !== undefined ? { command: record.command } : {}), success: record.success, ...(record.duration_ms !== undefined ? { duration_ms: record.duration_ms } : {}), tool_use_id: record.tool_use_id };
+  return {
+    ts: record.ts,
+    tool: record.tool,
+    paths: record.paths,
+    ...(record.command !== undefined ? { command: record.command } : {}),
+    success: record.success,
+    ...(record.duration_ms !== undefined ? { duration_ms: record.duration_ms } : {}),
+    tool_use_id: record.tool_use_id,
+  };
 }

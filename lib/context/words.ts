@@ -29,8 +29,14 @@ export function wordTokens(text: string): string[] {
   // ASCII-only text (file names, most prompts) takes plain regexes: Unicode property classes cost
   // several times more in a cold process, and a hook process is always cold.
   const tokens = /^[\x00-\x7f]*$/.test(text)
-    ? text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)
-    : text.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    ? text
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+    : text
+        .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u);
   return tokens.filter((token) => token !== '');
 }
 

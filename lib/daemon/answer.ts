@@ -30,7 +30,8 @@ function deadlineOf(timeoutSeconds: number, env: NodeJS.ProcessEnv, startMs: num
 }
 
 /** One hook's answer as a hook's own bundle prints it: nothing to merge with. */
-const own = (_event: string, _payload: Record<string, unknown>, [only]: Evaluation[]): Outcome => only?.outcome ?? { exitCode: 0 };
+const own = (_event: string, _payload: Record<string, unknown>, [only]: Evaluation[]): Outcome =>
+  only?.outcome ?? { exitCode: 0 };
 
 /**
  * One call, as lib/runtime/lifecycle.ts runs it in a process of its own, with this call's world:
@@ -49,8 +50,11 @@ export function answerCall(call: Call, bundle: Loaded, servedHome: string): Answ
   // Toggles, caches, breakers and telemetry live in one state directory: this daemon's. A call
   // that means another one is the bundle's to answer.
   // Compared resolved: the client spells it as it found it (`$HOME/` with a trailing slash…).
-  if (resolve(hookpackHomePath(env)) !== resolve(servedHome)) return { fallback: `the call's state directory is ${hookpackHomePath(env)}, this daemon serves ${servedHome}` };
-  const active = hooks.filter((entry) => (entry.hook.onError === 'block' ? !isSkipped(entry.name, true, env, event) : !off.includes(entry)));
+  if (resolve(hookpackHomePath(env)) !== resolve(servedHome))
+    return { fallback: `the call's state directory is ${hookpackHomePath(env)}, this daemon serves ${servedHome}` };
+  const active = hooks.filter((entry) =>
+    entry.hook.onError === 'block' ? !isSkipped(entry.name, true, env, event) : !off.includes(entry),
+  );
   const stamp = bundle.stamp;
   if (active.length === 0) return { reply: { exitCode: 0, stamp, blockReason: '', stdout: '', stderr: '' } };
   const debug = isDebug(env);
@@ -63,18 +67,36 @@ export function answerCall(call: Call, bundle: Loaded, servedHome: string): Answ
     const combined = (single ? own : mergeEvaluations)(event, payload, evaluations);
     const outcome = guarded ? forGuardedCommand(combined) : combined;
     const stdout = outcome.json === undefined ? '' : `${JSON.stringify(outcome.json)}\n`;
-    const blockReason = outcome.json === undefined ? '' : (blockingReason(outcome.json)?.replace(/\s*[\r\n]+\s*/g, ' ') ?? '');
+    const blockReason =
+      outcome.json === undefined ? '' : (blockingReason(outcome.json)?.replace(/\s*[\r\n]+\s*/g, ' ') ?? '');
     recordRuns(
-      evaluations.map((e) => ({ hook: e.name, event, exit: single ? outcome.exitCode : e.outcome.exitCode, decision: e.decision, error: e.error, ms: e.ms, transport: 'warm' as const })),
+      evaluations.map((e) => ({
+        hook: e.name,
+        event,
+        exit: single ? outcome.exitCode : e.outcome.exitCode,
+        decision: e.decision,
+        error: e.error,
+        ms: e.ms,
+        transport: 'warm' as const,
+      })),
       env,
     );
-    return { reply: { exitCode: outcome.exitCode, stamp, blockReason, stdout, stderr: outcome.stderr === undefined ? '' : `${outcome.stderr}\n` } };
+    return {
+      reply: {
+        exitCode: outcome.exitCode,
+        stamp,
+        blockReason,
+        stdout,
+        stderr: outcome.stderr === undefined ? '' : `${outcome.stderr}\n`,
+      },
+    };
   };
 
   const deadlines = new Map(active.map(({ name, hook }) => [name, deadlineOf(hook.timeout, env, startMs)]));
   // What lib/runtime/stdin.ts refuses (over 8 MiB, not UTF-8: the wire decoded it to U+FFFD) is the
   // bundle's to refuse: parsed here, a guard would check a payload its own process never accepts.
-  if (call.payload.includes('\uFFFD') || Buffer.byteLength(call.payload) > MAX_PAYLOAD_BYTES) return { fallback: 'the payload is one the process refuses' };
+  if (call.payload.includes('\uFFFD') || Buffer.byteLength(call.payload) > MAX_PAYLOAD_BYTES)
+    return { fallback: 'the payload is one the process refuses' };
   let read: unknown;
   try {
     read = JSON.parse(call.payload);
@@ -88,8 +110,11 @@ export function answerCall(call: Call, bundle: Loaded, servedHome: string): Answ
   } catch (error) {
     return finish(active.map(({ name, hook }) => ({ ...failed(hook, name, error, debug), ms: elapsed() })));
   }
-  const running = active.filter(({ hook }) => payloadMatches(event, hook.matcher, payload)).map((entry) => ({ ...entry, hook: effectivePolicy(entry.hook, payload) }));
-  if (single && running.length === 0) return finish(active.map(({ name }) => ({ name, outcome: { exitCode: 0 }, decision: 'unmatched', ms: elapsed() })));
+  const running = active
+    .filter(({ hook }) => payloadMatches(event, hook.matcher, payload))
+    .map((entry) => ({ ...entry, hook: effectivePolicy(entry.hook, payload) }));
+  if (single && running.length === 0)
+    return finish(active.map(({ name }) => ({ name, outcome: { exitCode: 0 }, decision: 'unmatched', ms: elapsed() })));
   const timed = (e: Evaluation): Evaluation => ({ ...e, ms: elapsed() });
   const results = running.map(({ name, hook }) => {
     try {
@@ -102,4 +127,3 @@ export function answerCall(call: Call, bundle: Loaded, servedHome: string): Answ
   if (results.every((r) => !(r instanceof Promise))) return finish(results as Evaluation[]);
   return Promise.all(results).then(finish);
 }
-

@@ -57,8 +57,17 @@ export class Bundles {
       delete require.cache[path];
     }
     const [only] = handed;
-    if (handed.length !== 1 || only === undefined) return `${path} handed over ${handed.length} sets of hooks instead of one: not a hookpack bundle built with this version`;
-    const loaded: Loaded = { path, stamp, hooks: only.hooks, event: only.event, validate: only.validate, single: !basename(path).startsWith('on-'), loadedAt: Date.now() };
+    if (handed.length !== 1 || only === undefined)
+      return `${path} handed over ${handed.length} sets of hooks instead of one: not a hookpack bundle built with this version`;
+    const loaded: Loaded = {
+      path,
+      stamp,
+      hooks: only.hooks,
+      event: only.event,
+      validate: only.validate,
+      single: !basename(path).startsWith('on-'),
+      loadedAt: Date.now(),
+    };
     this.held.set(path, loaded);
     return loaded;
   }

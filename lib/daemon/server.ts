@@ -98,7 +98,12 @@ export function serve(home: string, dir: string): void {
       inFlight: inFlight.size,
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, capBytes },
       idleExitMs: idleMs,
-      bundles: bundles.list().map((b) => ({ path: b.path, event: b.event, hooks: b.hooks.map((h) => h.name), loadedAt: new Date(b.loadedAt).toISOString() })),
+      bundles: bundles.list().map((b) => ({
+        path: b.path,
+        event: b.event,
+        hooks: b.hooks.map((h) => h.name),
+        loadedAt: new Date(b.loadedAt).toISOString(),
+      })),
     };
   };
 
@@ -167,7 +172,11 @@ export function serve(home: string, dir: string): void {
   const script = process.argv[1];
   const version = script === undefined ? undefined : stampOf(script);
   setInterval(() => {
-    if (!closing && ((ino !== undefined && !ours()) || (version !== undefined && stampOf(script as string) !== version))) shutdown();
+    if (
+      !closing &&
+      ((ino !== undefined && !ours()) || (version !== undefined && stampOf(script as string) !== version))
+    )
+      shutdown();
   }, 2_000).unref();
   process.on('SIGTERM', shutdown);
 }

@@ -31,7 +31,15 @@ export function parseRequest(data: Buffer): Request | string {
   if (text === `${MAGIC}-stop`) return { kind: 'stop' };
   const fields = text.split('\0');
   const [magic, bundle, stamp, start, cwd, count] = fields;
-  if (magic !== MAGIC || bundle === undefined || stamp === undefined || start === undefined || cwd === undefined || count === undefined) return 'not a hookpack call';
+  if (
+    magic !== MAGIC ||
+    bundle === undefined ||
+    stamp === undefined ||
+    start === undefined ||
+    cwd === undefined ||
+    count === undefined
+  )
+    return 'not a hookpack call';
   const n = Number(count);
   const startMs = Number(start);
   if (!Number.isInteger(n) || n < 0 || fields.length < 6 + n || !Number.isFinite(startMs)) return 'malformed call';
@@ -59,5 +67,13 @@ export interface Reply {
 const noNul = (text: string) => text.replaceAll('\0', '\\0');
 
 export function formatReply(reply: Reply): string {
-  return [MAGIC, String(reply.exitCode), reply.stamp, noNul(reply.blockReason), noNul(reply.stdout), noNul(reply.stderr), ''].join('\0');
+  return [
+    MAGIC,
+    String(reply.exitCode),
+    reply.stamp,
+    noNul(reply.blockReason),
+    noNul(reply.stdout),
+    noNul(reply.stderr),
+    '',
+  ].join('\0');
 }

@@ -62,7 +62,12 @@ export class CommandGraph implements SourceGraph {
    * are computed once per script (lib/guards/bash-source-search.ts), so asking for every
    * command costs time linear in the script.
    */
-  findSource(command: SimpleCommand, viaStdin: boolean, test: (source: SimpleCommand) => boolean, key: unknown = test): SimpleCommand | undefined {
+  findSource(
+    command: SimpleCommand,
+    viaStdin: boolean,
+    test: (source: SimpleCommand) => boolean,
+    key: unknown = test,
+  ): SimpleCommand | undefined {
     let search = this.searches.get(key);
     if (search === undefined) {
       search = new SourceSearch(this, test);

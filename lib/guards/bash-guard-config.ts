@@ -55,9 +55,11 @@ function compileCommandPattern(path: string, index: number, source: string): Reg
 
 /** `severity`: an object of rule id → "deny" | "ask". Ids are checked once every rule is known. */
 function severityMap(path: string, value: unknown): Record<string, BashSeverity> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, '`severity` must be an object of rule id → "deny" or "ask"');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(path, '`severity` must be an object of rule id → "deny" or "ask"');
   for (const [id, severity] of Object.entries(value)) {
-    if (severity !== 'deny' && severity !== 'ask') fail(path, `\`severity.${id}\` must be "deny" or "ask", got ${JSON.stringify(severity)}`);
+    if (severity !== 'deny' && severity !== 'ask')
+      fail(path, `\`severity.${id}\` must be "deny" or "ask", got ${JSON.stringify(severity)}`);
   }
   return value as Record<string, BashSeverity>;
 }
@@ -87,30 +89,41 @@ export function buildBashGuardPolicy(layers: readonly ConfigLayer[], options: Po
   const severities: Array<{ id: string; severity: BashSeverity; path: string; project: boolean }> = [];
   for (const { scope, path, data } of layers) {
     for (const key of Object.keys(data)) {
-      if (!TOP_KEYS.includes(key)) fail(path, `unknown key \`${key}\`; bash-guard reads \`deny\`, \`allow\`, \`allowCommands\` and \`severity\``);
+      if (!TOP_KEYS.includes(key))
+        fail(path, `unknown key \`${key}\`; bash-guard reads \`deny\`, \`allow\`, \`allowCommands\` and \`severity\``);
     }
     if (data.deny !== undefined) {
       if (!Array.isArray(data.deny)) fail(path, '`deny` must be an array of rules');
       data.deny.forEach((value, index) => {
         const rule = validateBashRule(path, `deny[${index}]`, value);
         // Redefining an id would let a layer weaken a rule under the same name.
-        if (ids.has(rule.id)) fail(path, `\`deny[${index}].id\` "${rule.id}" is already defined; pick another id (to switch a rule off, list its id in the user config's \`allow\`)`);
+        if (ids.has(rule.id))
+          fail(
+            path,
+            `\`deny[${index}].id\` "${rule.id}" is already defined; pick another id (to switch a rule off, list its id in the user config's \`allow\`)`,
+          );
         ids.add(rule.id);
         added.push(rule);
       });
     }
     if (data.severity !== undefined) {
-      for (const [id, severity] of Object.entries(severityMap(path, data.severity))) severities.push({ id, severity, path, project: scope !== 'user' });
+      for (const [id, severity] of Object.entries(severityMap(path, data.severity)))
+        severities.push({ id, severity, path, project: scope !== 'user' });
     }
     const relaxing = RELAXING_KEYS.filter((key) => data[key] !== undefined);
     if (relaxing.length === 0) continue;
     if (scope !== 'user') {
-      debug(`${path}: ignored ${relaxing.map((key) => `\`${key}\``).join(' and ')}: only the user config (${userConfigDir(options.env)}/bash-guard.json) may relax bash-guard; a project may only add \`deny\` rules`);
+      debug(
+        `${path}: ignored ${relaxing.map((key) => `\`${key}\``).join(' and ')}: only the user config (${userConfigDir(options.env)}/bash-guard.json) may relax bash-guard; a project may only add \`deny\` rules`,
+      );
       continue;
     }
-    if (data.allow !== undefined) stringList(path, 'allow', data.allow).forEach((id, index) => disabled.push({ id, path, index }));
+    if (data.allow !== undefined)
+      stringList(path, 'allow', data.allow).forEach((id, index) => disabled.push({ id, path, index }));
     if (data.allowCommands !== undefined) {
-      stringList(path, 'allowCommands', data.allowCommands).forEach((source, index) => allowCommands.push(compileCommandPattern(path, index, source)));
+      stringList(path, 'allowCommands', data.allowCommands).forEach((source, index) =>
+        allowCommands.push(compileCommandPattern(path, index, source)),
+      );
     }
   }
   for (const { id, path, index } of disabled) {
@@ -120,7 +133,8 @@ export function buildBashGuardPolicy(layers: readonly ConfigLayer[], options: Po
   const compiled = [...defaultBashRules(options.home), ...compileBashRules(added, { home: options.home })];
   const severityOf = new Map(compiled.map((rule) => [rule.id, rule.severity]));
   for (const { id, severity, path, project } of severities) {
-    if (!severityOf.has(id)) fail(path, `\`severity\` names "${id}", which is not a rule id; known ids: ${[...severityOf.keys()].join(', ')}`);
+    if (!severityOf.has(id))
+      fail(path, `\`severity\` names "${id}", which is not a rule id; known ids: ${[...severityOf.keys()].join(', ')}`);
     // A project may only make a rule stricter: its config comes with the repository.
     if (project && severity === 'ask' && severityOf.get(id) === 'deny') {
       debug(`${path}: ignored \`severity\` "${id}": "ask": a project may only turn ask into deny, never deny into ask`);
@@ -130,7 +144,9 @@ export function buildBashGuardPolicy(layers: readonly ConfigLayer[], options: Po
   }
   const rules = compiled
     .filter((rule) => !off.has(rule.id))
-    .map((rule) => (severityOf.get(rule.id) === rule.severity ? rule : { ...rule, severity: severityOf.get(rule.id) as BashSeverity }));
+    .map((rule) =>
+      severityOf.get(rule.id) === rule.severity ? rule : { ...rule, severity: severityOf.get(rule.id) as BashSeverity },
+    );
   return { rules, allowCommands };
 }
 

@@ -19,8 +19,60 @@ const INTERPRETER = /^(?:python|pypy|node|nodejs|bun|deno|perl|ruby|php)[0-9.]*$
 const SOURCES = new Set(['source', '.', 'eval']);
 const PRINTERS = new Set(['echo', 'printf']);
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh']);
-const CURL_VALUES = new Set(['o', 'output', 'd', 'data', 'H', 'header', 'u', 'user', 'X', 'request', 'A', 'user-agent', 'e', 'referer', 'F', 'form', 'm', 'max-time', 'connect-timeout', 'retry', 'w', 'write-out', 'x', 'proxy', 'b', 'cookie', 'c', 'cookie-jar', 'T', 'upload-file', 'K', 'config', 'output-dir']);
-const WGET_VALUES = new Set(['O', 'output-document', 'P', 'directory-prefix', 'o', 'output-file', 'a', 'append-output', 'U', 'user-agent', 'header', 't', 'tries', 'T', 'timeout', 'e', 'execute']);
+const CURL_VALUES = new Set([
+  'o',
+  'output',
+  'd',
+  'data',
+  'H',
+  'header',
+  'u',
+  'user',
+  'X',
+  'request',
+  'A',
+  'user-agent',
+  'e',
+  'referer',
+  'F',
+  'form',
+  'm',
+  'max-time',
+  'connect-timeout',
+  'retry',
+  'w',
+  'write-out',
+  'x',
+  'proxy',
+  'b',
+  'cookie',
+  'c',
+  'cookie-jar',
+  'T',
+  'upload-file',
+  'K',
+  'config',
+  'output-dir',
+]);
+const WGET_VALUES = new Set([
+  'O',
+  'output-document',
+  'P',
+  'directory-prefix',
+  'o',
+  'output-file',
+  'a',
+  'append-output',
+  'U',
+  'user-agent',
+  'header',
+  't',
+  'tries',
+  'T',
+  'timeout',
+  'e',
+  'execute',
+]);
 
 function runsCode(name: string): boolean {
   return isShell(name) || INTERPRETER.test(name);
@@ -41,7 +93,12 @@ function hiddenName(view: CommandView): string | undefined {
   if (!UNKNOWN.test(base) && !base.includes('\u0000')) return undefined;
   // `$(echo rm) -rf x`: lib/shell reads printed text back as the command it becomes.
   const feeders = view.graph.argumentSources(view.command);
-  if (feeders.length > 0 && !/\$[A-Za-z_{@*0-9]/.test(literal) && feeders.every((source) => PRINTERS.has(commandName(source.argv[0] ?? '')))) return undefined;
+  if (
+    feeders.length > 0 &&
+    !/\$[A-Za-z_{@*0-9]/.test(literal) &&
+    feeders.every((source) => PRINTERS.has(commandName(source.argv[0] ?? '')))
+  )
+    return undefined;
   return snippetOf(view.argv.slice(0, 1));
 }
 
@@ -64,7 +121,8 @@ export function hiddenCodeSnippet(view: CommandView): string | undefined {
   if (!runsCode(view.name)) return undefined;
   if (shellCommandString(view.argv) === undefined) {
     const program = programText(view.argv);
-    if (program !== undefined && UNKNOWN.test(expandKnown(program, view.base)) && !isInlineCode(view.argv)) return snippetOf(view.argv);
+    if (program !== undefined && UNKNOWN.test(expandKnown(program, view.base)) && !isInlineCode(view.argv))
+      return snippetOf(view.argv);
   }
   if (readsProgramFromStdin(view.argv)) {
     const producer = stdinProducer(view);
@@ -86,10 +144,17 @@ function downloadedFiles(script: ParsedScript, base: PathBase): Set<string> {
     const name = commandName(argv[0] ?? '');
     if (!DOWNLOADERS.has(name)) continue;
     const scanned = scanOptions(argv.slice(1), { takesValue: name === 'wget' ? WGET_VALUES : CURL_VALUES });
-    const named = [...(scanned.values.get('o') ?? []), ...(scanned.values.get('output') ?? []), ...(scanned.values.get('O') ?? []), ...(scanned.values.get('output-document') ?? [])];
+    const named = [
+      ...(scanned.values.get('o') ?? []),
+      ...(scanned.values.get('output') ?? []),
+      ...(scanned.values.get('O') ?? []),
+      ...(scanned.values.get('output-document') ?? []),
+    ];
     if (name === 'wget' && named.length === 0) named.push(...scanned.operands);
-    if (name === 'curl' && (scanned.short.has('O') || scanned.long.includes('remote-name'))) named.push(...scanned.operands);
-    for (const redirect of command.redirects) if (redirect.op === '>' || redirect.op === '>|') named.push(redirect.target);
+    if (name === 'curl' && (scanned.short.has('O') || scanned.long.includes('remote-name')))
+      named.push(...scanned.operands);
+    for (const redirect of command.redirects)
+      if (redirect.op === '>' || redirect.op === '>|') named.push(redirect.target);
     for (const file of named) {
       // A URL names the file by its last segment (`curl -O https://x/install.sh` writes install.sh).
       const local = /^[a-z]+:\/\//i.test(file) ? file.replace(/[?#].*$/, '').slice(file.lastIndexOf('/') + 1) : file;
@@ -106,7 +171,8 @@ export function downloadedRunSnippet(view: CommandView): string | undefined {
   if (view.speculative || view.script === undefined || view.argv.length === 0) return undefined;
   const first = view.argv[0] as string;
   let file: string | undefined;
-  if (first.includes('/')) file = first; // `./install.sh`
+  if (first.includes('/'))
+    file = first; // `./install.sh`
   else if (runsCode(view.name) || view.name === 'source' || view.name === '.') {
     file = shellCommandString(view.argv) === undefined && !isInlineCode(view.argv) ? programText(view.argv) : undefined;
   }

@@ -54,7 +54,10 @@ const GLOB_ONLY = /^[.*?]*[*?][.*?]*$/;
 export function expandKnown(text: string, base: PathBase): string {
   if (!text.includes('$') && !text.startsWith('~') && !text.includes('`')) return text;
   const { variables } = base;
-  const assigned = variables === undefined || variables.size === 0 ? text : text.replace(VARIABLES, (match) => variables.get(match.replace(/[${}]/g, '')) ?? match);
+  const assigned =
+    variables === undefined || variables.size === 0
+      ? text
+      : text.replace(VARIABLES, (match) => variables.get(match.replace(/[${}]/g, '')) ?? match);
   let expanded = assigned.replace(HOME_VARIABLE, base.home);
   if (expanded.includes('PWD')) expanded = expanded.replace(PWD_VARIABLE, base.cwd);
   if (expanded.includes('pwd')) expanded = expanded.replace(PWD_COMMAND, base.cwd);
@@ -70,7 +73,11 @@ export function resolveCommandPath(text: string, base: PathBase): string {
   // POSIX reads `//` as `/`; lib/paths would keep it as a Windows UNC root.
   let path = normalizePath(text.startsWith('//') ? text.replace(LEADING_SLASHES, '/') : text, base.cwd, base.home);
   if (!path.includes('*') && !path.includes('?')) return path;
-  for (let slash = path.lastIndexOf('/'); slash >= 0 && path !== '/' && GLOB_ONLY.test(path.slice(slash + 1)); slash = path.lastIndexOf('/')) {
+  for (
+    let slash = path.lastIndexOf('/');
+    slash >= 0 && path !== '/' && GLOB_ONLY.test(path.slice(slash + 1));
+    slash = path.lastIndexOf('/')
+  ) {
     path = path.slice(0, slash) || '/';
   }
   return path;
@@ -96,7 +103,8 @@ export function loopValues(operand: string, base: PathBase): { values: string[];
     named = true;
     if (words.length === 0) complete = false;
     const next: string[] = [];
-    for (const value of values) for (const word of words) if (next.length < MAX_LOOP_VALUES) next.push(value.replace(variable, () => word));
+    for (const value of values)
+      for (const word of words) if (next.length < MAX_LOOP_VALUES) next.push(value.replace(variable, () => word));
     if (next.length < values.length * words.length) complete = false;
     values = next.length > 0 ? next : values;
   }
@@ -128,7 +136,8 @@ let cachedPaths: Map<string, OperandPath[]> | undefined;
 
 function resolveOperand(operand: string, base: PathBase, options: { worstCase?: boolean }): OperandPath[] {
   const looped = loopValues(operand, base);
-  if (looped !== undefined) return looped.values.flatMap((value) => operandPaths(value, { ...base, loops: [] }, options));
+  if (looped !== undefined)
+    return looped.values.flatMap((value) => operandPaths(value, { ...base, loops: [] }, options));
   const expanded = expandKnown(operand, base);
   const paths: OperandPath[] = [{ path: resolveCommandPath(expanded, base), worstCase: false }];
   if (options.worstCase && VARIABLE.test(expanded)) {

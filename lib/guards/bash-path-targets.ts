@@ -20,7 +20,8 @@ export type TargetKind = BashTarget | 'inside' | 'temp';
 /** The system's temp roots. Deleting inside them is routine; the roots themselves are not temp. */
 const TEMP_ROOTS = ['/tmp', '/var/tmp', '/private/tmp', '/private/var/tmp', '/var/folders', '/private/var/folders'];
 /** `$TMPDIR/…`, `${TMPDIR}/…`, `${TMPDIR:-/tmp}/…`, `$(mktemp …)/…` or `` `mktemp …` ``, at the start. */
-const TEMP_PREFIX = /^(?:\$TMPDIR(?![A-Za-z0-9_])|\$\{TMPDIR(?:[:]?[-=+?][^}]*)?\}|\$\(\s*mktemp(?:\s[^()`$]*)?\)|`\s*mktemp(?:\s[^`$]*)?`)/;
+const TEMP_PREFIX =
+  /^(?:\$TMPDIR(?![A-Za-z0-9_])|\$\{TMPDIR(?:[:]?[-=+?][^}]*)?\}|\$\(\s*mktemp(?:\s[^()`$]*)?\)|`\s*mktemp(?:\s[^`$]*)?`)/;
 /** What the shell would still expand: `$NAME`, `${…}`, `$(…)`, `$1`, `$@`, backquotes. */
 const UNEXPANDED = /\$[A-Za-z_{(0-9@*#?!$-]|`/;
 const PARENT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/;
@@ -30,7 +31,7 @@ const REMOTE = /^[A-Za-z0-9._@-]+:/;
 /** The temp roots for a hook run: the system's, plus `$TMPDIR` when it lies inside one of them (a repository must not widen temp). */
 export function tempRoots(tmpdir: string | undefined): string[] {
   const roots = [...TEMP_ROOTS];
-  if (tmpdir !== undefined && tmpdir.startsWith('/')) {
+  if (tmpdir?.startsWith('/')) {
     const normalized = resolveCommandPath(tmpdir, { home: '/', cwd: '/' });
     if (TEMP_ROOTS.some((root) => normalized.startsWith(`${root}/`))) roots.push(normalized);
   }

@@ -69,7 +69,7 @@ export class CompiledMatcher {
     this.home = home;
     this.inherited = inherited;
     this.command = source.command === undefined ? undefined : textGlobs(source.command, { ignoreCase: true });
-    if (source.command !== undefined && source.command.every((name) => PLAIN_NAME.test(name))) this.names = new Set(source.command);
+    if (source.command?.every((name) => PLAIN_NAME.test(name))) this.names = new Set(source.command);
   }
 
   get body(): MatcherBody {
@@ -122,9 +122,21 @@ function internedSet(names: readonly string[]): ReadonlySet<string> {
 
 function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<string>): MatcherBody {
   const paths = (globs: readonly string[]) => new PathGlobs(globs, home);
-  const valueOptions = internedSet([...inherited, ...(matcher.valueOptions ?? []).map((entry) => optionName(entry).name)]);
-  const compiled: MatcherBody = { valueOptions, forkBomb: matcher.forkBomb === true, codeSetting: matcher.codeSetting === true, hiddenCode: matcher.hiddenCode === true, runsDownload: matcher.runsDownload === true, ownArguments: false, testsArguments: false };
-  if (matcher.subcommand) compiled.subcommand = matcher.subcommand.map((entry) => entry.split(/\s+/).map((glob) => textGlobs([glob])));
+  const valueOptions = internedSet([
+    ...inherited,
+    ...(matcher.valueOptions ?? []).map((entry) => optionName(entry).name),
+  ]);
+  const compiled: MatcherBody = {
+    valueOptions,
+    forkBomb: matcher.forkBomb === true,
+    codeSetting: matcher.codeSetting === true,
+    hiddenCode: matcher.hiddenCode === true,
+    runsDownload: matcher.runsDownload === true,
+    ownArguments: false,
+    testsArguments: false,
+  };
+  if (matcher.subcommand)
+    compiled.subcommand = matcher.subcommand.map((entry) => entry.split(/\s+/).map((glob) => textGlobs([glob])));
   if (matcher.anyFlag) compiled.anyFlag = flagSet(matcher.anyFlag);
   if (matcher.noFlag) compiled.noFlag = flagSet(matcher.noFlag);
   if (matcher.anyArg) compiled.anyArg = textGlobs(matcher.anyArg);
@@ -144,12 +156,30 @@ function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<
   if (matcher.pipeTo) compiled.pipeTo = textGlobs(matcher.pipeTo, { ignoreCase: true });
   if (matcher.readsSecret) compiled.readsSecret = true;
   if (matcher.anyOf) compiled.anyOf = matcher.anyOf.map((sub) => new CompiledMatcher(sub, home, valueOptions));
-  compiled.ownArguments = ['subcommand', 'anyFlag', 'noFlag', 'anyArg', 'anyWord', 'anyPath', 'lastPath', 'anyPathAbove', 'anyTarget', 'lastTarget', 'maxOperands', 'lastArg'].some((key) => key in compiled);
+  compiled.ownArguments = [
+    'subcommand',
+    'anyFlag',
+    'noFlag',
+    'anyArg',
+    'anyWord',
+    'anyPath',
+    'lastPath',
+    'anyPathAbove',
+    'anyTarget',
+    'lastTarget',
+    'maxOperands',
+    'lastArg',
+  ].some((key) => key in compiled);
   compiled.testsArguments = compiled.ownArguments || (compiled.anyOf ?? []).some((sub) => sub.body.testsArguments);
   return compiled;
 }
 
 /** Compiles rules for one home directory (where `~/` globs are anchored). Rules must be valid (see bash-rule-validate.ts). */
 export function compileBashRules(rules: readonly BashRule[], options: { home: string }): CompiledBashRule[] {
-  return rules.map((rule) => ({ id: rule.id, reason: rule.reason, severity: rule.severity ?? 'deny', matcher: new CompiledMatcher(rule, options.home, NONE) }));
+  return rules.map((rule) => ({
+    id: rule.id,
+    reason: rule.reason,
+    severity: rule.severity ?? 'deny',
+    matcher: new CompiledMatcher(rule, options.home, NONE),
+  }));
 }

@@ -61,9 +61,23 @@ export function isOpaqueWord(word: string): boolean {
 }
 
 /** Builds the view of `command` through `argv` (one of its unwrapped forms). */
-export function commandView(command: SimpleCommand, argv: readonly string[], base: PathBase, graph: CommandGraph, script?: ParsedScript): CommandView {
+export function commandView(
+  command: SimpleCommand,
+  argv: readonly string[],
+  base: PathBase,
+  graph: CommandGraph,
+  script?: ParsedScript,
+): CommandView {
   const first = argv[0] ?? '';
-  const view: CommandView = { command, argv, name: commandName(first), opaque: first !== '' && isOpaqueWord(first), base, graph, scans: undefined };
+  const view: CommandView = {
+    command,
+    argv,
+    name: commandName(first),
+    opaque: first !== '' && isOpaqueWord(first),
+    base,
+    graph,
+    scans: undefined,
+  };
   if (script !== undefined) view.script = script;
   return view;
 }
@@ -73,7 +87,8 @@ function scan(view: CommandView, valueOptions: ReadonlySet<string>): ScannedArgs
   view.scans ??= new Map();
   let scanned = view.scans.get(valueOptions);
   if (scanned === undefined) {
-    scanned = view.name === 'find' ? scanFind(view.argv) : scanOptions(view.argv.slice(1), { takesValue: valueOptions });
+    scanned =
+      view.name === 'find' ? scanFind(view.argv) : scanOptions(view.argv.slice(1), { takesValue: valueOptions });
     view.scans.set(valueOptions, scanned);
   }
   return scanned;
@@ -117,7 +132,11 @@ function findPath(operands: readonly string[], globs: PathGlobs, base: PathBase)
   return undefined;
 }
 
-function findAbove(operands: readonly string[], directories: readonly string[], base: PathBase): OperandPath | undefined {
+function findAbove(
+  operands: readonly string[],
+  directories: readonly string[],
+  base: PathBase,
+): OperandPath | undefined {
   const targets = directories.map((directory) => normalizePath(directory, base.cwd, base.home));
   for (const operand of operands) {
     // Only here does an empty variable count: `rm -rf "$DIR/"` is the classic way to wipe a disk.
@@ -131,7 +150,11 @@ function findAbove(operands: readonly string[], directories: readonly string[], 
 /** Redirections that empty their file before writing. */
 const TRUNCATES = new Set(['>', '>|', '&>', '>&']);
 
-function findRedirectTarget(redirects: readonly Redirect[], kinds: ReadonlySet<BashTarget>, base: PathBase): Redirect | undefined {
+function findRedirectTarget(
+  redirects: readonly Redirect[],
+  kinds: ReadonlySet<BashTarget>,
+  base: PathBase,
+): Redirect | undefined {
   return redirects.find((redirect) => {
     if (!TRUNCATES.has(redirect.op) || (redirect.op === '>&' && /^(?:\d+|-)$/.test(redirect.target))) return false;
     // /dev/null, /dev/stderr, /dev/tty …: devices are device-write's business, and most are harmless.
@@ -140,7 +163,11 @@ function findRedirectTarget(redirects: readonly Redirect[], kinds: ReadonlySet<B
   });
 }
 
-function findRedirect(redirects: readonly Redirect[], globs: PathGlobs, base: PathBase): { redirect: Redirect; path: OperandPath } | undefined {
+function findRedirect(
+  redirects: readonly Redirect[],
+  globs: PathGlobs,
+  base: PathBase,
+): { redirect: Redirect; path: OperandPath } | undefined {
   for (const redirect of redirects) {
     if (!WRITES.has(redirect.op) || (redirect.op === '>&' && /^(?:\d+|-)$/.test(redirect.target))) continue;
     const path = findPath([redirect.target], globs, base);
@@ -166,7 +193,10 @@ function findPipe(view: CommandView, from: TextMatcher): string | undefined {
   const sourceName = (source: SimpleCommand) => commandName(source.argv[0] ?? '');
   const target = view.opaque ? snippetOf(view.argv.slice(0, 1)) : view.name;
   const program = view.opaque ? view.argv[0] : programText(view.argv);
-  const byArgument = program !== undefined && SUBSTITUTION.test(program) ? view.graph.findSource(view.command, false, test, from) : undefined;
+  const byArgument =
+    program !== undefined && SUBSTITUTION.test(program)
+      ? view.graph.findSource(view.command, false, test, from)
+      : undefined;
   if (byArgument !== undefined) return view.opaque ? target : `${target} … $(${sourceName(byArgument)} …)`;
   if (!readsProgramFromStdin(view.argv)) return undefined;
   const byStdin = view.graph.findSource(view.command, true, test, from);
@@ -184,10 +214,16 @@ function forkBombSnippet(view: CommandView): string | undefined {
 function argumentsHold(body: MatcherBody, view: CommandView, hit: Partial<RuleHit>): boolean {
   const args = scan(view, body.valueOptions);
   const subcommand = body.subcommand;
-  if (subcommand && !subcommand.some((positions) => positions.every((matcher, index) => {
-    const operand = args.operands[index];
-    return operand !== undefined && matcher.test(operand);
-  }))) return false;
+  if (
+    subcommand &&
+    !subcommand.some((positions) =>
+      positions.every((matcher, index) => {
+        const operand = args.operands[index];
+        return operand !== undefined && matcher.test(operand);
+      }),
+    )
+  )
+    return false;
   if (body.anyFlag && !hasAnyFlag(args, body.anyFlag)) return false;
   if (body.noFlag && hasAnyFlag(args, body.noFlag)) return false;
   const anyArg = body.anyArg;
@@ -302,5 +338,9 @@ export function matchView(matcher: CompiledMatcher, view: CommandView): RuleHit 
   if (view.speculative && !matcher.body.testsArguments) return undefined;
   const hit = evaluate(matcher, view);
   if (hit === undefined) return undefined;
-  return { snippet: hit.snippet ?? snippetOf(view.argv), worstCase: hit.worstCase === true, opaque: hit.opaque === true };
+  return {
+    snippet: hit.snippet ?? snippetOf(view.argv),
+    worstCase: hit.worstCase === true,
+    opaque: hit.opaque === true,
+  };
 }

@@ -99,7 +99,11 @@ export class CommandScopes {
   private readonly first: Scope;
 
   constructor(script: ParsedScript, cwd: string, home: string) {
-    if (cwd.length > MAX_CWD_CHARS) throw new ShellParseError('E_SHELL_TOO_LARGE', `its working directory path is longer than ${MAX_CWD_CHARS} characters (PATH_MAX)`);
+    if (cwd.length > MAX_CWD_CHARS)
+      throw new ShellParseError(
+        'E_SHELL_TOO_LARGE',
+        `its working directory path is longer than ${MAX_CWD_CHARS} characters (PATH_MAX)`,
+      );
     this.first = { cwd, variables: NO_VARIABLES };
     let history: VariableHistory | undefined;
     let current = this.first;
@@ -141,7 +145,10 @@ function scopeAfterCd(argv: readonly string[], scope: Scope, home: string): Scop
   if (target === '-') return scope;
   const cwd = target === undefined ? home : (operandPaths(target, { home, ...scope })[0]?.path ?? scope.cwd);
   if (cwd.length > MAX_CWD_CHARS) {
-    throw new ShellParseError('E_SHELL_TOO_LARGE', `its cd commands lead to a directory path longer than ${MAX_CWD_CHARS} characters (PATH_MAX)`);
+    throw new ShellParseError(
+      'E_SHELL_TOO_LARGE',
+      `its cd commands lead to a directory path longer than ${MAX_CWD_CHARS} characters (PATH_MAX)`,
+    );
   }
   return { cwd, variables: scope.variables };
 }

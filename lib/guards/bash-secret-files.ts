@@ -18,12 +18,17 @@ export type SecretFileTest = (path: string) => string | undefined;
  * superset of the home-anchored one): the exact rules decide after the prefilter.
  */
 function prefilter(rules: readonly FileRule[]): RegExp {
-  const sources = rules.flatMap((rule) => rule.globs.map((glob) => globToRegExp(glob.startsWith('~/') ? glob.slice(2) : glob).source));
+  const sources = rules.flatMap((rule) =>
+    rule.globs.map((glob) => globToRegExp(glob.startsWith('~/') ? glob.slice(2) : glob).source),
+  );
   return new RegExp(sources.length === 0 ? '(?!)' : sources.join('|'));
 }
 
 /** The test for file rules (built-ins merged with config) with the user's `allow` applied. */
-export function secretFileTest(rules: readonly FileRule[], options: { home: string; allow?: readonly string[] }): SecretFileTest {
+export function secretFileTest(
+  rules: readonly FileRule[],
+  options: { home: string; allow?: readonly string[] },
+): SecretFileTest {
   const secret = rules.filter((rule) => rule.access === 'readwrite');
   const maybe = prefilter(secret);
   let compiled: ReturnType<typeof compileFileRules> | undefined;
@@ -52,7 +57,12 @@ export function builtInSecretFileTest(home: string): SecretFileTest {
  * file the user protects or exempts for the file tools is treated the same in the shell), read
  * only when a command reads some file.
  */
-export function configuredSecretFileTest(cwd: string, home: string, debug?: (message: string) => void, env: NodeJS.ProcessEnv = process.env): () => SecretFileTest {
+export function configuredSecretFileTest(
+  cwd: string,
+  home: string,
+  debug?: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): () => SecretFileTest {
   let test: SecretFileTest | undefined;
   return () => {
     if (test === undefined) {

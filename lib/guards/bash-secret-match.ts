@@ -11,7 +11,12 @@ import type { SimpleCommand } from '../shell/commands.ts';
 import { snippetOf } from './bash-snippet.ts';
 
 /** The snippet to quote (`cat .env`) when `argv` reads a protected file, else undefined. */
-export function findSecretRead(command: SimpleCommand, argv: readonly string[], base: PathBase, graph: CommandGraph): string | undefined {
+export function findSecretRead(
+  command: SimpleCommand,
+  argv: readonly string[],
+  base: PathBase,
+  graph: CommandGraph,
+): string | undefined {
   const candidates = secretReadCandidates(command, argv, (id) => graph.commandById(id));
   if (candidates.length === 0) return undefined;
   const test = base.secretFiles?.() ?? builtInSecretFileTest(base.home);

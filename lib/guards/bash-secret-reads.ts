@@ -30,11 +30,39 @@ const set = (...names: string[]): ReadonlySet<string> => new Set(names);
 const allOperands: Reader = (args) => scanOptions(args).operands;
 
 /** `grep PATTERN FILE…`: the first operand is the pattern unless `-e`/`-f` gave it; `-l`/`-q`/`-c` print no content. */
-const GREP_VALUES = set('e', 'f', 'regexp', 'file', 'A', 'B', 'C', 'm', 'd', 'D', 'g', 't', 'T', 'j', 'M', 'context', 'after-context', 'before-context', 'max-count', 'glob', 'type', 'include', 'exclude', 'label', 'color', 'colors');
+const GREP_VALUES = set(
+  'e',
+  'f',
+  'regexp',
+  'file',
+  'A',
+  'B',
+  'C',
+  'm',
+  'd',
+  'D',
+  'g',
+  't',
+  'T',
+  'j',
+  'M',
+  'context',
+  'after-context',
+  'before-context',
+  'max-count',
+  'glob',
+  'type',
+  'include',
+  'exclude',
+  'label',
+  'color',
+  'colors',
+);
 const GREP_QUIET = set('q', 'l', 'L', 'c', 'quiet', 'silent', 'files-with-matches', 'files-without-match', 'count');
 function grepReads(args: readonly string[]): string[] {
   const scanned = scanOptions(args, { takesValue: GREP_VALUES });
-  if ([...scanned.short].some((letter) => GREP_QUIET.has(letter)) || scanned.long.some((name) => GREP_QUIET.has(name))) return [];
+  if ([...scanned.short].some((letter) => GREP_QUIET.has(letter)) || scanned.long.some((name) => GREP_QUIET.has(name)))
+    return [];
   return patternGiven(scanned, ['e', 'f', 'regexp', 'file']) ? scanned.operands : scanned.operands.slice(1);
 }
 
@@ -67,14 +95,45 @@ function remotePath(operand: string): string {
 }
 
 /** `tar c`/`r`/`u` read their operands; `tar x`/`t` read the archive, which is not a secret. */
-const TAR_VALUES = set('f', 'C', 'b', 'T', 'X', 'H', 'K', 'N', 'g', 'V', 'file', 'directory', 'exclude', 'files-from', 'exclude-from', 'format', 'use-compress-program', 'I', 'transform', 'owner', 'group', 'mode', 'mtime', 'newer', 'after-date', 'label');
+const TAR_VALUES = set(
+  'f',
+  'C',
+  'b',
+  'T',
+  'X',
+  'H',
+  'K',
+  'N',
+  'g',
+  'V',
+  'file',
+  'directory',
+  'exclude',
+  'files-from',
+  'exclude-from',
+  'format',
+  'use-compress-program',
+  'I',
+  'transform',
+  'owner',
+  'group',
+  'mode',
+  'mtime',
+  'newer',
+  'after-date',
+  'label',
+);
 function tarReads(args: readonly string[]): string[] {
   // Old style: `tar czf out.tgz dir` is `tar -czf out.tgz dir`.
   const first = args[0];
   const normal = first !== undefined && !first.startsWith('-') ? [`-${first}`, ...args.slice(1)] : args;
   const scanned = scanOptions(normal, { takesValue: TAR_VALUES });
-  const creates = ['c', 'r', 'u'].some((letter) => scanned.short.has(letter)) || scanned.long.some((name) => ['create', 'append', 'update'].includes(name));
-  return creates ? [...scanned.operands, ...(scanned.values.get('T') ?? []), ...(scanned.values.get('files-from') ?? [])] : [];
+  const creates =
+    ['c', 'r', 'u'].some((letter) => scanned.short.has(letter)) ||
+    scanned.long.some((name) => ['create', 'append', 'update'].includes(name));
+  return creates
+    ? [...scanned.operands, ...(scanned.values.get('T') ?? []), ...(scanned.values.get('files-from') ?? [])]
+    : [];
 }
 
 /** `zip out.zip FILE…`, `7z a out.7z FILE…`. */
@@ -85,13 +144,49 @@ const sevenZipReads: Reader = (args) => scanOptions(args).operands.slice(2);
 const ddReads: Reader = (args) => args.filter((arg) => arg.startsWith('if=')).map((arg) => arg.slice(3));
 
 /** `openssl rsa -in key.pem` (openssl's own one-dash long options). */
-const opensslReads: Reader = (args) => args.flatMap((arg, i) => (['-in', '-inkey', '-infiles'].includes(arg) && i + 1 < args.length ? [args[i + 1] as string] : []));
+const opensslReads: Reader = (args) =>
+  args.flatMap((arg, i) =>
+    ['-in', '-inkey', '-infiles'].includes(arg) && i + 1 < args.length ? [args[i + 1] as string] : [],
+  );
 
 /** Values of curl options that upload a file: `-d @f`, `--data-binary @f`, `-F k=@f`, `-F k=<f`, `-T f`, `-H @f`. */
 const CURL_AT = set('d', 'data', 'data-binary', 'data-ascii', 'data-urlencode', 'json', 'H', 'header');
 const CURL_FORM = set('F', 'form', 'form-string');
 const CURL_FILE = set('T', 'upload-file');
-const CURL_VALUES = set(...CURL_AT, ...CURL_FORM, ...CURL_FILE, 'o', 'output', 'u', 'user', 'X', 'request', 'A', 'user-agent', 'e', 'referer', 'x', 'proxy', 'b', 'cookie', 'c', 'cookie-jar', 'K', 'config', 'E', 'cert', 'key', 'cacert', 'm', 'max-time', 'w', 'write-out', 'connect-timeout', 'retry', 'url');
+const CURL_VALUES = set(
+  ...CURL_AT,
+  ...CURL_FORM,
+  ...CURL_FILE,
+  'o',
+  'output',
+  'u',
+  'user',
+  'X',
+  'request',
+  'A',
+  'user-agent',
+  'e',
+  'referer',
+  'x',
+  'proxy',
+  'b',
+  'cookie',
+  'c',
+  'cookie-jar',
+  'K',
+  'config',
+  'E',
+  'cert',
+  'key',
+  'cacert',
+  'm',
+  'max-time',
+  'w',
+  'write-out',
+  'connect-timeout',
+  'retry',
+  'url',
+);
 function curlReads(args: readonly string[]): string[] {
   const scanned = scanOptions(args, { takesValue: CURL_VALUES });
   const files: string[] = [];
@@ -101,7 +196,8 @@ function curlReads(args: readonly string[]): string[] {
       else if (CURL_AT.has(option)) {
         // `@file` and, for --data-urlencode, `name@file`.
         const at = value.indexOf('@');
-        if (at === 0 || (at > 0 && (option === 'data-urlencode') && !value.slice(0, at).includes('='))) files.push(value.slice(at + 1));
+        if (at === 0 || (at > 0 && option === 'data-urlencode' && !value.slice(0, at).includes('=')))
+          files.push(value.slice(at + 1));
       } else if (CURL_FORM.has(option) && option !== 'form-string') {
         const match = /=[@<]([^;]*)/.exec(value);
         if (match) files.push(match[1] as string);
@@ -113,7 +209,9 @@ function curlReads(args: readonly string[]): string[] {
 
 /** `wget --post-file=F`, `--body-file=F`. */
 function wgetReads(args: readonly string[]): string[] {
-  const scanned = scanOptions(args, { takesValue: set('post-file', 'body-file', 'O', 'output-document', 'o', 'a', 'U', 'header') });
+  const scanned = scanOptions(args, {
+    takesValue: set('post-file', 'body-file', 'O', 'output-document', 'o', 'a', 'U', 'header'),
+  });
   return [...(scanned.values.get('post-file') ?? []), ...(scanned.values.get('body-file') ?? [])];
 }
 
@@ -143,24 +241,101 @@ function pythonReads(args: readonly string[]): string[] {
 }
 
 const PLAIN = [
-  'cat', 'tac', 'nl', 'less', 'more', 'most', 'pg', 'head', 'tail', 'bat', 'batcat', 'view', 'zcat', 'zless', 'zmore', 'bzcat', 'xzcat', 'zstdcat',
-  'base64', 'base32', 'basenc', 'xxd', 'hexdump', 'hd', 'od', 'strings', 'uuencode',
-  'sort', 'uniq', 'cut', 'paste', 'column', 'fold', 'fmt', 'pr', 'expand', 'unexpand', 'rev', 'iconv', 'diff', 'sdiff', 'colordiff', 'comm', 'join',
+  'cat',
+  'tac',
+  'nl',
+  'less',
+  'more',
+  'most',
+  'pg',
+  'head',
+  'tail',
+  'bat',
+  'batcat',
+  'view',
+  'zcat',
+  'zless',
+  'zmore',
+  'bzcat',
+  'xzcat',
+  'zstdcat',
+  'base64',
+  'base32',
+  'basenc',
+  'xxd',
+  'hexdump',
+  'hd',
+  'od',
+  'strings',
+  'uuencode',
+  'sort',
+  'uniq',
+  'cut',
+  'paste',
+  'column',
+  'fold',
+  'fmt',
+  'pr',
+  'expand',
+  'unexpand',
+  'rev',
+  'iconv',
+  'diff',
+  'sdiff',
+  'colordiff',
+  'comm',
+  'join',
 ];
 
 const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ...PLAIN.map((name): [string, Reader] => [name, allOperands]),
   ...['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack', 'ugrep'].map((name): [string, Reader] => [name, grepReads]),
-  ['sed', scriptFirst(set('e', 'f', 'expression', 'file', 'l', 'line-length'), ['e', 'f', 'expression', 'file'], ['i', 'in-place'])],
-  ...['awk', 'gawk', 'mawk', 'nawk'].map((name): [string, Reader] => [name, scriptFirst(set('F', 'v', 'f', 'field-separator', 'assign', 'file'), ['f', 'file'])]),
-  ...['jq', 'gojq', 'yq'].map((name): [string, Reader] => [name, scriptFirst(set('f', 'from-file', 'L', 'indent'), ['f', 'from-file'])]),
+  [
+    'sed',
+    scriptFirst(
+      set('e', 'f', 'expression', 'file', 'l', 'line-length'),
+      ['e', 'f', 'expression', 'file'],
+      ['i', 'in-place'],
+    ),
+  ],
+  ...['awk', 'gawk', 'mawk', 'nawk'].map((name): [string, Reader] => [
+    name,
+    scriptFirst(set('F', 'v', 'f', 'field-separator', 'assign', 'file'), ['f', 'file']),
+  ]),
+  ...['jq', 'gojq', 'yq'].map((name): [string, Reader] => [
+    name,
+    scriptFirst(set('f', 'from-file', 'L', 'indent'), ['f', 'from-file']),
+  ]),
   ['cp', sources(set('t', 'target-directory', 'S', 'suffix'))],
   ['install', sources(set('t', 'target-directory', 'm', 'mode', 'o', 'owner', 'g', 'group', 'S', 'suffix'))],
   // A second name for a secret (`ln .env notes.txt`, `ln -s ~/.ssh/id_rsa k`) is read through it unseen.
   ['ln', sources(set('t', 'target-directory', 'S', 'suffix'))],
   ['link', sources(set())],
   ['scp', sources(set('c', 'F', 'i', 'J', 'l', 'o', 'P', 'S', 'D', 'X'))],
-  ['rsync', sources(set('e', 'rsh', 'f', 'filter', 'exclude', 'include', 'exclude-from', 'include-from', 'files-from', 'rsync-path', 'chmod', 'chown', 'log-file', 'B', 'T', 'temp-dir', 'partial-dir'))],
+  [
+    'rsync',
+    sources(
+      set(
+        'e',
+        'rsh',
+        'f',
+        'filter',
+        'exclude',
+        'include',
+        'exclude-from',
+        'include-from',
+        'files-from',
+        'rsync-path',
+        'chmod',
+        'chown',
+        'log-file',
+        'B',
+        'T',
+        'temp-dir',
+        'partial-dir',
+      ),
+    ),
+  ],
   ['tar', tarReads],
   ['bsdtar', tarReads],
   ['zip', zipReads],
@@ -181,7 +356,11 @@ const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
 const LOADERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'set']);
 
 /** The files `argv` (one unwrapped view of `command`) reads and shows or sends on, with the redirections of `command`. */
-export function secretReadCandidates(command: SimpleCommand, argv: readonly string[], loaderOf: (id: number) => SimpleCommand | undefined): ReadOperand[] {
+export function secretReadCandidates(
+  command: SimpleCommand,
+  argv: readonly string[],
+  loaderOf: (id: number) => SimpleCommand | undefined,
+): ReadOperand[] {
   const found: ReadOperand[] = [];
   for (const redirect of command.redirects) {
     if (isInput(redirect)) found.push({ path: redirect.target, word: `< ${redirect.target}` });
@@ -190,7 +369,8 @@ export function secretReadCandidates(command: SimpleCommand, argv: readonly stri
   const reader = READERS.get(name);
   if (reader === undefined) return found;
   if (command.feeds !== undefined && LOADERS.has(commandName(loaderOf(command.feeds)?.argv[0] ?? ''))) return found;
-  for (const path of reader(argv.slice(1))) found.push({ path, word: argv[1] === path ? `${name} ${path}` : `${name} … ${path}` });
+  for (const path of reader(argv.slice(1)))
+    found.push({ path, word: argv[1] === path ? `${name} ${path}` : `${name} … ${path}` });
   return found;
 }
 
@@ -205,5 +385,9 @@ function isInput(redirect: Redirect): boolean {
  */
 export function globProbe(operand: string): string {
   if (!/[*?[]/.test(operand)) return operand;
-  return operand.replace(/\[!?\^?([^\]])[^\]]*\]/g, (whole, first: string) => (whole.startsWith('[!') || whole.startsWith('[^') ? '' : first)).replace(/[*?]/g, '');
+  return operand
+    .replace(/\[!?\^?([^\]])[^\]]*\]/g, (whole, first: string) =>
+      whole.startsWith('[!') || whole.startsWith('[^') ? '' : first,
+    )
+    .replace(/[*?]/g, '');
 }

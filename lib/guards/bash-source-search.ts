@@ -63,7 +63,9 @@ export class SourceSearch {
     // Direct sources first.
     if (viaStdin) {
       for (const { pipelineId, index } of command.pipelines) {
-        const found = this.prefix(this.firstPassing, pipelineId, index, (stage) => (this.passesTest(stage) ? stage : null));
+        const found = this.prefix(this.firstPassing, pipelineId, index, (stage) =>
+          this.passesTest(stage) ? stage : null,
+        );
         if (found !== null) return found;
       }
       if (reader !== undefined && this.passesTest(reader)) return reader;
@@ -124,7 +126,12 @@ export class SourceSearch {
   }
 
   /** `table`'s entry for the stages of `pipelineId` before stage `index`, filled in order up to there. */
-  private prefix(table: Map<number, Array<SimpleCommand | null>>, pipelineId: number, index: number, step: (stage: SimpleCommand) => SimpleCommand | null): SimpleCommand | null {
+  private prefix(
+    table: Map<number, Array<SimpleCommand | null>>,
+    pipelineId: number,
+    index: number,
+    step: (stage: SimpleCommand) => SimpleCommand | null,
+  ): SimpleCommand | null {
     const stages = this.graph.stagesOf(pipelineId);
     const count = countBefore(stages, index);
     let entries = table.get(pipelineId);

@@ -29,7 +29,10 @@ function translate(glob: string): string {
     const char = glob.charAt(i);
     if (char === '\\') {
       const next = glob.charAt(i + 1);
-      if (next === '') throw new TextGlobError(`glob ${JSON.stringify(glob)} ends with a lone \`\\\`; write \`\\\\\` for a literal backslash`);
+      if (next === '')
+        throw new TextGlobError(
+          `glob ${JSON.stringify(glob)} ends with a lone \`\\\`; write \`\\\\\` for a literal backslash`,
+        );
       out += next.replace(SPECIAL, '\\$&');
       i += 1;
     } else if (char === '*') out += '[\\s\\S]*';
@@ -43,7 +46,8 @@ function translate(glob: string): string {
       out += ')';
     } else out += char.replace(SPECIAL, '\\$&');
   }
-  if (depth > 0) throw new TextGlobError(`glob ${JSON.stringify(glob)} has an unclosed \`{\`; close it or write \`\\{\``);
+  if (depth > 0)
+    throw new TextGlobError(`glob ${JSON.stringify(glob)} has an unclosed \`{\`; close it or write \`\\{\``);
   return out;
 }
 

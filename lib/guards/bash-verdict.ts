@@ -24,8 +24,11 @@ const NEWLINES = /\s*[\r\n]+\s*/g;
 export function ruleVerdict(rule: { id: string; reason: string; severity: BashSeverity }, hit: RuleHit): BashVerdict {
   const verb = rule.severity === 'ask' ? 'asks before running' : 'blocked';
   let reason = `bash-guard ${verb} \`${hit.snippet}\` (rule "${rule.id}"): ${rule.reason.replace(NEWLINES, ' ')}`;
-  if (hit.worstCase) reason += '. It does so if a variable in it is empty or unset: write ${VAR:?} so the shell stops instead';
-  if (hit.opaque) reason += '. The command name is a variable or substitution, so what runs cannot be checked: write the program name literally';
+  if (hit.worstCase)
+    reason += '. It does so if a variable in it is empty or unset: write ${VAR:?} so the shell stops instead';
+  if (hit.opaque)
+    reason +=
+      '. The command name is a variable or substitution, so what runs cannot be checked: write the program name literally';
   return { rule: rule.id, reason, snippet: hit.snippet, severity: rule.severity };
 }
 

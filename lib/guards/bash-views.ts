@@ -39,7 +39,12 @@ function expandedCommand(argv: readonly string[], base: PathBase): string[] | un
 }
 
 /** Every view of `simple` the rules are tried on. */
-export function viewsOf(simple: SimpleCommand, base: PathBase, graph: CommandGraph, script: ParsedScript): CommandView[] {
+export function viewsOf(
+  simple: SimpleCommand,
+  base: PathBase,
+  graph: CommandGraph,
+  script: ParsedScript,
+): CommandView[] {
   const views = simple.unwrapped.map((argv) => commandView(simple, argv, base, graph, script));
   for (let i = 0, count = views.length; i < count; i += 1) {
     const view = views[i] as CommandView;

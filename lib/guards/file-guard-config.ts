@@ -35,7 +35,8 @@ function typeName(value: unknown): string {
 }
 
 function checkGlob(path: string, where: string, glob: unknown): string {
-  if (typeof glob !== 'string' || glob.trim() === '') fail(path, `\`${where}\` must be a non-empty glob string, got ${typeName(glob)}`);
+  if (typeof glob !== 'string' || glob.trim() === '')
+    fail(path, `\`${where}\` must be a non-empty glob string, got ${typeName(glob)}`);
   try {
     globToRegExp(glob, { homes: ['/'] }); // syntax only: the real compile happens once, with the real home
   } catch (error) {
@@ -53,15 +54,20 @@ function globList(path: string, where: string, value: unknown, required: boolean
 }
 
 function readRule(path: string, where: string, value: unknown): FileRule {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `\`${where}\` must be a rule object, got ${typeName(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(path, `\`${where}\` must be a rule object, got ${typeName(value)}`);
   const rule = value as Record<string, unknown>;
   for (const key of Object.keys(rule)) {
-    if (!RULE_KEYS.includes(key)) fail(path, `\`${where}\` has unknown key \`${key}\`; a rule has ${RULE_KEYS.map((k) => `\`${k}\``).join(', ')}`);
+    if (!RULE_KEYS.includes(key))
+      fail(path, `\`${where}\` has unknown key \`${key}\`; a rule has ${RULE_KEYS.map((k) => `\`${k}\``).join(', ')}`);
   }
   const { id, access, reason } = rule;
-  if (typeof id !== 'string' || !RULE_ID.test(id)) fail(path, `\`${where}.id\` must be a name like "terraform-state" (letters, digits, . _ -), got ${typeName(id)}`);
-  if (access !== 'write' && access !== 'readwrite') fail(path, `\`${where}.access\` must be "write" or "readwrite", got ${typeName(access)}`);
-  if (typeof reason !== 'string' || reason.trim() === '') fail(path, `\`${where}.reason\` must say what to do instead, got ${typeName(reason)}`);
+  if (typeof id !== 'string' || !RULE_ID.test(id))
+    fail(path, `\`${where}.id\` must be a name like "terraform-state" (letters, digits, . _ -), got ${typeName(id)}`);
+  if (access !== 'write' && access !== 'readwrite')
+    fail(path, `\`${where}.access\` must be "write" or "readwrite", got ${typeName(access)}`);
+  if (typeof reason !== 'string' || reason.trim() === '')
+    fail(path, `\`${where}.reason\` must say what to do instead, got ${typeName(reason)}`);
   const globs = globList(path, `${where}.globs`, rule.globs, true);
   const except = rule.except === undefined ? undefined : globList(path, `${where}.except`, rule.except, false);
   return except === undefined ? { id, globs, access, reason } : { id, globs, except, access, reason };
@@ -85,20 +91,28 @@ export function mergeFileGuardConfig(
       if (!TOP_KEYS.includes(key)) fail(path, `unknown key \`${key}\`; file-guard reads \`protect\` and \`allow\``);
     }
     if (data.protect !== undefined) {
-      if (!Array.isArray(data.protect)) fail(path, `\`protect\` must be an array of rules, got ${typeName(data.protect)}`);
+      if (!Array.isArray(data.protect))
+        fail(path, `\`protect\` must be an array of rules, got ${typeName(data.protect)}`);
       data.protect.forEach((value, index) => {
         const rule = readRule(path, `protect[${index}]`, value);
         // Redefining an id would let a layer weaken a rule under the same name.
-        if (ids.has(rule.id)) fail(path, `\`protect[${index}].id\` "${rule.id}" is already defined; pick another id (to switch a rule off, list its id in the user config's \`allow\`)`);
+        if (ids.has(rule.id))
+          fail(
+            path,
+            `\`protect[${index}].id\` "${rule.id}" is already defined; pick another id (to switch a rule off, list its id in the user config's \`allow\`)`,
+          );
         ids.add(rule.id);
         rules.push(rule);
       });
     }
     if (data.allow === undefined) continue;
-    if (!Array.isArray(data.allow)) fail(path, `\`allow\` must be an array of rule ids or globs, got ${typeName(data.allow)}`);
+    if (!Array.isArray(data.allow))
+      fail(path, `\`allow\` must be an array of rule ids or globs, got ${typeName(data.allow)}`);
     const entries = data.allow.map((entry, index) => checkGlob(path, `allow[${index}]`, entry));
     if (scope !== 'user') {
-      debug(`${path}: ignored \`allow\` (${entries.map((entry) => JSON.stringify(entry)).join(', ')}): only the user config may relax file-guard; a project may only add protections`);
+      debug(
+        `${path}: ignored \`allow\` (${entries.map((entry) => JSON.stringify(entry)).join(', ')}): only the user config may relax file-guard; a project may only add protections`,
+      );
       continue;
     }
     allow.push(...entries);

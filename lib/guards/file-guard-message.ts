@@ -14,7 +14,10 @@ function shown(path: string, cwd: string, home: string): string {
  * denial (lib/guards/file-guard-search.ts) says `searching`/`listing`, and for a Grep glob names
  * the glob and an example of the protected files it would take in.
  */
-export function denialMessage(denial: FileAccessDenial & { verb?: string; glob?: string; within?: string }, where: { cwd: string; home: string }): string {
+export function denialMessage(
+  denial: FileAccessDenial & { verb?: string; glob?: string; within?: string },
+  where: { cwd: string; home: string },
+): string {
   const verb = denial.verb ?? (denial.operation === 'write' ? 'writing' : 'reading');
   const via = denial.resolved === undefined ? '' : `, a symlink to ${shown(denial.resolved, where.cwd, where.home)},`;
   const path = shown(denial.path, where.cwd, where.home);

@@ -39,7 +39,8 @@ export const BUILTIN_FILE_RULES: readonly FileRule[] = [
     // Templates are committed on purpose and hold no values; `.env.local.example` is one too.
     except: ['.env{,.*}.{example,sample,template,dist}'],
     access: 'readwrite',
-    reason: 'dotenv files hold secrets; ask the user for the variable names or values you need, and put placeholders in .env.example instead',
+    reason:
+      'dotenv files hold secrets; ask the user for the variable names or values you need, and put placeholders in .env.example instead',
   },
   {
     id: 'ssh-private-keys',
@@ -52,7 +53,8 @@ export const BUILTIN_FILE_RULES: readonly FileRule[] = [
     // Notes and code named after a key are not the key (`id_rsa.md`, `parse_rsa.py`).
     except: ['*.{pub,md,markdown,txt,rst,adoc,html,py,js,ts,go,rb,rs,java,c,h,sh}'],
     access: 'readwrite',
-    reason: 'private SSH keys must stay private; use the matching .pub file for the public key, and ask the user for anything else',
+    reason:
+      'private SSH keys must stay private; use the matching .pub file for the public key, and ask the user for anything else',
   },
   {
     id: 'key-files',
@@ -63,20 +65,23 @@ export const BUILTIN_FILE_RULES: readonly FileRule[] = [
       '*.{pem,key,p12,pfx}.{bak,old,orig,backup,save}',
     ],
     access: 'readwrite',
-    reason: 'key and certificate bundles may hold private keys; ask the user to handle key material, and refer to the file by its path instead of opening it',
+    reason:
+      'key and certificate bundles may hold private keys; ask the user to handle key material, and refer to the file by its path instead of opening it',
   },
   {
     id: 'ssh-dir',
     globs: ['.ssh', '.ssh/**'],
     except: ['.ssh/*.pub', '.ssh/known_hosts'],
     access: 'readwrite',
-    reason: '~/.ssh holds keys and host settings; only *.pub and known_hosts may be opened; ask the user to make SSH changes',
+    reason:
+      '~/.ssh holds keys and host settings; only *.pub and known_hosts may be opened; ask the user to make SSH changes',
   },
   {
     id: 'gnupg-dir',
     globs: ['.gnupg', '.gnupg/**', '.password-store', '.password-store/**'],
     access: 'readwrite',
-    reason: '~/.gnupg and ~/.password-store hold private keys and stored passwords; use gpg --list-keys or pass ls for what you need, and ask the user for the rest',
+    reason:
+      '~/.gnupg and ~/.password-store hold private keys and stored passwords; use gpg --list-keys or pass ls for what you need, and ask the user for the rest',
   },
   {
     id: 'cloud-credentials',
@@ -127,7 +132,8 @@ export const BUILTIN_FILE_RULES: readonly FileRule[] = [
       '~/.continue/config.json',
     ],
     access: 'readwrite',
-    reason: "this file holds a coding agent's login token; never read or copy it; ask the user to sign in or configure the tool themselves",
+    reason:
+      "this file holds a coding agent's login token; never read or copy it; ask the user to sign in or configure the tool themselves",
   },
   {
     id: 'credential-files',
@@ -155,7 +161,8 @@ export const BUILTIN_FILE_RULES: readonly FileRule[] = [
       '~/.gradle/gradle.properties',
     ],
     access: 'readwrite',
-    reason: 'this file may hold login or registry tokens; ask the user to make the change, and reference the file by path instead of reading it',
+    reason:
+      'this file may hold login or registry tokens; ask the user to make the change, and reference the file by path instead of reading it',
   },
   // Generated files: read freely, never edited by hand.
   {
@@ -163,7 +170,8 @@ export const BUILTIN_FILE_RULES: readonly FileRule[] = [
     // `.git` alone is the gitdir pointer file of worktrees and submodules.
     globs: ['.git', '.git/**'],
     access: 'write',
-    reason: "files under .git are git's own state; use git commands (git config, git commit, git checkout, git update-ref …) instead of editing them",
+    reason:
+      "files under .git are git's own state; use git commands (git config, git commit, git checkout, git update-ref …) instead of editing them",
   },
   lockRule('npm-lock', ['package-lock.json', 'npm-shrinkwrap.json'], 'package.json', 'npm install'),
   lockRule('yarn-lock', ['yarn.lock'], 'package.json', 'yarn install'),

@@ -141,7 +141,11 @@ function exists(path: string): boolean {
  * directory (or at `/` for an absolute glob), below `root`, protected, and there on disk.
  * Lexical first: a search of the project, the common case, costs no stat at all.
  */
-function secretBelow(root: string, home: string, request: SearchAccessRequest): { path: string; id: string; reason: string } | undefined {
+function secretBelow(
+  root: string,
+  home: string,
+  request: SearchAccessRequest,
+): { path: string; id: string; reason: string } | undefined {
   for (const rule of request.sources) {
     if (rule.access !== 'readwrite') continue;
     for (const glob of rule.globs) {
@@ -185,8 +189,14 @@ function grepGlobs(glob: unknown): string[] {
 }
 
 /** A protected path under `root` that one of the Grep globs selects, with the glob and the rule. */
-function globTakesInSecret(root: string, globs: readonly string[], request: SearchAccessRequest): { path: string; glob: string; id: string; reason: string } | undefined {
-  const ruleExamples = request.sources.filter((rule) => rule.access === 'readwrite').flatMap((rule) => rule.globs.flatMap((glob) => examplesOf(glob)));
+function globTakesInSecret(
+  root: string,
+  globs: readonly string[],
+  request: SearchAccessRequest,
+): { path: string; glob: string; id: string; reason: string } | undefined {
+  const ruleExamples = request.sources
+    .filter((rule) => rule.access === 'readwrite')
+    .flatMap((rule) => rule.globs.flatMap((glob) => examplesOf(glob)));
   const prefix = root === '/' ? '/' : `${root}/`;
   for (const glob of globs) {
     let selects: (path: string) => boolean;
@@ -240,8 +250,17 @@ export function checkSearchAccess(request: SearchAccessRequest): SearchDenial | 
 
   const root = normalizePath(target, cwd, home);
   const below = secretBelow(root, home, request);
-  if (below !== undefined) return { rule: below.id, reason: below.reason, operation: 'read', path: below.path, verb, within: root };
+  if (below !== undefined)
+    return { rule: below.id, reason: below.reason, operation: 'read', path: below.path, verb, within: root };
   const selected = globTakesInSecret(root, grepGlobs(search.glob), request);
-  if (selected !== undefined) return { rule: selected.id, reason: selected.reason, operation: 'read', path: selected.path, verb, glob: selected.glob };
+  if (selected !== undefined)
+    return {
+      rule: selected.id,
+      reason: selected.reason,
+      operation: 'read',
+      path: selected.path,
+      verb,
+      glob: selected.glob,
+    };
   return undefined;
 }

@@ -37,6 +37,7 @@ const SEARCH_TOOLS = ['Grep', 'Glob', 'LS'];
 export function searchInputOf(tool: string, toolInput: unknown): SearchInput | undefined {
   if (!SEARCH_TOOLS.includes(tool) || typeof toolInput !== 'object' || toolInput === null) return undefined;
   const input = toolInput as Record<string, unknown>;
-  const text = (key: string) => (typeof input[key] === 'string' && input[key] !== '' ? (input[key] as string) : undefined);
+  const text = (key: string) =>
+    typeof input[key] === 'string' && input[key] !== '' ? (input[key] as string) : undefined;
   return { path: text('path'), glob: text('glob'), pattern: text('pattern') };
 }

@@ -23,7 +23,8 @@ export const PATH_TOO_LONG = 'path-too-long';
 
 /** The id of the built-in check that refuses writes through a symlink loop; `allow` can name it too. */
 export const SYMLINK_LOOP_RULE = 'symlink-loop';
-const SYMLINK_LOOP_REASON = 'the path runs into a symlink loop; fix or remove the looping link instead of writing through it';
+const SYMLINK_LOOP_REASON =
+  'the path runs into a symlink loop; fix or remove the looping link instead of writing through it';
 
 interface CompiledRule {
   readonly id: string;
@@ -44,10 +45,14 @@ export interface FileRuleSet {
  * Compiles `rules` for `home` (where `~/` globs are anchored, in both its spellings when it is a
  * symlink). `allow` entries that name a rule id switch that rule off; the others are globs.
  */
-export function compileFileRules(rules: readonly FileRule[], options: { home: string; allow?: readonly string[] }): FileRuleSet {
+export function compileFileRules(
+  rules: readonly FileRule[],
+  options: { home: string; allow?: readonly string[] },
+): FileRuleSet {
   const lexicalHome = normalizePath(options.home, '/');
   const realHome = realPathOf(options.home, '/');
-  const homes = realHome.kind === 'resolved' && realHome.path !== lexicalHome ? [lexicalHome, realHome.path] : [lexicalHome];
+  const homes =
+    realHome.kind === 'resolved' && realHome.path !== lexicalHome ? [lexicalHome, realHome.path] : [lexicalHome];
   const allow = options.allow ?? [];
   const ids = new Set([...rules.map((rule) => rule.id), SYMLINK_LOOP_RULE]);
   const relaxed = new Set(allow.filter((entry) => ids.has(entry)));
@@ -58,7 +63,12 @@ export function compileFileRules(rules: readonly FileRule[], options: { home: st
       .map((rule) => {
         const included = compileGlobs(rule.globs, { homes });
         const excluded = compileGlobs(rule.except ?? [], { homes });
-        return { id: rule.id, access: rule.access, reason: rule.reason, matches: (path: string) => included(path) && !excluded(path) };
+        return {
+          id: rule.id,
+          access: rule.access,
+          reason: rule.reason,
+          matches: (path: string) => included(path) && !excluded(path),
+        };
       }),
     isAllowed: compileGlobs(allowGlobs, { homes }),
     checksSymlinkLoops: !relaxed.has(SYMLINK_LOOP_RULE),

@@ -7,13 +7,20 @@ const RUN_OPTIONS = ['timeoutMs', 'input', 'cwd', 'env', 'extendEnv', 'maxOutput
 
 function wrong(name: string, expected: string, value: unknown): never {
   const shown =
-    typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : value === null || typeof value === 'number' ? String(value) : Array.isArray(value) ? 'an array' : typeof value;
+    typeof value === 'string'
+      ? JSON.stringify(value.slice(0, 40))
+      : value === null || typeof value === 'number'
+        ? String(value)
+        : Array.isArray(value)
+          ? 'an array'
+          : typeof value;
   throw new TypeError(`\`${name}\` must be ${expected}, got ${shown}`);
 }
 
 /** A non-empty string without NUL bytes (node would throw on those deep inside spawn). */
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '' && !value.includes('\0');
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Throws a TypeError naming the argument unless `file` is an executable and `args` an argv array (never a shell line). */
 export function checkCommand(file: unknown, args: unknown): void {
@@ -38,15 +45,18 @@ export function checkOptions(options: unknown, allowed: readonly string[] = RUN_
   for (const [name, value] of Object.entries({ timeoutMs, killGraceMs, maxOutputBytes })) {
     if (value !== undefined && (typeof value !== 'number' || !(value >= 0))) wrong(name, 'a number >= 0', value);
   }
-  if (input !== undefined && typeof input !== 'string' && !(input instanceof Uint8Array)) wrong('input', 'a string or a Buffer', input);
+  if (input !== undefined && typeof input !== 'string' && !(input instanceof Uint8Array))
+    wrong('input', 'a string or a Buffer', input);
   if (cwd !== undefined && !isText(cwd)) wrong('cwd', 'a directory path', cwd);
   if (extendEnv !== undefined && typeof extendEnv !== 'boolean') wrong('extendEnv', 'a boolean', extendEnv);
   if (env !== undefined) {
     if (!isObject(env)) wrong('env', 'an object of strings', env);
     for (const [key, value] of Object.entries(env)) {
-      if (value !== undefined && (typeof value !== 'string' || value.includes('\0'))) wrong(`env.${key}`, 'a string, or undefined to remove it', value);
+      if (value !== undefined && (typeof value !== 'string' || value.includes('\0')))
+        wrong(`env.${key}`, 'a string, or undefined to remove it', value);
     }
   }
-  if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function') wrong('signal', 'an AbortSignal', signal);
+  if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function')
+    wrong('signal', 'an AbortSignal', signal);
   return options as RunOptions;
 }

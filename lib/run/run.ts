@@ -71,7 +71,9 @@ export async function run(file: string, args: readonly string[], options?: RunOp
   const pid = child.pid;
   if (pid === undefined) {
     // ENOENT, EACCES, EMFILE …: no process; 'error' follows on the next tick.
-    return new Promise((resolve) => child.once('error', (error) => resolve(result({ error: describeSpawnError(error, file, cwd) }))));
+    return new Promise((resolve) =>
+      child.once('error', (error) => resolve(result({ error: describeSpawnError(error, file, cwd) }))),
+    );
   }
   trackGroup(pid);
   return new Promise((resolve) => {
@@ -98,7 +100,17 @@ export async function run(file: string, args: readonly string[], options?: RunOp
       child.stdin?.destroy();
       child.stdout.destroy();
       child.stderr.destroy();
-      resolve(result({ stdout: stdout.text(), stderr: stderr.text(), exitCode, signal: exitSignal, timedOut, aborted, truncated: stdout.truncated || stderr.truncated }));
+      resolve(
+        result({
+          stdout: stdout.text(),
+          stderr: stderr.text(),
+          exitCode,
+          signal: exitSignal,
+          timedOut,
+          aborted,
+          truncated: stdout.truncated || stderr.truncated,
+        }),
+      );
     };
 
     // SIGTERM to the whole group now, SIGKILL after the grace: a process blocked in `read` or with

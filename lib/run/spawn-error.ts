@@ -21,7 +21,10 @@ export function describeSpawnError(error: unknown, file: string, cwd: string | u
   const where = cwd !== undefined && (code === 'ENOENT' || code === 'ENOTDIR') ? cwdKind(cwd) : 'dir';
   let message: string;
   if (where !== 'dir') {
-    message = where === 'missing' ? `\`cwd\` ${cwd} does not exist; create it or pass an existing directory` : `\`cwd\` ${cwd} is not a directory; pass a directory`;
+    message =
+      where === 'missing'
+        ? `\`cwd\` ${cwd} does not exist; create it or pass an existing directory`
+        : `\`cwd\` ${cwd} is not a directory; pass a directory`;
   } else if (code === 'ENOENT') {
     message = file.includes('/')
       ? `\`${file}\` does not exist; check the path`

@@ -10,7 +10,11 @@ export type StopReason = 'timeout' | 'abort';
  * abort, `AbortSignal.any` is missing before Node 20.3 and leaks when one input is long-lived like
  * a hook's context signal (nodejs/node#48419, #55351), and `AbortSignal.timeout`'s timer can't be cleared.
  */
-export function watchStop(signal: AbortSignal | undefined, timeoutMs: number | undefined, onStop: (reason: StopReason) => void): () => void {
+export function watchStop(
+  signal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+  onStop: (reason: StopReason) => void,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onAbort = () => stop('abort');
   const dispose = () => {

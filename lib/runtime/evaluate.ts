@@ -32,7 +32,12 @@ export const processWorld: HookWorld = {
   home: () => homeDir(process.env),
 };
 
-function makeContext(name: string, deadline: number, debug: boolean, world: HookWorld): HookContext & { abort(): void } {
+function makeContext(
+  name: string,
+  deadline: number,
+  debug: boolean,
+  world: HookWorld,
+): HookContext & { abort(): void } {
   let controller: AbortController | undefined;
   let cwd: string | undefined;
   let home: string | undefined;
@@ -61,8 +66,18 @@ function makeContext(name: string, deadline: number, debug: boolean, world: Hook
 
 /** Turns a thrown value into the hook's failure outcome (its policy decides which). */
 export function failed(hook: HookDefinition, name: string, error: unknown, debug: boolean): Evaluation {
-  if (debug) writeAll(2, `hookpack ${name}: ${errorCode(error)}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return { name, outcome: failureAnswer(hook, name, error), decision: hook.onError === 'block' ? 'fail-closed' : 'fail-open', error: errorCode(error), ms: sinceStartMs() };
+  if (debug)
+    writeAll(
+      2,
+      `hookpack ${name}: ${errorCode(error)}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  return {
+    name,
+    outcome: failureAnswer(hook, name, error),
+    decision: hook.onError === 'block' ? 'fail-closed' : 'fail-open',
+    error: errorCode(error),
+    ms: sinceStartMs(),
+  };
 }
 
 function answered(hook: HookDefinition, name: string, value: unknown, debug: boolean): Evaluation {
@@ -78,7 +93,14 @@ function answered(hook: HookDefinition, name: string, value: unknown, debug: boo
  * answer or its failure. `world` is what the handler's context gives it of cwd, env and home. A synchronous answer comes back synchronously (no timer, no promise),
  * which keeps the common guard path free of event-loop turns.
  */
-export function evaluateHook(hook: HookDefinition, name: string, payload: unknown, deadline: number, debug: boolean, world: HookWorld = processWorld): Evaluation | Promise<Evaluation> {
+export function evaluateHook(
+  hook: HookDefinition,
+  name: string,
+  payload: unknown,
+  deadline: number,
+  debug: boolean,
+  world: HookWorld = processWorld,
+): Evaluation | Promise<Evaluation> {
   const context = makeContext(name, deadline, debug, world);
   let result: unknown;
   try {
@@ -88,11 +110,22 @@ export function evaluateHook(hook: HookDefinition, name: string, payload: unknow
   }
   if (!isThenable(result)) return answered(hook, name, result, debug);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      context.abort();
-      const late = failed(hook, name, new HookError('E_HANDLER_TIMEOUT', `the handler did not answer within its deadline (${Math.round(deadline - processStartMs())} ms after start); make it faster or raise \`timeout\``), debug);
-      resolve({ ...late, timedOut: true });
-    }, Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(
+      () => {
+        context.abort();
+        const late = failed(
+          hook,
+          name,
+          new HookError(
+            'E_HANDLER_TIMEOUT',
+            `the handler did not answer within its deadline (${Math.round(deadline - processStartMs())} ms after start); make it faster or raise \`timeout\``,
+          ),
+          debug,
+        );
+        resolve({ ...late, timedOut: true });
+      },
+      Math.max(0, deadline - Date.now()),
+    );
     result.then(
       (value) => {
         clearTimeout(timer);

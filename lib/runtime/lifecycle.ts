@@ -65,16 +65,26 @@ function describe(value: unknown): string {
 }
 
 /** Validates a payload for `event`: an object, of that event, matching its schema. Throws HookError. */
-export function checkPayload(event: string, payload: unknown, validate: Validate): asserts payload is Record<string, unknown> {
+export function checkPayload(
+  event: string,
+  payload: unknown,
+  validate: Validate,
+): asserts payload is Record<string, unknown> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new HookError('E_PAYLOAD_SHAPE', `stdin holds ${describe(payload)}, but Claude Code sends one JSON object`);
   }
   const got = (payload as { hook_event_name?: unknown }).hook_event_name;
   if (typeof got !== 'string') {
-    throw new HookError('E_PAYLOAD_SCHEMA', `hook_event_name: expected string, got ${got === undefined ? 'nothing' : describe(got).replace(/^an? /, '')}`);
+    throw new HookError(
+      'E_PAYLOAD_SCHEMA',
+      `hook_event_name: expected string, got ${got === undefined ? 'nothing' : describe(got).replace(/^an? /, '')}`,
+    );
   }
   if (got !== event) {
-    throw new HookError('E_PAYLOAD_EVENT', `this hook handles ${event} but received a ${oneLine(got, 60)} payload; wire it under "${event}" in settings.json`);
+    throw new HookError(
+      'E_PAYLOAD_EVENT',
+      `this hook handles ${event} but received a ${oneLine(got, 60)} payload; wire it under "${event}" in settings.json`,
+    );
   }
   const problem = validate(payload);
   if (problem !== undefined) {
@@ -93,7 +103,10 @@ export function isSkipped(name: string, failClosed: boolean, env: NodeJS.Process
 
 /** The error for a handler that ended the process itself, bypassing the answer. */
 export function exitedEarly(code: number | undefined): HookError {
-  return new HookError('E_HANDLER_EXIT', `the handler called process.exit(${code ?? ''}) before answering; return an answer instead`);
+  return new HookError(
+    'E_HANDLER_EXIT',
+    `the handler called process.exit(${code ?? ''}) before answering; return an answer instead`,
+  );
 }
 
 /** Runs one bundle's hooks on the payload on stdin, prints the one answer and exits. */
@@ -108,7 +121,9 @@ export function runBundle(bundle: Bundle): void {
   const guarded = hooks.some(({ hook }) => hook.onError === 'block');
   const off = hooks.filter(({ name, hook }) => hook.onError !== 'block' && isSkipped(name, false, env, event));
   if (guarded) ignoreProjectSwitches(env);
-  const active = hooks.filter((entry) => (entry.hook.onError === 'block' ? !isSkipped(entry.name, true, env, event) : !off.includes(entry)));
+  const active = hooks.filter((entry) =>
+    entry.hook.onError === 'block' ? !isSkipped(entry.name, true, env, event) : !off.includes(entry),
+  );
   if (active.length === 0) process.exit(0);
   const debug = isDebug(env);
   // 3.
@@ -119,21 +134,36 @@ export function runBundle(bundle: Bundle): void {
   const settled = new Map<string, Evaluation>();
   let payload: Record<string, unknown> = {};
   let finished = false;
-  const conclude = (error: unknown) => running.map(({ name, hook }) => settled.get(name) ?? failed(hook, name, error, debug));
+  const conclude = (error: unknown) =>
+    running.map(({ name, hook }) => settled.get(name) ?? failed(hook, name, error, debug));
   const answer = (evaluations: Evaluation[]): Outcome => {
     const combined = combine(event, payload, evaluations);
     // Installed with `|| exit 2` when it holds a guard: then it never exits 1 on purpose.
     const outcome = guarded ? forGuardedCommand(combined) : combined;
     // A blocking answer that could not be written turns into exit 2 (printOutcome).
     const exitCode = printOutcome(outcome);
-    recordRuns(evaluations.map((e) => ({ hook: e.name, event, exit: single ? exitCode : e.outcome.exitCode, decision: e.decision, error: e.error, ms: e.ms })), env);
+    recordRuns(
+      evaluations.map((e) => ({
+        hook: e.name,
+        event,
+        exit: single ? exitCode : e.outcome.exitCode,
+        decision: e.decision,
+        error: e.error,
+        ms: e.ms,
+      })),
+      env,
+    );
     return { ...outcome, exitCode };
   };
   const finish = (evaluations: Evaluation[]): void => {
     if (finished) return;
     finished = true;
     const outcome = answer(evaluations);
-    exitNow(outcome.exitCode, evaluations.some((e) => e.timedOut === true), outcome.json !== undefined);
+    exitNow(
+      outcome.exitCode,
+      evaluations.some((e) => e.timedOut === true),
+      outcome.json !== undefined,
+    );
   };
   // An error nobody can attribute (a stray rejection, a throwing timer) fails the hooks still
   // pending by their own policies; answers already given stand.
@@ -159,8 +189,13 @@ export function runBundle(bundle: Bundle): void {
   }
 
   // 6.
-  running = active.filter(({ hook }) => payloadMatches(event, hook.matcher, payload)).map((entry) => ({ ...entry, hook: effectivePolicy(entry.hook, payload) }));
-  if (single && running.length === 0) return finish(active.map(({ name }) => ({ name, outcome: { exitCode: 0 }, decision: 'unmatched', ms: sinceStartMs() })));
+  running = active
+    .filter(({ hook }) => payloadMatches(event, hook.matcher, payload))
+    .map((entry) => ({ ...entry, hook: effectivePolicy(entry.hook, payload) }));
+  if (single && running.length === 0)
+    return finish(
+      active.map(({ name }) => ({ name, outcome: { exitCode: 0 }, decision: 'unmatched', ms: sinceStartMs() })),
+    );
   const results = running.map(({ name, hook }) => {
     const result = evaluateHook(hook, name, payload, deadlines.get(name) as number, debug);
     if (result instanceof Promise) void result.then((done) => settled.set(name, done));

@@ -12,12 +12,19 @@ export interface RunMeta {
 }
 
 /** A hook's own bundle prints its answer as rendered: nothing to merge it with. */
-const own = (_event: string, _payload: Record<string, unknown>, [only]: Evaluation[]): Outcome => only?.outcome ?? { exitCode: 0 };
+const own = (_event: string, _payload: Record<string, unknown>, [only]: Evaluation[]): Outcome =>
+  only?.outcome ?? { exitCode: 0 };
 
 /**
  * The entry of one hook's bundle (`dist/<name>.cjs`): the lifecycle of an event bundle of one
  * (lifecycle.ts), without the merge (its code stays out of the bundle).
  */
 export function runHook(hook: HookDefinition, meta: RunMeta): void {
-  runBundle({ event: hook.event, hooks: [{ name: meta.name, hook }], validate: meta.validate, combine: own, single: true });
+  runBundle({
+    event: hook.event,
+    hooks: [{ name: meta.name, hook }],
+    validate: meta.validate,
+    combine: own,
+    single: true,
+  });
 }

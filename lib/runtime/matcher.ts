@@ -26,7 +26,12 @@ const compiledMatchers = new Map<string, (value: string) => boolean>();
 
 function compileMatcherNow(matcher: string, event: string | undefined): (value: string) => boolean {
   if ((event !== undefined && NARROW_EVENTS.includes(event) ? NARROW_EXACT_LIST : EXACT_LIST).test(matcher)) {
-    const names = new Set(matcher.split(/[|,]/).map((name) => name.trim()).filter(Boolean));
+    const names = new Set(
+      matcher
+        .split(/[|,]/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    );
     return (value) => names.has(value);
   }
   const regex = new RegExp(matcher);
@@ -56,7 +61,11 @@ export function payloadMatches(event: string, matcher: string | undefined, paylo
 export function unionMatcher(matchers: readonly (string | null | undefined)[]): string | null {
   if (matchers.some((m) => m === null || m === undefined || m === '' || m === '*')) return null;
   const list = matchers as readonly string[];
-  const names = (m: string) => m.split(/[|,]/).map((n) => n.trim()).filter(Boolean);
+  const names = (m: string) =>
+    m
+      .split(/[|,]/)
+      .map((n) => n.trim())
+      .filter(Boolean);
   if (list.every((m) => EXACT_LIST.test(m))) return [...new Set(list.flatMap(names))].join('|');
   return list.map((m) => (EXACT_LIST.test(m) ? `^(?:${names(m).join('|')})$` : `(?:${m})`)).join('|');
 }

@@ -30,7 +30,7 @@ export function joinWithinBudget(parts: Part[], separator: string, cap = OUTPUT_
   if (joined.length <= cap) return joined;
   let budget = cap - separator.length * (texts.length - 1);
   const shares = new Array<number>(texts.length).fill(0);
-  const order = texts.map((t, i) => i).sort((a, b) => (texts[a]?.length ?? 0) - (texts[b]?.length ?? 0));
+  const order = texts.map((_t, i) => i).sort((a, b) => (texts[a]?.length ?? 0) - (texts[b]?.length ?? 0));
   order.forEach((index, position) => {
     const fair = Math.floor(budget / (order.length - position));
     shares[index] = Math.min(texts[index]?.length ?? 0, fair);
@@ -79,8 +79,19 @@ function mergePreToolUse(evaluations: Evaluation[], toolInput: Json, out: Json, 
   }
   if (decision === undefined && context === undefined) return;
   const deciding = evaluations.filter((e) => hso(e.outcome.json)?.permissionDecision === decision);
-  const reason = decision === 'defer' ? undefined : joinWithinBudget(collect(deciding, (j) => hso(j)?.permissionDecisionReason), '\n');
-  const rewrites = decision === 'allow' || decision === 'ask' ? deciding.map((e) => hso(e.outcome.json)?.updatedInput).filter((u): u is Json => typeof u === 'object' && u !== null) : [];
+  const reason =
+    decision === 'defer'
+      ? undefined
+      : joinWithinBudget(
+          collect(deciding, (j) => hso(j)?.permissionDecisionReason),
+          '\n',
+        );
+  const rewrites =
+    decision === 'allow' || decision === 'ask'
+      ? deciding
+          .map((e) => hso(e.outcome.json)?.updatedInput)
+          .filter((u): u is Json => typeof u === 'object' && u !== null)
+      : [];
   out.hookSpecificOutput = compact({
     hookEventName: 'PreToolUse',
     permissionDecision: decision,
@@ -91,7 +102,9 @@ function mergePreToolUse(evaluations: Evaluation[], toolInput: Json, out: Json, 
 }
 
 function mergePermissionRequest(evaluations: Evaluation[], toolInput: Json, out: Json): void {
-  const decisions = evaluations.map((e) => ({ e, d: hso(e.outcome.json)?.decision as Json | undefined })).filter((x) => x.d !== undefined);
+  const decisions = evaluations
+    .map((e) => ({ e, d: hso(e.outcome.json)?.decision as Json | undefined }))
+    .filter((x) => x.d !== undefined);
   if (decisions.length === 0) return;
   const denies = decisions.filter((x) => x.d?.behavior === 'deny');
   if (denies.length > 0) {
@@ -99,18 +112,26 @@ function mergePermissionRequest(evaluations: Evaluation[], toolInput: Json, out:
       hookEventName: 'PermissionRequest',
       decision: compact({
         behavior: 'deny',
-        message: joinWithinBudget(denies.map((x) => ({ name: x.e.name, text: String(x.d?.message ?? '') })).filter((p) => p.text), '\n'),
+        message: joinWithinBudget(
+          denies.map((x) => ({ name: x.e.name, text: String(x.d?.message ?? '') })).filter((p) => p.text),
+          '\n',
+        ),
         interrupt: denies.some((x) => x.d?.interrupt === true) ? true : undefined,
       }),
     };
     return;
   }
-  const permissions = decisions.flatMap((x) => (Array.isArray(x.d?.updatedPermissions) ? (x.d?.updatedPermissions as unknown[]) : []));
+  const permissions = decisions.flatMap((x) =>
+    Array.isArray(x.d?.updatedPermissions) ? (x.d?.updatedPermissions as unknown[]) : [],
+  );
   out.hookSpecificOutput = {
     hookEventName: 'PermissionRequest',
     decision: compact({
       behavior: 'allow',
-      updatedInput: pipelineUpdatedInput(toolInput, decisions.map((x) => x.d?.updatedInput).filter((u): u is Json => typeof u === 'object' && u !== null)),
+      updatedInput: pipelineUpdatedInput(
+        toolInput,
+        decisions.map((x) => x.d?.updatedInput).filter((u): u is Json => typeof u === 'object' && u !== null),
+      ),
       updatedPermissions: permissions.length > 0 ? permissions : undefined,
     }),
   };
@@ -124,12 +145,20 @@ function mergePermissionRequest(evaluations: Evaluation[], toolInput: Json, out:
  */
 export function mergeEvaluations(event: string, payload: Json, evaluations: Evaluation[]): Outcome {
   const out: Json = {};
-  const toolInput = (typeof payload.tool_input === 'object' && payload.tool_input !== null ? payload.tool_input : {}) as Json;
-  const context = joinWithinBudget(collect(evaluations, (j) => hso(j)?.additionalContext), '\n\n');
+  const toolInput = (
+    typeof payload.tool_input === 'object' && payload.tool_input !== null ? payload.tool_input : {}
+  ) as Json;
+  const context = joinWithinBudget(
+    collect(evaluations, (j) => hso(j)?.additionalContext),
+    '\n\n',
+  );
 
   if (evaluations.some((e) => e.outcome.json?.continue === false)) {
     out.continue = false;
-    out.stopReason = joinWithinBudget(collect(evaluations, (j) => j.stopReason), '\n');
+    out.stopReason = joinWithinBudget(
+      collect(evaluations, (j) => j.stopReason),
+      '\n',
+    );
   }
   const blocks = collect(evaluations, (j) => (j.decision === 'block' ? j.reason : undefined));
   if (blocks.length > 0) {
@@ -146,12 +175,19 @@ export function mergeEvaluations(event: string, payload: Json, evaluations: Eval
     if (evaluations.some((e) => hso(e.outcome.json)?.retry === true)) specific.retry = true;
     if (Object.keys(specific).length > 0) out.hookSpecificOutput = { hookEventName: event, ...specific };
   }
-  const systemMessage = joinWithinBudget(collect(evaluations, (j) => j.systemMessage), '\n');
+  const systemMessage = joinWithinBudget(
+    collect(evaluations, (j) => j.systemMessage),
+    '\n',
+  );
   if (systemMessage !== undefined) out.systemMessage = systemMessage;
 
   const stderr = evaluations.map((e) => e.outcome.stderr).filter((s): s is string => typeof s === 'string' && s !== '');
   const hasJson = Object.keys(out).length > 0;
-  const exitCode = evaluations.some((e) => e.outcome.exitCode === 2) ? 2 : !hasJson && evaluations.some((e) => e.outcome.exitCode === 1) ? 1 : 0;
+  const exitCode = evaluations.some((e) => e.outcome.exitCode === 2)
+    ? 2
+    : !hasJson && evaluations.some((e) => e.outcome.exitCode === 1)
+      ? 1
+      : 0;
   const outcome: Outcome = { exitCode };
   if (hasJson) outcome.json = out;
   if (stderr.length > 0) outcome.stderr = stderr.join('\n');

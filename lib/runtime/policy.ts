@@ -11,7 +11,11 @@ export function errorCode(error: unknown): string {
 
 /** The JSON that says "blocked" on this event, where the event has one. */
 function blockingJson(event: string, reason: string): Record<string, unknown> | undefined {
-  const answer = acceptsAnswer(event, 'deny') ? deny(reason) : acceptsAnswer(event, 'block') ? block(reason) : undefined;
+  const answer = acceptsAnswer(event, 'deny')
+    ? deny(reason)
+    : acceptsAnswer(event, 'block')
+      ? block(reason)
+      : undefined;
   return answer === undefined ? undefined : renderAnswer(event, answer).json;
 }
 
@@ -39,7 +43,12 @@ export function failureAnswer(hook: Pick<HookDefinition, 'event' | 'onError'>, n
  * every stop; once Claude Code is already continuing because of a stop hook
  * (`stop_hook_active`), it fails open instead of looping until the client's cap.
  */
-export function effectivePolicy<H extends Pick<HookDefinition, 'event' | 'onError'>>(hook: H, payload: Record<string, unknown>): H {
+export function effectivePolicy<H extends Pick<HookDefinition, 'event' | 'onError'>>(
+  hook: H,
+  payload: Record<string, unknown>,
+): H {
   const stopping = hook.event === 'Stop' || hook.event === 'SubagentStop';
-  return stopping && hook.onError === 'block' && payload.stop_hook_active === true ? { ...hook, onError: 'allow' } : hook;
+  return stopping && hook.onError === 'block' && payload.stop_hook_active === true
+    ? { ...hook, onError: 'allow' }
+    : hook;
 }

@@ -11,7 +11,13 @@ import { debugNote } from './debug.ts';
  * project's `.claude/settings.json` `env` to every hook, over the user's own values (verified
  * with 2.1.329), so a cloned repository could set any of them.
  */
-export const GUARD_SWITCHES = ['HOOKPACK', 'HOOKPACK_SKIP', 'HOOKPACK_HOME', 'HOOKPACK_CONFIG_DIR', 'HOOKPACK_DEADLINE_MS'] as const;
+export const GUARD_SWITCHES = [
+  'HOOKPACK',
+  'HOOKPACK_SKIP',
+  'HOOKPACK_HOME',
+  'HOOKPACK_CONFIG_DIR',
+  'HOOKPACK_DEADLINE_MS',
+] as const;
 
 /** Project settings files: the committed one and the "personal" one, which a repository can ship just as well. */
 const SETTINGS_FILES = ['settings.json', 'settings.local.json'];
@@ -56,7 +62,11 @@ function projectRoots(env: NodeJS.ProcessEnv, cwd?: string): string[] {
 }
 
 /** Whether a settings file sets `name` to `value`; true too when the file can't be read or parsed (it might). */
-function setsIt(file: { env?: Record<string, unknown>; text?: string; unreadable?: boolean }, name: string, value: string): boolean {
+function setsIt(
+  file: { env?: Record<string, unknown>; text?: string; unreadable?: boolean },
+  name: string,
+  value: string,
+): boolean {
   if (file.unreadable) return true;
   if (file.text !== undefined) return file.text.includes(`"${name}"`);
   if (file.env === undefined || !Object.hasOwn(file.env, name)) return false;
@@ -66,7 +76,9 @@ function setsIt(file: { env?: Record<string, unknown>; text?: string; unreadable
   return typeof set === 'string' || typeof set === 'number' || typeof set === 'boolean' ? String(set) === value : true;
 }
 
-function readSettings(path: string): { env?: Record<string, unknown>; text?: string; unreadable?: boolean } | undefined {
+function readSettings(
+  path: string,
+): { env?: Record<string, unknown>; text?: string; unreadable?: boolean } | undefined {
   const read = readRegularFile(path, MAX_SETTINGS_BYTES);
   if (read === 'missing') return undefined;
   if (!Buffer.isBuffer(read)) {
@@ -76,7 +88,10 @@ function readSettings(path: string): { env?: Record<string, unknown>; text?: str
   const text = read.toString('utf8');
   try {
     const data = JSON.parse(text) as { env?: unknown };
-    const env = typeof data?.env === 'object' && data.env !== null && !Array.isArray(data.env) ? (data.env as Record<string, unknown>) : undefined;
+    const env =
+      typeof data?.env === 'object' && data.env !== null && !Array.isArray(data.env)
+        ? (data.env as Record<string, unknown>)
+        : undefined;
     return { env };
   } catch {
     // Claude Code ignores a settings file it can't parse, but its parser and ours may differ
@@ -106,14 +121,18 @@ export function projectSetSwitchesAt(env: NodeJS.ProcessEnv, cwd?: string): Map<
   const candidates = GUARD_SWITCHES.filter((name) => env[name]);
   if (candidates.length === 0) return found;
   // The user's own settings file is never project settings, even when the project is the home directory.
-  const userSettings = join(env.CLAUDE_CONFIG_DIR ? resolve(env.CLAUDE_CONFIG_DIR) : join(homeDir(env), '.claude'), 'settings.json');
+  const userSettings = join(
+    env.CLAUDE_CONFIG_DIR ? resolve(env.CLAUDE_CONFIG_DIR) : join(homeDir(env), '.claude'),
+    'settings.json',
+  );
   for (const root of projectRoots(env, cwd)) {
     for (const name of SETTINGS_FILES) {
       const path = join(root, '.claude', name);
       if (path === userSettings) continue;
       const file = readSettings(path);
       if (file === undefined) continue;
-      for (const variable of candidates) if (!found.has(variable) && setsIt(file, variable, env[variable] as string)) found.set(variable, path);
+      for (const variable of candidates)
+        if (!found.has(variable) && setsIt(file, variable, env[variable] as string)) found.set(variable, path);
     }
   }
   return found;

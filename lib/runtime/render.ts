@@ -3,7 +3,6 @@ import { HookError } from './errors.ts';
 import type { Outcome } from './outcome.ts';
 import { truncateForClaude } from './truncate.ts';
 
-
 type Kind = Answer['kind'];
 const UNIVERSAL: Kind[] = ['halt', 'notice'];
 const BLOCK_CONTEXT: Kind[] = ['block', 'context', ...UNIVERSAL];
@@ -41,13 +40,15 @@ export function acceptsAnswer(event: string, kind: Kind): boolean {
   return (ACCEPTED[event] ?? UNIVERSAL).includes(kind) && !(kind === 'block' && BLOCK_BY_EXIT.includes(event));
 }
 
-
 function text(answer: object, key: string, required: boolean): string | undefined {
   const value = (answer as Record<string, unknown>)[key];
   if (value === undefined && !required) return undefined;
   if (typeof value !== 'string' || (required && value.trim() === '')) {
     const kind = (answer as { kind: string }).kind;
-    throw new HookError('E_ANSWER_INVALID', `the handler's ${kind} answer needs \`${key}\` as a non-empty string, got ${value === undefined ? 'nothing' : typeof value}; pass it to ${kind}(...)`);
+    throw new HookError(
+      'E_ANSWER_INVALID',
+      `the handler's ${kind} answer needs \`${key}\` as a non-empty string, got ${value === undefined ? 'nothing' : typeof value}; pass it to ${kind}(...)`,
+    );
   }
   return truncateForClaude(value);
 }
@@ -56,7 +57,10 @@ function object(answer: object, key: string): Record<string, unknown> | undefine
   const value = (answer as Record<string, unknown>)[key];
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HookError('E_ANSWER_INVALID', `the handler's answer has \`${key}\` of type ${Array.isArray(value) ? 'array' : typeof value}; it must be an object (the whole new tool input)`);
+    throw new HookError(
+      'E_ANSWER_INVALID',
+      `the handler's answer has \`${key}\` of type ${Array.isArray(value) ? 'array' : typeof value}; it must be an object (the whole new tool input)`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -70,12 +74,18 @@ function compact<T extends Record<string, unknown>>(record: T): T {
 export function renderAnswer(event: string, answer: unknown): Outcome {
   if (answer === undefined || answer === null) return { exitCode: 0 };
   if (typeof answer !== 'object' || typeof (answer as { kind?: unknown }).kind !== 'string') {
-    throw new HookError('E_ANSWER_INVALID', `the handler returned ${Array.isArray(answer) ? 'an array' : typeof answer}; return an answer built with allow(), deny(), block(), addContext() … or nothing`);
+    throw new HookError(
+      'E_ANSWER_INVALID',
+      `the handler returned ${Array.isArray(answer) ? 'an array' : typeof answer}; return an answer built with allow(), deny(), block(), addContext() … or nothing`,
+    );
   }
   const kind = (answer as Answer).kind;
   const accepted = ACCEPTED[event] ?? UNIVERSAL;
   if (!accepted.includes(kind)) {
-    throw new HookError('E_ANSWER_INVALID', `a ${event} hook cannot answer '${kind}'; it may answer ${accepted.join(', ')}`);
+    throw new HookError(
+      'E_ANSWER_INVALID',
+      `a ${event} hook cannot answer '${kind}'; it may answer ${accepted.join(', ')}`,
+    );
   }
   const out: Record<string, unknown> = {};
   const systemMessage = text(answer, 'systemMessage', kind === 'notice');
@@ -95,8 +105,16 @@ export function renderAnswer(event: string, answer: unknown): Outcome {
         hso({
           decision:
             kind === 'allow'
-              ? compact({ behavior: 'allow', updatedInput, updatedPermissions: (answer as { updatedPermissions?: unknown }).updatedPermissions })
-              : compact({ behavior: 'deny', message: reason, interrupt: (answer as { interrupt?: boolean }).interrupt === true ? true : undefined }),
+              ? compact({
+                  behavior: 'allow',
+                  updatedInput,
+                  updatedPermissions: (answer as { updatedPermissions?: unknown }).updatedPermissions,
+                })
+              : compact({
+                  behavior: 'deny',
+                  message: reason,
+                  interrupt: (answer as { interrupt?: boolean }).interrupt === true ? true : undefined,
+                }),
         });
       } else {
         hso({

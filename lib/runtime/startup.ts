@@ -14,10 +14,20 @@ const GUARD = Symbol.for('hookpack.startupGuard');
  */
 export function guardStartup(meta: { name: string; event: string; onError: OnError }): void {
   const onCrash = (error: unknown) => {
-    const startupError = new HookError('E_STARTUP', `the hook failed while loading: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    const startupError = new HookError(
+      'E_STARTUP',
+      `the hook failed while loading: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
     const outcome = failureAnswer({ event: meta.event, onError: meta.onError }, meta.name, startupError);
     const exitCode = printOutcome(outcome);
-    recordRun({ hook: meta.name, event: meta.event, exit: exitCode, decision: meta.onError === 'block' ? 'fail-closed' : 'fail-open', error: 'E_STARTUP' });
+    recordRun({
+      hook: meta.name,
+      event: meta.event,
+      exit: exitCode,
+      decision: meta.onError === 'block' ? 'fail-closed' : 'fail-open',
+      error: 'E_STARTUP',
+    });
     exitNow(exitCode, false, false);
   };
   (globalThis as Record<symbol, unknown>)[GUARD] = onCrash;

@@ -9,7 +9,7 @@ const CHUNK_BYTES = 64 * 1024;
 const MAX_POLL_MS = 8;
 
 // Kept referenced for the life of the process: a collected handle would close fd 0.
-let nonBlockingHandle: unknown;
+let _nonBlockingHandle: unknown;
 
 /**
  * Puts fd 0 in non-blocking mode so a synchronous read can give up at the deadline. A blocking
@@ -19,10 +19,11 @@ let nonBlockingHandle: unknown;
  */
 function makeNonBlocking(): boolean {
   try {
+    // biome-ignore lint/suspicious/noExplicitAny: process.binding's handles are internal and untyped
     const binding = (process as unknown as { binding(name: string): any }).binding('pipe_wrap');
     const pipe = new binding.Pipe(binding.constants.SOCKET);
     if (pipe.open(0) === 0) {
-      nonBlockingHandle = pipe;
+      _nonBlockingHandle = pipe;
       return true;
     }
   } catch {
@@ -30,7 +31,7 @@ function makeNonBlocking(): boolean {
   }
   try {
     const net = builtin<typeof import('node:net')>('node:net');
-    nonBlockingHandle = new net.Socket({ fd: 0, readable: false, writable: false });
+    _nonBlockingHandle = new net.Socket({ fd: 0, readable: false, writable: false });
     return true;
   } catch {
     return false;
@@ -54,7 +55,10 @@ function lastNonSpace(chunks: Buffer[]): number {
 
 function decode(bytes: Buffer): string {
   if (!isUtf8(bytes)) {
-    throw new HookError('E_PAYLOAD_UTF8', 'stdin is not valid UTF-8; Claude Code sends a UTF-8 JSON object, so check what pipes into this hook');
+    throw new HookError(
+      'E_PAYLOAD_UTF8',
+      'stdin is not valid UTF-8; Claude Code sends a UTF-8 JSON object, so check what pipes into this hook',
+    );
   }
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -64,12 +68,19 @@ function decode(bytes: Buffer): string {
 export function parseJson(bytes: Buffer): unknown {
   const text = decode(bytes);
   if (text.trim() === '') {
-    throw new HookError('E_PAYLOAD_EMPTY', 'stdin was empty; Claude Code sends one JSON object: pipe a payload, e.g. `node dist/x.cjs < payload.json`');
+    throw new HookError(
+      'E_PAYLOAD_EMPTY',
+      'stdin was empty; Claude Code sends one JSON object: pipe a payload, e.g. `node dist/x.cjs < payload.json`',
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HookError('E_PAYLOAD_JSON', `stdin is not valid JSON (${oneLine((error as Error).message, 120)}); expected one JSON object from Claude Code`, { cause: error });
+    throw new HookError(
+      'E_PAYLOAD_JSON',
+      `stdin is not valid JSON (${oneLine((error as Error).message, 120)}); expected one JSON object from Claude Code`,
+      { cause: error },
+    );
   }
 }
 
@@ -84,10 +95,17 @@ export function readPayload(deadline: number, maxBytes = MAX_PAYLOAD_BYTES): unk
   try {
     stat = fstatSync(0);
   } catch (error) {
-    throw new HookError('E_STDIN_READ', `cannot read stdin (${(error as NodeJS.ErrnoException).code ?? 'error'}); run the hook with a payload on stdin`, { cause: error });
+    throw new HookError(
+      'E_STDIN_READ',
+      `cannot read stdin (${(error as NodeJS.ErrnoException).code ?? 'error'}); run the hook with a payload on stdin`,
+      { cause: error },
+    );
   }
   if (stat.isCharacterDevice() && isTerminal()) {
-    throw new HookError('E_STDIN_TTY', 'stdin is a terminal; pipe a payload instead, e.g. `node dist/x.cjs < payload.json`');
+    throw new HookError(
+      'E_STDIN_TTY',
+      'stdin is a terminal; pipe a payload instead, e.g. `node dist/x.cjs < payload.json`',
+    );
   }
   if (stat.isFIFO() || stat.isSocket()) makeNonBlocking();
 
@@ -114,7 +132,10 @@ export function readPayload(deadline: number, maxBytes = MAX_PAYLOAD_BYTES): unk
         }
         const left = deadline - Date.now();
         if (left <= 0) {
-          throw new HookError('E_STDIN_TIMEOUT', `stdin did not close before the hook's deadline (${total} bytes read); Claude Code closes it after the payload, so check what pipes into this hook`);
+          throw new HookError(
+            'E_STDIN_TIMEOUT',
+            `stdin did not close before the hook's deadline (${total} bytes read); Claude Code closes it after the payload, so check what pipes into this hook`,
+          );
         }
         Atomics.wait(sleeper, 0, 0, Math.min(pollMs, left));
         pollMs = Math.min(pollMs * 2, MAX_POLL_MS);
@@ -127,7 +148,10 @@ export function readPayload(deadline: number, maxBytes = MAX_PAYLOAD_BYTES): unk
     if (read === 0) break;
     total += read;
     if (total > maxBytes) {
-      throw new HookError('E_PAYLOAD_TOO_LARGE', `stdin is over ${maxBytes} bytes; Claude Code payloads are a few KB, so check what pipes into this hook`);
+      throw new HookError(
+        'E_PAYLOAD_TOO_LARGE',
+        `stdin is over ${maxBytes} bytes; Claude Code payloads are a few KB, so check what pipes into this hook`,
+      );
     }
     chunks.push(Buffer.from(buffer.subarray(0, read)));
     pollMs = 1;

@@ -55,10 +55,20 @@ function switchedOff(toggle: ToggleFile | undefined, name: string, event: string
  * A project toggle cannot switch off a fail-closed guard: a cloned repository must not be able
  * to disable the user's guards; only HOOKPACK=0, HOOKPACK_SKIP or the user toggle can.
  */
-export function skipReason(name: string, failClosed: boolean, env: NodeJS.ProcessEnv = process.env, event?: string): string | undefined {
+export function skipReason(
+  name: string,
+  failClosed: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+  event?: string,
+): string | undefined {
   if (env.HOOKPACK !== undefined && OFF.includes(env.HOOKPACK.toLowerCase())) return 'HOOKPACK=0';
   // An entry names a hook, `*`, or an event (`HOOKPACK_SKIP=PostToolUse`: every hook of it).
-  if (env.HOOKPACK_SKIP && env.HOOKPACK_SKIP.split(',').some((entry) => entry.trim() === name || entry.trim() === '*' || (event !== undefined && entry.trim() === event))) return 'HOOKPACK_SKIP';
+  if (
+    env.HOOKPACK_SKIP?.split(',').some(
+      (entry) => entry.trim() === name || entry.trim() === '*' || (event !== undefined && entry.trim() === event),
+    )
+  )
+    return 'HOOKPACK_SKIP';
 
   const home = hookpackHomePath(env);
   const user = readToggle(join(home, TOGGLE_FILE), 'user');
@@ -75,7 +85,9 @@ export function skipReason(name: string, failClosed: boolean, env: NodeJS.Proces
     const path = join(project, '.claude', 'hookpack', TOGGLE_FILE);
     if (switchedOff(readToggle(path, 'project'), name, event)) {
       if (!failClosed) return path;
-      debugNote(`ignoring ${path} for ${name}: a project file cannot switch off a fail-closed guard; use \`hookpack disable ${name}\` (user level) or HOOKPACK_SKIP`);
+      debugNote(
+        `ignoring ${path} for ${name}: a project file cannot switch off a fail-closed guard; use \`hookpack disable ${name}\` (user level) or HOOKPACK_SKIP`,
+      );
     }
   }
   return undefined;

@@ -61,7 +61,10 @@ export function recordRun(fields: RunFields, env: NodeJS.ProcessEnv = process.en
 }
 
 /** The fields a caller supplies; the rest come from the clock and lib/runtime/stats.ts. */
-export type RunFields = Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error' | 'transport'> & { ms?: number; project?: string };
+export type RunFields = Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error' | 'transport'> & {
+  ms?: number;
+  project?: string;
+};
 
 /** Appends one line per run, all in one `write` (an event bundle runs several hooks). */
 export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.env): void {
@@ -85,14 +88,17 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
         breakers: runStats.breakers,
         ...(fields.error ? { error: bounded(fields.error) } : {}),
         ...(project && project.length <= MAX_PROJECT_CHARS ? { project } : {}),
-        ...(env.CLAUDE_PLUGIN_ROOT && env.CLAUDE_PLUGIN_ROOT.length <= MAX_PROJECT_CHARS ? { plugin: env.CLAUDE_PLUGIN_ROOT } : {}),
+        ...(env.CLAUDE_PLUGIN_ROOT && env.CLAUDE_PLUGIN_ROOT.length <= MAX_PROJECT_CHARS
+          ? { plugin: env.CLAUDE_PLUGIN_ROOT }
+          : {}),
         ...(fields.transport ? { transport: fields.transport } : {}),
       };
       return `${JSON.stringify(record)}\n`;
     });
     const path = join(home, TELEMETRY_FILE);
     // O_NOFOLLOW: a link planted in place of the log must not make us append to another file.
-    const open = () => openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);
+    const open = () =>
+      openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);
     let fd = open();
     try {
       const stat = fstatSync(fd);

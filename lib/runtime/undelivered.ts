@@ -8,7 +8,8 @@ import { fstatSync, statSync } from 'node:fs';
 export function blockingReason(json: Record<string, unknown>): string | undefined {
   const specific = json.hookSpecificOutput as Record<string, unknown> | undefined;
   const permission = specific?.permissionDecision;
-  if (permission === 'deny' || permission === 'ask') return String(specific?.permissionDecisionReason ?? `the hook answered ${permission}`);
+  if (permission === 'deny' || permission === 'ask')
+    return String(specific?.permissionDecisionReason ?? `the hook answered ${permission}`);
   const decision = specific?.decision as Record<string, unknown> | undefined;
   if (decision?.behavior === 'deny') return String(decision.message ?? 'the hook denied the permission request');
   if (json.decision === 'block') return String(json.reason ?? 'the hook blocked');

@@ -66,7 +66,8 @@ function check(v, d, p) {
  * `tool_input` of known built-in tools; names outside EVENT_NAMES get the common-fields check.
  */
 export function validatorSource(event: string): string {
-  if (!isKnownEvent(event)) return validatorSourceFor('a payload of any event (common fields only)', genericPayloadSchema);
+  if (!isKnownEvent(event))
+    return validatorSourceFor('a payload of any event (common fields only)', genericPayloadSchema);
   const tools = isToolEvent(event) ? (toolInputSchemas as Record<string, z.ZodType>) : {};
   return validatorSourceFor(`a ${event} payload`, eventSchemas[event], tools);
 }

@@ -206,7 +206,9 @@ export function typeName(value: unknown): string {
 
 /** How a literal mismatch names the value it got: the string itself (quoted, cut at 40 chars), else its type. */
 export function literalName(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeName(value);
+  return typeof value === 'string'
+    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+    : typeName(value);
 }
 
 /** `tool_calls[0].tool_name`; the root is called `payload`. */

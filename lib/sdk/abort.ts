@@ -8,7 +8,10 @@ import type { HookContext, HookDefinition } from '../define.ts';
 import { HookError } from '../runtime/errors.ts';
 
 function abortedError(): HookError {
-  return new HookError('E_HANDLER_ABORTED', 'the Agent SDK aborted the hook before it answered (the query was interrupted or the client stopped waiting)');
+  return new HookError(
+    'E_HANDLER_ABORTED',
+    'the Agent SDK aborted the hook before it answered (the query was interrupted or the client stopped waiting)',
+  );
 }
 
 /** AbortSignal.any (Node >= 20.3), or the same by hand on the Node 20 releases before it. */

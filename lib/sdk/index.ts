@@ -23,7 +23,15 @@ import { abortableBy } from './abort.ts';
 import { toSdkOutput } from './output.ts';
 import type { AgentSdkHookCallback, AgentSdkHookCallbackMatcher, AgentSdkHookInput, AgentSdkHooks } from './types.ts';
 
-export type { AgentSdkHookCallback, AgentSdkHookCallbackMatcher, AgentSdkHookInput, AgentSdkHookOutput, AgentSdkHooks, AgentSdkHookSpecificOutput, AgentSdkPermissionUpdate } from './types.ts';
+export type {
+  AgentSdkHookCallback,
+  AgentSdkHookCallbackMatcher,
+  AgentSdkHookInput,
+  AgentSdkHookOutput,
+  AgentSdkHooks,
+  AgentSdkHookSpecificOutput,
+  AgentSdkPermissionUpdate,
+} from './types.ts';
 export { toSdkOutput } from './output.ts';
 
 /** A hook and the name its failures, merged answers and telemetry go by (a bundle names it after its file). */
@@ -46,16 +54,23 @@ export interface AgentSdkHookOptions {
 }
 
 function named(entries: readonly AgentSdkHookEntry[]): NamedHook[] {
-  if (!Array.isArray(entries)) throw new TypeError('toAgentSdkHooks takes an array of hooks: toAgentSdkHooks([bashGuard, { name: "my-hook", hook }])');
+  if (!Array.isArray(entries))
+    throw new TypeError(
+      'toAgentSdkHooks takes an array of hooks: toAgentSdkHooks([bashGuard, { name: "my-hook", hook }])',
+    );
   const list = entries.map((entry, index): NamedHook => {
     if (isHookDefinition(entry)) return { name: `hook-${index + 1}`, hook: entry };
     const candidate = entry as Partial<NamedHook> | undefined;
-    if (typeof candidate?.name === 'string' && candidate.name !== '' && isHookDefinition(candidate.hook)) return { name: candidate.name, hook: candidate.hook };
+    if (typeof candidate?.name === 'string' && candidate.name !== '' && isHookDefinition(candidate.hook))
+      return { name: candidate.name, hook: candidate.hook };
     throw new TypeError(`toAgentSdkHooks: entry ${index + 1} is neither a defineHook() result nor { name, hook }`);
   });
   const seen = new Set<string>();
   for (const { name } of list) {
-    if (seen.has(name)) throw new TypeError(`toAgentSdkHooks: two hooks are named '${name}'; names label merged answers and telemetry, so they must differ`);
+    if (seen.has(name))
+      throw new TypeError(
+        `toAgentSdkHooks: two hooks are named '${name}'; names label merged answers and telemetry, so they must differ`,
+      );
     seen.add(name);
   }
   return list;
@@ -72,7 +87,11 @@ function deadlineFromNow(timeoutSeconds: number, env: NodeJS.ProcessEnv): number
   return Date.now() + (hookDeadline(timeoutSeconds, env) - processStartMs());
 }
 
-function worldFor(input: AgentSdkHookInput, options: AgentSdkHookOptions, baseEnv: Readonly<Record<string, string | undefined>>): HookWorld {
+function worldFor(
+  input: AgentSdkHookInput,
+  options: AgentSdkHookOptions,
+  baseEnv: Readonly<Record<string, string | undefined>>,
+): HookWorld {
   const project = options.cwd ?? (typeof input.cwd === 'string' ? input.cwd : '');
   // Claude Code sets CLAUDE_PROJECT_DIR for every hook it runs; an in-process callback gets it here.
   const env = project === '' ? baseEnv : { ...baseEnv, CLAUDE_PROJECT_DIR: project };
@@ -81,7 +100,12 @@ function worldFor(input: AgentSdkHookInput, options: AgentSdkHookOptions, baseEn
 }
 
 /** One event's callback: what an event bundle does with one payload, answering in JSON. */
-function eventCallback(event: string, hooks: NamedHook[], options: AgentSdkHookOptions, baseEnv: Readonly<Record<string, string | undefined>>): AgentSdkHookCallback {
+function eventCallback(
+  event: string,
+  hooks: NamedHook[],
+  options: AgentSdkHookOptions,
+  baseEnv: Readonly<Record<string, string | undefined>>,
+): AgentSdkHookCallback {
   const single = hooks.length === 1;
   return async (input, _toolUseID, sdk) => {
     const started = sinceStartMs();
@@ -93,15 +117,33 @@ function eventCallback(event: string, hooks: NamedHook[], options: AgentSdkHookO
     try {
       checkPayload(event, input, validate);
       payload = input as Record<string, unknown>;
-      const running = hooks.filter(({ hook }) => payloadMatches(event, hook.matcher, payload)).map((entry) => ({ ...entry, hook: effectivePolicy(entry.hook, payload) }));
-      evaluations = await Promise.all(running.map(({ name, hook }) => evaluateHook(abortableBy(hook, sdk?.signal), name, payload, deadlineFromNow(hook.timeout, env), debug, world)));
+      const running = hooks
+        .filter(({ hook }) => payloadMatches(event, hook.matcher, payload))
+        .map((entry) => ({ ...entry, hook: effectivePolicy(entry.hook, payload) }));
+      evaluations = await Promise.all(
+        running.map(({ name, hook }) =>
+          evaluateHook(abortableBy(hook, sdk?.signal), name, payload, deadlineFromNow(hook.timeout, env), debug, world),
+        ),
+      );
     } catch (error) {
       // A payload the event's schema rejects fails every hook of the event by its own policy, as in a bundle.
       evaluations = hooks.map(({ name, hook }) => failed(hook, name, error, debug));
     }
     if (evaluations.length === 0) return {};
     const outcome = single ? (evaluations[0] as Evaluation).outcome : mergeEvaluations(event, payload, evaluations);
-    recordRuns(evaluations.map((e) => ({ hook: e.name, event, exit: e.outcome.exitCode, decision: e.decision, error: e.error, ms: Math.max(0, e.ms - started), transport: 'sdk', project: world.cwd() || undefined })), env);
+    recordRuns(
+      evaluations.map((e) => ({
+        hook: e.name,
+        event,
+        exit: e.outcome.exitCode,
+        decision: e.decision,
+        error: e.error,
+        ms: Math.max(0, e.ms - started),
+        transport: 'sdk',
+        project: world.cwd() || undefined,
+      })),
+      env,
+    );
     return toSdkOutput(event, outcome);
   };
 }
@@ -118,12 +160,17 @@ function eventCallback(event: string, hooks: NamedHook[], options: AgentSdkHookO
  *     import { toAgentSdkHooks } from 'hookpack/sdk';
  *     query({ prompt, options: { cwd, hooks: toAgentSdkHooks([{ name: 'bash-guard', hook: bashGuard }], { cwd }) } });
  */
-export function toAgentSdkHooks(entries: readonly AgentSdkHookEntry[], options: AgentSdkHookOptions = {}): AgentSdkHooks {
+export function toAgentSdkHooks(
+  entries: readonly AgentSdkHookEntry[],
+  options: AgentSdkHookOptions = {},
+): AgentSdkHooks {
   const hooks = named(entries);
   const baseEnv = Object.freeze({ ...(options.env ?? process.env) });
   const byEvent = new Map<string, NamedHook[]>();
   // Declared order within an event is `order`, then the name: the order updatedInput rewrites apply in, as in a bundle.
-  const sorted = [...hooks].sort((a, b) => a.hook.order - b.hook.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...hooks].sort(
+    (a, b) => a.hook.order - b.hook.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   for (const entry of sorted) byEvent.set(entry.hook.event, [...(byEvent.get(entry.hook.event) ?? []), entry]);
   const result: Record<string, AgentSdkHookCallbackMatcher[]> = {};
   for (const [event, eventHooks] of byEvent) {

@@ -9,8 +9,19 @@ import type { AgentSdkHookOutput } from './types.ts';
 
 /** Events on which a command hook's exit 2 blocks (hooks-protocol §3); elsewhere its stderr is only shown. */
 const EXIT_2_BLOCKS: readonly string[] = [
-  'PreToolUse', 'UserPromptSubmit', 'UserPromptExpansion', 'Stop', 'SubagentStop', 'TeammateIdle', 'TaskCreated',
-  'TaskCompleted', 'ConfigChange', 'PostToolBatch', 'PreCompact', 'Elicitation', 'ElicitationResult',
+  'PreToolUse',
+  'UserPromptSubmit',
+  'UserPromptExpansion',
+  'Stop',
+  'SubagentStop',
+  'TeammateIdle',
+  'TaskCreated',
+  'TaskCompleted',
+  'ConfigChange',
+  'PostToolBatch',
+  'PreCompact',
+  'Elicitation',
+  'ElicitationResult',
 ];
 
 type Json = Record<string, unknown>;
@@ -18,7 +29,12 @@ type Json = Record<string, unknown>;
 /** Whether the JSON already stops what the event guards. */
 function blocks(json: Json): boolean {
   const specific = (json.hookSpecificOutput ?? {}) as Json;
-  return json.decision === 'block' || json.continue === false || specific.permissionDecision === 'deny' || (specific.decision as Json | undefined)?.behavior === 'deny';
+  return (
+    json.decision === 'block' ||
+    json.continue === false ||
+    specific.permissionDecision === 'deny' ||
+    (specific.decision as Json | undefined)?.behavior === 'deny'
+  );
 }
 
 const joined = (a: unknown, b: string) => (typeof a === 'string' && a !== '' ? `${a}\n${b}` : b);

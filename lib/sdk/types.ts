@@ -17,18 +17,35 @@ type Destination = 'userSettings' | 'projectSettings' | 'localSettings' | 'sessi
 
 /** The SDK's `PermissionUpdate` (its modes lack hookpack's 'manual', so hookpack's own type is not assignable). */
 export type AgentSdkPermissionUpdate =
-  | { type: 'addRules' | 'replaceRules' | 'removeRules'; rules: { toolName: string; ruleContent?: string }[]; behavior: 'allow' | 'deny' | 'ask'; destination: Destination }
-  | { type: 'setMode'; mode: 'default' | 'acceptEdits' | 'bypassPermissions' | 'plan' | 'dontAsk' | 'auto'; destination: Destination }
+  | {
+      type: 'addRules' | 'replaceRules' | 'removeRules';
+      rules: { toolName: string; ruleContent?: string }[];
+      behavior: 'allow' | 'deny' | 'ask';
+      destination: Destination;
+    }
+  | {
+      type: 'setMode';
+      mode: 'default' | 'acceptEdits' | 'bypassPermissions' | 'plan' | 'dontAsk' | 'auto';
+      destination: Destination;
+    }
   | { type: 'addDirectories' | 'removeDirectories'; directories: string[]; destination: Destination };
 
 type ContextOnly<E extends string> = { hookEventName: E; additionalContext?: string };
 
 /** The `hookSpecificOutput` variants hookpack's answers produce (render.ts), as the SDK types them. */
 export type AgentSdkHookSpecificOutput =
-  | { hookEventName: 'PreToolUse'; permissionDecision?: 'allow' | 'deny' | 'ask' | 'defer'; permissionDecisionReason?: string; updatedInput?: Record<string, unknown>; additionalContext?: string }
+  | {
+      hookEventName: 'PreToolUse';
+      permissionDecision?: 'allow' | 'deny' | 'ask' | 'defer';
+      permissionDecisionReason?: string;
+      updatedInput?: Record<string, unknown>;
+      additionalContext?: string;
+    }
   | {
       hookEventName: 'PermissionRequest';
-      decision: { behavior: 'allow'; updatedInput?: Record<string, unknown>; updatedPermissions?: AgentSdkPermissionUpdate[] } | { behavior: 'deny'; message?: string; interrupt?: boolean };
+      decision:
+        | { behavior: 'allow'; updatedInput?: Record<string, unknown>; updatedPermissions?: AgentSdkPermissionUpdate[] }
+        | { behavior: 'deny'; message?: string; interrupt?: boolean };
     }
   | { hookEventName: 'PermissionDenied'; retry?: boolean }
   | { hookEventName: 'UserPromptSubmit'; additionalContext?: string; sessionTitle?: string }
@@ -53,7 +70,11 @@ export interface AgentSdkHookOutput {
 }
 
 /** The SDK's `HookCallback`. */
-export type AgentSdkHookCallback = (input: AgentSdkHookInput, toolUseID: string | undefined, options: { signal: AbortSignal }) => Promise<AgentSdkHookOutput>;
+export type AgentSdkHookCallback = (
+  input: AgentSdkHookInput,
+  toolUseID: string | undefined,
+  options: { signal: AbortSignal },
+) => Promise<AgentSdkHookOutput>;
 
 /** The SDK's `HookCallbackMatcher`. */
 export interface AgentSdkHookCallbackMatcher {

@@ -21,11 +21,24 @@ type Kind = 'command' | 'path' | 'alias';
 
 /** Git keys (lower-cased) whose value git runs, or names a file or directory of code it runs. */
 const GIT_KEYS: ReadonlyMap<string, Kind> = new Map([
-  ['core.sshcommand', 'command'], ['core.pager', 'command'], ['core.editor', 'command'], ['core.fsmonitor', 'command'],
-  ['core.askpass', 'command'], ['core.gitproxy', 'command'], ['core.alternaterefscommand', 'command'], ['diff.external', 'command'],
-  ['sequence.editor', 'command'], ['gpg.program', 'command'], ['gpg.ssh.program', 'command'], ['gpg.x509.program', 'command'],
-  ['gpg.openpgp.program', 'command'], ['credential.helper', 'command'], ['sendemail.sendmailcmd', 'command'],
-  ['uploadpack.packobjectshook', 'command'], ['core.hookspath', 'path'], ['include.path', 'path'],
+  ['core.sshcommand', 'command'],
+  ['core.pager', 'command'],
+  ['core.editor', 'command'],
+  ['core.fsmonitor', 'command'],
+  ['core.askpass', 'command'],
+  ['core.gitproxy', 'command'],
+  ['core.alternaterefscommand', 'command'],
+  ['diff.external', 'command'],
+  ['sequence.editor', 'command'],
+  ['gpg.program', 'command'],
+  ['gpg.ssh.program', 'command'],
+  ['gpg.x509.program', 'command'],
+  ['gpg.openpgp.program', 'command'],
+  ['credential.helper', 'command'],
+  ['sendemail.sendmailcmd', 'command'],
+  ['uploadpack.packobjectshook', 'command'],
+  ['core.hookspath', 'path'],
+  ['include.path', 'path'],
 ]);
 /** Families of keys: `pager.<cmd>`, `diff.<driver>.textconv`, `filter.<name>.clean`, `alias.<name>` (with `!`) … */
 const GIT_KEY_FAMILIES: ReadonlyArray<[RegExp, Kind]> = [
@@ -39,17 +52,52 @@ const GIT_KEY_FAMILIES: ReadonlyArray<[RegExp, Kind]> = [
 ];
 /** Environment variables whose value is run, or names code that is loaded. */
 const ENV_KEYS: ReadonlyMap<string, Kind> = new Map([
-  ['GIT_SSH_COMMAND', 'command'], ['GIT_SSH', 'command'], ['GIT_EXTERNAL_DIFF', 'command'], ['GIT_PAGER', 'command'],
-  ['GIT_EDITOR', 'command'], ['GIT_SEQUENCE_EDITOR', 'command'], ['GIT_ASKPASS', 'command'], ['SSH_ASKPASS', 'command'],
-  ['GIT_PROXY_COMMAND', 'command'], ['PAGER', 'command'], ['EDITOR', 'command'], ['VISUAL', 'command'],
-  ['LESSOPEN', 'command'], ['LESSCLOSE', 'command'], ['PROMPT_COMMAND', 'command'],
-  ['GIT_CONFIG_PARAMETERS', 'path'], ['GIT_EXEC_PATH', 'path'], ['GIT_TEMPLATE_DIR', 'path'],
-  ['BASH_ENV', 'path'], ['ENV', 'path'], ['LD_PRELOAD', 'path'], ['DYLD_INSERT_LIBRARIES', 'path'],
+  ['GIT_SSH_COMMAND', 'command'],
+  ['GIT_SSH', 'command'],
+  ['GIT_EXTERNAL_DIFF', 'command'],
+  ['GIT_PAGER', 'command'],
+  ['GIT_EDITOR', 'command'],
+  ['GIT_SEQUENCE_EDITOR', 'command'],
+  ['GIT_ASKPASS', 'command'],
+  ['SSH_ASKPASS', 'command'],
+  ['GIT_PROXY_COMMAND', 'command'],
+  ['PAGER', 'command'],
+  ['EDITOR', 'command'],
+  ['VISUAL', 'command'],
+  ['LESSOPEN', 'command'],
+  ['LESSCLOSE', 'command'],
+  ['PROMPT_COMMAND', 'command'],
+  ['GIT_CONFIG_PARAMETERS', 'path'],
+  ['GIT_EXEC_PATH', 'path'],
+  ['GIT_TEMPLATE_DIR', 'path'],
+  ['BASH_ENV', 'path'],
+  ['ENV', 'path'],
+  ['LD_PRELOAD', 'path'],
+  ['DYLD_INSERT_LIBRARIES', 'path'],
 ]);
 /** Programs that are what these settings are for, and run nothing else on their own. */
 const PLAIN_PROGRAMS = new Set([
-  'cat', 'less', 'more', 'most', 'head', 'tail', 'true', 'false', ':', 'vi', 'vim', 'nvim', 'nano', 'emacs', 'code', 'subl',
-  'delta', 'diff-so-fancy', 'ssh', 'diff', 'git',
+  'cat',
+  'less',
+  'more',
+  'most',
+  'head',
+  'tail',
+  'true',
+  'false',
+  ':',
+  'vi',
+  'vim',
+  'nvim',
+  'nano',
+  'emacs',
+  'code',
+  'subl',
+  'delta',
+  'diff-so-fancy',
+  'ssh',
+  'diff',
+  'git',
 ]);
 const SYSTEM_BIN = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$|^\/opt\/homebrew\/bin\/[^/]+$/;
 /** Anything that makes a value more than one plain command line. */
@@ -59,7 +107,27 @@ const SSH_CODE = /proxycommand|localcommand|(?:^|\s)-F|knownhostscommand/i;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'env']);
 /** `git config` actions that read or remove, not set. */
-const GIT_CONFIG_READS = new Set(['get', 'get-all', 'get-regexp', 'get-urlmatch', 'get-color', 'get-colorbool', 'list', 'l', 'unset', 'unset-all', 'remove-section', 'rename-section', 'edit', 'e', 'show-origin', 'show-scope', 'name-only', 'null', 'z']);
+const GIT_CONFIG_READS = new Set([
+  'get',
+  'get-all',
+  'get-regexp',
+  'get-urlmatch',
+  'get-color',
+  'get-colorbool',
+  'list',
+  'l',
+  'unset',
+  'unset-all',
+  'remove-section',
+  'rename-section',
+  'edit',
+  'e',
+  'show-origin',
+  'show-scope',
+  'name-only',
+  'null',
+  'z',
+]);
 const GIT_CONFIG_VALUE_OPTIONS = new Set(['f', 'file', 'blob', 'type', 'default', 'comment', 'value', 'worktree-file']);
 
 function gitKind(key: string): Kind | undefined {
@@ -91,7 +159,8 @@ function setting(name: string, value: string, kind: Kind): CodeSetting | undefin
     return { name, value, script, plain: false };
   }
   // core.fsmonitor=true/false switches git's own daemon; any other value is a hook command.
-  if (name.toLowerCase() === 'core.fsmonitor' && /^(?:true|false|yes|no|on|off|0|1)?$/i.test(value.trim())) return undefined;
+  if (name.toLowerCase() === 'core.fsmonitor' && /^(?:true|false|yes|no|on|off|0|1)?$/i.test(value.trim()))
+    return undefined;
   const found: CodeSetting = { name, value, plain: isPlain(kind, value) };
   if (kind === 'command') found.script = value;
   return found;
@@ -162,7 +231,11 @@ export function assignmentWords(argv: readonly string[], assignments: readonly s
 }
 
 /** The settings in one command that run their value as code. */
-export function codeSettings(argv: readonly string[], assignments: readonly string[], name = commandName(argv[0] ?? '')): CodeSetting[] {
+export function codeSettings(
+  argv: readonly string[],
+  assignments: readonly string[],
+  name = commandName(argv[0] ?? ''),
+): CodeSetting[] {
   // The common case, checked first: no assignments, and a command that sets nothing.
   if (assignments.length === 0 && name !== 'git' && !DECLARATIONS.has(name)) return [];
   const found: CodeSetting[] = [];
@@ -184,7 +257,8 @@ export function settingScripts(views: readonly (readonly string[])[], assignment
   for (const view of views) {
     const name = commandName(view[0] ?? '');
     if (assignments.length === 0 && name !== 'git' && !DECLARATIONS.has(name)) continue;
-    for (const found of codeSettings(view, assignments, name)) if (found.script !== undefined && found.script.trim() !== '') scripts.add(found.script);
+    for (const found of codeSettings(view, assignments, name))
+      if (found.script !== undefined && found.script.trim() !== '') scripts.add(found.script);
   }
   return [...scripts];
 }

@@ -13,16 +13,149 @@ import { scanOptions } from './options.ts';
 
 /** Commands whose operands are text, files or packages, never a command they run. */
 const NEVER_RUN = new Set([
-  'echo', 'printf', 'print', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'man', 'info', 'help', 'whatis', 'apropos',
-  'which', 'type', 'whereis', 'hash', 'tldr', 'cat', 'less', 'more', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'ls',
-  'stat', 'file', 'test', '[', '[[', 'expr', 'basename', 'dirname', 'realpath', 'readlink', 'printenv', 'export', 'declare',
-  'typeset', 'local', 'readonly', 'set', 'unset', 'shift', 'read', 'cd', 'pushd', 'popd', 'jq', 'yq', 'sed', 'awk', 'gawk',
-  'diff', 'cmp', 'touch', 'mkdir', 'cp', 'mv', 'ln', 'rm', 'rmdir', 'chmod', 'chown', 'chgrp', 'tar', 'zip', 'unzip', 'gzip',
-  'curl', 'wget', 'find', 'apt', 'apt-get', 'apt-cache', 'dpkg', 'yum', 'dnf', 'brew', 'pip', 'pip3', 'npm', 'pnpm', 'yarn',
-  'cargo', 'gem', 'go', 'apk', 'pacman', 'snap', 'conda', 'composer', 'kill', 'pkill', 'killall', 'complete', 'compgen',
-  'history', 'alias', 'unalias', 'getent', 'id', 'groups', 'journalctl', 'systemctl', 'service', 'docker-compose', 'make',
-  'tee', 'xxd', 'od', 'hexdump', 'base64', 'md5sum', 'sha256sum', 'shasum', 'column', 'fold', 'fmt', 'nl', 'paste', 'join',
-  'comm', 'strings', 'locate', 'mlocate', 'fd', 'fzf', 'bat', 'tree', 'du', 'df', 'date', 'sleep', 'true', 'false', ':',
+  'echo',
+  'printf',
+  'print',
+  'grep',
+  'egrep',
+  'fgrep',
+  'rg',
+  'ag',
+  'ack',
+  'git',
+  'man',
+  'info',
+  'help',
+  'whatis',
+  'apropos',
+  'which',
+  'type',
+  'whereis',
+  'hash',
+  'tldr',
+  'cat',
+  'less',
+  'more',
+  'head',
+  'tail',
+  'wc',
+  'sort',
+  'uniq',
+  'cut',
+  'tr',
+  'ls',
+  'stat',
+  'file',
+  'test',
+  '[',
+  '[[',
+  'expr',
+  'basename',
+  'dirname',
+  'realpath',
+  'readlink',
+  'printenv',
+  'export',
+  'declare',
+  'typeset',
+  'local',
+  'readonly',
+  'set',
+  'unset',
+  'shift',
+  'read',
+  'cd',
+  'pushd',
+  'popd',
+  'jq',
+  'yq',
+  'sed',
+  'awk',
+  'gawk',
+  'diff',
+  'cmp',
+  'touch',
+  'mkdir',
+  'cp',
+  'mv',
+  'ln',
+  'rm',
+  'rmdir',
+  'chmod',
+  'chown',
+  'chgrp',
+  'tar',
+  'zip',
+  'unzip',
+  'gzip',
+  'curl',
+  'wget',
+  'find',
+  'apt',
+  'apt-get',
+  'apt-cache',
+  'dpkg',
+  'yum',
+  'dnf',
+  'brew',
+  'pip',
+  'pip3',
+  'npm',
+  'pnpm',
+  'yarn',
+  'cargo',
+  'gem',
+  'go',
+  'apk',
+  'pacman',
+  'snap',
+  'conda',
+  'composer',
+  'kill',
+  'pkill',
+  'killall',
+  'complete',
+  'compgen',
+  'history',
+  'alias',
+  'unalias',
+  'getent',
+  'id',
+  'groups',
+  'journalctl',
+  'systemctl',
+  'service',
+  'docker-compose',
+  'make',
+  'tee',
+  'xxd',
+  'od',
+  'hexdump',
+  'base64',
+  'md5sum',
+  'sha256sum',
+  'shasum',
+  'column',
+  'fold',
+  'fmt',
+  'nl',
+  'paste',
+  'join',
+  'comm',
+  'strings',
+  'locate',
+  'mlocate',
+  'fd',
+  'fzf',
+  'bat',
+  'tree',
+  'du',
+  'df',
+  'date',
+  'sleep',
+  'true',
+  'false',
+  ':',
 ]);
 /** How many literal operands of an unknown command start a speculative view. */
 const MAX_GUESSES = 4;
@@ -72,7 +205,41 @@ export function findExecViews(argv: readonly string[]): string[][] {
   return views;
 }
 
-const PARALLEL_VALUES = new Set(['j', 'jobs', 'S', 'sshlogin', 'a', 'arg-file', 'd', 'delimiter', 'E', 'I', 'n', 'max-args', 'N', 'L', 'max-lines', 'colsep', 'C', 'joblog', 'results', 'workdir', 'wd', 'tmpdir', 'timeout', 'delay', 'retries', 'env', 'tag-string', 'load', 'memfree', 'halt', 'basefile', 'return', 'transfer-file']);
+const PARALLEL_VALUES = new Set([
+  'j',
+  'jobs',
+  'S',
+  'sshlogin',
+  'a',
+  'arg-file',
+  'd',
+  'delimiter',
+  'E',
+  'I',
+  'n',
+  'max-args',
+  'N',
+  'L',
+  'max-lines',
+  'colsep',
+  'C',
+  'joblog',
+  'results',
+  'workdir',
+  'wd',
+  'tmpdir',
+  'timeout',
+  'delay',
+  'retries',
+  'env',
+  'tag-string',
+  'load',
+  'memfree',
+  'halt',
+  'basefile',
+  'return',
+  'transfer-file',
+]);
 
 /**
  * `parallel [options] CMD … ::: ARGS`: CMD's words are joined and run through a shell with each
@@ -91,12 +258,24 @@ export function parallelRuns(argv: readonly string[]): { scripts: string[]; view
   const text = command.join(' ');
   // Input from stdin is not known here: stand in a value that could be anything.
   const inputs = (values.length > 0 ? values : ['$(stdin)']).slice(0, MAX_GUESSES);
-  const scripts = inputs.map((value) => (text.includes('{}') ? text.replaceAll('{}', value) : `${text} ${JSON.stringify(value)}`));
-  const views = inputs.map((value) => (command.includes('{}') ? command.map((word) => (word === '{}' ? value : word)) : [...command, value]));
+  const scripts = inputs.map((value) =>
+    text.includes('{}') ? text.replaceAll('{}', value) : `${text} ${JSON.stringify(value)}`,
+  );
+  const views = inputs.map((value) =>
+    command.includes('{}') ? command.map((word) => (word === '{}' ? value : word)) : [...command, value],
+  );
   return { scripts, views };
 }
 
-const GIT_GLOBAL_VALUES = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env', '--exec-path']);
+const GIT_GLOBAL_VALUES = new Set([
+  '-C',
+  '-c',
+  '--git-dir',
+  '--work-tree',
+  '--namespace',
+  '--config-env',
+  '--exec-path',
+]);
 
 /** `git -c alias.r='reset --hard' r`: the git command an alias given on the command line stands for. */
 export function gitAliasView(argv: readonly string[]): string[] | undefined {
@@ -107,7 +286,8 @@ export function gitAliasView(argv: readonly string[]): string[] | undefined {
     if (arg === '-c' || arg.startsWith('-c')) {
       const pair = arg === '-c' ? (argv[i + 1] ?? '') : arg.slice(2);
       const match = /^alias\.([^=]+)=([\s\S]*)$/i.exec(pair);
-      if (match !== null && !(match[2] as string).trimStart().startsWith('!')) aliases.set(match[1] as string, match[2] as string);
+      if (match !== null && !(match[2] as string).trimStart().startsWith('!'))
+        aliases.set(match[1] as string, match[2] as string);
       if (arg === '-c') i += 1;
     } else if (GIT_GLOBAL_VALUES.has(arg)) i += 1;
     else if (!arg.startsWith('-')) break;
@@ -122,10 +302,15 @@ export function positionalView(argv: readonly string[]): string[] | undefined {
   if (!isShell(commandName(argv[0] ?? ''))) return undefined;
   const script = shellCommandString(argv);
   // Only where the positional arguments are the command (`"$@"`, `exec "$@"`, `$1 …`), not data (`echo $1`).
-  if (script === undefined || !/^\s*(?:(?:exec|command|env|nohup|time)\s+)*["']?\$(?:@|\*|\{[@*1-9]|[1-9])/.test(script)) return undefined;
+  if (
+    script === undefined ||
+    !/^\s*(?:(?:exec|command|env|nohup|time)\s+)*["']?\$(?:@|\*|\{[@*1-9]|[1-9])/.test(script)
+  )
+    return undefined;
   const at = argv.indexOf(script, 1);
   // Split as an unquoted `$1` would be (`sh -c '$1' sh 'rm -rf ~'` runs rm): judging the split words is the worst case.
-  const positional = at === -1 ? [] : argv.slice(at + 2).flatMap((word) => word.split(/\s+/).filter((part) => part !== ''));
+  const positional =
+    at === -1 ? [] : argv.slice(at + 2).flatMap((word) => word.split(/\s+/).filter((part) => part !== ''));
   return positional.length > 0 ? positional : undefined;
 }
 
@@ -136,7 +321,8 @@ export function positionalView(argv: readonly string[]): string[] | undefined {
  */
 export function speculativeRuns(argv: readonly string[]): { views: string[][]; scripts: string[] } {
   const name = commandName(argv[0] ?? '');
-  if (argv.length < 3 || NEVER_RUN.has(name) || isShell(name) || INTERPRETER.test(name) || !PROGRAM_WORD.test(name)) return { views: [], scripts: [] };
+  if (argv.length < 3 || NEVER_RUN.has(name) || isShell(name) || INTERPRETER.test(name) || !PROGRAM_WORD.test(name))
+    return { views: [], scripts: [] };
   const views: string[][] = [];
   for (let i = 1; i < argv.length - 1 && views.length < MAX_GUESSES; i += 1) {
     const word = argv[i] as string;
@@ -147,7 +333,8 @@ export function speculativeRuns(argv: readonly string[]): { views: string[][]; s
   // Scanned only when a word could be such an option: most commands have none.
   if (argv.some((word) => SCRIPT_OPTION_WORD.test(word))) {
     const scanned = scanOptions(argv.slice(1), { takesValue: SCRIPT_OPTION_SET });
-    for (const option of SCRIPT_OPTIONS) for (const script of scanned.values.get(option) ?? []) if (/\s/.test(script)) scripts.push(script);
+    for (const option of SCRIPT_OPTIONS)
+      for (const script of scanned.values.get(option) ?? []) if (/\s/.test(script)) scripts.push(script);
   }
   for (const view of views) {
     const script = shellCommandString(view);

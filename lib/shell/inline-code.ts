@@ -11,9 +11,31 @@
  * compiles on first use; most commands are not interpreters.
  */
 import { ShellParseError } from './errors.ts';
-import { isUnknown, readArguments, readValue, shellSource, shellWord, skipBalanced, type Language, type Piece, type Value } from './inline-literals.ts';
+import {
+  isUnknown,
+  readArguments,
+  readValue,
+  shellSource,
+  shellWord,
+  skipBalanced,
+  type Language,
+  type Piece,
+  type Value,
+} from './inline-literals.ts';
 
-type CallKind = 'shell' | 'program' | 'execv' | 'rmrf' | 'rm' | 'rmMaybeRecursive' | 'rmdir' | 'read' | 'open' | 'write' | 'perlOpen' | 'pathMethod';
+type CallKind =
+  | 'shell'
+  | 'program'
+  | 'execv'
+  | 'rmrf'
+  | 'rm'
+  | 'rmMaybeRecursive'
+  | 'rmdir'
+  | 'read'
+  | 'open'
+  | 'write'
+  | 'perlOpen'
+  | 'pathMethod';
 
 interface CallPattern {
   pattern: RegExp;
@@ -35,13 +57,19 @@ interface LanguageSpec {
   requires?: RegExp;
 }
 
-const call = (source: string, kind: CallKind, flags = 'g'): CallPattern => ({ pattern: new RegExp(source, flags), kind });
+const call = (source: string, kind: CallKind, flags = 'g'): CallPattern => ({
+  pattern: new RegExp(source, flags),
+  kind,
+});
 
 function pythonSpec(): LanguageSpec {
   return {
     calls: [
       call(String.raw`\bos\.(?:system|popen)\s*\(`, 'shell'),
-      call(String.raw`\bsubprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)\s*\(`, 'shell'),
+      call(
+        String.raw`\bsubprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)\s*\(`,
+        'shell',
+      ),
       call(String.raw`\b(?:commands\.getoutput|pty\.spawn)\s*\(`, 'shell'),
       call(String.raw`\bos\.exec[lv]p?e?\s*\(`, 'execv'),
       call(String.raw`(?<![\w.])(?:shutil\.)?rmtree\s*\(`, 'rmrf'),
@@ -52,7 +80,8 @@ function pythonSpec(): LanguageSpec {
     ],
     download: /\b(?:urlopen|urlretrieve|requests\.(?:get|post)|httpx\.(?:get|post|stream)|urllib3|http\.client)\b/,
     evaluates: /(?<![\w.])(?:exec|eval|compile)\s*\(|\bos\.system\s*\(|\bsubprocess\./,
-    decodes: /\b(?:b64decode|b32decode|a85decode|fromhex|unhexlify|decompress)\s*\(|\bcodecs\.decode\s*\(|['"]rot.?13['"]/,
+    decodes:
+      /\b(?:b64decode|b32decode|a85decode|fromhex|unhexlify|decompress)\s*\(|\bcodecs\.decode\s*\(|['"]rot.?13['"]/,
     runner: 'python3',
   };
 }
@@ -65,15 +94,25 @@ function nodeSpec(): LanguageSpec {
       call(String.raw`\bBun\.spawn(?:Sync)?\s*\(`, 'program'),
       call(String.raw`\bnew\s+Deno\.Command\s*\(`, 'program'),
       call(String.raw`\bDeno\.run\s*\(`, 'program'),
-      call(String.raw`\b(?:rmSync|rmdirSync)\s*\(|\bfs(?:\.promises)?\.(?:rm|rmdir)\s*\(|\bDeno\.remove(?:Sync)?\s*\(`, 'rmMaybeRecursive'),
+      call(
+        String.raw`\b(?:rmSync|rmdirSync)\s*\(|\bfs(?:\.promises)?\.(?:rm|rmdir)\s*\(|\bDeno\.remove(?:Sync)?\s*\(`,
+        'rmMaybeRecursive',
+      ),
       call(String.raw`\bunlinkSync\s*\(|\bfs(?:\.promises)?\.unlink\s*\(`, 'rm'),
-      call(String.raw`\b(?:readFileSync|createReadStream)\s*\(|\bfs(?:\.promises)?\.readFile\s*\(|\bDeno\.read(?:Text)?File(?:Sync)?\s*\(|\bBun\.file\s*\(`, 'read'),
-      call(String.raw`\b(?:writeFileSync|appendFileSync|createWriteStream)\s*\(|\bfs(?:\.promises)?\.(?:writeFile|appendFile)\s*\(|\bDeno\.write(?:Text)?File(?:Sync)?\s*\(|\bBun\.write\s*\(`, 'write'),
+      call(
+        String.raw`\b(?:readFileSync|createReadStream)\s*\(|\bfs(?:\.promises)?\.readFile\s*\(|\bDeno\.read(?:Text)?File(?:Sync)?\s*\(|\bBun\.file\s*\(`,
+        'read',
+      ),
+      call(
+        String.raw`\b(?:writeFileSync|appendFileSync|createWriteStream)\s*\(|\bfs(?:\.promises)?\.(?:writeFile|appendFile)\s*\(|\bDeno\.write(?:Text)?File(?:Sync)?\s*\(|\bBun\.write\s*\(`,
+        'write',
+      ),
     ],
     // Bun's shell and zx: $`rm -rf /`.
     shellQuotes: [/(?:\bBun\.)?\$`([^`]*)`/g],
     download: /\bfetch\s*\(|\bhttps?\.(?:get|request)\s*\(|\baxios\b|\bimport\s*\(\s*['"`]https?:/,
-    evaluates: /(?<![\w$.])eval\b|\bnew\s+Function\s*\(|\bvm\.run|\bimport\s*\(\s*['"`](?:https?|data):|\bexecSync?\s*\(|\bspawn/,
+    evaluates:
+      /(?<![\w$.])eval\b|\bnew\s+Function\s*\(|\bvm\.run|\bimport\s*\(\s*['"`](?:https?|data):|\bexecSync?\s*\(|\bspawn/,
     decodes: /\bBuffer\.from\s*\([^)]*['"](?:base64|hex)['"]|(?<![\w$.])atob\s*\(/,
     runner: 'node',
     requires: /child_process|\bBun\.|\bDeno\./,
@@ -89,7 +128,14 @@ function perlSpec(): LanguageSpec {
       call(String.raw`(?<![\w$>:])unlink\b\s*\(?`, 'rm'),
       call(String.raw`(?<![\w$>:])rmdir\b\s*\(?`, 'rmdir'),
     ],
-    shellQuotes: [/`([^`]*)`/g, /\bqx\s*\(([^)]*)\)/g, /\bqx\s*\{([^}]*)\}/g, /\bqx\s*\[([^\]]*)\]/g, /\bqx\s*\/([^/]*)\//g, /\bqx\s*'([^']*)'/g],
+    shellQuotes: [
+      /`([^`]*)`/g,
+      /\bqx\s*\(([^)]*)\)/g,
+      /\bqx\s*\{([^}]*)\}/g,
+      /\bqx\s*\[([^\]]*)\]/g,
+      /\bqx\s*\/([^/]*)\//g,
+      /\bqx\s*'([^']*)'/g,
+    ],
     download: /\bLWP\b|\bHTTP::Tiny\b|\bgetstore\b|(?<![\w$>])get\s*\(\s*['"]https?:|\bIO::Socket/,
     evaluates: /(?<![\w$>])eval\b|(?<![\w$>])(?:system|exec)\b/,
     decodes: /\bdecode_base64\b|\bpack\s*\(?\s*['"]H|\bunpack\s*\(?\s*['"]u/,
@@ -101,7 +147,10 @@ function rubySpec(): LanguageSpec {
   return {
     calls: [
       call(String.raw`(?<![\w.:])(?:Kernel\.)?(?:system|exec|spawn)\b\s*\(?`, 'shell'),
-      call(String.raw`\bIO\.popen\s*\(|\bOpen3\.(?:capture2e?|capture3|popen2e?|popen3|pipeline\w*)\s*\(|\bPTY\.spawn\s*\(?`, 'shell'),
+      call(
+        String.raw`\bIO\.popen\s*\(|\bOpen3\.(?:capture2e?|capture3|popen2e?|popen3|pipeline\w*)\s*\(|\bPTY\.spawn\s*\(?`,
+        'shell',
+      ),
       call(String.raw`\bFileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry|remove_entry_secure|rmtree)\b\s*\(?`, 'rmrf'),
       call(String.raw`\bFileUtils\.(?:rm|rm_f|remove|safe_unlink)\b\s*\(?|\bFile\.(?:delete|unlink)\s*\(`, 'rm'),
       call(String.raw`\bDir\.(?:rmdir|delete|unlink)\s*\(|\bFileUtils\.rmdir\b\s*\(?`, 'rmdir'),
@@ -123,12 +172,16 @@ function phpSpec(): LanguageSpec {
       call(String.raw`(?<![\w$>:])(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\(`, 'shell'),
       call(String.raw`(?<![\w$>:])unlink\s*\(`, 'rm'),
       call(String.raw`(?<![\w$>:])rmdir\s*\(`, 'rmdir'),
-      call(String.raw`(?<![\w$>:])(?:file_get_contents|readfile|file|highlight_file|show_source|parse_ini_file)\s*\(`, 'read'),
+      call(
+        String.raw`(?<![\w$>:])(?:file_get_contents|readfile|file|highlight_file|show_source|parse_ini_file)\s*\(`,
+        'read',
+      ),
       call(String.raw`(?<![\w$>:])fopen\s*\(`, 'open'),
       call(String.raw`(?<![\w$>:])file_put_contents\s*\(`, 'write'),
     ],
     shellQuotes: [/`([^`]*)`/g],
-    download: /\b(?:file_get_contents|fopen|include|require|include_once|require_once)\s*\(?\s*['"]https?:|\bcurl_exec\b/,
+    download:
+      /\b(?:file_get_contents|fopen|include|require|include_once|require_once)\s*\(?\s*['"]https?:|\bcurl_exec\b/,
     evaluates: /(?<![\w$>])(?:eval|assert|include|require)\b|(?<![\w$>:])(?:system|exec|shell_exec|passthru)\s*\(/,
     decodes: /\b(?:base64_decode|str_rot13|gzinflate|gzuncompress|hex2bin|convert_uudecode)\s*\(/,
     runner: 'php',
@@ -140,7 +193,11 @@ function awkSpec(): LanguageSpec {
     calls: [call(String.raw`\bsystem\s*\(`, 'shell')],
     // `print … | "cmd"` and `"cmd" | getline` run cmd through sh, `print "cmd" | "sh"` runs
     // what it prints; `print > "/etc/x"` writes.
-    shellQuotes: [/\|\s*"((?:[^"\\]|\\.)*)"/g, /"((?:[^"\\]|\\.)*)"\s*\|\s*getline/g, /\bprintf?\s+"((?:[^"\\]|\\.)*)"\s*\|\s*"(?:\/bin\/)?(?:sh|bash|dash|zsh)"/g],
+    shellQuotes: [
+      /\|\s*"((?:[^"\\]|\\.)*)"/g,
+      /"((?:[^"\\]|\\.)*)"\s*\|\s*getline/g,
+      /\bprintf?\s+"((?:[^"\\]|\\.)*)"\s*\|\s*"(?:\/bin\/)?(?:sh|bash|dash|zsh)"/g,
+    ],
     download: /(?!)/,
     evaluates: /(?!)/,
     runner: 'sh',
@@ -183,12 +240,16 @@ function pathOf(value: Value | undefined): string | undefined {
 }
 
 function pathsOf(values: readonly Value[]): string[] {
-  return values.flatMap((value) => (value.kind === 'list' ? value.items.map((item) => shellWord(item)) : (pathOf(value) ?? [])));
+  return values.flatMap((value) =>
+    value.kind === 'list' ? value.items.map((item) => shellWord(item)) : (pathOf(value) ?? []),
+  );
 }
 
 /** The text of a value, for modes such as `'w'` or `"-|"`. */
 function textOf(value: Value | undefined): string | undefined {
-  return value?.kind === 'string' ? value.pieces.map((piece) => (piece.kind === 'text' ? piece.text : '')).join('') : undefined;
+  return value?.kind === 'string'
+    ? value.pieces.map((piece) => (piece.kind === 'text' ? piece.text : '')).join('')
+    : undefined;
 }
 
 /** The call's source from `start` to its closing parenthesis (or 300 characters), for options such as `recursive: true`. */
@@ -215,7 +276,11 @@ const MAX_ALIASES = 32;
 
 function scanCall(source: string, match: RegExpExecArray, kind: CallKind, language: Language, state: ScanState): void {
   state.calls += 1;
-  if (state.calls > MAX_CALLS) throw new ShellParseError('E_SHELL_TOO_LARGE', `an interpreter one-liner makes more than ${MAX_CALLS} calls the guard reads`);
+  if (state.calls > MAX_CALLS)
+    throw new ShellParseError(
+      'E_SHELL_TOO_LARGE',
+      `an interpreter one-liner makes more than ${MAX_CALLS} calls the guard reads`,
+    );
   const start = match.index + match[0].length;
   const code = source.length - start > WINDOW ? source.slice(0, start + WINDOW) : source;
   const open = match[0].endsWith('(') ? start - 1 : start;
@@ -225,7 +290,10 @@ function scanCall(source: string, match: RegExpExecArray, kind: CallKind, langua
       const args = readArguments(code, start, language, 32);
       // `system('rm', '-rf', '/')` (Perl, Ruby): several strings are an argv.
       const strings = args.filter((arg) => arg.kind === 'string');
-      const source = strings.length > 1 && strings.length === args.length ? argvSource(strings.map((arg) => (arg.kind === 'string' ? arg.pieces : []))) : commandSource(args[0]);
+      const source =
+        strings.length > 1 && strings.length === args.length
+          ? argvSource(strings.map((arg) => (arg.kind === 'string' ? arg.pieces : [])))
+          : commandSource(args[0]);
       if (source === undefined) state.unknownShell = true;
       else out.push(source);
       return;
@@ -239,9 +307,18 @@ function scanCall(source: string, match: RegExpExecArray, kind: CallKind, langua
       }
       const text = callText(code, open);
       const listAfter = /\b(?:args|cmd)\s*:\s*/.exec(text);
-      const rest = second?.kind === 'list' ? second : listAfter ? readValue(text, listAfter.index + listAfter[0].length, language).value : undefined;
+      const rest =
+        second?.kind === 'list'
+          ? second
+          : listAfter
+            ? readValue(text, listAfter.index + listAfter[0].length, language).value
+            : undefined;
       if (first?.kind === 'string' && !isUnknown(first)) {
-        out.push([shellWord(first.pieces), ...(rest?.kind === 'list' ? rest.items.map((item) => shellWord(item)) : [])].join(' '));
+        out.push(
+          [shellWord(first.pieces), ...(rest?.kind === 'list' ? rest.items.map((item) => shellWord(item)) : [])].join(
+            ' ',
+          ),
+        );
       } else if (rest?.kind === 'list') {
         const source = argvSource(rest.items);
         if (source !== undefined) out.push(source);
@@ -251,7 +328,10 @@ function scanCall(source: string, match: RegExpExecArray, kind: CallKind, langua
     case 'execv': {
       const args = readArguments(code, start, language, 32);
       const list = args.find((arg) => arg.kind === 'list');
-      const source = list?.kind === 'list' ? argvSource(list.items) : argvSource(args.slice(1).flatMap((arg) => (arg.kind === 'string' ? [arg.pieces] : [])));
+      const source =
+        list?.kind === 'list'
+          ? argvSource(list.items)
+          : argvSource(args.slice(1).flatMap((arg) => (arg.kind === 'string' ? [arg.pieces] : [])));
       if (source === undefined) state.unknownShell = true;
       else out.push(source);
       return;
@@ -267,7 +347,8 @@ function scanCall(source: string, match: RegExpExecArray, kind: CallKind, langua
       return;
     case 'rmMaybeRecursive': {
       const path = pathOf(readValue(code, start, language).value);
-      if (path !== undefined) out.push(/\brecursive\s*:\s*true/.test(callText(code, open)) ? `rm -rf ${path}` : `rm -f ${path}`);
+      if (path !== undefined)
+        out.push(/\brecursive\s*:\s*true/.test(callText(code, open)) ? `rm -rf ${path}` : `rm -f ${path}`);
       return;
     }
     case 'read': {
@@ -291,10 +372,20 @@ function scanCall(source: string, match: RegExpExecArray, kind: CallKind, langua
     case 'pathMethod': {
       const { value, end } = readValue(code, start, language);
       const path = pathOf(value);
-      const method = /^\s*\)\s*\.\s*(unlink|rmdir|read_text|read_bytes|open|write_text|write_bytes)\s*\(/.exec(code.slice(end, end + 40));
+      const method = /^\s*\)\s*\.\s*(unlink|rmdir|read_text|read_bytes|open|write_text|write_bytes)\s*\(/.exec(
+        code.slice(end, end + 40),
+      );
       if (path === undefined || method === null) return;
       const name = method[1] as string;
-      out.push(name === 'unlink' ? `rm -f ${path}` : name === 'rmdir' ? `rmdir ${path}` : name.startsWith('write') ? `: > ${path}` : `cat ${path}`);
+      out.push(
+        name === 'unlink'
+          ? `rm -f ${path}`
+          : name === 'rmdir'
+            ? `rmdir ${path}`
+            : name.startsWith('write')
+              ? `: > ${path}`
+              : `cat ${path}`,
+      );
       return;
     }
     case 'perlOpen': {
@@ -318,7 +409,12 @@ function scanCall(source: string, match: RegExpExecArray, kind: CallKind, langua
         if (path !== undefined) out.push(`: > ${path}`);
       } else if (second === undefined || second.kind === 'unknown') {
         const target = mode.replace(/^[<>+]+\s*/, '');
-        if (target !== '') out.push(mode.startsWith('>') ? `: > ${shellWord([{ kind: 'text', text: target }])}` : `cat ${shellWord([{ kind: 'text', text: target }])}`);
+        if (target !== '')
+          out.push(
+            mode.startsWith('>')
+              ? `: > ${shellWord([{ kind: 'text', text: target }])}`
+              : `cat ${shellWord([{ kind: 'text', text: target }])}`,
+          );
       }
       return;
     }
@@ -340,13 +436,18 @@ export function inlineCodeScripts(language: Language, source: string): string[] 
   for (const { pattern, kind } of spec.calls) {
     if (!shellOutsAllowed && (kind === 'shell' || kind === 'program')) continue;
     pattern.lastIndex = 0;
-    for (let match = pattern.exec(code); match !== null; match = pattern.exec(code)) scanCall(code, match, kind, language, state);
+    for (let match = pattern.exec(code); match !== null; match = pattern.exec(code))
+      scanCall(code, match, kind, language, state);
   }
   for (const quoted of spec.shellQuotes ?? []) {
     quoted.lastIndex = 0;
     for (let match = quoted.exec(code); match !== null; match = quoted.exec(code)) {
       state.calls += 1;
-      if (state.calls > MAX_CALLS) throw new ShellParseError('E_SHELL_TOO_LARGE', `an interpreter one-liner makes more than ${MAX_CALLS} calls the guard reads`);
+      if (state.calls > MAX_CALLS)
+        throw new ShellParseError(
+          'E_SHELL_TOO_LARGE',
+          `an interpreter one-liner makes more than ${MAX_CALLS} calls the guard reads`,
+        );
       const body = language === 'awk' ? (match[1] as string).replace(/\\(.)/g, '$1') : (match[1] as string);
       // Interpolated text in Bun's $`…`: `${x}` is an unknown value.
       state.scripts.push(body.replace(/\$\{[^}]*\}/g, '$CODE_VALUE'));
@@ -357,10 +458,17 @@ export function inlineCodeScripts(language: Language, source: string): string[] 
     const write = />>?\s*"((?:[^"\\]|\\.){0,4096})"/g;
     for (let match = write.exec(code); match !== null; match = write.exec(code)) {
       const before = code.slice(Math.max(0, match.index - 200), match.index);
-      const statement = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}'), before.lastIndexOf('|')) + 1);
+      const statement = before.slice(
+        Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}'), before.lastIndexOf('|')) +
+          1,
+      );
       if (!/\bprintf?\b/.test(statement)) continue;
       state.calls += 1;
-      if (state.calls > MAX_CALLS) throw new ShellParseError('E_SHELL_TOO_LARGE', `an interpreter one-liner makes more than ${MAX_CALLS} calls the guard reads`);
+      if (state.calls > MAX_CALLS)
+        throw new ShellParseError(
+          'E_SHELL_TOO_LARGE',
+          `an interpreter one-liner makes more than ${MAX_CALLS} calls the guard reads`,
+        );
       state.scripts.push(`: > ${shellWord([{ kind: 'text', text: match[1] as string }])}`);
     }
   }
@@ -381,11 +489,18 @@ const PYTHON_MODULES = 'os|subprocess|shutil|pathlib|pty|commands';
  */
 function unaliasPython(code: string): string {
   if (!/\bimport\b|__import__|import_module/.test(code)) return code;
-  let out = code.replace(new RegExp(String.raw`(?:__import__|importlib\.import_module)\(\s*['"](${PYTHON_MODULES})['"]\s*\)\.`, 'g'), '$1.');
-  for (const match of [...code.matchAll(new RegExp(String.raw`\bimport\s+(${PYTHON_MODULES})\s+as\s+([A-Za-z_]\w*)`, 'g'))].slice(0, MAX_ALIASES)) {
+  let out = code.replace(
+    new RegExp(String.raw`(?:__import__|importlib\.import_module)\(\s*['"](${PYTHON_MODULES})['"]\s*\)\.`, 'g'),
+    '$1.',
+  );
+  for (const match of [
+    ...code.matchAll(new RegExp(String.raw`\bimport\s+(${PYTHON_MODULES})\s+as\s+([A-Za-z_]\w*)`, 'g')),
+  ].slice(0, MAX_ALIASES)) {
     out = out.replace(new RegExp(String.raw`(?<![\w.])${match[2]}\.`, 'g'), `${match[1]}.`);
   }
-  for (const match of [...code.matchAll(new RegExp(String.raw`\bfrom\s+(${PYTHON_MODULES})\s+import\s+([\w\s,()]{1,400})`, 'g'))].slice(0, MAX_ALIASES)) {
+  for (const match of [
+    ...code.matchAll(new RegExp(String.raw`\bfrom\s+(${PYTHON_MODULES})\s+import\s+([\w\s,()]{1,400})`, 'g')),
+  ].slice(0, MAX_ALIASES)) {
     for (const item of (match[2] as string).replace(/[()]/g, '').split(',').slice(0, MAX_ALIASES)) {
       const [name, alias] = item.trim().split(/\s+as\s+/);
       if (name === undefined || !/^\w+$/.test(name)) continue;
@@ -399,7 +514,8 @@ function unaliasPython(code: string): string {
 function powershellPath(path: string): string {
   const home = /^(?:~|\$HOME|\$env:HOME|\$env:USERPROFILE)(?=[\\/]|$)/i.exec(path);
   // `C:\`, `C:\Windows`: a drive is judged as the root it is (`/`, `/Windows`).
-  if (home === null && /^[A-Za-z]:(?:[\\/]|$)/.test(path)) return shellWord([{ kind: 'text', text: `/${path.slice(2).replaceAll('\\', '/').replace(/^\/+/, '')}` }]);
+  if (home === null && /^[A-Za-z]:(?:[\\/]|$)/.test(path))
+    return shellWord([{ kind: 'text', text: `/${path.slice(2).replaceAll('\\', '/').replace(/^\/+/, '')}` }]);
   if (home === null) return shellWord([{ kind: 'text', text: path }]);
   const rest = path.slice(home[0].length).replaceAll('\\', '/');
   return shellWord(rest === '' ? [{ kind: 'home' }] : [{ kind: 'home' }, { kind: 'text', text: rest }]);
@@ -415,7 +531,9 @@ function powershellScripts(code: string): string[] {
     const args = words.slice(1).map((word) => (/^(['"]).*\1$/.test(word) ? word.slice(1, -1) : word));
     if (/^(?:remove-item|ri|rm|del|erase|rd|rmdir)$/.test(name)) {
       const recursive = args.some((arg) => /^-r/i.test(arg));
-      const paths = args.filter((arg, i) => !arg.startsWith('-') || /^-(?:literal)?path$/i.test(args[i - 1] ?? '')).filter((arg) => !arg.startsWith('-'));
+      const paths = args
+        .filter((arg, i) => !arg.startsWith('-') || /^-(?:literal)?path$/i.test(args[i - 1] ?? ''))
+        .filter((arg) => !arg.startsWith('-'));
       for (const path of paths) scripts.push(`rm ${recursive ? '-rf' : '-f'} ${powershellPath(path)}`);
     } else if (/^(?:get-content|gc|cat|type)$/.test(name)) {
       for (const path of args.filter((arg) => !arg.startsWith('-'))) scripts.push(`cat ${powershellPath(path)}`);
@@ -424,8 +542,17 @@ function powershellScripts(code: string): string[] {
       scripts.push(statement);
     }
   }
-  if (scripts.length > MAX_CALLS) throw new ShellParseError('E_SHELL_TOO_LARGE', `a PowerShell command holds more than ${MAX_CALLS} statements the guard reads`);
-  if (/\b(?:iex|invoke-expression)\b/i.test(code) && /\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\.webclient|curl|wget)\b/i.test(code)) {
+  if (scripts.length > MAX_CALLS)
+    throw new ShellParseError(
+      'E_SHELL_TOO_LARGE',
+      `a PowerShell command holds more than ${MAX_CALLS} statements the guard reads`,
+    );
+  if (
+    /\b(?:iex|invoke-expression)\b/i.test(code) &&
+    /\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\.webclient|curl|wget)\b/i.test(
+      code,
+    )
+  ) {
     scripts.push(`curl -s ${firstUrl(code)} | sh`);
   }
   return scripts;

@@ -18,7 +18,17 @@ export type Language = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'po
 /** The variable an unknown piece stands for in the shell text built from it. */
 export const UNKNOWN_VARIABLE = '$CODE_VALUE';
 
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b' };
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  e: '\x1b',
+};
 
 /** Expressions that name the home directory: `os.path.expanduser('~')`, `os.homedir()`, `Dir.home`, `$ENV{HOME}` … */
 const HOME_EXPRESSION =
@@ -41,20 +51,28 @@ function interpolation(language: Language, quote: string, fString: boolean): str
 
 function decodeEscape(body: string, i: number): { text: string; next: number } {
   const char = body.charAt(i + 1);
-  if (char === 'x' && /^[0-9A-Fa-f]{2}$/.test(body.slice(i + 2, i + 4))) return { text: String.fromCharCode(parseInt(body.slice(i + 2, i + 4), 16)), next: i + 4 };
+  if (char === 'x' && /^[0-9A-Fa-f]{2}$/.test(body.slice(i + 2, i + 4)))
+    return { text: String.fromCharCode(parseInt(body.slice(i + 2, i + 4), 16)), next: i + 4 };
   if (char === 'u' && body.charAt(i + 2) === '{') {
     const close = body.indexOf('}', i + 3);
     const code = parseInt(body.slice(i + 3, close), 16);
-    if (close !== -1 && Number.isFinite(code) && code <= 0x10ffff) return { text: String.fromCodePoint(code), next: close + 1 };
+    if (close !== -1 && Number.isFinite(code) && code <= 0x10ffff)
+      return { text: String.fromCodePoint(code), next: close + 1 };
   }
-  if (char === 'u' && /^[0-9A-Fa-f]{4}$/.test(body.slice(i + 2, i + 6))) return { text: String.fromCharCode(parseInt(body.slice(i + 2, i + 6), 16)), next: i + 6 };
+  if (char === 'u' && /^[0-9A-Fa-f]{4}$/.test(body.slice(i + 2, i + 6)))
+    return { text: String.fromCharCode(parseInt(body.slice(i + 2, i + 6), 16)), next: i + 6 };
   const octal = /^[0-7]{1,3}/.exec(body.slice(i + 1));
-  if (octal && octal[0] !== '0') return { text: String.fromCharCode(parseInt(octal[0], 8)), next: i + 1 + octal[0].length };
+  if (octal && octal[0] !== '0')
+    return { text: String.fromCharCode(parseInt(octal[0], 8)), next: i + 1 + octal[0].length };
   return { text: SIMPLE_ESCAPES[char] ?? char, next: i + 2 };
 }
 
 /** Reads a string literal starting at `start` (its opening quote or prefix); undefined if none starts there. */
-export function readString(code: string, start: number, language: Language): { pieces: Piece[]; end: number } | undefined {
+export function readString(
+  code: string,
+  start: number,
+  language: Language,
+): { pieces: Piece[]; end: number } | undefined {
   let i = start;
   let raw = false;
   let fString = false;
@@ -154,7 +172,12 @@ const PATH_CALL =
 const MAX_PATH_CALL_DEPTH = 4;
 
 /** `os.path.join(os.homedir(), '.aws', 'credentials')`, `os.path.expanduser('~/.ssh/id_rsa')`: the path as pieces. */
-function readPathCall(code: string, start: number, language: Language, depth: number): { pieces: Piece[]; end: number } | undefined {
+function readPathCall(
+  code: string,
+  start: number,
+  language: Language,
+  depth: number,
+): { pieces: Piece[]; end: number } | undefined {
   if (depth >= MAX_PATH_CALL_DEPTH) return undefined;
   const match = PATH_CALL.exec(code.slice(start, start + 80));
   if (match === null) return undefined;
@@ -186,7 +209,12 @@ function readPathCall(code: string, start: number, language: Language, depth: nu
 }
 
 /** Reads one string expression: literals, home spellings and unknowns joined by concatenation. */
-function readStringExpression(code: string, start: number, language: Language, depth = 0): { pieces: Piece[]; end: number; literal: boolean } {
+function readStringExpression(
+  code: string,
+  start: number,
+  language: Language,
+  depth = 0,
+): { pieces: Piece[]; end: number; literal: boolean } {
   const pieces: Piece[] = [];
   let i = skipSpace(code, start);
   let literal = false;
@@ -230,7 +258,11 @@ export function readValue(code: string, start: number, language: Language): { va
     const closer = ({ '(': ')', '[': ']', '{': '}', '/': '/' } as Record<string, string>)[words[1] as string] as string;
     const end = code.indexOf(closer, i + 3);
     if (end === -1) return { value: { kind: 'unknown' }, end: i };
-    const items = code.slice(i + 3, end).split(/\s+/).filter((word) => word !== '').map((word): Piece[] => [{ kind: 'text', text: word }]);
+    const items = code
+      .slice(i + 3, end)
+      .split(/\s+/)
+      .filter((word) => word !== '')
+      .map((word): Piece[] => [{ kind: 'text', text: word }]);
     return { value: { kind: 'list', items }, end: end + 1 };
   }
   if (open === '[' || (open === '(' && language === 'perl') || (open === '@' && code.charAt(i + 1) === '(')) {
@@ -273,12 +305,18 @@ function quote(text: string): string {
 
 /** The pieces as one shell word: literal text quoted, unknowns as `$CODE_VALUE`, home as `~`. */
 export function shellWord(pieces: readonly Piece[]): string {
-  return pieces.map((piece) => (piece.kind === 'text' ? quote(piece.text) : piece.kind === 'home' ? '~' : UNKNOWN_VARIABLE)).join('') || "''";
+  return (
+    pieces
+      .map((piece) => (piece.kind === 'text' ? quote(piece.text) : piece.kind === 'home' ? '~' : UNKNOWN_VARIABLE))
+      .join('') || "''"
+  );
 }
 
 /** The pieces as shell source (`os.system(…)`): literal text as it is, unknowns as `$CODE_VALUE`, home as `~`. */
 export function shellSource(pieces: readonly Piece[]): string {
-  return pieces.map((piece) => (piece.kind === 'text' ? piece.text : piece.kind === 'home' ? '~' : UNKNOWN_VARIABLE)).join('');
+  return pieces
+    .map((piece) => (piece.kind === 'text' ? piece.text : piece.kind === 'home' ? '~' : UNKNOWN_VARIABLE))
+    .join('');
 }
 
 /** Whether a value holds nothing the scanner could read. */

@@ -22,7 +22,17 @@ const POWERSHELL = new Set(['pwsh', 'pwsh.exe', 'powershell', 'powershell.exe'])
 export function languageOf(name: string): Language | undefined {
   // Most commands are none of these: one character decides before any RegExp runs.
   const first = name.charAt(0);
-  if (first !== 'p' && first !== 'r' && first !== 'n' && first !== 'b' && first !== 'd' && first !== 'a' && first !== 'g' && first !== 'm') return undefined;
+  if (
+    first !== 'p' &&
+    first !== 'r' &&
+    first !== 'n' &&
+    first !== 'b' &&
+    first !== 'd' &&
+    first !== 'a' &&
+    first !== 'g' &&
+    first !== 'm'
+  )
+    return undefined;
   if (PYTHON.test(name)) return 'python';
   if (NODE.has(name)) return 'node';
   if (PERL.test(name)) return 'perl';
@@ -55,13 +65,24 @@ function powershellProgram(args: readonly string[]): string | undefined {
     const arg = args[i] as string;
     if (!arg.startsWith('-') && !arg.startsWith('/')) return args.slice(i).join(' ');
     const name = arg.replace(/^[-/]+/, '').toLowerCase();
-    if (name === 'c' || (name.length >= 2 && 'command'.startsWith(name)) || name === 'commandwithargs' || name === 'cwa') return args.slice(i + 1).join(' ');
+    if (
+      name === 'c' ||
+      (name.length >= 2 && 'command'.startsWith(name)) ||
+      name === 'commandwithargs' ||
+      name === 'cwa'
+    )
+      return args.slice(i + 1).join(' ');
     if (name === 'e' || name === 'ec' || (name.length >= 2 && 'encodedcommand'.startsWith(name))) {
       const encoded = args[i + 1];
       return encoded === undefined ? undefined : Buffer.from(encoded, 'base64').toString('utf16le');
     }
     if (name === 'f' || name === 'file') return undefined;
-    if (/^(?:ex|ep|executionpolicy|w|windowstyle|wd|workingdirectory|settingsfile|configurationname|outputformat|of|inputformat|if|custompipename|psconsolefile|version|v)$/.test(name)) i += 1;
+    if (
+      /^(?:ex|ep|executionpolicy|w|windowstyle|wd|workingdirectory|settingsfile|configurationname|outputformat|of|inputformat|if|custompipename|psconsolefile|version|v)$/.test(
+        name,
+      )
+    )
+      i += 1;
   }
   return undefined;
 }

@@ -15,16 +15,45 @@ interface InterpreterSpec {
   plusOptions: boolean;
 }
 
-const SHELL: InterpreterSpec = { inline: ['c'], values: new Set(['o', 'O', 'rcfile', 'init-file']), stdin: ['s'], plusOptions: true };
+const SHELL: InterpreterSpec = {
+  inline: ['c'],
+  values: new Set(['o', 'O', 'rcfile', 'init-file']),
+  stdin: ['s'],
+  plusOptions: true,
+};
 const GENERIC: InterpreterSpec = { inline: [], values: new Set(), stdin: [], plusOptions: false };
 
 // `$SHELL -c …` and `$BASH -c …` run a shell whatever their value: read their scripts like bash's.
-const SHELLS = new Set(['sh', 'bash', 'rbash', 'zsh', 'dash', 'ksh', 'mksh', 'pdksh', 'ash', 'yash', 'posh', 'fish', 'csh', 'tcsh', '$shell', '${shell}', '$bash', '${bash}']);
+const SHELLS = new Set([
+  'sh',
+  'bash',
+  'rbash',
+  'zsh',
+  'dash',
+  'ksh',
+  'mksh',
+  'pdksh',
+  'ash',
+  'yash',
+  'posh',
+  'fish',
+  'csh',
+  'tcsh',
+  '$shell',
+  '${shell}',
+  '$bash',
+  '${bash}',
+]);
 const FAMILIES: ReadonlyArray<[RegExp, InterpreterSpec]> = [
   [/^(?:python|pypy)[0-9.]*$/, { inline: ['c', 'm'], values: new Set(['W', 'X']), stdin: [], plusOptions: false }],
   [
     /^(?:node|nodejs|bun|deno)$/,
-    { inline: ['e', 'p', 'eval', 'print'], values: new Set(['r', 'require', 'import', 'loader', 'C', 'conditions']), stdin: [], plusOptions: false },
+    {
+      inline: ['e', 'p', 'eval', 'print'],
+      values: new Set(['r', 'require', 'import', 'loader', 'C', 'conditions']),
+      stdin: [],
+      plusOptions: false,
+    },
   ],
   [/^perl[0-9.]*$/, { inline: ['e', 'E'], values: new Set(), stdin: [], plusOptions: false }],
   [/^ruby[0-9.]*$/, { inline: ['e'], values: new Set(['r', 'I', 'C']), stdin: [], plusOptions: false }],
@@ -97,7 +126,8 @@ export function programText(argv: readonly string[]): string | undefined {
   const args = argv.slice(1);
   if (RUNS_ARGUMENTS.has(name)) return args.join(' ');
   const spec = specFor(name);
-  if (spec === SHELL) return args[scanOptions(args, { takesValue: SHELL.values, stopAtOperand: true, plusOptions: true }).rest];
+  if (spec === SHELL)
+    return args[scanOptions(args, { takesValue: SHELL.values, stopAtOperand: true, plusOptions: true }).rest];
   let takesValue = PROGRAM_VALUES.get(spec);
   if (takesValue === undefined) {
     takesValue = new Set([...spec.values, ...spec.inline]);

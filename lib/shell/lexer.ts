@@ -8,13 +8,41 @@
 import { decodeEscapes } from './ansi-c.ts';
 import { ShellParseError } from './errors.ts';
 import type { WorkBudget } from './limits.ts';
-import type { ControlOperator, RedirectOperator, RedirectToken, Substitution, SubstitutionKind, Token, WordToken } from './tokens.ts';
+import type {
+  ControlOperator,
+  RedirectOperator,
+  RedirectToken,
+  Substitution,
+  SubstitutionKind,
+  Token,
+  WordToken,
+} from './tokens.ts';
 
 /** Longest first, so `;;&` wins over `;;` over `;`. */
 const OPERATORS: readonly string[] = [
-  ';;&', '&>>', '<<<', '<<-',
-  ';;', ';&', '&&', '&>', '||', '|&', '<<', '<>', '<&', '>>', '>|', '>&',
-  ';', '&', '|', '(', ')', '<', '>',
+  ';;&',
+  '&>>',
+  '<<<',
+  '<<-',
+  ';;',
+  ';&',
+  '&&',
+  '&>',
+  '||',
+  '|&',
+  '<<',
+  '<>',
+  '<&',
+  '>>',
+  '>|',
+  '>&',
+  ';',
+  '&',
+  '|',
+  '(',
+  ')',
+  '<',
+  '>',
 ];
 const REDIRECTS = new Set<string>(['<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<']);
 /** After these words the next word is still in command position (`if rm …`, `! rm …`). */
@@ -73,7 +101,12 @@ class Lexer {
     this.pos = start;
     this.inSubstitution = inSubstitution;
     this.nesting = nesting;
-    if (nesting > MAX_NESTING) throw new ShellParseError('E_SHELL_TOO_DEEP', `substitutions nest more than ${MAX_NESTING} levels deep (at offset ${start})`, start);
+    if (nesting > MAX_NESTING)
+      throw new ShellParseError(
+        'E_SHELL_TOO_DEEP',
+        `substitutions nest more than ${MAX_NESTING} levels deep (at offset ${start})`,
+        start,
+      );
   }
 
   private fail(message: string, offset = this.pos): never {
@@ -167,7 +200,17 @@ class Lexer {
     if (end === undefined) return false;
     this.pos = end;
     const raw = this.src.slice(start, end);
-    this.push({ kind: 'word', text: raw, raw, quoted: false, braces: false, arithmetic: true, substitutions, start, end });
+    this.push({
+      kind: 'word',
+      text: raw,
+      raw,
+      quoted: false,
+      braces: false,
+      arithmetic: true,
+      substitutions,
+      start,
+      end,
+    });
     this.commandPosition = false;
     return true;
   }
@@ -179,7 +222,12 @@ class Lexer {
   private scanArithmetic(open: number, substitutions: Substitution[]): number | undefined {
     if (open > this.arithmeticHitEnd) return undefined; // keeps `((((…` linear instead of quadratic
     this.nesting += 1;
-    if (this.nesting > MAX_NESTING) throw new ShellParseError('E_SHELL_TOO_DEEP', `arithmetic nests more than ${MAX_NESTING} levels deep (at offset ${open})`, open);
+    if (this.nesting > MAX_NESTING)
+      throw new ShellParseError(
+        'E_SHELL_TOO_DEEP',
+        `arithmetic nests more than ${MAX_NESTING} levels deep (at offset ${open})`,
+        open,
+      );
     const saved = this.pos;
     const found: Substitution[] = [];
     let depth = 0;
@@ -276,7 +324,17 @@ class Lexer {
       this.pos += 1;
     }
     const raw = this.src.slice(start, this.pos);
-    const token: WordToken = { kind: 'word', text, raw, quoted, braces, arithmetic: false, substitutions, start, end: this.pos };
+    const token: WordToken = {
+      kind: 'word',
+      text,
+      raw,
+      quoted,
+      braces,
+      arithmetic: false,
+      substitutions,
+      start,
+      end: this.pos,
+    };
     const delimiterFor = this.awaitingDelimiter;
     this.push(token);
     if (delimiterFor !== undefined) {
@@ -401,7 +459,12 @@ class Lexer {
     this.pos += 2;
     let depth = 1;
     this.nesting += 1;
-    if (this.nesting > MAX_NESTING) throw new ShellParseError('E_SHELL_TOO_DEEP', `\${ … } nests more than ${MAX_NESTING} levels deep (at offset ${start})`, start);
+    if (this.nesting > MAX_NESTING)
+      throw new ShellParseError(
+        'E_SHELL_TOO_DEEP',
+        `\${ … } nests more than ${MAX_NESTING} levels deep (at offset ${start})`,
+        start,
+      );
     while (depth > 0) {
       const char = this.at();
       if (char === '') this.fail('unterminated ${ … }: add the closing }', start);
@@ -462,7 +525,11 @@ class Lexer {
         if (line === heredoc.delimiter) break;
         text += `${line}\n`;
       }
-      heredoc.token.heredoc = { text, quoted: heredoc.quoted, substitutions: heredoc.quoted ? [] : scanExpansions(text, this.budget) };
+      heredoc.token.heredoc = {
+        text,
+        quoted: heredoc.quoted,
+        substitutions: heredoc.quoted ? [] : scanExpansions(text, this.budget),
+      };
     }
   }
 

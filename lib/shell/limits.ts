@@ -39,7 +39,10 @@ const NAMES: Readonly<Record<keyof ShellLimits, string>> = {
 
 /** The error for going past cap `key`: its message says which cap, and how large it is. */
 export function limitError(key: keyof ShellLimits, limit: number): ShellParseError {
-  return new ShellParseError('E_SHELL_TOO_LARGE', `it holds more than ${String(limit).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${NAMES[key]} (a cap on the work one command may cause)`);
+  return new ShellParseError(
+    'E_SHELL_TOO_LARGE',
+    `it holds more than ${String(limit).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${NAMES[key]} (a cap on the work one command may cause)`,
+  );
 }
 
 /** What is left of each cap during one parse; `spend` throws past one. */
@@ -53,7 +56,8 @@ export class WorkBudget {
   private sources: number;
 
   constructor(limits: Partial<ShellLimits> = {}) {
-    this.limits = limits === undefined || Object.keys(limits).length === 0 ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, ...limits };
+    this.limits =
+      limits === undefined || Object.keys(limits).length === 0 ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, ...limits };
     this.braceWords = this.limits.braceWords;
     this.tokens = this.limits.tokens;
     this.commands = this.limits.commands;

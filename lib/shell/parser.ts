@@ -59,7 +59,10 @@ function isOp(token: Token | undefined, ...ops: ControlOperator[]): boolean {
   return token?.kind === 'op' && ops.includes(token.op);
 }
 
-const stopAtWords = (...texts: string[]): Stop => (token) => isWord(token, ...texts);
+const stopAtWords =
+  (...texts: string[]): Stop =>
+  (token) =>
+    isWord(token, ...texts);
 
 class Parser {
   readonly commands: SimpleCommand[] = [];
@@ -99,7 +102,11 @@ class Parser {
   private unexpected(token: Token | undefined, expected?: string): never {
     const where = token === undefined ? undefined : token.start;
     const message = `syntax error: unexpected ${describe(token)}${expected ? `, expected ${expected}` : ''}`;
-    throw new ShellParseError('E_SHELL_SYNTAX', where === undefined ? message : `${message} (at offset ${where})`, where);
+    throw new ShellParseError(
+      'E_SHELL_SYNTAX',
+      where === undefined ? message : `${message} (at offset ${where})`,
+      where,
+    );
   }
 
   private expectWord(text: string): void {
@@ -170,7 +177,11 @@ class Parser {
   private parseCommand(): void {
     this.nesting += 1;
     if (this.nesting > MAX_NESTING) {
-      throw new ShellParseError('E_SHELL_TOO_DEEP', `compound commands nest more than ${MAX_NESTING} levels deep`, this.peek()?.start);
+      throw new ShellParseError(
+        'E_SHELL_TOO_DEEP',
+        `compound commands nest more than ${MAX_NESTING} levels deep`,
+        this.peek()?.start,
+      );
     }
     this.parseCompoundOrSimple();
     this.nesting -= 1;
@@ -472,7 +483,12 @@ class Parser {
   /** `((…))`: arithmetic for bash and zsh, but `( (…) )` for dash, which is what `sh -c` runs on Debian. */
   private addArithmetic(token: WordToken): void {
     this.collect(token, undefined);
-    this.nested.push({ source: token.raw.slice(1, -1), depth: this.context.depth, pipelines: [...this.context.pipelines], speculative: true });
+    this.nested.push({
+      source: token.raw.slice(1, -1),
+      depth: this.context.depth,
+      pipelines: [...this.context.pipelines],
+      speculative: true,
+    });
   }
 
   /** Queues the substitutions in `token` for parsing; their output feeds command `commandId`. */
@@ -496,7 +512,12 @@ class Parser {
  * Parses one level of tokens into simple commands; `context` says where this source sits.
  * Throws ShellParseError, also past `budget`'s caps on commands and words.
  */
-export function parseTokens(tokens: Token[], context: NestedSource, ids: IdCounters, budget: WorkBudget = new WorkBudget()): ParseResult {
+export function parseTokens(
+  tokens: Token[],
+  context: NestedSource,
+  ids: IdCounters,
+  budget: WorkBudget = new WorkBudget(),
+): ParseResult {
   const parser = new Parser(tokens, context, ids, budget);
   parser.parse();
   return { commands: parser.commands, functions: parser.functions, nested: parser.nested };

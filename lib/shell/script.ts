@@ -52,9 +52,17 @@ class ScriptParser {
   }
 
   private parse(job: NestedSource): void {
-    if (job.depth > this.maxDepth) throw new ShellParseError('E_SHELL_TOO_DEEP', `$( … ), bash -c and eval nest more than ${this.maxDepth} levels deep`);
+    if (job.depth > this.maxDepth)
+      throw new ShellParseError(
+        'E_SHELL_TOO_DEEP',
+        `$( … ), bash -c and eval nest more than ${this.maxDepth} levels deep`,
+      );
     this.charsLeft -= job.source.length;
-    if (this.charsLeft < 0) throw new ShellParseError('E_SHELL_TOO_LARGE', `the command and the scripts nested in it exceed ${this.maxChars} characters`);
+    if (this.charsLeft < 0)
+      throw new ShellParseError(
+        'E_SHELL_TOO_LARGE',
+        `the command and the scripts nested in it exceed ${this.maxChars} characters`,
+      );
     let parsed: ParseResult;
     try {
       parsed = parseTokens(tokenize(job.source, this.work), job, this.ids, this.work);
@@ -74,7 +82,8 @@ class ScriptParser {
         command.speculative = unwrapped.speculative.views;
         for (const script of unwrapped.speculative.scripts) this.runBy(command, script, job.depth, true);
       }
-      if (unwrapped.stdinArgsFrom !== undefined) this.work.spend('words', appendStdinArgs(command, unwrapped.stdinArgsFrom, stages));
+      if (unwrapped.stdinArgsFrom !== undefined)
+        this.work.spend('words', appendStdinArgs(command, unwrapped.stdinArgsFrom, stages));
     }
     for (const command of parsed.commands) {
       this.byId.set(command.id, command);

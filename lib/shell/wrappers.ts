@@ -36,18 +36,57 @@ interface WrapperSpec {
 
 const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   sudo: {
-    values: ['u', 'g', 'p', 'C', 'D', 'h', 'r', 't', 'T', 'U', 'R', 'user', 'group', 'prompt', 'close-from', 'chdir', 'role', 'type', 'command-timeout', 'other-user', 'host', 'chroot'],
+    values: [
+      'u',
+      'g',
+      'p',
+      'C',
+      'D',
+      'h',
+      'r',
+      't',
+      'T',
+      'U',
+      'R',
+      'user',
+      'group',
+      'prompt',
+      'close-from',
+      'chdir',
+      'role',
+      'type',
+      'command-timeout',
+      'other-user',
+      'host',
+      'chroot',
+    ],
     query: ['e', 'l', 'v', 'V', 'K', 'edit', 'list', 'validate', 'version', 'remove-timestamp'],
   },
   doas: { values: ['u', 'C'] },
   pkexec: { values: ['user'] },
   su: {
-    values: ['c', 'command', 'session-command', 's', 'shell', 'g', 'group', 'G', 'supp-group', 'w', 'whitelist-environment'],
+    values: [
+      'c',
+      'command',
+      'session-command',
+      's',
+      'shell',
+      'g',
+      'group',
+      'G',
+      'supp-group',
+      'w',
+      'whitelist-environment',
+    ],
     scriptOptions: ['c', 'command', 'session-command'],
     scriptOptionsAnywhere: true,
     runsNothing: true,
   },
-  env: { values: ['u', 'unset', 'C', 'chdir', 'S', 'split-string', 'P', 'a', 'argv0'], scriptOptions: ['S', 'split-string'], assignments: true },
+  env: {
+    values: ['u', 'unset', 'C', 'chdir', 'S', 'split-string', 'P', 'a', 'argv0'],
+    scriptOptions: ['S', 'split-string'],
+    assignments: true,
+  },
   command: { query: ['v', 'V'] },
   builtin: {},
   coproc: {},
@@ -64,15 +103,51 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   timeout: { values: ['s', 'k', 'signal', 'kill-after'], skip: 1 },
   stdbuf: { values: ['i', 'o', 'e', 'input', 'output', 'error'] },
   chroot: { values: ['userspec', 'groups'], skip: 1 },
-  flock: { values: ['w', 'timeout', 'E', 'conflict-exit-code', 'c', 'command'], scriptOptions: ['c', 'command'], scriptOptionsAnywhere: true, skip: 1 },
+  flock: {
+    values: ['w', 'timeout', 'E', 'conflict-exit-code', 'c', 'command'],
+    scriptOptions: ['c', 'command'],
+    scriptOptionsAnywhere: true,
+    skip: 1,
+  },
   watch: { values: ['n', 'interval', 'q', 'equexit'], joins: { unless: ['x', 'exec'] } },
   xargs: {
-    values: ['a', 'E', 'd', 'I', 'L', 'n', 'P', 's', 'arg-file', 'delimiter', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
+    values: [
+      'a',
+      'E',
+      'd',
+      'I',
+      'L',
+      'n',
+      'P',
+      's',
+      'arg-file',
+      'delimiter',
+      'max-lines',
+      'max-args',
+      'max-procs',
+      'max-chars',
+      'process-slot-var',
+    ],
     stdinArgs: true,
   },
   // util-linux `script -c CMD` runs CMD through a shell.
   script: {
-    values: ['c', 'command', 'E', 'echo', 'I', 'log-in', 'O', 'log-out', 'B', 'log-io', 'T', 'log-timing', 'm', 'logging-format'],
+    values: [
+      'c',
+      'command',
+      'E',
+      'echo',
+      'I',
+      'log-in',
+      'O',
+      'log-out',
+      'B',
+      'log-io',
+      'T',
+      'log-timing',
+      'm',
+      'logging-format',
+    ],
     scriptOptions: ['c', 'command'],
     scriptOptionsAnywhere: true,
     runsNothing: true,
@@ -147,7 +222,8 @@ function unwrapOnce(argv: readonly string[], name: string, spec: WrapperSpec): L
   }
   let rest = scanned.rest;
   // `env -` is `env -i`; then NAME=value words, then the command.
-  while (spec.assignments && rest < args.length && (args[rest] === '-' || ASSIGNMENT.test(args[rest] as string))) rest += 1;
+  while (spec.assignments && rest < args.length && (args[rest] === '-' || ASSIGNMENT.test(args[rest] as string)))
+    rest += 1;
   rest += spec.skip ?? 0;
   let inner = spec.runsNothing ? [] : args.slice(rest);
   if (spec.joins !== undefined && !has(scanned, spec.joins.unless)) {
@@ -166,7 +242,11 @@ export function unwrapCommand(argv: readonly string[]): Unwrapped {
     // Looked up here, not in unwrapOnce: most commands wrap nothing, and then unwrapOnce never compiles.
     const spec = WRAPPERS[name];
     if (spec === undefined) break;
-    if (layer === MAX_LAYERS) throw new ShellParseError('E_SHELL_TOO_DEEP', `wrappers such as sudo, env and nohup wrap each other more than ${MAX_LAYERS} times`);
+    if (layer === MAX_LAYERS)
+      throw new ShellParseError(
+        'E_SHELL_TOO_DEEP',
+        `wrappers such as sudo, env and nohup wrap each other more than ${MAX_LAYERS} times`,
+      );
     const next = unwrapOnce(current, name, spec);
     result.scripts.push(...next.scripts);
     if (next.argv.length === 0) break;

@@ -34,7 +34,13 @@ const svg = renderSvg({
   budget: 1.2,
   subtitle: 'node v20 · <2 cores> & "noisy"',
   sections: [
-    { title: 'baselines', rows: [{ name: 'node -e 0', ratio: 1, medianMs: 35, section: 'baselines', baseline: true }, { name: '/bin/true', ratio: 0.06, medianMs: 2, section: 'baselines' }] },
+    {
+      title: 'baselines',
+      rows: [
+        { name: 'node -e 0', ratio: 1, medianMs: 35, section: 'baselines', baseline: true },
+        { name: '/bin/true', ratio: 0.06, medianMs: 2, section: 'baselines' },
+      ],
+    },
     {
       title: "today's setup: <17> hooks & one bundle",
       rows: [

@@ -4,7 +4,13 @@ import { checkBytes, parseBudgets, suggestBudget } from '../../bench/check.mjs';
 const budgets = { 'bash-guard.cjs': 79_000, 'file-guard.cjs': 37_000, 'gone.cjs': 10_000 };
 
 it('passes bundles within their budgets', () => {
-  const result = checkBytes([{ file: 'bash-guard.cjs', bytes: 65_530 }, { file: 'file-guard.cjs', bytes: 37_000 }], budgets);
+  const result = checkBytes(
+    [
+      { file: 'bash-guard.cjs', bytes: 65_530 },
+      { file: 'file-guard.cjs', bytes: 37_000 },
+    ],
+    budgets,
+  );
   expect(result.ok).toBe(true);
   expect(result.results.map((r) => r.status)).toEqual(['ok', 'ok']);
 });
@@ -15,7 +21,9 @@ it('fails a bundle over its budget, saying by how much and how to raise the budg
   const [over] = result.results;
   expect(over?.status).toBe('over');
   expect(over?.message).toContain('dist/bash-guard.cjs is 80,123 B, 1,123 B (1.4%) over its budget of 79,000 B');
-  expect(over?.message).toContain('raise "bash-guard.cjs" to 97000 in bench/budgets.json in the same commit that makes it grow');
+  expect(over?.message).toContain(
+    'raise "bash-guard.cjs" to 97000 in bench/budgets.json in the same commit that makes it grow',
+  );
 });
 
 it('fails a bundle that has no budget, saying which entry to add', () => {
@@ -28,7 +36,13 @@ it('fails a bundle that has no budget, saying which entry to add', () => {
 });
 
 it('lists budget entries whose bundle no longer exists, without failing', () => {
-  const result = checkBytes([{ file: 'bash-guard.cjs', bytes: 1 }, { file: 'file-guard.cjs', bytes: 1 }], budgets);
+  const result = checkBytes(
+    [
+      { file: 'bash-guard.cjs', bytes: 1 },
+      { file: 'file-guard.cjs', bytes: 1 },
+    ],
+    budgets,
+  );
   expect(result.ok).toBe(true);
   expect(result.unused).toEqual(['gone.cjs']);
 });

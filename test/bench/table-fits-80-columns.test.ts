@@ -11,22 +11,44 @@ const report: TableReport = {
         { name: 'node -e 0', bytes: null, medianMs: 35.21, p95Ms: 41.02, ratio: 1, rssMb: 41.2 },
         { name: 'python3 bash_guard.py', bytes: 3195, medianMs: 43.9, p95Ms: 1234.5, ratio: 1.247, rssMb: 13.4 },
       ],
-      notes: ['python3 is /root/.pyenv/versions/3.11.7/bin/python3, started directly (a pyenv shim in front of it adds ~80 ms)'],
+      notes: [
+        'python3 is /root/.pyenv/versions/3.11.7/bin/python3, started directly (a pyenv shim in front of it adds ~80 ms)',
+      ],
     },
     {
       title: "today's setup: 17 PreToolUse hooks, with a title long enough to need cutting at the edge",
       rows: [
-        { name: '17 processes at once, a name far longer than its column', bytes: 1_234_567, medianMs: 12_345.67, p95Ms: 99_999.9, ratio: 123.456, rssMb: 12_345.6 },
+        {
+          name: '17 processes at once, a name far longer than its column',
+          bytes: 1_234_567,
+          medianMs: 12_345.67,
+          p95Ms: 99_999.9,
+          ratio: 123.456,
+          rssMb: 12_345.6,
+        },
         { name: '1 bundle: on-PreToolUse.cjs', bytes: 25_542, medianMs: 41, p95Ms: 52, ratio: 1.17, rssMb: null },
       ],
       notes: ['17 processes / 1 bundle: 17.98x wall time (489 vs 27 ms), 17.1x memory (674 vs 39 MB).'],
     },
   ],
   inProcess: [
-    { name: 'bash-guard analyzeCommand x100 over a very long task name', p50Us: 123_456.78, p99Us: 9_999_999.9, opsPerSec: 12_345_678, note: 'a note '.repeat(30) },
-    { name: 'readCached: disk hit', skipped: `lib/cache/index.ts does not build yet (${'/work/main/lib/cache/'.repeat(8)}read-cached.ts:12: No matching export)` },
+    {
+      name: 'bash-guard analyzeCommand x100 over a very long task name',
+      p50Us: 123_456.78,
+      p99Us: 9_999_999.9,
+      opsPerSec: 12_345_678,
+      note: 'a note '.repeat(30),
+    },
+    {
+      name: 'readCached: disk hit',
+      skipped: `lib/cache/index.ts does not build yet (${'/work/main/lib/cache/'.repeat(8)}read-cached.ts:12: No matching export)`,
+    },
   ],
-  checks: { lines: ['FAIL bytes dist/bash-guard.cjs is 80,123 B, 1,123 B (1.4%) over its budget of 79,000 B. Every byte is parsed on every hook start.'] },
+  checks: {
+    lines: [
+      'FAIL bytes dist/bash-guard.cjs is 80,123 B, 1,123 B (1.4%) over its budget of 79,000 B. Every byte is parsed on every hook start.',
+    ],
+  },
   notes: ['ratio = median / median of `node -e 0` in the same run.', `path: ${'x'.repeat(200)}`],
 };
 

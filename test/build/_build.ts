@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const fixture = JSON.parse(readFileSync(join(ROOT, 'cli', 'payloads', 'UserPromptSubmit.json'), 'utf8')) as Record<string, unknown>;
+export const fixture = JSON.parse(
+  readFileSync(join(ROOT, 'cli', 'payloads', 'UserPromptSubmit.json'), 'utf8'),
+) as Record<string, unknown>;
 
 export const GOOD_HOOK = `import { addContext, defineHook } from 'hookpack';
 export default defineHook({
@@ -24,7 +26,10 @@ export const hooksDir = () => join(dir, 'hooks');
 export const outDir = () => join(dir, 'dist');
 export const writeHook = (name: string, source: string) => writeFileSync(join(hooksDir(), `${name}.ts`), source);
 export const build = (...extra: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'build.mjs'), '--hooks-dir', hooksDir(), '--out-dir', outDir(), ...extra], { encoding: 'utf8', cwd: dir });
+  spawnSync(process.execPath, [join(ROOT, 'build.mjs'), '--hooks-dir', hooksDir(), '--out-dir', outDir(), ...extra], {
+    encoding: 'utf8',
+    cwd: dir,
+  });
 
 /** Gives every test of the calling file its own project directory, removed afterwards. */
 export function useProjectDir(): void {

@@ -19,7 +19,13 @@ describe('event bundles', () => {
     expect(build('--no-typecheck').status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(outDir(), 'manifest.json'), 'utf8'));
     const pre = manifest.events.find((e: { event: string }) => e.event === 'PreToolUse');
-    expect(pre).toMatchObject({ hooks: ['z-first', 'a-files', 'b-guard'], matcher: 'Read|Edit|Write|Bash', timeout: 8, onError: 'block', file: 'on-PreToolUse.cjs' });
+    expect(pre).toMatchObject({
+      hooks: ['z-first', 'a-files', 'b-guard'],
+      matcher: 'Read|Edit|Write|Bash',
+      timeout: 8,
+      onError: 'block',
+      file: 'on-PreToolUse.cjs',
+    });
     expect(existsSync(join(outDir(), 'on-PreToolUse.cjs'))).toBe(true);
     expect(existsSync(join(outDir(), 'on-UserPromptSubmit.cjs'))).toBe(true);
   });

@@ -16,9 +16,15 @@ describe('build.mjs --sea', () => {
     expect(manifest.sea).toMatchObject({ file: 'hookpack', mode: 'code-cache' });
     const binary = join(outDir(), 'hookpack');
     for (const name of ['greet', 'on-UserPromptSubmit', 'UserPromptSubmit']) {
-      const run = spawnSync(binary, [name], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env: { ...process.env, HOOKPACK_TELEMETRY: '0' } });
+      const run = spawnSync(binary, [name], {
+        input: JSON.stringify({ ...fixture, prompt: 'hey' }),
+        encoding: 'utf8',
+        env: { ...process.env, HOOKPACK_TELEMETRY: '0' },
+      });
       expect(run.status).toBe(0);
-      expect(JSON.parse(run.stdout)).toEqual({ hookSpecificOutput: { hookEventName: 'UserPromptSubmit', additionalContext: 'you said 3 characters' } });
+      expect(JSON.parse(run.stdout)).toEqual({
+        hookSpecificOutput: { hookEventName: 'UserPromptSubmit', additionalContext: 'you said 3 characters' },
+      });
     }
     const unknown = spawnSync(binary, ['nope'], { encoding: 'utf8' });
     expect(unknown.status).toBe(2);

@@ -20,8 +20,13 @@ export default defineHook({
 });
 `;
   const run = (file: string, home: string) =>
-    spawnSync(process.execPath, [file], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env: { ...process.env, HOOKPACK_HOME: home, HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0' } });
-  const context = (stdout: string) => (JSON.parse(stdout) as { hookSpecificOutput: { additionalContext: string } }).hookSpecificOutput.additionalContext;
+    spawnSync(process.execPath, [file], {
+      input: JSON.stringify({ ...fixture, prompt: 'hey' }),
+      encoding: 'utf8',
+      env: { ...process.env, HOOKPACK_HOME: home, HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0' },
+    });
+  const context = (stdout: string) =>
+    (JSON.parse(stdout) as { hookSpecificOutput: { additionalContext: string } }).hookSpecificOutput.additionalContext;
 
   beforeEach(() => {
     writeHook('tricky', TRICKY_HOOK);
@@ -51,7 +56,7 @@ export default defineHook({
     }
   });
 
-  it('blocks, with one line naming the file and the fix, when a guard bundle\'s code comment is gone', () => {
+  it("blocks, with one line naming the file and the fix, when a guard bundle's code comment is gone", () => {
     const file = join(outDir(), 'tricky.cjs');
     const text = readFileSync(file, 'latin1');
     // Still valid JavaScript, but the comment no longer opens with the bundle's key.
@@ -59,6 +64,8 @@ export default defineHook({
     const result = run(file, join(dir, 'state'));
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim().split('\n')).toEqual([`hookpack: ${file} is damaged (the code at its end is missing or cut short); rebuild it with hookpack build`]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `hookpack: ${file} is damaged (the code at its end is missing or cut short); rebuild it with hookpack build`,
+    ]);
   });
 });

@@ -2,7 +2,18 @@
 // HOOKPACK_HOME/code-cache and used after, a corrupt or foreign file replaced, and never a cache a
 // repository could plant (a directory others can write to, or one inside the project).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { build, dir, fixture, GOOD_HOOK, outDir, useProjectDir, writeHook } from './_build.ts';
@@ -11,7 +22,11 @@ useProjectDir();
 
 describe('the code-cache loader every bundle carries', () => {
   const runGreet = (env: NodeJS.ProcessEnv) =>
-    spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env: { ...process.env, HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0', ...env } });
+    spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], {
+      input: JSON.stringify({ ...fixture, prompt: 'hey' }),
+      encoding: 'utf8',
+      env: { ...process.env, HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0', ...env },
+    });
   const cacheDir = () => join(dir, 'state', 'code-cache');
 
   beforeEach(() => {
@@ -19,7 +34,7 @@ describe('the code-cache loader every bundle carries', () => {
     expect(build('--no-typecheck').status).toBe(0);
   });
 
-  it('compiles on the first start, stores V8\'s code in HOOKPACK_HOME/code-cache (0700, 0600), and uses it after', () => {
+  it("compiles on the first start, stores V8's code in HOOKPACK_HOME/code-cache (0700, 0600), and uses it after", () => {
     const first = runGreet({ HOOKPACK_HOME: join(dir, 'state') });
     expect(first.status).toBe(0);
     expect(first.stderr).toMatch(/code cache miss, writing .*greet-[0-9a-f]+-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.bin/);
@@ -34,12 +49,23 @@ describe('the code-cache loader every bundle carries', () => {
   it('answers from a working directory that was deleted (no cwd to compare the cache directory with)', () => {
     const gone = join(dir, 'gone');
     mkdirSync(gone);
-    const env = { ...process.env, HOOKPACK_HOME: join(dir, 'state'), HOOKPACK_TELEMETRY: '0', BUNDLE: join(outDir(), 'greet.cjs') };
+    const env = {
+      ...process.env,
+      HOOKPACK_HOME: join(dir, 'state'),
+      HOOKPACK_TELEMETRY: '0',
+      BUNDLE: join(outDir(), 'greet.cjs'),
+    };
     for (let i = 0; i < 2; i++) {
-      const run = spawnSync('/bin/sh', ['-c', 'cd "$0" && rmdir "$0" && exec node "$BUNDLE"', gone], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env });
+      const run = spawnSync('/bin/sh', ['-c', 'cd "$0" && rmdir "$0" && exec node "$BUNDLE"', gone], {
+        input: JSON.stringify({ ...fixture, prompt: 'hey' }),
+        encoding: 'utf8',
+        env,
+      });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      expect(JSON.parse(run.stdout)).toMatchObject({ hookSpecificOutput: { additionalContext: 'you said 3 characters' } });
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        hookSpecificOutput: { additionalContext: 'you said 3 characters' },
+      });
       mkdirSync(gone);
     }
   });
@@ -48,7 +74,11 @@ describe('the code-cache loader every bundle carries', () => {
     runGreet({ HOOKPACK_HOME: join(dir, 'state') });
     mkdirSync(join(dir, 'copy'));
     copyFileSync(join(outDir(), 'greet.cjs'), join(dir, 'copy', 'greet.cjs'));
-    const copy = spawnSync(process.execPath, [join(dir, 'copy', 'greet.cjs')], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env: { ...process.env, HOOKPACK_HOME: join(dir, 'state'), HOOKPACK_TELEMETRY: '0' } });
+    const copy = spawnSync(process.execPath, [join(dir, 'copy', 'greet.cjs')], {
+      input: JSON.stringify({ ...fixture, prompt: 'hey' }),
+      encoding: 'utf8',
+      env: { ...process.env, HOOKPACK_HOME: join(dir, 'state'), HOOKPACK_TELEMETRY: '0' },
+    });
     expect(copy.status).toBe(0);
     expect(readdirSync(cacheDir())).toHaveLength(2);
     expect(runGreet({ HOOKPACK_HOME: join(dir, 'state') }).stderr).toMatch(/code cache hit/);
@@ -60,7 +90,9 @@ describe('the code-cache loader every bundle carries', () => {
     writeFileSync(join(cacheDir(), file as string), 'not v8 code');
     const run = runGreet({ HOOKPACK_HOME: join(dir, 'state') });
     expect(run.stderr).toMatch(/code cache rejected, rewriting/);
-    expect(JSON.parse(run.stdout)).toMatchObject({ hookSpecificOutput: { additionalContext: 'you said 3 characters' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      hookSpecificOutput: { additionalContext: 'you said 3 characters' },
+    });
     expect(runGreet({ HOOKPACK_HOME: join(dir, 'state') }).stderr).toMatch(/code cache hit/);
   });
 
@@ -80,22 +112,28 @@ describe('the code-cache loader every bundle carries', () => {
   });
 });
 
-describe('the code-cache loader and a repository\'s choice of HOOKPACK_HOME', () => {
+describe("the code-cache loader and a repository's choice of HOOKPACK_HOME", () => {
   const runIn = (cwd: string, env: NodeJS.ProcessEnv) =>
-    spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], { cwd, input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env: { ...process.env, HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0', ...env } });
+    spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], {
+      cwd,
+      input: JSON.stringify({ ...fixture, prompt: 'hey' }),
+      encoding: 'utf8',
+      env: { ...process.env, HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0', ...env },
+    });
 
   beforeEach(() => {
     writeHook('greet', GOOD_HOOK);
     expect(build('--no-typecheck').status).toBe(0);
   });
 
-  it('is off when the project\'s settings set HOOKPACK_HOME (their env reaches hooks): a planted cache file is planted code', () => {
+  it("is off when the project's settings set HOOKPACK_HOME (their env reaches hooks): a planted cache file is planted code", () => {
     const project = join(dir, 'cloned');
     const state = join(dir, 'repo-chosen-state');
     mkdirSync(join(project, '.claude'), { recursive: true });
     mkdirSync(state, { mode: 0o700 });
     writeFileSync(join(project, '.claude', 'settings.json'), JSON.stringify({ env: { HOOKPACK_HOME: state } }));
-    for (let i = 0; i < 2; i++) expect(runIn(project, { HOOKPACK_HOME: state, CLAUDE_PROJECT_DIR: project }).stderr).toMatch(/code cache off/);
+    for (let i = 0; i < 2; i++)
+      expect(runIn(project, { HOOKPACK_HOME: state, CLAUDE_PROJECT_DIR: project }).stderr).toMatch(/code cache off/);
     expect(existsSync(join(state, 'code-cache'))).toBe(false);
   });
 
@@ -107,11 +145,15 @@ describe('the code-cache loader and a repository\'s choice of HOOKPACK_HOME', ()
     expect(readdirSync(join(project, '.cache', 'hookpack', 'code-cache'))).toEqual([]);
   });
 
-  it('is off when HOOKPACK_HOME lies inside the project, and on for the same project with a HOOKPACK_HOME of the user\'s', () => {
+  it("is off when HOOKPACK_HOME lies inside the project, and on for the same project with a HOOKPACK_HOME of the user's", () => {
     const project = join(dir, 'cloned');
     mkdirSync(join(project, 'committed-state'), { recursive: true, mode: 0o700 });
-    expect(runIn(project, { HOOKPACK_HOME: join(project, 'committed-state'), CLAUDE_PROJECT_DIR: project }).stderr).toMatch(/code cache off/);
-    expect(runIn(project, { HOOKPACK_HOME: join(dir, 'state'), CLAUDE_PROJECT_DIR: project }).stderr).toMatch(/code cache miss, writing/);
+    expect(
+      runIn(project, { HOOKPACK_HOME: join(project, 'committed-state'), CLAUDE_PROJECT_DIR: project }).stderr,
+    ).toMatch(/code cache off/);
+    expect(runIn(project, { HOOKPACK_HOME: join(dir, 'state'), CLAUDE_PROJECT_DIR: project }).stderr).toMatch(
+      /code cache miss, writing/,
+    );
   });
 });
 
@@ -120,7 +162,12 @@ describe('the code-cache loader and files it does not own', () => {
     writeHook('greet', GOOD_HOOK);
     expect(build('--no-typecheck').status).toBe(0);
     const env = { ...process.env, HOOKPACK_HOME: join(dir, 'state'), HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0' };
-    const run = () => spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], { input: JSON.stringify({ ...fixture, prompt: 'hey' }), encoding: 'utf8', env });
+    const run = () =>
+      spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], {
+        input: JSON.stringify({ ...fixture, prompt: 'hey' }),
+        encoding: 'utf8',
+        env,
+      });
     run();
     const cacheDir = join(dir, 'state', 'code-cache');
     const [file] = readdirSync(cacheDir);

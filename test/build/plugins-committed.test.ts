@@ -38,13 +38,23 @@ describe('the committed guards plugin', () => {
     expect(statSync(join(ROOT, 'plugins', 'hookpack-guards', 'dist', 'on-PreToolUse.cjs')).mode & 0o111).not.toBe(0);
   });
 
-  it.skipIf(!inGitCheckout)('is committed as built (git add plugins .claude-plugin, and commit them with the change)', () => {
-    // Tracked at all (a dist/ line in .gitignore once kept the bundle out without a word), and
-    // not changed by this build since it was staged.
-    const expected = PLUGIN_PATHS.flatMap((p) => filesUnder(join(ROOT, p)).map((rel) => join(p, rel))).sort();
-    const tracked = git('ls-files', '--', ...PLUGIN_PATHS).stdout.split('\n').filter(Boolean).sort();
-    expect(tracked, 'plugin files git does not track: git add them (check .gitignore)').toEqual(expected);
-    const changed = git('diff', '--name-only', '--', ...PLUGIN_PATHS).stdout.split('\n').filter(Boolean);
-    expect(changed, 'the build changed these plugin files: commit them, or the marketplace serves old code').toEqual([]);
-  });
+  it.skipIf(!inGitCheckout)(
+    'is committed as built (git add plugins .claude-plugin, and commit them with the change)',
+    () => {
+      // Tracked at all (a dist/ line in .gitignore once kept the bundle out without a word), and
+      // not changed by this build since it was staged.
+      const expected = PLUGIN_PATHS.flatMap((p) => filesUnder(join(ROOT, p)).map((rel) => join(p, rel))).sort();
+      const tracked = git('ls-files', '--', ...PLUGIN_PATHS)
+        .stdout.split('\n')
+        .filter(Boolean)
+        .sort();
+      expect(tracked, 'plugin files git does not track: git add them (check .gitignore)').toEqual(expected);
+      const changed = git('diff', '--name-only', '--', ...PLUGIN_PATHS)
+        .stdout.split('\n')
+        .filter(Boolean);
+      expect(changed, 'the build changed these plugin files: commit them, or the marketplace serves old code').toEqual(
+        [],
+      );
+    },
+  );
 });

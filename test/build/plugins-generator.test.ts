@@ -4,11 +4,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hookCommand } from '../../cli/settings/hook-command.ts';
-import { contentVersion, manifestEvents, marketplaceWith, pluginHookCommand, pluginHooksJson, pluginNameProblem, writeMarketplace, writePlugin, type PluginEvent, type PluginSpec } from '../../build/plugins.mjs';
+import {
+  contentVersion,
+  manifestEvents,
+  marketplaceWith,
+  pluginHookCommand,
+  pluginHooksJson,
+  pluginNameProblem,
+  writeMarketplace,
+  writePlugin,
+  type PluginEvent,
+  type PluginSpec,
+} from '../../build/plugins.mjs';
 
-const GUARDS: PluginEvent = { event: 'PreToolUse', hooks: ['bash-guard', 'file-guard'], matcher: 'Bash|Write', timeout: 5, onError: 'block', network: false, file: 'on-PreToolUse.cjs' };
-const CONTEXT: PluginEvent = { event: 'SessionStart', hooks: ['session-context'], matcher: null, timeout: 5, onError: 'allow', network: true, file: 'on-SessionStart.cjs' };
-const SPEC: PluginSpec = { name: 'team-hooks', version: '1.0.0', description: 'our hooks', author: { name: 'team' }, hookpackVersion: '0.2.0', source: '.claude/hooks' };
+const GUARDS: PluginEvent = {
+  event: 'PreToolUse',
+  hooks: ['bash-guard', 'file-guard'],
+  matcher: 'Bash|Write',
+  timeout: 5,
+  onError: 'block',
+  network: false,
+  file: 'on-PreToolUse.cjs',
+};
+const CONTEXT: PluginEvent = {
+  event: 'SessionStart',
+  hooks: ['session-context'],
+  matcher: null,
+  timeout: 5,
+  onError: 'allow',
+  network: true,
+  file: 'on-SessionStart.cjs',
+};
+const SPEC: PluginSpec = {
+  name: 'team-hooks',
+  version: '1.0.0',
+  description: 'our hooks',
+  author: { name: 'team' },
+  hookpackVersion: '0.2.0',
+  source: '.claude/hooks',
+};
 
 let dir: string;
 beforeEach(() => {
@@ -40,18 +74,43 @@ describe('plugin hook commands', () => {
     [false, false],
     [true, true],
     [true, false],
-  ])('have the shape install writes (network %s, fail closed %s), with the plugin root for the project', (network, failClosed) => {
-    const installed = hookCommand('on-PreToolUse.cjs', { scope: 'project', projectDir: '/p', distDir: '/p/dist' }, network, failClosed);
-    expect(pluginHookCommand('on-PreToolUse.cjs', { network, failClosed })).toBe(installed.replace('"$CLAUDE_PROJECT_DIR"', '"${CLAUDE_PLUGIN_ROOT}"'));
-  });
+  ])(
+    'have the shape install writes (network %s, fail closed %s), with the plugin root for the project',
+    (network, failClosed) => {
+      const installed = hookCommand(
+        'on-PreToolUse.cjs',
+        { scope: 'project', projectDir: '/p', distDir: '/p/dist' },
+        network,
+        failClosed,
+      );
+      expect(pluginHookCommand('on-PreToolUse.cjs', { network, failClosed })).toBe(
+        installed.replace('"$CLAUDE_PROJECT_DIR"', '"${CLAUDE_PLUGIN_ROOT}"'),
+      );
+    },
+  );
 
   it('give every event bundle its own group with an explicit timeout; a guard ends in || exit 2', () => {
     const json = pluginHooksJson([GUARDS, CONTEXT], 'd');
     expect(json).toEqual({
       description: 'd',
       hooks: {
-        PreToolUse: [{ matcher: 'Bash|Write', hooks: [{ type: 'command', command: 'env -u NODE_EXTRA_CA_CERTS node "${CLAUDE_PLUGIN_ROOT}"/dist/on-PreToolUse.cjs || exit 2', timeout: 5 }] }],
-        SessionStart: [{ hooks: [{ type: 'command', command: 'node "${CLAUDE_PLUGIN_ROOT}"/dist/on-SessionStart.cjs', timeout: 5 }] }],
+        PreToolUse: [
+          {
+            matcher: 'Bash|Write',
+            hooks: [
+              {
+                type: 'command',
+                command: 'env -u NODE_EXTRA_CA_CERTS node "${CLAUDE_PLUGIN_ROOT}"/dist/on-PreToolUse.cjs || exit 2',
+                timeout: 5,
+              },
+            ],
+          },
+        ],
+        SessionStart: [
+          {
+            hooks: [{ type: 'command', command: 'node "${CLAUDE_PLUGIN_ROOT}"/dist/on-SessionStart.cjs', timeout: 5 }],
+          },
+        ],
       },
     });
   });
@@ -63,7 +122,11 @@ describe('a manifest made into plugin events', () => {
     ['no events', {}, 'lists no event bundles'],
     ['an empty list', { events: [] }, 'lists no event bundles'],
     ['a file outside dist', { events: [{ ...good, file: '../../x.cjs' }] }, 'file is not on-PreToolUse.cjs'],
-    ['a shell word as event', { events: [{ ...good, event: 'Pre$(id)', file: 'on-Pre$(id).cjs' }] }, 'not an event name'],
+    [
+      'a shell word as event',
+      { events: [{ ...good, event: 'Pre$(id)', file: 'on-Pre$(id).cjs' }] },
+      'not an event name',
+    ],
     ['no timeout', { events: [{ ...good, timeout: undefined }] }, 'timeout'],
     ['an hour of timeout', { events: [{ ...good, timeout: 3600 }] }, 'timeout'],
     ['an unknown policy', { events: [{ ...good, onError: 'ignore' }] }, 'onError'],
@@ -89,10 +152,21 @@ describe('writing a plugin directory', () => {
 
   it('writes plugin.json, hooks.json, the bundles (executable) and a README', () => {
     const { files } = writePlugin({ dir: plugin(), distDir: dist(), spec: SPEC, events: [GUARDS] });
-    expect(files.sort()).toEqual(['.claude-plugin/plugin.json', 'README.md', 'dist/on-PreToolUse.cjs', 'hooks/hooks.json']);
-    expect(JSON.parse(readFileSync(join(plugin(), '.claude-plugin', 'plugin.json'), 'utf8'))).toMatchObject({ name: 'team-hooks', version: '1.0.0', author: { name: 'team' } });
+    expect(files.sort()).toEqual([
+      '.claude-plugin/plugin.json',
+      'README.md',
+      'dist/on-PreToolUse.cjs',
+      'hooks/hooks.json',
+    ]);
+    expect(JSON.parse(readFileSync(join(plugin(), '.claude-plugin', 'plugin.json'), 'utf8'))).toMatchObject({
+      name: 'team-hooks',
+      version: '1.0.0',
+      author: { name: 'team' },
+    });
     expect(statSync(join(plugin(), 'dist', 'on-PreToolUse.cjs')).mode & 0o777).toBe(0o755);
-    expect(readFileSync(join(plugin(), 'README.md'), 'utf8')).toContain('| PreToolUse | Bash|Write | bash-guard, file-guard | blocks | 5 s |');
+    expect(readFileSync(join(plugin(), 'README.md'), 'utf8')).toContain(
+      '| PreToolUse | Bash|Write | bash-guard, file-guard | blocks | 5 s |',
+    );
   });
 
   it('keeps a README the team wrote, and removes the bundle of an event the hooks no longer have', () => {
@@ -114,7 +188,9 @@ describe('writing a plugin directory', () => {
   });
 
   it('fails with the bundle named when the build lacks it', () => {
-    expect(() => writePlugin({ dir: plugin(), distDir: join(dir, 'nowhere'), spec: SPEC, events: [GUARDS] })).toThrow('on-PreToolUse.cjs is missing from the build');
+    expect(() => writePlugin({ dir: plugin(), distDir: join(dir, 'nowhere'), spec: SPEC, events: [GUARDS] })).toThrow(
+      'on-PreToolUse.cjs is missing from the build',
+    );
   });
 });
 
@@ -123,11 +199,24 @@ describe('marketplace.json', () => {
   const entry = { name: 'team-hooks', source: './team-hooks', description: 'ours' };
 
   it('is created with the plugin in it', () => {
-    expect(marketplaceWith(undefined, defaults, entry)).toEqual({ name: 'team', owner: { name: 'team' }, metadata: { description: 'our plugins' }, plugins: [entry] });
+    expect(marketplaceWith(undefined, defaults, entry)).toEqual({
+      name: 'team',
+      owner: { name: 'team' },
+      metadata: { description: 'our plugins' },
+      plugins: [entry],
+    });
   });
 
   it('replaces the plugin of that name in place and keeps the others and their fields', () => {
-    const existing = { name: 'ours', owner: { name: 'x' }, plugins: [{ name: 'a', source: './a' }, { name: 'team-hooks', source: './old', category: 'security' }, { name: 'b', source: './b' }] };
+    const existing = {
+      name: 'ours',
+      owner: { name: 'x' },
+      plugins: [
+        { name: 'a', source: './a' },
+        { name: 'team-hooks', source: './old', category: 'security' },
+        { name: 'b', source: './b' },
+      ],
+    };
     const next = marketplaceWith(existing, defaults, entry);
     expect(next.name).toBe('ours');
     expect(next.plugins.map((p) => p.name)).toEqual(['a', 'team-hooks', 'b']);

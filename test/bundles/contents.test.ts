@@ -20,7 +20,11 @@ describe.each(bundles)('%s', (_file, inputs) => {
   });
 
   it('holds none of the CLI, the test helpers or the build', () => {
-    expect(inputs.filter((i) => i.startsWith('cli/') || i === 'lib/testing.ts' || i.startsWith('bench/') || i === 'build.mjs')).toEqual([]);
+    expect(
+      inputs.filter(
+        (i) => i.startsWith('cli/') || i === 'lib/testing.ts' || i.startsWith('bench/') || i === 'build.mjs',
+      ),
+    ).toEqual([]);
   });
 
   it('holds opossum only when it uses the circuit breaker', () => {
@@ -29,7 +33,9 @@ describe.each(bundles)('%s', (_file, inputs) => {
   });
 
   it('holds no package outside the allowed runtime dependencies', () => {
-    const packages = new Set(inputs.filter((i) => i.includes('node_modules/')).map((i) => i.split('node_modules/')[1]?.split('/')[0]));
+    const packages = new Set(
+      inputs.filter((i) => i.includes('node_modules/')).map((i) => i.split('node_modules/')[1]?.split('/')[0]),
+    );
     expect([...packages].filter((p) => p !== 'quick-lru' && p !== 'opossum')).toEqual([]);
   });
 });

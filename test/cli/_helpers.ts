@@ -102,7 +102,10 @@ export function buildCli(outDir: string): string {
   if (built && existsSync(join(built, 'manifest.json'))) {
     cpSync(built, outDir, { recursive: true });
   } else {
-    const result = spawnSync(process.execPath, ['build.mjs', '--no-typecheck', '--out-dir', outDir], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['build.mjs', '--no-typecheck', '--out-dir', outDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
   }
   return join(outDir, 'cli.cjs');

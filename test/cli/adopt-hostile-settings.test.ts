@@ -16,16 +16,33 @@ function project(settings: string): { root: string; path: string } {
   writeFile(join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
   return { root, path: writeFile(join(root, '.claude', 'settings.json'), settings) };
 }
-const adopt = (root: string, ...args: string[]) => runCli([adoptCommand, uninstallCommand], ['adopt', ...args], { cwd: root, env: cleanEnv(dir) });
+const adopt = (root: string, ...args: string[]) =>
+  runCli([adoptCommand, uninstallCommand], ['adopt', ...args], { cwd: root, env: cleanEnv(dir) });
 const hooks = (value: unknown) => JSON.stringify({ hooks: value }, null, 2);
 
 describe('hookpack adopt refuses a file it cannot rewrite safely, leaving it as it was', () => {
   it.each([
-    { what: 'not JSON', text: '{ "hooks": ', says: /cannot use \.claude\/settings\.json: line 1, column \d+: .*; fix the file by hand/ },
-    { what: 'a comment (Claude Code would ignore the whole file)', text: '{\n  // mine\n  "hooks": {}\n}\n', says: /line 2/ },
+    {
+      what: 'not JSON',
+      text: '{ "hooks": ',
+      says: /cannot use \.claude\/settings\.json: line 1, column \d+: .*; fix the file by hand/,
+    },
+    {
+      what: 'a comment (Claude Code would ignore the whole file)',
+      text: '{\n  // mine\n  "hooks": {}\n}\n',
+      says: /line 2/,
+    },
     { what: '`hooks` an array', text: '{ "hooks": [] }', says: /`hooks` must be an object of event names/ },
-    { what: 'a repeated key on the way to a handler', text: '{ "hooks": { "Stop": [], "Stop": [] } }', says: /duplicate key "Stop"/ },
-    { what: 'nesting 100,000 deep', text: `{ "hooks": { "Stop": ${'['.repeat(100_000)}${']'.repeat(100_000)} } }`, says: /cannot use .claude\/settings\.json/ },
+    {
+      what: 'a repeated key on the way to a handler',
+      text: '{ "hooks": { "Stop": [], "Stop": [] } }',
+      says: /duplicate key "Stop"/,
+    },
+    {
+      what: 'nesting 100,000 deep',
+      text: `{ "hooks": { "Stop": ${'['.repeat(100_000)}${']'.repeat(100_000)} } }`,
+      says: /cannot use .claude\/settings\.json/,
+    },
     { what: 'Latin-1 bytes', text: '{ "hooks": {}, "x": "caf\u00e9" }', latin1: true, says: /is not UTF-8/ },
   ])('$what', async ({ text, says, latin1 }) => {
     const { root, path } = project('');
@@ -76,15 +93,47 @@ describe('hookpack adopt refuses a file it cannot rewrite safely, leaving it as 
 
 describe('hookpack adopt leaves odd entries alone and says so', () => {
   it.each([
-    { what: 'an unknown event', value: { Bogus: [{ hooks: [{ type: 'command', command: 'echo x' }] }] }, note: /hooks\.Bogus\[0\]\.hooks\[0\].*not an event Claude Code 2\.1\.329 knows/ },
-    { what: 'a command that is a number', value: { Stop: [{ hooks: [{ type: 'command', command: 42 }] }] }, note: /has no command/ },
-    { what: 'args that are not strings', value: { Stop: [{ hooks: [{ type: 'command', command: 'python3', args: [1] }] }] }, note: /`args` is not a list of strings/ },
-    { what: 'a powershell hook', value: { Stop: [{ hooks: [{ type: 'command', command: 'Write-Host x', shell: 'powershell' }] }] }, note: /shell: powershell/ },
-    { what: 'an mcp_tool hook', value: { Stop: [{ hooks: [{ type: 'mcp_tool', server: 's', tool: 't' }] }] }, note: /a `mcp_tool` hook/ },
-    { what: 'an agent hook', value: { Stop: [{ hooks: [{ type: 'agent', prompt: 'check' }] }] }, note: /a `agent` hook/ },
-    { what: 'WorktreeCreate (its answer is a path)', value: { WorktreeCreate: [{ hooks: [{ type: 'command', command: 'mk.sh' }] }] }, note: /WorktreeCreate answers with a path/ },
+    {
+      what: 'an unknown event',
+      value: { Bogus: [{ hooks: [{ type: 'command', command: 'echo x' }] }] },
+      note: /hooks\.Bogus\[0\]\.hooks\[0\].*not an event Claude Code 2\.1\.329 knows/,
+    },
+    {
+      what: 'a command that is a number',
+      value: { Stop: [{ hooks: [{ type: 'command', command: 42 }] }] },
+      note: /has no command/,
+    },
+    {
+      what: 'args that are not strings',
+      value: { Stop: [{ hooks: [{ type: 'command', command: 'python3', args: [1] }] }] },
+      note: /`args` is not a list of strings/,
+    },
+    {
+      what: 'a powershell hook',
+      value: { Stop: [{ hooks: [{ type: 'command', command: 'Write-Host x', shell: 'powershell' }] }] },
+      note: /shell: powershell/,
+    },
+    {
+      what: 'an mcp_tool hook',
+      value: { Stop: [{ hooks: [{ type: 'mcp_tool', server: 's', tool: 't' }] }] },
+      note: /a `mcp_tool` hook/,
+    },
+    {
+      what: 'an agent hook',
+      value: { Stop: [{ hooks: [{ type: 'agent', prompt: 'check' }] }] },
+      note: /a `agent` hook/,
+    },
+    {
+      what: 'WorktreeCreate (its answer is a path)',
+      value: { WorktreeCreate: [{ hooks: [{ type: 'command', command: 'mk.sh' }] }] },
+      note: /WorktreeCreate answers with a path/,
+    },
     { what: 'a handler that is a string', value: { Stop: [{ hooks: ['echo x'] }] }, note: /not a handler object/ },
-    { what: 'a matcher that is not a valid regular expression (the runner would crash on it)', value: { PreToolUse: [{ matcher: 'Bash(', hooks: [{ type: 'command', command: 'echo x' }] }] }, note: /hooks\.PreToolUse\[0\]\.hooks\[0\].*matcher `Bash\(` is not a valid regular expression/ },
+    {
+      what: 'a matcher that is not a valid regular expression (the runner would crash on it)',
+      value: { PreToolUse: [{ matcher: 'Bash(', hooks: [{ type: 'command', command: 'echo x' }] }] },
+      note: /hooks\.PreToolUse\[0\]\.hooks\[0\].*matcher `Bash\(` is not a valid regular expression/,
+    },
   ])('$what', async ({ value, note }) => {
     const text = hooks(value);
     const { root, path } = project(text);
@@ -103,7 +152,9 @@ describe('hookpack adopt leaves odd entries alone and says so', () => {
     const after = JSON.parse(readFileSync(path, 'utf8')) as { hooks: { Stop: unknown[]; Notification: unknown } };
     expect(after.hooks.Stop.slice(0, 2)).toEqual(['junk', { matcher: 'x' }]);
     expect(after.hooks.Notification).toEqual({ not: 'an array' });
-    expect(await runCli([adoptCommand, uninstallCommand], ['uninstall'], { cwd: root, env: cleanEnv(dir) })).toMatchObject({ code: 0 });
+    expect(
+      await runCli([adoptCommand, uninstallCommand], ['uninstall'], { cwd: root, env: cleanEnv(dir) }),
+    ).toMatchObject({ code: 0 });
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
@@ -111,7 +162,9 @@ describe('hookpack adopt leaves odd entries alone and says so', () => {
     const command = `if [ "$(cat)" ]; then\n  echo 'it''s fine' >&2\nfi`;
     const { root } = project(hooks({ Stop: [{ hooks: [{ type: 'command', command }] }] }));
     expect((await adopt(root)).code).toBe(0);
-    const table = JSON.parse(readFileSync(join(root, '.claude', 'hookpack', 'adopted.settings.json'), 'utf8')) as { hooks: Array<{ command: string; name: string }> };
+    const table = JSON.parse(readFileSync(join(root, '.claude', 'hookpack', 'adopted.settings.json'), 'utf8')) as {
+      hooks: Array<{ command: string; name: string }>;
+    };
     expect(table.hooks[0]).toMatchObject({ command, name: 'if' });
   });
 
@@ -124,7 +177,9 @@ describe('hookpack adopt leaves odd entries alone and says so', () => {
     symlinkSync(real, path);
     expect((await adopt(root)).code).toBe(0);
     expect(readFileSync(real, 'utf8')).toContain('adopt.cjs');
-    expect((await runCli([adoptCommand, uninstallCommand], ['uninstall'], { cwd: root, env: cleanEnv(dir) })).code).toBe(0);
+    expect(
+      (await runCli([adoptCommand, uninstallCommand], ['uninstall'], { cwd: root, env: cleanEnv(dir) })).code,
+    ).toBe(0);
     expect(readFileSync(real, 'utf8')).toBe(text);
   });
 });

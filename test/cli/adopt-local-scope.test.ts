@@ -15,10 +15,17 @@ beforeAll(() => {
   cli = buildCli(join(dir, 'out'));
 }, 120_000);
 
-const hookpack = (root: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, env: cleanEnv(dir), encoding: 'utf8' });
+const hookpack = (root: string, ...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd: root, env: cleanEnv(dir), encoding: 'utf8' });
 
 function runEntry(root: string, command: string, payload: Record<string, unknown>) {
-  return spawnSync('/bin/sh', ['-c', command], { input: `${JSON.stringify(payload)}\n`, cwd: root, env: { ...cleanEnv(dir), CLAUDE_PROJECT_DIR: root }, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync('/bin/sh', ['-c', command], {
+    input: `${JSON.stringify(payload)}\n`,
+    cwd: root,
+    env: { ...cleanEnv(dir), CLAUDE_PROJECT_DIR: root },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('hookpack adopt --scope local', () => {
@@ -43,7 +50,14 @@ describe('hookpack adopt --scope local', () => {
     // The repository's files are left alone and unused.
     expect(readFileSync(join(root, '.claude', 'hookpack', 'adopt.cjs'), 'utf8')).toBe('process.exit(0);\n');
 
-    const blocked = runEntry(root, command, { session_id: 's', transcript_path: '/tmp/t', cwd: root, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'rm -rf build' } });
+    const blocked = runEntry(root, command, {
+      session_id: 's',
+      transcript_path: '/tmp/t',
+      cwd: root,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'rm -rf build' },
+    });
     expect(blocked.status, blocked.stderr).toBe(2);
     expect(blocked.stderr).toContain('rm -rf is not allowed here');
 

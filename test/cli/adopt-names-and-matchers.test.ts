@@ -23,7 +23,11 @@ describe('adopted hook names', () => {
 
   it('a taken name gets -2, -3 …', () => {
     const taken = new Set(['guard']);
-    expect([uniqueName('guard', taken), uniqueName('guard', taken), uniqueName('notes', taken)]).toEqual(['guard-2', 'guard-3', 'notes']);
+    expect([uniqueName('guard', taken), uniqueName('guard', taken), uniqueName('notes', taken)]).toEqual([
+      'guard-2',
+      'guard-3',
+      'notes',
+    ]);
   });
 });
 
@@ -42,7 +46,16 @@ describe("the runner entry's matcher", () => {
   it('selects exactly what one of the matchers selects', () => {
     const matchers = ['Bash', 'Edit|Write', 'mcp__git__.*', 'Notebook.*'];
     const union = compileMatcher(unionOf(matchers));
-    for (const tool of ['Bash', 'Edit', 'Write', 'mcp__git__status', 'NotebookEdit', 'Read', 'BashOutput', 'MultiEdit']) {
+    for (const tool of [
+      'Bash',
+      'Edit',
+      'Write',
+      'mcp__git__status',
+      'NotebookEdit',
+      'Read',
+      'BashOutput',
+      'MultiEdit',
+    ]) {
       expect(union(tool), tool).toBe(matchers.some((m) => compileMatcher(m)(tool)));
     }
   });

@@ -17,8 +17,11 @@ beforeAll(() => {
 }, 120_000);
 
 const env = cleanEnv(dir);
-const hookpack = (root: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, env, encoding: 'utf8' });
-const guardOnly = { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'sh .claude/hooks/guard.sh' }] }] } };
+const hookpack = (root: string, ...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd: root, env, encoding: 'utf8' });
+const guardOnly = {
+  hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'sh .claude/hooks/guard.sh' }] }] },
+};
 let n = 0;
 function project(): { root: string; settings: string; table: string } {
   const root = join(dir, `p${n++}`);
@@ -26,7 +29,10 @@ function project(): { root: string; settings: string; table: string } {
   const settings = writeFile(join(root, '.claude', 'settings.json'), `${JSON.stringify(guardOnly, null, 2)}\n`);
   return { root, settings, table: join(root, '.claude', 'hookpack', 'adopted.settings.json') };
 }
-const tableNames = (table: string) => (JSON.parse(readFileSync(table, 'utf8')) as { hooks: Array<{ name: string; guard: boolean }> }).hooks.map((h) => `${h.name}${h.guard ? ' (guard)' : ''}`);
+const tableNames = (table: string) =>
+  (JSON.parse(readFileSync(table, 'utf8')) as { hooks: Array<{ name: string; guard: boolean }> }).hooks.map(
+    (h) => `${h.name}${h.guard ? ' (guard)' : ''}`,
+  );
 
 describe('hookpack adopt never drops hooks adopted before', () => {
   it('a clone with no record of the adoption: adding a hook is refused, the guard stays in the table', () => {

@@ -45,12 +45,23 @@ function project(name: string): { root: string; settings: string } {
   return { root, settings };
 }
 
-const hookpack = (root: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, env: cleanEnv(dir), encoding: 'utf8' });
+const hookpack = (root: string, ...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd: root, env: cleanEnv(dir), encoding: 'utf8' });
 
 /** Runs a settings command as Claude Code does: `/bin/sh -c`, the payload, EOF. */
 function runEntry(root: string, command: string, payload: Record<string, unknown>) {
-  const result = spawnSync('/bin/sh', ['-c', command], { input: `${JSON.stringify(payload)}\n`, cwd: root, env: { ...cleanEnv(dir), CLAUDE_PROJECT_DIR: root }, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stderr: result.stderr, json: result.stdout.trim() === '' ? undefined : (JSON.parse(result.stdout) as Record<string, any>) };
+  const result = spawnSync('/bin/sh', ['-c', command], {
+    input: `${JSON.stringify(payload)}\n`,
+    cwd: root,
+    env: { ...cleanEnv(dir), CLAUDE_PROJECT_DIR: root },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return {
+    status: result.status,
+    stderr: result.stderr,
+    json: result.stdout.trim() === '' ? undefined : (JSON.parse(result.stdout) as Record<string, any>),
+  };
 }
 const base = { session_id: 's', transcript_path: '/tmp/t.jsonl', cwd: '/tmp' };
 
@@ -71,21 +82,58 @@ describe('hookpack adopt on a project of python3 and sh hooks', () => {
     const run = hookpack(root, 'adopt', '--guard', 'guard');
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('left hooks.PreToolUse[1].hooks[0] in .claude/settings.json as it is: a `http` hook');
-    expect(run.stderr).toContain('left hooks.UserPromptSubmit[0].hooks[1] in .claude/settings.json as it is: an `async` hook');
+    expect(run.stderr).toContain(
+      'left hooks.UserPromptSubmit[0].hooks[1] in .claude/settings.json as it is: an `async` hook',
+    );
     expect(run.stderr).toContain('left hooks.Stop[0].hooks[0] in .claude/settings.json as it is: a `prompt` hook');
-    const after = JSON.parse(readFileSync(settings, 'utf8')) as { permissions: unknown; hooks: Record<string, Array<{ matcher?: string; hooks: Array<Record<string, unknown>> }>> };
+    const after = JSON.parse(readFileSync(settings, 'utf8')) as {
+      permissions: unknown;
+      hooks: Record<string, Array<{ matcher?: string; hooks: Array<Record<string, unknown>> }>>;
+    };
     expect(after.permissions).toEqual({ allow: ['Bash(ls:*)'] });
     const pre = after.hooks.PreToolUse ?? [];
     expect(pre.map((g) => g.matcher)).toEqual(['Bash', 'Bash', 'Edit|Write']);
-    expect(pre[0]?.hooks).toEqual([{ type: 'command', command: expect.stringMatching(/node "\$CLAUDE_PROJECT_DIR"\/\.claude\/hookpack\/adopt\.cjs settings\.json PreToolUse \|\| exit 2$/), timeout: 12 }]);
-    expect(pre[1]?.hooks).toEqual([{ type: 'command', if: 'Bash(git *)', command: expect.stringMatching(/adopt\.cjs settings\.json PreToolUse deny$/), timeout: 62 }]);
+    expect(pre[0]?.hooks).toEqual([
+      {
+        type: 'command',
+        command: expect.stringMatching(
+          /node "\$CLAUDE_PROJECT_DIR"\/\.claude\/hookpack\/adopt\.cjs settings\.json PreToolUse \|\| exit 2$/,
+        ),
+        timeout: 12,
+      },
+    ]);
+    expect(pre[1]?.hooks).toEqual([
+      {
+        type: 'command',
+        if: 'Bash(git *)',
+        command: expect.stringMatching(/adopt\.cjs settings\.json PreToolUse deny$/),
+        timeout: 62,
+      },
+    ]);
     expect(pre[2]?.hooks).toEqual([{ type: 'http', url: 'http://127.0.0.1:9/hook' }]);
     expect(after.hooks.UserPromptSubmit?.map((g) => g.hooks.map((h) => h.async ?? h.timeout))).toEqual([[32], [true]]);
     expect(after.hooks.Stop).toEqual([{ hooks: [{ type: 'prompt', prompt: 'Is the work done?' }] }]);
-    const table = JSON.parse(readFileSync(join(root, '.claude', 'hookpack', 'adopted.settings.json'), 'utf8')) as { hooks: unknown[] };
+    const table = JSON.parse(readFileSync(join(root, '.claude', 'hookpack', 'adopted.settings.json'), 'utf8')) as {
+      hooks: unknown[];
+    };
     expect(table.hooks).toEqual([
-      { name: 'guard', event: 'PreToolUse', matcher: 'Bash', command: commandFor('guard.py'), timeout: 10, guard: true },
-      { name: 'deny', event: 'PreToolUse', matcher: 'Bash', command: commandFor('deny.sh'), timeout: 60, guard: false, own: true },
+      {
+        name: 'guard',
+        event: 'PreToolUse',
+        matcher: 'Bash',
+        command: commandFor('guard.py'),
+        timeout: 10,
+        guard: true,
+      },
+      {
+        name: 'deny',
+        event: 'PreToolUse',
+        matcher: 'Bash',
+        command: commandFor('deny.sh'),
+        timeout: 60,
+        guard: false,
+        own: true,
+      },
       { name: 'notes', event: 'UserPromptSubmit', command: commandFor('notes.py'), timeout: 30, guard: false },
     ]);
   });
@@ -93,14 +141,26 @@ describe('hookpack adopt on a project of python3 and sh hooks', () => {
   it('the rewritten commands, run as Claude Code runs them, still block and still add context', () => {
     const { root, settings } = project('runs');
     expect(hookpack(root, 'adopt', '--guard', 'guard').status).toBe(0);
-    const after = JSON.parse(readFileSync(settings, 'utf8')) as { hooks: Record<string, Array<{ hooks: Array<{ command: string }> }>> };
+    const after = JSON.parse(readFileSync(settings, 'utf8')) as {
+      hooks: Record<string, Array<{ hooks: Array<{ command: string }> }>>;
+    };
     const pre = after.hooks.PreToolUse?.[0]?.hooks[0]?.command ?? '';
-    const blocked = runEntry(root, pre, { ...base, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'rm -rf build' } });
+    const blocked = runEntry(root, pre, {
+      ...base,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'rm -rf build' },
+    });
     expect(blocked.status).toBe(2);
     expect(blocked.stderr).toContain('guard.py: rm -rf is not allowed here');
-    expect(runEntry(root, pre, { ...base, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } })).toMatchObject({ status: 0, json: undefined });
+    expect(
+      runEntry(root, pre, { ...base, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } }),
+    ).toMatchObject({ status: 0, json: undefined });
     const prompt = after.hooks.UserPromptSubmit?.[0]?.hooks[0]?.command ?? '';
-    expect(runEntry(root, prompt, { ...base, hook_event_name: 'UserPromptSubmit', prompt: 'plan?' }).json?.hookSpecificOutput?.additionalContext).toBe('notes: the scratch folder holds plan.md');
+    expect(
+      runEntry(root, prompt, { ...base, hook_event_name: 'UserPromptSubmit', prompt: 'plan?' }).json?.hookSpecificOutput
+        ?.additionalContext,
+    ).toBe('notes: the scratch folder holds plan.md');
   });
 
   it('uninstall gives the original file back byte for byte and removes the runner', () => {
@@ -125,9 +185,12 @@ describe('hookpack adopt on a project of python3 and sh hooks', () => {
     expect(readFileSync(settings, 'utf8')).toBe(ORIGINAL);
   });
 
-  it('names are the scripts\' file names, made unique; --guard with another name is a usage error', () => {
+  it("names are the scripts' file names, made unique; --guard with another name is a usage error", () => {
     const { root, settings } = project('names');
-    const twice = ORIGINAL.replace(JSON.stringify(commandFor('deny.sh')), JSON.stringify('python3 "$CLAUDE_PROJECT_DIR"/.claude/hooks/sub/guard.py'));
+    const twice = ORIGINAL.replace(
+      JSON.stringify(commandFor('deny.sh')),
+      JSON.stringify('python3 "$CLAUDE_PROJECT_DIR"/.claude/hooks/sub/guard.py'),
+    );
     writeFileSync(settings, twice);
     const wrong = hookpack(root, 'adopt', '--guard', 'gaurd');
     expect(wrong.status).toBe(2);
@@ -142,7 +205,9 @@ describe('hookpack adopt on a project of python3 and sh hooks', () => {
     writeFileSync(settings, edited);
     const run = hookpack(root, 'uninstall');
     expect(run.status).toBe(3);
-    expect(run.stderr).toMatch(/was rewritten by hookpack adopt and has changed since.*the original is saved in .*adopted\/[0-9a-f]+\.json/);
+    expect(run.stderr).toMatch(
+      /was rewritten by hookpack adopt and has changed since.*the original is saved in .*adopted\/[0-9a-f]+\.json/,
+    );
     expect(readFileSync(settings, 'utf8')).toBe(edited);
   });
 
@@ -162,20 +227,49 @@ describe('hookpack adopt on a project of python3 and sh hooks', () => {
 
   it("folds hookpack install's entry of an adopted event into the runner: one process runs both, install refuses to add it again, uninstall restores", () => {
     const { root, settings } = project('own');
-    writeFile(join(root, '.claude', 'hooks', 'dist', 'bash-behaviour.cjs'), readFileSync(fileURLToPath(new URL('../.dist/bash-behaviour.cjs', import.meta.url)), 'utf8'), 0o755);
-    const manifest = { name: 'own', version: '0.0.0', hooks: [{ name: 'bash-behaviour', event: 'PreToolUse', matcher: 'Bash', timeout: 5, onError: 'block', file: 'bash-behaviour.cjs' }], events: [] };
+    writeFile(
+      join(root, '.claude', 'hooks', 'dist', 'bash-behaviour.cjs'),
+      readFileSync(fileURLToPath(new URL('../.dist/bash-behaviour.cjs', import.meta.url)), 'utf8'),
+      0o755,
+    );
+    const manifest = {
+      name: 'own',
+      version: '0.0.0',
+      hooks: [
+        {
+          name: 'bash-behaviour',
+          event: 'PreToolUse',
+          matcher: 'Bash',
+          timeout: 5,
+          onError: 'block',
+          file: 'bash-behaviour.cjs',
+        },
+      ],
+      events: [],
+    };
     writeFile(join(root, '.claude', 'hooks', 'dist', 'manifest.json'), JSON.stringify(manifest));
-    const withOwn = ORIGINAL.replace('"PreToolUse": [\n', '"PreToolUse": [\n      { "matcher": "Bash", "hooks": [ { "type": "command", "command": "node \\"$CLAUDE_PROJECT_DIR\\"/.claude/hooks/dist/bash-behaviour.cjs || exit 2", "timeout": 5 } ] },\n');
+    const withOwn = ORIGINAL.replace(
+      '"PreToolUse": [\n',
+      '"PreToolUse": [\n      { "matcher": "Bash", "hooks": [ { "type": "command", "command": "node \\"$CLAUDE_PROJECT_DIR\\"/.claude/hooks/dist/bash-behaviour.cjs || exit 2", "timeout": 5 } ] },\n',
+    );
     writeFileSync(settings, withOwn);
     const run = hookpack(root, 'adopt');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("and hookpack's own bash-behaviour.cjs (PreToolUse) now runs in the same process");
-    const after = JSON.parse(readFileSync(settings, 'utf8')) as { hooks: Record<string, Array<{ matcher?: string; hooks: Array<{ command?: string }> }>> };
+    const after = JSON.parse(readFileSync(settings, 'utf8')) as {
+      hooks: Record<string, Array<{ matcher?: string; hooks: Array<{ command?: string }> }>>;
+    };
     const commands = (after.hooks.PreToolUse ?? []).flatMap((g) => g.hooks.map((h) => h.command ?? ''));
     expect(commands.filter((c) => c.includes('bash-behaviour.cjs'))).toEqual([]);
     const entry = commands[0] ?? '';
     expect(entry).toMatch(/adopt\.cjs settings\.json PreToolUse \|\| exit 2$/);
-    const denied = runEntry(root, entry, { ...base, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'deny' }, tool_use_id: 't1' });
+    const denied = runEntry(root, entry, {
+      ...base,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'deny' },
+      tool_use_id: 't1',
+    });
     expect(denied.json?.hookSpecificOutput?.permissionDecisionReason).toBe('use the safe variant instead');
     const install = hookpack(root, 'install');
     expect(install.status).toBe(3);

@@ -9,9 +9,19 @@ afterAll(cleanup);
 const project = join(dir, 'project');
 const env = cleanEnv(dir);
 const script = writeFile(join(project, '.claude', 'hooks', 'lint.sh'), '#!/bin/sh\nexit 0\n', 0o755);
-writeFile(join(project, '.claude', 'settings.json'), JSON.stringify({
-  hooks: { PostToolUse: [{ matcher: 'Edit|Write', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/lint.sh', timeout: 10 }] }] },
-}));
+writeFile(
+  join(project, '.claude', 'settings.json'),
+  JSON.stringify({
+    hooks: {
+      PostToolUse: [
+        {
+          matcher: 'Edit|Write',
+          hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/lint.sh', timeout: 10 }],
+        },
+      ],
+    },
+  }),
+);
 
 describe('hookpack doctor on healthy settings', () => {
   it('finds nothing and exits 0', async () => {
@@ -26,16 +36,28 @@ describe('hookpack doctor on healthy settings', () => {
   });
 
   it('reads the user layer from $HOME/.claude and the managed file from HOOKPACK_MANAGED_SETTINGS', async () => {
-    writeFile(join(dir, 'home', '.claude', 'settings.json'), JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: script }] }] } }));
-    writeFile(env.HOOKPACK_MANAGED_SETTINGS as string, JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: `${script}-gone`, timeout: 5 }] }] } }));
+    writeFile(
+      join(dir, 'home', '.claude', 'settings.json'),
+      JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: script }] }] } }),
+    );
+    writeFile(
+      env.HOOKPACK_MANAGED_SETTINGS as string,
+      JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: `${script}-gone`, timeout: 5 }] }] } }),
+    );
     const run = await runCli([doctor], ['doctor', '--json'], { cwd: project, env });
     const { findings } = JSON.parse(run.stdout) as { findings: { code: string; layer: string }[] };
-    expect(findings.map((f) => [f.layer, f.code])).toEqual([['managed', 'missing-file'], ['user', 'no-timeout']]);
+    expect(findings.map((f) => [f.layer, f.code])).toEqual([
+      ['managed', 'missing-file'],
+      ['user', 'no-timeout'],
+    ]);
     expect(run.code).toBe(1);
   });
 
   it('checks only the file --settings names', async () => {
-    const other = writeFile(join(dir, 'other.json'), JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'true', timeout: 1 }] }] } }));
+    const other = writeFile(
+      join(dir, 'other.json'),
+      JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'true', timeout: 1 }] }] } }),
+    );
     const run = await runCli([doctor], ['doctor', '--settings', other, '--json'], { cwd: project, env });
     expect(JSON.parse(run.stdout)).toEqual({ findings: [], ok: true });
   });
@@ -43,7 +65,9 @@ describe('hookpack doctor on healthy settings', () => {
   it('exits 3 naming a --settings file that does not exist', async () => {
     const run = await runCli([doctor], ['doctor', '--settings', 'nope.json'], { cwd: project, env });
     expect(run.code).toBe(3);
-    expect(run.stderr).toBe(`hookpack: \`--settings\` names ${join(project, 'nope.json')}, which does not exist; pass the path of a settings.json file\n`);
+    expect(run.stderr).toBe(
+      `hookpack: \`--settings\` names ${join(project, 'nope.json')}, which does not exist; pass the path of a settings.json file\n`,
+    );
   });
 
   it('says there are no hooks when no layer has any', async () => {

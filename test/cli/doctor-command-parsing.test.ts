@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readHookProgram } from '../../cli/doctor/hook-program.ts';
 
 const vars = { CLAUDE_PROJECT_DIR: '/p', HOME: '/h', PATH: '/usr/bin:/bin' };
-const parse = (command: string, args?: string[]) => readHookProgram(args === undefined ? { command } : { command, args }, vars, '/p', '/h');
+const parse = (command: string, args?: string[]) =>
+  readHookProgram(args === undefined ? { command } : { command, args }, vars, '/p', '/h');
 
 describe('readHookProgram', () => {
   it.each([
@@ -20,11 +21,14 @@ describe('readHookProgram', () => {
     expect(program.script?.path).toBe(script);
   });
 
-  it.each(['python3 -c "import sys"', 'node -e 0', 'bash -ec "true"', 'python3 -m tool'])('sees no file to check in inline code: %s', (command) => {
-    const program = parse(command);
-    expect(program.inline).toBe(true);
-    expect(program.script).toBeUndefined();
-  });
+  it.each(['python3 -c "import sys"', 'node -e 0', 'bash -ec "true"', 'python3 -m tool'])(
+    'sees no file to check in inline code: %s',
+    (command) => {
+      const program = parse(command);
+      expect(program.inline).toBe(true);
+      expect(program.script).toBeUndefined();
+    },
+  );
 
   it('treats a bare path as the program and resolves it against the project', () => {
     const program = parse('"$CLAUDE_PROJECT_DIR"/.claude/hooks/x.sh --fast');

@@ -23,19 +23,27 @@ function project(name: string, manifest: object, seaAgeMs: number): string {
   return root;
 }
 
-const findingsIn = async (root: string) => (JSON.parse((await runCli([doctor], ['doctor', '--json'], { cwd: root, env: cleanEnv(dir) })).stdout) as { findings: Finding[] }).findings.filter((f) => f.layer === 'build');
+const findingsIn = async (root: string) =>
+  (
+    JSON.parse((await runCli([doctor], ['doctor', '--json'], { cwd: root, env: cleanEnv(dir) })).stdout) as {
+      findings: Finding[];
+    }
+  ).findings.filter((f) => f.layer === 'build');
 
 describe('hookpack doctor and dist/hookpack', () => {
   it('warns when the single executable is older than the manifest', async () => {
     const root = project('stale', { hooks: [], events: [] }, 1_800_000);
-    expect(await findingsIn(root)).toEqual([{
-      severity: 'warning',
-      code: 'stale-sea',
-      message: 'dist/hookpack (the single executable) is 30 min older than dist/manifest.json: it was built before the last build and runs the old hooks',
-      fix: 'run `node build.mjs --sea` again, or delete dist/hookpack if nothing runs it',
-      layer: 'build',
-      path: join(root, 'dist', 'hookpack'),
-    }]);
+    expect(await findingsIn(root)).toEqual([
+      {
+        severity: 'warning',
+        code: 'stale-sea',
+        message:
+          'dist/hookpack (the single executable) is 30 min older than dist/manifest.json: it was built before the last build and runs the old hooks',
+        fix: 'run `node build.mjs --sea` again, or delete dist/hookpack if nothing runs it',
+        layer: 'build',
+        path: join(root, 'dist', 'hookpack'),
+      },
+    ]);
   });
 
   it('accepts the moment between writing the executable and the manifest of a --sea build', async () => {

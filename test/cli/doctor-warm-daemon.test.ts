@@ -12,7 +12,8 @@ afterAll(cleanup);
 const project = join(dir, 'project');
 const env = cleanEnv(dir);
 const state = env.HOOKPACK_HOME as string;
-const warmCommand = '"$CLAUDE_PROJECT_DIR"/.claude/hooks/dist/warm/hookpack-warm 5 "$CLAUDE_PROJECT_DIR"/.claude/hooks/dist/on-PreToolUse.cjs || exit 2';
+const warmCommand =
+  '"$CLAUDE_PROJECT_DIR"/.claude/hooks/dist/warm/hookpack-warm 5 "$CLAUDE_PROJECT_DIR"/.claude/hooks/dist/on-PreToolUse.cjs || exit 2';
 
 async function warmFindings(settings: unknown): Promise<Finding[]> {
   writeFile(join(project, '.claude', 'settings.local.json'), JSON.stringify(settings));
@@ -20,11 +21,17 @@ async function warmFindings(settings: unknown): Promise<Finding[]> {
   return (JSON.parse(run.stdout) as { findings: Finding[] }).findings.filter((f) => f.code.startsWith('warm-'));
 }
 
-const withWarm = { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: warmCommand, timeout: 5 }] }] } };
+const withWarm = {
+  hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: warmCommand, timeout: 5 }] }] },
+};
 
 describe('hookpack doctor and the warm path', () => {
   it('says nothing of the warm path when no command uses it', async () => {
-    expect(await warmFindings({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'true' }] }] } })).toEqual([]);
+    expect(
+      await warmFindings({
+        hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'true' }] }] },
+      }),
+    ).toEqual([]);
   });
 
   it('notes that no daemon runs yet and the next warm call starts it', async () => {

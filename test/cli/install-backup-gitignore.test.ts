@@ -22,7 +22,9 @@ describe('hookpack install backups and .gitignore', () => {
     expect(run.code).toBe(0);
     expect(readFileSync(`${local()}.bak`, 'utf8')).toBe(WITH_TOKEN);
     expect(readFileSync(gitignore(), 'utf8')).toBe('*.bak\n*.hookpack-tmp\n');
-    expect(run.stdout).toContain('\ncreated .claude/.gitignore with *.bak and *.hookpack-tmp, so the backup (it may hold tokens from the settings\' env) and the temp files of an interrupted edit stay out of git\n');
+    expect(run.stdout).toContain(
+      "\ncreated .claude/.gitignore with *.bak and *.hookpack-tmp, so the backup (it may hold tokens from the settings' env) and the temp files of an interrupted edit stay out of git\n",
+    );
     // Once is enough.
     const again = await project.run('uninstall', '--scope', 'local');
     expect(again.stdout).not.toContain('.gitignore');

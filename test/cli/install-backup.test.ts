@@ -1,6 +1,16 @@
 // Before changing a settings file, install saves it as <file>.bak; the write is atomic, keeps the
 // file's permission bits, and goes through a symlink instead of replacing it.
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CliError } from '../../cli/errors.ts';
@@ -16,13 +26,19 @@ describe('hookpack install backups and writes', () => {
     const original = '{ "model": "opus" }\n';
     project.write(original);
     const first = await project.run('install', '--hooks', 'bash-guard');
-    expect(first.stdout).toMatch(/\nprevious version saved as \.claude\/settings\.json\.bak\ncreated \.claude\/\.gitignore with \*\.bak and \*\.hookpack-tmp, so the backup \(it may hold tokens from the settings' env\) and the temp files of an interrupted edit stay out of git\n$/);
+    expect(first.stdout).toMatch(
+      /\nprevious version saved as \.claude\/settings\.json\.bak\ncreated \.claude\/\.gitignore with \*\.bak and \*\.hookpack-tmp, so the backup \(it may hold tokens from the settings' env\) and the temp files of an interrupted edit stay out of git\n$/,
+    );
     expect(readFileSync(`${project.settings}.bak`, 'utf8')).toBe(original);
     const installed = project.read();
     await project.run('install');
     expect(readFileSync(`${project.settings}.bak`, 'utf8')).toBe(installed);
     // No temp files left behind; the backup is kept out of git.
-    expect(readdirSync(join(project.dir, '.claude')).sort()).toEqual(['.gitignore', 'settings.json', 'settings.json.bak']);
+    expect(readdirSync(join(project.dir, '.claude')).sort()).toEqual([
+      '.gitignore',
+      'settings.json',
+      'settings.json.bak',
+    ]);
   });
 
   it('keeps the file mode, and gives the backup the same', async () => {
@@ -60,7 +76,9 @@ describe('hookpack install backups and writes', () => {
     }
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(3);
-    expect((error as CliError).message).toBe('.claude/settings.json changed on disk while hookpack was editing it (Claude Code writes settings when you approve a permission); run the command again; nothing was changed');
+    expect((error as CliError).message).toBe(
+      '.claude/settings.json changed on disk while hookpack was editing it (Claude Code writes settings when you approve a permission); run the command again; nothing was changed',
+    );
     expect(project.read()).toBe('{ "permissions": { "allow": ["Bash(ls)"] } }\n');
   });
 });

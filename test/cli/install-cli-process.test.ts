@@ -19,27 +19,35 @@ afterAll(() => {
   out.cleanup();
 });
 
-const hookpack = (...argv: string[]) => spawnSync(process.execPath, [cli, ...argv], { cwd: project.dir, env: project.env, encoding: 'utf8' });
+const hookpack = (...argv: string[]) =>
+  spawnSync(process.execPath, [cli, ...argv], { cwd: project.dir, env: project.env, encoding: 'utf8' });
 
 describe('node dist/cli.cjs (install, uninstall, list, enable, disable)', () => {
-  it.each(['install', 'uninstall', 'list', 'enable', 'disable'])('%s --help prints its usage and exits 0', (command) => {
-    const run = hookpack(command, '--help');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^usage: hookpack ${command} `));
-    expect(run.stderr).toBe('');
-  });
+  it.each(['install', 'uninstall', 'list', 'enable', 'disable'])(
+    '%s --help prints its usage and exits 0',
+    (command) => {
+      const run = hookpack(command, '--help');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^usage: hookpack ${command} `));
+      expect(run.stderr).toBe('');
+    },
+  );
 
   it('names a misspelt flag and lists the valid ones (exit 2)', () => {
     const run = hookpack('install', '--scop', 'user');
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("hookpack: Unknown option '--scop' for `hookpack install`; valid flags: --scope, --settings, --dist, --hooks, --per-event, --per-hook, --dry-run, --warm, --help\n");
+    expect(run.stderr).toBe(
+      "hookpack: Unknown option '--scop' for `hookpack install`; valid flags: --scope, --settings, --dist, --hooks, --per-event, --per-hook, --dry-run, --warm, --help\n",
+    );
   });
 
   it('names a misspelt command and lists the valid ones (exit 2)', () => {
     const run = hookpack('instal');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^hookpack: unknown command `instal`; valid commands: init, add, build, install, uninstall, adopt, plugin, list, enable, disable/);
+    expect(run.stderr).toMatch(
+      /^hookpack: unknown command `instal`; valid commands: init, add, build, install, uninstall, adopt, plugin, list, enable, disable/,
+    );
   });
 
   it('installs, reports, refuses a broken file with exit 3, and uninstalls', () => {
@@ -54,13 +62,17 @@ describe('node dist/cli.cjs (install, uninstall, list, enable, disable)', () => 
       ].join('\n'),
     );
     expect(hookpack('install').stdout).toContain('nothing changed');
-    expect(JSON.parse(hookpack('list', '--json').stdout).hooks.map((h: { installed: string[] }) => h.installed)).toEqual([['project'], ['project'], ['project']]);
+    expect(
+      JSON.parse(hookpack('list', '--json').stdout).hooks.map((h: { installed: string[] }) => h.installed),
+    ).toEqual([['project'], ['project'], ['project']]);
 
     const installed = project.read();
     project.write(`${installed}}`);
     const broken = hookpack('uninstall');
     expect(broken.status).toBe(3);
-    expect(broken.stderr).toMatch(/^hookpack: cannot use \.claude\/settings\.json: line 28, column 1: end of file expected;/);
+    expect(broken.stderr).toMatch(
+      /^hookpack: cannot use \.claude\/settings\.json: line 28, column 1: end of file expected;/,
+    );
     project.write(installed);
 
     const uninstall = hookpack('uninstall');

@@ -27,7 +27,11 @@ const OTHER_TOOL = `${JSON.stringify({ model: 'opus', hooks: { Stop: [{ hooks: [
 
 function install(hooks: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'install', '--dist', 'dist', '--hooks', hooks], { cwd: project.dir, env: project.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'install', '--dist', 'dist', '--hooks', hooks], {
+      cwd: project.dir,
+      env: project.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => resolve({ code, stderr }));
@@ -40,10 +44,22 @@ describe('two hookpack installs into one settings file at the same time', () => 
     for (let round = 0; round < ROUNDS; round++) {
       project.write(OTHER_TOOL);
       const runs = await Promise.all([install('bash-guard'), install('prompt-context')]);
-      expect(runs.map((r) => r.code), runs.map((r) => r.stderr).join('')).toEqual([0, 0]);
-      const settings = JSON.parse(project.read()) as { model: string; hooks: Record<string, { hooks: { command: string }[] }[]> };
-      const commands = Object.values(settings.hooks).flat().flatMap((group) => group.hooks.map((h) => h.command));
-      if (!commands.some((c) => c.includes('/bash-guard.cjs')) || !commands.some((c) => c.includes('/prompt-context.cjs'))) lost.push(`round ${round}: ${commands.join(' | ')}`);
+      expect(
+        runs.map((r) => r.code),
+        runs.map((r) => r.stderr).join(''),
+      ).toEqual([0, 0]);
+      const settings = JSON.parse(project.read()) as {
+        model: string;
+        hooks: Record<string, { hooks: { command: string }[] }[]>;
+      };
+      const commands = Object.values(settings.hooks)
+        .flat()
+        .flatMap((group) => group.hooks.map((h) => h.command));
+      if (
+        !commands.some((c) => c.includes('/bash-guard.cjs')) ||
+        !commands.some((c) => c.includes('/prompt-context.cjs'))
+      )
+        lost.push(`round ${round}: ${commands.join(' | ')}`);
       expect(settings.model).toBe('opus');
       expect(commands).toContain('notify-send done');
     }
@@ -61,7 +77,13 @@ describe('two hookpack installs into one settings file at the same time', () => 
       runs.forEach((run, i) => {
         const file = i === 0 ? '/bash-guard.cjs' : '/prompt-context.cjs';
         if (run.code === 0) expect(commands).toContain(file);
-        else expect([run.code, run.stderr]).toEqual([3, expect.stringMatching(/appeared while hookpack was creating it; run the command again; nothing was changed\n$/)]);
+        else
+          expect([run.code, run.stderr]).toEqual([
+            3,
+            expect.stringMatching(
+              /appeared while hookpack was creating it; run the command again; nothing was changed\n$/,
+            ),
+          ]);
       });
     }
   }, 120_000);

@@ -18,7 +18,9 @@ describe('hookpack install on a dangling symlinked settings file', () => {
 
     const run = await project.run('install');
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toBe(`created .claude/settings.json (project scope), a symbolic link: wrote ${target}`);
+    expect(run.stdout.split('\n')[0]).toBe(
+      `created .claude/settings.json (project scope), a symbolic link: wrote ${target}`,
+    );
     expect(lstatSync(project.settings).isSymbolicLink()).toBe(true);
     expect(readlinkSync(project.settings)).toBe(target);
     expect(Object.keys(JSON.parse(readFileSync(target, 'utf8')).hooks)).toEqual(['PreToolUse', 'UserPromptSubmit']);
@@ -41,7 +43,9 @@ describe('hookpack install on a dangling symlinked settings file', () => {
     expect((await project.run('install')).code).toBe(0);
     expect(lstatSync(project.settings).isSymbolicLink()).toBe(true);
     expect(lstatSync(join(project.root, 'dotfiles', 'settings.json')).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(join(project.root, 'dotfiles', 'real', 'settings.json'), 'utf8')).hooks).toBeDefined();
+    expect(
+      JSON.parse(readFileSync(join(project.root, 'dotfiles', 'real', 'settings.json'), 'utf8')).hooks,
+    ).toBeDefined();
   });
 
   it('refuses a link that loops, naming it, exit 3', async () => {
@@ -50,7 +54,9 @@ describe('hookpack install on a dangling symlinked settings file', () => {
     symlinkSync('settings.json', project.settings);
     const run = await project.run('install');
     expect(run.code).toBe(3);
-    expect(run.stderr).toBe('hookpack: cannot read .claude/settings.json: it is a symbolic link that loops (or goes through more than 40 links); point it at a file and run again; nothing was changed\n');
+    expect(run.stderr).toBe(
+      'hookpack: cannot read .claude/settings.json: it is a symbolic link that loops (or goes through more than 40 links); point it at a file and run again; nothing was changed\n',
+    );
     expect(readlinkSync(project.settings)).toBe('settings.json');
   });
 });

@@ -51,7 +51,12 @@ describe('hookpack install --dry-run', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     const added = lines.filter((l) => l.startsWith('+') && !l.startsWith('+++'));
-    expect(lines.slice(0, 4)).toEqual(['--- /dev/null', '+++ b/.claude/settings.json', `@@ -0,0 +1,${added.length} @@`, '+{']);
+    expect(lines.slice(0, 4)).toEqual([
+      '--- /dev/null',
+      '+++ b/.claude/settings.json',
+      `@@ -0,0 +1,${added.length} @@`,
+      '+{',
+    ]);
     expect(lines.at(-1)).toBe('+}');
     expect(existsSync(join(project.dir, '.claude'))).toBe(false);
   });
@@ -68,7 +73,11 @@ describe('hookpack install --dry-run', () => {
     project = makeProject('install-dry-run-colour');
     const plain = await project.run('install', '--dry-run');
     expect(plain.stdout).not.toContain('\u001b[');
-    const coloured = await runCli(COMMANDS, ['install', '--dry-run'], { cwd: project.dir, env: project.env, color: true });
+    const coloured = await runCli(COMMANDS, ['install', '--dry-run'], {
+      cwd: project.dir,
+      env: project.env,
+      color: true,
+    });
     expect(coloured.stdout).toContain('\u001b[32m+{\u001b[0m');
   });
 });

@@ -49,7 +49,9 @@ describe('hookpack install and uninstall with duplicate keys', () => {
 
   it('accepts the same key in different objects', async () => {
     project = makeProject('install-no-duplicates');
-    project.write(`{\n  "hooks": {\n    "Stop": [{ "matcher": "", "hooks": [${handler('a')}] }, { "matcher": "", "hooks": [${handler('b')}] }]\n  }\n}\n`);
+    project.write(
+      `{\n  "hooks": {\n    "Stop": [{ "matcher": "", "hooks": [${handler('a')}] }, { "matcher": "", "hooks": [${handler('b')}] }]\n  }\n}\n`,
+    );
     expect((await project.run('install')).code).toBe(0);
   });
 });

@@ -17,12 +17,40 @@ export const MANIFEST: Manifest = {
   version: '0.1.0',
   hooks: [
     { name: 'bash-guard', event: 'PreToolUse', matcher: 'Bash', timeout: 5, onError: 'block', file: 'bash-guard.cjs' },
-    { name: 'file-guard', event: 'PreToolUse', matcher: 'Edit|Write', timeout: 4, onError: 'block', file: 'file-guard.cjs' },
-    { name: 'prompt-context', event: 'UserPromptSubmit', matcher: null, timeout: 3, onError: 'allow', file: 'prompt-context.cjs' },
+    {
+      name: 'file-guard',
+      event: 'PreToolUse',
+      matcher: 'Edit|Write',
+      timeout: 4,
+      onError: 'block',
+      file: 'file-guard.cjs',
+    },
+    {
+      name: 'prompt-context',
+      event: 'UserPromptSubmit',
+      matcher: null,
+      timeout: 3,
+      onError: 'allow',
+      file: 'prompt-context.cjs',
+    },
   ],
   events: [
-    { event: 'PreToolUse', hooks: ['bash-guard', 'file-guard'], matcher: 'Bash|Edit|Write', timeout: 5, onError: 'block', file: 'on-PreToolUse.cjs' },
-    { event: 'UserPromptSubmit', hooks: ['prompt-context'], matcher: null, timeout: 3, onError: 'allow', file: 'on-UserPromptSubmit.cjs' },
+    {
+      event: 'PreToolUse',
+      hooks: ['bash-guard', 'file-guard'],
+      matcher: 'Bash|Edit|Write',
+      timeout: 5,
+      onError: 'block',
+      file: 'on-PreToolUse.cjs',
+    },
+    {
+      event: 'UserPromptSubmit',
+      hooks: ['prompt-context'],
+      matcher: null,
+      timeout: 3,
+      onError: 'allow',
+      file: 'on-UserPromptSubmit.cjs',
+    },
   ],
 };
 
@@ -44,7 +72,8 @@ export function makeProject(prefix: string, manifest: Manifest = MANIFEST, extra
   const dist = join(dir, 'dist');
   mkdirSync(join(root, 'home'), { recursive: true });
   writeFile(join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const entry of [...manifest.hooks, ...manifest.events]) writeFile(join(dist, entry.file), '#!/usr/bin/env node\n');
+  for (const entry of [...manifest.hooks, ...manifest.events])
+    writeFile(join(dist, entry.file), '#!/usr/bin/env node\n');
   const env = cleanEnv(root, extraEnv);
   const settings = join(dir, '.claude', 'settings.json');
   return {
@@ -60,7 +89,9 @@ export function makeProject(prefix: string, manifest: Manifest = MANIFEST, extra
 }
 
 /** The command install writes for a bundle in project scope. */
-export const projectCommand = (file: string) => `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}${failsClosed(file) ? ' || exit 2' : ''}`;
+export const projectCommand = (file: string) =>
+  `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/${file}${failsClosed(file) ? ' || exit 2' : ''}`;
 
 /** Whether install ends this bundle's command with `|| exit 2` (it runs a fail-closed hook). */
-export const failsClosed = (file: string) => [...MANIFEST.hooks, ...MANIFEST.events].some((entry) => entry.file === file && entry.onError === 'block');
+export const failsClosed = (file: string) =>
+  [...MANIFEST.hooks, ...MANIFEST.events].some((entry) => entry.file === file && entry.onError === 'block');

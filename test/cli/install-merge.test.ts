@@ -17,7 +17,7 @@ const OTHER_TOOLS = {
 };
 
 describe('hookpack install into an existing settings file', () => {
-  it('keeps other tools\' entries byte for byte and appends one matcher group per entry, each with a timeout', async () => {
+  it("keeps other tools' entries byte for byte and appends one matcher group per entry, each with a timeout", async () => {
     project = makeProject('install-merge');
     const original = `${JSON.stringify(OTHER_TOOLS, null, 2)}\n`;
     project.write(original);
@@ -34,7 +34,10 @@ describe('hookpack install into an existing settings file', () => {
         Stop: OTHER_TOOLS.hooks.Stop,
         PreToolUse: [
           ...OTHER_TOOLS.hooks.PreToolUse,
-          { matcher: 'Bash|Edit|Write', hooks: [{ type: 'command', command: projectCommand('on-PreToolUse.cjs'), timeout: 5 }] },
+          {
+            matcher: 'Bash|Edit|Write',
+            hooks: [{ type: 'command', command: projectCommand('on-PreToolUse.cjs'), timeout: 5 }],
+          },
         ],
         UserPromptSubmit: [{ hooks: [{ type: 'command', command: projectCommand('prompt-context.cjs'), timeout: 3 }] }],
       },
@@ -47,7 +50,7 @@ describe('hookpack install into an existing settings file', () => {
     ['tabs', '\t', '\n'],
     ['4 spaces', '    ', '\n'],
     ['2 spaces and CRLF', '  ', '\r\n'],
-  ])('writes its text in the file\'s own layout (%s)', async (_name, unit, eol) => {
+  ])("writes its text in the file's own layout (%s)", async (_name, unit, eol) => {
     project = makeProject('install-layout');
     const original = JSON.stringify(OTHER_TOOLS, null, unit).split('\n').join(eol) + eol;
     project.write(original);
@@ -62,13 +65,23 @@ describe('hookpack install into an existing settings file', () => {
 
   it('keeps odd formatting of other entries (one-line groups, extra spaces)', async () => {
     project = makeProject('install-odd-format');
-    const original = ['{', '  "model":   "opus",', '  "hooks": {', '    "Stop": [ {"hooks":[{"type":"command","command":"notify-send done"}]} ]', '  }', '}', ''].join('\n');
+    const original = [
+      '{',
+      '  "model":   "opus",',
+      '  "hooks": {',
+      '    "Stop": [ {"hooks":[{"type":"command","command":"notify-send done"}]} ]',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
     project.write(original);
     const run = await project.run('install');
     expect(run.code).toBe(0);
     const text = project.read();
     expect(text).toContain('  "model":   "opus",\n  "hooks": {\n');
-    expect(text).toContain('    "Stop": [ {"hooks":[{"type":"command","command":"notify-send done"}]} ],\n    "PreToolUse": [\n');
+    expect(text).toContain(
+      '    "Stop": [ {"hooks":[{"type":"command","command":"notify-send done"}]} ],\n    "PreToolUse": [\n',
+    );
   });
 
   it('creates .claude/settings.json and its directory when missing', async () => {
@@ -77,20 +90,28 @@ describe('hookpack install into an existing settings file', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^created \.claude\/settings\.json \(project scope\)\n/);
     expect(JSON.parse(project.read()).hooks.PreToolUse[0].hooks[0].command).toBe(projectCommand('on-PreToolUse.cjs'));
-    expect(project.read().startsWith('{\n  "hooks": {\n    "PreToolUse": [\n      {\n        "matcher": "Bash|Edit|Write",\n')).toBe(true);
+    expect(
+      project
+        .read()
+        .startsWith('{\n  "hooks": {\n    "PreToolUse": [\n      {\n        "matcher": "Bash|Edit|Write",\n'),
+    ).toBe(true);
     expect(existsSync(`${project.settings}.bak`)).toBe(false);
   });
 
   it('writes .claude/settings.local.json for --scope local', async () => {
     project = makeProject('install-local');
     expect((await project.run('install', '--scope', 'local')).code).toBe(0);
-    expect(JSON.parse(project.read(`${project.dir}/.claude/settings.local.json`)).hooks.UserPromptSubmit).toHaveLength(1);
+    expect(JSON.parse(project.read(`${project.dir}/.claude/settings.local.json`)).hooks.UserPromptSubmit).toHaveLength(
+      1,
+    );
     expect(existsSync(project.settings)).toBe(false);
   });
 
   it('omits the matcher key for hooks without a matcher', async () => {
     project = makeProject('install-matcher');
     await project.run('install');
-    expect(JSON.parse(project.read()).hooks.UserPromptSubmit[0]).toEqual({ hooks: [{ type: 'command', command: projectCommand('prompt-context.cjs'), timeout: 3 }] });
+    expect(JSON.parse(project.read()).hooks.UserPromptSubmit[0]).toEqual({
+      hooks: [{ type: 'command', command: projectCommand('prompt-context.cjs'), timeout: 3 }],
+    });
   });
 });

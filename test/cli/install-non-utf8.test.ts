@@ -11,14 +11,20 @@ afterEach(() => project.cleanup());
 describe('hookpack install on a settings file that is not UTF-8', () => {
   it('refuses it with exit 3, naming the line and byte, and leaves every byte as it was', async () => {
     project = makeProject('install-latin1');
-    const bytes = Buffer.concat([Buffer.from('{\n  "env": { "GREETING": "caf'), Buffer.from([0xe9]), Buffer.from('" }\n}\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{\n  "env": { "GREETING": "caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('" }\n}\n'),
+    ]);
     project.write('');
     writeFileSync(project.settings, bytes);
     for (const command of ['install', 'uninstall']) {
       const run = await project.run(command);
       expect(run.code).toBe(3);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toBe('hookpack: cannot use .claude/settings.json: line 2, byte 28: byte 0xe9 is not UTF-8 (the file is in another encoding, e.g. Latin-1, or damaged); JSON settings must be UTF-8, and hookpack would change those bytes if it rewrote the file: save it as UTF-8 and run again; it was not changed\n');
+      expect(run.stderr).toBe(
+        'hookpack: cannot use .claude/settings.json: line 2, byte 28: byte 0xe9 is not UTF-8 (the file is in another encoding, e.g. Latin-1, or damaged); JSON settings must be UTF-8, and hookpack would change those bytes if it rewrote the file: save it as UTF-8 and run again; it was not changed\n',
+      );
       expect(readFileSync(project.settings).equals(bytes)).toBe(true);
     }
   });

@@ -8,11 +8,21 @@ const user: CommandContext = { ...project, scope: 'user' };
 
 describe('hookCommand', () => {
   it('uses $CLAUDE_PROJECT_DIR in project and local settings and an absolute sh-quoted path in user settings', () => {
-    expect(hookCommand('bash-guard.cjs', project)).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs');
-    expect(hookCommand('bash-guard.cjs', { ...project, scope: 'local' })).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs');
-    expect(hookCommand('bash-guard.cjs', user)).toBe("env -u NODE_EXTRA_CA_CERTS node '/home/u/proj/dist/bash-guard.cjs'");
-    expect(hookCommand('x.cjs', { ...project, distDir: '/elsewhere/dist' })).toBe("env -u NODE_EXTRA_CA_CERTS node '/elsewhere/dist/x.cjs'");
-    expect(hookCommand('x.cjs', { ...project, distDir: '/home/u/proj/build out' })).toBe(`env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/'build out/x.cjs'`);
+    expect(hookCommand('bash-guard.cjs', project)).toBe(
+      'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs',
+    );
+    expect(hookCommand('bash-guard.cjs', { ...project, scope: 'local' })).toBe(
+      'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs',
+    );
+    expect(hookCommand('bash-guard.cjs', user)).toBe(
+      "env -u NODE_EXTRA_CA_CERTS node '/home/u/proj/dist/bash-guard.cjs'",
+    );
+    expect(hookCommand('x.cjs', { ...project, distDir: '/elsewhere/dist' })).toBe(
+      "env -u NODE_EXTRA_CA_CERTS node '/elsewhere/dist/x.cjs'",
+    );
+    expect(hookCommand('x.cjs', { ...project, distDir: '/home/u/proj/build out' })).toBe(
+      `env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/'build out/x.cjs'`,
+    );
   });
 });
 
@@ -30,7 +40,7 @@ describe('bundleFileOf', () => {
   });
 
   it.each([
-    ['another project\'s dist', 'node /home/u/other/dist/bash-guard.cjs', project],
+    ["another project's dist", 'node /home/u/other/dist/bash-guard.cjs', project],
     ['a subdirectory of dist', 'node "$CLAUDE_PROJECT_DIR"/dist/sub/bash-guard.cjs', project],
     ['the CLI itself', 'node "$CLAUDE_PROJECT_DIR"/dist/cli.cjs', project],
     ['a non-bundle file', 'node "$CLAUDE_PROJECT_DIR"/dist/x.js', project],
@@ -50,7 +60,9 @@ describe('bundleFileOf', () => {
 describe('hookCommand and NODE_EXTRA_CA_CERTS', () => {
   const context = { scope: 'project' as const, projectDir: '/home/u/proj', distDir: '/home/u/proj/dist' };
   it('starts a hook without network use with the variable removed', () => {
-    expect(hookCommand('a.cjs', context, false, false)).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
+    expect(hookCommand('a.cjs', context, false, false)).toBe(
+      'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs',
+    );
   });
   it('keeps the variable for a hook that declares network use (it may need the proxy CA)', () => {
     expect(hookCommand('a.cjs', context, true, false)).toBe('node "$CLAUDE_PROJECT_DIR"/dist/a.cjs');
@@ -59,7 +71,9 @@ describe('hookCommand and NODE_EXTRA_CA_CERTS', () => {
     const platform = Object.getOwnPropertyDescriptor(process, 'platform');
     Object.defineProperty(process, 'platform', { value: 'win32' });
     try {
-      expect(hookCommand('a.cjs', context, false, true)).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs || exit 2');
+      expect(hookCommand('a.cjs', context, false, true)).toBe(
+        'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/a.cjs || exit 2',
+      );
     } finally {
       if (platform) Object.defineProperty(process, 'platform', platform);
     }

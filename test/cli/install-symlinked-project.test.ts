@@ -32,7 +32,9 @@ describe('hookpack install through a symlinked project directory', () => {
     expect(again.stdout).toMatch(/^already installed in ~\/\.claude\/settings\.json \(user scope\)/);
     expect(project.read(userSettings)).toBe(installed);
     const list = JSON.parse((await project.run('list', '--json')).stdout);
-    expect(list.settings.find((s: { scope: string }) => s.scope === 'user').entries.every((e: { ours: boolean }) => e.ours)).toBe(true);
+    expect(
+      list.settings.find((s: { scope: string }) => s.scope === 'user').entries.every((e: { ours: boolean }) => e.ours),
+    ).toBe(true);
 
     const uninstall = await project.run('uninstall', '--scope', 'user', '--dist', 'dist');
     expect(uninstall.code).toBe(0);

@@ -21,7 +21,9 @@ describe('hookpack install --scope user', () => {
     const path = join(home, '.claude', 'settings.json');
     expect(run.stdout).toMatch(/^created ~\/\.claude\/settings\.json \(user scope\)\n/);
     const hooks = JSON.parse(readFileSync(path, 'utf8')).hooks;
-    expect(hooks.PreToolUse[0].hooks[0].command).toBe(`env -u NODE_EXTRA_CA_CERTS node '${join(home, '.claude', 'hooks', 'dist', 'on-PreToolUse.cjs')}' || exit 2`);
+    expect(hooks.PreToolUse[0].hooks[0].command).toBe(
+      `env -u NODE_EXTRA_CA_CERTS node '${join(home, '.claude', 'hooks', 'dist', 'on-PreToolUse.cjs')}' || exit 2`,
+    );
     expect(existsSync(project.settings)).toBe(false);
     expect((await project.run('install', '--scope', 'user')).stdout).toContain('nothing changed');
   });
@@ -30,18 +32,28 @@ describe('hookpack install --scope user', () => {
     project = makeProject('install-user-quote');
     const odd = join(project.root, "it's a dir");
     cpSync(join(project.dir, 'dist'), join(odd, 'dist'), { recursive: true });
-    const run = await runCli(COMMANDS, ['install', '--scope', 'user', '--dist', 'dist', '--hooks', 'prompt-context'], { cwd: odd, env: project.env });
+    const run = await runCli(COMMANDS, ['install', '--scope', 'user', '--dist', 'dist', '--hooks', 'prompt-context'], {
+      cwd: odd,
+      env: project.env,
+    });
     expect(run.code).toBe(0);
-    const command = JSON.parse(readFileSync(join(project.env.HOME ?? '', '.claude', 'settings.json'), 'utf8')).hooks.UserPromptSubmit[0].hooks[0].command as string;
+    const command = JSON.parse(readFileSync(join(project.env.HOME ?? '', '.claude', 'settings.json'), 'utf8')).hooks
+      .UserPromptSubmit[0].hooks[0].command as string;
     expect(command).toBe(`env -u NODE_EXTRA_CA_CERTS node '${project.root}/it'\\''s a dir/dist/prompt-context.cjs'`);
-    expect(spawnSync('sh', ['-c', command.replace(/^env -u NODE_EXTRA_CA_CERTS node /, 'printf %s ')], { encoding: 'utf8' }).stdout).toBe(join(odd, 'dist', 'prompt-context.cjs'));
+    expect(
+      spawnSync('sh', ['-c', command.replace(/^env -u NODE_EXTRA_CA_CERTS node /, 'printf %s ')], { encoding: 'utf8' })
+        .stdout,
+    ).toBe(join(odd, 'dist', 'prompt-context.cjs'));
   });
 
   it('follows CLAUDE_CONFIG_DIR, where Claude Code then reads user settings', async () => {
     project = makeProject('install-config-dir');
     const configDir = join(project.root, 'xdg', 'claude');
     cpSync(join(project.dir, 'dist'), join(configDir, 'hooks', 'dist'), { recursive: true });
-    const run = await runCli(COMMANDS, ['install', '--scope', 'user'], { cwd: project.dir, env: { ...project.env, CLAUDE_CONFIG_DIR: configDir } });
+    const run = await runCli(COMMANDS, ['install', '--scope', 'user'], {
+      cwd: project.dir,
+      env: { ...project.env, CLAUDE_CONFIG_DIR: configDir },
+    });
     expect(run.code).toBe(0);
     expect(existsSync(join(configDir, 'settings.json'))).toBe(true);
     expect(existsSync(join(project.env.HOME ?? '', '.claude'))).toBe(false);
@@ -49,8 +61,13 @@ describe('hookpack install --scope user', () => {
 
   it('asks for HOME or --settings when HOME is unset', async () => {
     project = makeProject('install-no-home');
-    const run = await runCli(COMMANDS, ['install', '--scope', 'user'], { cwd: project.dir, env: { PATH: process.env.PATH } });
+    const run = await runCli(COMMANDS, ['install', '--scope', 'user'], {
+      cwd: project.dir,
+      env: { PATH: process.env.PATH },
+    });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('hookpack: HOME is not set, so the user settings file cannot be found; set HOME or pass --settings PATH\n');
+    expect(run.stderr).toBe(
+      'hookpack: HOME is not set, so the user settings file cannot be found; set HOME or pass --settings PATH\n',
+    );
   });
 });

@@ -12,8 +12,12 @@ afterEach(() => project.cleanup());
 
 const local = () => join(project.dir, '.claude', 'settings.local.json');
 const commands = () => {
-  const hooks = (JSON.parse(project.read(local())) as { hooks: Record<string, Array<{ hooks: Array<{ command: string }> }>> }).hooks;
-  return Object.fromEntries(Object.entries(hooks).map(([event, groups]) => [event, groups.flatMap((g) => g.hooks.map((h) => h.command))]));
+  const hooks = (
+    JSON.parse(project.read(local())) as { hooks: Record<string, Array<{ hooks: Array<{ command: string }> }>> }
+  ).hooks;
+  return Object.fromEntries(
+    Object.entries(hooks).map(([event, groups]) => [event, groups.flatMap((g) => g.hooks.map((h) => h.command))]),
+  );
 };
 
 describe('hookpack install --warm', () => {
@@ -22,8 +26,12 @@ describe('hookpack install --warm', () => {
     const run = await project.run('install', '--scope', 'local', '--warm');
     expect(run.code).toBe(0);
     expect(commands()).toEqual({
-      PreToolUse: ['"$CLAUDE_PROJECT_DIR"/dist/warm/hookpack-warm 5 "$CLAUDE_PROJECT_DIR"/dist/on-PreToolUse.cjs || exit 2'],
-      UserPromptSubmit: ['"$CLAUDE_PROJECT_DIR"/dist/warm/hookpack-warm 3 "$CLAUDE_PROJECT_DIR"/dist/prompt-context.cjs'],
+      PreToolUse: [
+        '"$CLAUDE_PROJECT_DIR"/dist/warm/hookpack-warm 5 "$CLAUDE_PROJECT_DIR"/dist/on-PreToolUse.cjs || exit 2',
+      ],
+      UserPromptSubmit: [
+        '"$CLAUDE_PROJECT_DIR"/dist/warm/hookpack-warm 3 "$CLAUDE_PROJECT_DIR"/dist/prompt-context.cjs',
+      ],
     });
     expect(existsSync(join(project.dir, 'dist', 'warm', 'hookpack-warm'))).toBe(true);
     expect(project.read(join(project.dir, 'dist', 'warm', '.gitignore'))).toBe('*\n');
@@ -44,9 +52,13 @@ describe('hookpack install --warm', () => {
     project = makeProject('install-warm-switch');
     await project.run('install', '--scope', 'local');
     await project.run('install', '--scope', 'local', '--warm');
-    expect(commands().PreToolUse).toEqual(['"$CLAUDE_PROJECT_DIR"/dist/warm/hookpack-warm 5 "$CLAUDE_PROJECT_DIR"/dist/on-PreToolUse.cjs || exit 2']);
+    expect(commands().PreToolUse).toEqual([
+      '"$CLAUDE_PROJECT_DIR"/dist/warm/hookpack-warm 5 "$CLAUDE_PROJECT_DIR"/dist/on-PreToolUse.cjs || exit 2',
+    ]);
     await project.run('install', '--scope', 'local');
-    expect(commands().PreToolUse).toEqual(['env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/on-PreToolUse.cjs || exit 2']);
+    expect(commands().PreToolUse).toEqual([
+      'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/on-PreToolUse.cjs || exit 2',
+    ]);
   });
 
   it('installs the plain commands, and says why, when no C compiler can be found', async () => {
@@ -55,7 +67,9 @@ describe('hookpack install --warm', () => {
     const run = await project.run('install', '--scope', 'local', '--warm');
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('hookpack: --warm: no C compiler found');
-    expect(commands().PreToolUse).toEqual(['env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/on-PreToolUse.cjs || exit 2']);
+    expect(commands().PreToolUse).toEqual([
+      'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/on-PreToolUse.cjs || exit 2',
+    ]);
   });
 
   it('refuses a committed settings file and changes nothing', async () => {

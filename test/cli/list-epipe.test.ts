@@ -41,8 +41,14 @@ describe('hookpack list with its stdout closed early', () => {
   it('reports another write error once and exits 1', async () => {
     const exits: number[] = [];
     const stderr: string[] = [];
-    const broken = new Writable({ write: (_c, _e, callback) => callback(Object.assign(new Error('EIO'), { code: 'EIO' })) });
-    const io = processIo(cleanEnv(dir), dir, { stdout: broken, stderr: new Writable({ write: (chunk, _e, callback) => void (stderr.push(String(chunk)), callback()) }), exit: (code) => void exits.push(code) });
+    const broken = new Writable({
+      write: (_c, _e, callback) => callback(Object.assign(new Error('EIO'), { code: 'EIO' })),
+    });
+    const io = processIo(cleanEnv(dir), dir, {
+      stdout: broken,
+      stderr: new Writable({ write: (chunk, _e, callback) => void (stderr.push(String(chunk)), callback()) }),
+      exit: (code) => void exits.push(code),
+    });
     io.out('a\n');
     io.out('b\n');
     await new Promise((resolve) => setImmediate(resolve));
@@ -52,7 +58,11 @@ describe('hookpack list with its stdout closed early', () => {
 
   it('as a process: no stack trace when the pipe is closed before it writes', async () => {
     const cli = buildCli(join(dir, 'dist'));
-    const child = spawn(process.execPath, [cli, 'list'], { cwd: dir, env: cleanEnv(dir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'list'], {
+      cwd: dir,
+      env: cleanEnv(dir),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy(); // `head -1` that has already exited
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));

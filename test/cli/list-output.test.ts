@@ -34,15 +34,23 @@ describe('hookpack list', () => {
     );
   });
 
-  it('shows ours and other tools\' entries in every scope, and why hooks are off, within 80 columns', async () => {
+  it("shows ours and other tools' entries in every scope, and why hooks are off, within 80 columns", async () => {
     project = makeProject('list-full');
     await project.run('install');
     await project.run('install', '--scope', 'user', '--dist', 'dist', '--hooks', 'prompt-context');
     const user = JSON.parse(project.read(userSettings(project)));
-    user.hooks.Stop = [{ hooks: [{ type: 'command', command: 'notify-send "Claude is done" --urgency=low --app-name=claude-code' }] }];
+    user.hooks.Stop = [
+      { hooks: [{ type: 'command', command: 'notify-send "Claude is done" --urgency=low --app-name=claude-code' }] },
+    ];
     writeFile(userSettings(project), JSON.stringify(user));
-    writeFile(join(project.dir, '.claude', 'hookpack', 'disabled.json'), '{ "hooks": ["bash-guard", "prompt-context"] }');
-    const run = await runCli(COMMANDS, ['list'], { cwd: project.dir, env: { ...project.env, HOOKPACK_SKIP: 'file-guard' } });
+    writeFile(
+      join(project.dir, '.claude', 'hookpack', 'disabled.json'),
+      '{ "hooks": ["bash-guard", "prompt-context"] }',
+    );
+    const run = await runCli(COMMANDS, ['list'], {
+      cwd: project.dir,
+      env: { ...project.env, HOOKPACK_SKIP: 'file-guard' },
+    });
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').filter((line) => line.length > 80 && !line.includes(project.root))).toEqual([]);
     expect(run.stdout).toContain(
@@ -62,7 +70,9 @@ describe('hookpack list', () => {
         'prompt-context  UserPromptSubmit  off    user,project  project toggle',
       ].join('\n'),
     );
-    expect(run.stdout).toContain(`toggles:  user    ${project.env.HOOKPACK_HOME}/disabled.json (absent)\n          project .claude/hookpack/disabled.json: off bash-guard, prompt-context\n`);
+    expect(run.stdout).toContain(
+      `toggles:  user    ${project.env.HOOKPACK_HOME}/disabled.json (absent)\n          project .claude/hookpack/disabled.json: off bash-guard, prompt-context\n`,
+    );
     expect(run.stdout).toContain("env:      HOOKPACK_SKIP=file-guard (in this shell; hooks see Claude Code's env)\n");
   });
 
@@ -75,9 +85,25 @@ describe('hookpack list', () => {
     const doc = JSON.parse(run.stdout);
     expect(doc.settings.map((s: { scope: string }) => s.scope)).toEqual(['user', 'project', 'local']);
     expect(doc.settings[1].entries).toEqual([
-      { event: 'PreToolUse', matcher: 'Bash', type: 'command', command: 'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs || exit 2', timeout: 5, ours: true, bundle: 'bash-guard.cjs', hooks: ['bash-guard'] },
+      {
+        event: 'PreToolUse',
+        matcher: 'Bash',
+        type: 'command',
+        command: 'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/dist/bash-guard.cjs || exit 2',
+        timeout: 5,
+        ours: true,
+        bundle: 'bash-guard.cjs',
+        hooks: ['bash-guard'],
+      },
     ]);
-    expect(doc.hooks[0]).toEqual({ name: 'bash-guard', event: 'PreToolUse', onError: 'block', on: false, why: 'user toggle', installed: ['project'] });
+    expect(doc.hooks[0]).toEqual({
+      name: 'bash-guard',
+      event: 'PreToolUse',
+      onError: 'block',
+      on: false,
+      why: 'user toggle',
+      installed: ['project'],
+    });
     expect(doc.toggles[0]).toMatchObject({ level: 'user', exists: true, all: false, hooks: ['bash-guard'] });
     expect(doc.env).toEqual({ HOOKPACK: null, HOOKPACK_SKIP: null });
   });

@@ -22,7 +22,10 @@ export default defineHook({ event: 'PreToolUse', matcher: 'Bash', timeout: 4, ru
 `;
 
 beforeAll(async () => {
-  writeFile(join(root, 'package.json'), '{ "name": "my-app", "version": "2.3.4", "author": "Team Ops <ops@example.com>" }\n');
+  writeFile(
+    join(root, 'package.json'),
+    '{ "name": "my-app", "version": "2.3.4", "author": "Team Ops <ops@example.com>" }\n',
+  );
   writeFile(join(hooks, 'no-publish.ts'), OWN);
   await run('add', 'file-guard');
   const built = await run('build', '--no-typecheck');
@@ -37,19 +40,50 @@ describe('hookpack plugin', () => {
     const result = await run('plugin', pluginDir, '--name', 'team-hooks');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^wrote plugin team-hooks 2\.3\.4\+[0-9a-f]{8} to .*team-hooks \(4 files, \d+ B\)\n {2}PreToolUse {9}file-guard, no-publish \(.*Bash.*\), fails closed, timeout 5 s\n/);
+    expect(result.stdout).toMatch(
+      /^wrote plugin team-hooks 2\.3\.4\+[0-9a-f]{8} to .*team-hooks \(4 files, \d+ B\)\n {2}PreToolUse {9}file-guard, no-publish \(.*Bash.*\), fails closed, timeout 5 s\n/,
+    );
     expect(readdirSync(pluginDir).sort()).toEqual(['.claude-plugin', 'README.md', 'dist', 'hooks']);
-    expect(JSON.parse(readFileSync(join(pluginDir, '.claude-plugin', 'plugin.json'), 'utf8'))).toMatchObject({ name: 'team-hooks', version: expect.stringMatching(/^2\.3\.4\+[0-9a-f]{8}$/), author: { name: 'Team Ops' } });
+    expect(JSON.parse(readFileSync(join(pluginDir, '.claude-plugin', 'plugin.json'), 'utf8'))).toMatchObject({
+      name: 'team-hooks',
+      version: expect.stringMatching(/^2\.3\.4\+[0-9a-f]{8}$/),
+      author: { name: 'Team Ops' },
+    });
     const hooksJson = JSON.parse(readFileSync(join(pluginDir, 'hooks', 'hooks.json'), 'utf8'));
-    expect(hooksJson.hooks.PreToolUse[0].hooks).toEqual([{ type: 'command', command: 'env -u NODE_EXTRA_CA_CERTS node "${CLAUDE_PLUGIN_ROOT}"/dist/on-PreToolUse.cjs || exit 2', timeout: 5 }]);
-    expect(readFileSync(join(pluginDir, 'dist', 'on-PreToolUse.cjs')).equals(readFileSync(join(hooks, 'dist', 'on-PreToolUse.cjs')))).toBe(true);
+    expect(hooksJson.hooks.PreToolUse[0].hooks).toEqual([
+      {
+        type: 'command',
+        command: 'env -u NODE_EXTRA_CA_CERTS node "${CLAUDE_PLUGIN_ROOT}"/dist/on-PreToolUse.cjs || exit 2',
+        timeout: 5,
+      },
+    ]);
+    expect(
+      readFileSync(join(pluginDir, 'dist', 'on-PreToolUse.cjs')).equals(
+        readFileSync(join(hooks, 'dist', 'on-PreToolUse.cjs')),
+      ),
+    ).toBe(true);
     expect(existsSync(join(market, '.claude-plugin'))).toBe(false);
   });
 
   it('runs a bundle from the plugin that blocks as it does in the project', () => {
-    const payload = JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: root, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'npm publish' }, tool_use_id: 't1' });
-    const hook = spawnSync(process.execPath, [join(pluginDir, 'dist', 'on-PreToolUse.cjs')], { input: payload, encoding: 'utf8', env: { ...cleanEnv(temp.dir), CLAUDE_PLUGIN_ROOT: pluginDir, CLAUDE_PROJECT_DIR: root } });
-    expect(JSON.parse(hook.stdout).hookSpecificOutput).toMatchObject({ permissionDecision: 'deny', permissionDecisionReason: expect.stringContaining('CI publishes') });
+    const payload = JSON.stringify({
+      session_id: 's',
+      transcript_path: '/t',
+      cwd: root,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'npm publish' },
+      tool_use_id: 't1',
+    });
+    const hook = spawnSync(process.execPath, [join(pluginDir, 'dist', 'on-PreToolUse.cjs')], {
+      input: payload,
+      encoding: 'utf8',
+      env: { ...cleanEnv(temp.dir), CLAUDE_PLUGIN_ROOT: pluginDir, CLAUDE_PROJECT_DIR: root },
+    });
+    expect(JSON.parse(hook.stdout).hookSpecificOutput).toMatchObject({
+      permissionDecision: 'deny',
+      permissionDecisionReason: expect.stringContaining('CI publishes'),
+    });
   });
 
   it('--marketplace lists it in the marketplace root above plugins/, and again keeps other plugins', async () => {
@@ -58,10 +92,20 @@ describe('hookpack plugin', () => {
     expect(first.stdout).toContain('claude plugin install team-hooks@team-market');
     const file = join(market, '.claude-plugin', 'marketplace.json');
     const listed = JSON.parse(readFileSync(file, 'utf8'));
-    expect(listed).toMatchObject({ name: 'team-market', owner: { name: 'Team Ops' }, plugins: [{ name: 'team-hooks', source: './plugins/team-hooks' }] });
-    writeFileSync(file, JSON.stringify({ ...listed, plugins: [{ name: 'other', source: './plugins/other' }, ...listed.plugins] }));
+    expect(listed).toMatchObject({
+      name: 'team-market',
+      owner: { name: 'Team Ops' },
+      plugins: [{ name: 'team-hooks', source: './plugins/team-hooks' }],
+    });
+    writeFileSync(
+      file,
+      JSON.stringify({ ...listed, plugins: [{ name: 'other', source: './plugins/other' }, ...listed.plugins] }),
+    );
     expect((await run('plugin', pluginDir, '--name', 'team-hooks', '--marketplace')).code).toBe(0);
-    expect(JSON.parse(readFileSync(file, 'utf8')).plugins.map((p: { name: string }) => p.name)).toEqual(['other', 'team-hooks']);
+    expect(JSON.parse(readFileSync(file, 'utf8')).plugins.map((p: { name: string }) => p.name)).toEqual([
+      'other',
+      'team-hooks',
+    ]);
   });
 
   it('quotes a marketplace path the shell would split in the line to paste', async () => {
@@ -98,9 +142,24 @@ describe('hookpack plugin refuses, with one line and nothing written', () => {
   it.each([
     ['no directory', [], 2, /needs one directory/],
     ['two directories', ['a', 'b'], 2, /needs one directory/],
-    ['a name Claude Code refuses', [join(temp.dir, 'x'), '--name', 'Team_Hooks'], 2, /plugin name "Team_Hooks" is not kebab-case/],
-    ['a name with a path in it', [join(temp.dir, 'x'), '--name', '../evil'], 2, /plugin name "\.\.\/evil" is not kebab-case/],
-    ['a version that is not semver', [join(temp.dir, 'x'), '--version', '1.0'], 2, /version "1\.0" is not a semantic version/],
+    [
+      'a name Claude Code refuses',
+      [join(temp.dir, 'x'), '--name', 'Team_Hooks'],
+      2,
+      /plugin name "Team_Hooks" is not kebab-case/,
+    ],
+    [
+      'a name with a path in it',
+      [join(temp.dir, 'x'), '--name', '../evil'],
+      2,
+      /plugin name "\.\.\/evil" is not kebab-case/,
+    ],
+    [
+      'a version that is not semver',
+      [join(temp.dir, 'x'), '--version', '1.0'],
+      2,
+      /version "1\.0" is not a semantic version/,
+    ],
     ['a non-empty directory it did not write', [occupied], 2, /is not empty and holds no plugin hookpack made/],
     ['a file', [fileTarget], 3, /exists and is not a directory/],
     ['a symbolic link', [linkTarget], 3, /exists and is not a directory \(a symbolic link\)/],
@@ -121,7 +180,10 @@ describe('hookpack plugin refuses, with one line and nothing written', () => {
   it('a project without a build', async () => {
     const bare = join(temp.dir, 'bare');
     writeFile(join(bare, '.claude', 'hooks', 'x.ts'), OWN);
-    const result = await runCli(COMMANDS, ['plugin', join(temp.dir, 'bare-plugin')], { cwd: bare, env: cleanEnv(temp.dir) });
+    const result = await runCli(COMMANDS, ['plugin', join(temp.dir, 'bare-plugin')], {
+      cwd: bare,
+      env: cleanEnv(temp.dir),
+    });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/no build found .*run `hookpack build` first/);
     expect(existsSync(join(temp.dir, 'bare-plugin'))).toBe(false);
@@ -133,7 +195,9 @@ describe('hookpack plugin refuses, with one line and nothing written', () => {
     try {
       const result = await run('plugin', join(temp.dir, 'stale-plugin'));
       expect(result.code).toBe(3);
-      expect(result.stderr).toMatch(/the build in \.claude\/hooks\/dist is stale \(.*no-publish\.ts changed.*\): run hookpack build first/);
+      expect(result.stderr).toMatch(
+        /the build in \.claude\/hooks\/dist is stale \(.*no-publish\.ts changed.*\): run hookpack build first/,
+      );
       expect(existsSync(join(temp.dir, 'stale-plugin'))).toBe(false);
     } finally {
       writeFileSync(hook, OWN);
@@ -149,7 +213,9 @@ describe('hookpack plugin refuses, with one line and nothing written', () => {
     try {
       const result = await run('plugin', join(temp.dir, 'hostile-plugin'));
       expect(result.code).toBe(3);
-      expect(result.stderr).toMatch(/manifest\.json events\[0\]\.file is not on-PreToolUse\.cjs: run hookpack build again/);
+      expect(result.stderr).toMatch(
+        /manifest\.json events\[0\]\.file is not on-PreToolUse\.cjs: run hookpack build again/,
+      );
       expect(existsSync(join(temp.dir, 'hostile-plugin'))).toBe(false);
     } finally {
       writeFileSync(manifestFile, original);

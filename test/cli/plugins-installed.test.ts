@@ -26,16 +26,32 @@ writeFile(
     },
   }),
 );
-writeFile(join(plugins, 'known_marketplaces.json'), JSON.stringify({ 'team-market': { source: { source: 'directory', path: market }, installLocation: market } }));
-writeFile(join(market, '.claude-plugin', 'marketplace.json'), JSON.stringify({ name: 'team-market', owner: { name: 't' }, plugins: [{ name: 'team-hooks', source: './plugins/team-hooks' }] }));
-writeFile(join(dir, 'home', '.claude', 'settings.json'), JSON.stringify({ enabledPlugins: { 'guards@hookpack': true, 'team-hooks@team-market': true, 'here@x': true } }));
-writeFile(join(project, '.claude', 'settings.local.json'), JSON.stringify({ enabledPlugins: { 'guards@hookpack': false } }));
+writeFile(
+  join(plugins, 'known_marketplaces.json'),
+  JSON.stringify({ 'team-market': { source: { source: 'directory', path: market }, installLocation: market } }),
+);
+writeFile(
+  join(market, '.claude-plugin', 'marketplace.json'),
+  JSON.stringify({
+    name: 'team-market',
+    owner: { name: 't' },
+    plugins: [{ name: 'team-hooks', source: './plugins/team-hooks' }],
+  }),
+);
+writeFile(
+  join(dir, 'home', '.claude', 'settings.json'),
+  JSON.stringify({ enabledPlugins: { 'guards@hookpack': true, 'team-hooks@team-market': true, 'here@x': true } }),
+);
+writeFile(
+  join(project, '.claude', 'settings.local.json'),
+  JSON.stringify({ enabledPlugins: { 'guards@hookpack': false } }),
+);
 
 describe('installed plugins', () => {
   const found = installedPlugins({ env }, project);
   const byId = new Map(found.map((p) => [p.id, p]));
 
-  it('lists the user installs and this project\'s, not another project\'s or a malformed entry', () => {
+  it("lists the user installs and this project's, not another project's or a malformed entry", () => {
     expect(found.map((p) => p.id).sort()).toEqual(['guards@hookpack', 'here@x', 'team-hooks@team-market']);
   });
 

@@ -31,7 +31,8 @@ export function decodePng(file: Buffer): Image {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
       const [depth, colour, , , interlace] = [body[8], body[9], body[10], body[11], body[12]];
-      if (depth !== 8 || (colour !== 2 && colour !== 6) || interlace !== 0) throw new Error(`unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`);
+      if (depth !== 8 || (colour !== 2 && colour !== 6) || interlace !== 0)
+        throw new Error(`unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`);
       channels = colour === 6 ? 4 : 3;
     } else if (type === 'IDAT') {
       data.push(body);
@@ -49,7 +50,8 @@ export function decodePng(file: Buffer): Image {
       const b = y > 0 ? (pixels[(y - 1) * stride + x] as number) : 0;
       const c = x >= channels && y > 0 ? (pixels[(y - 1) * stride + x - channels] as number) : 0;
       const value = line[x] as number;
-      const predicted = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
+      const predicted =
+        filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
       pixels[y * stride + x] = (value + predicted) & 0xff;
     }
   }
@@ -67,7 +69,12 @@ export function countColour(image: Image, hex: string, tolerance = 12): number {
   const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
   let count = 0;
   for (let i = 0; i < image.rgba.length; i += 4) {
-    if (Math.abs((image.rgba[i] as number) - r) <= tolerance && Math.abs((image.rgba[i + 1] as number) - g) <= tolerance && Math.abs((image.rgba[i + 2] as number) - b) <= tolerance) count++;
+    if (
+      Math.abs((image.rgba[i] as number) - r) <= tolerance &&
+      Math.abs((image.rgba[i + 1] as number) - g) <= tolerance &&
+      Math.abs((image.rgba[i + 2] as number) - b) <= tolerance
+    )
+      count++;
   }
   return count;
 }
@@ -78,7 +85,10 @@ export function luminanceVariance(image: Image): number {
   let squares = 0;
   const n = image.width * image.height;
   for (let i = 0; i < image.rgba.length; i += 4) {
-    const l = 0.2126 * (image.rgba[i] as number) + 0.7152 * (image.rgba[i + 1] as number) + 0.0722 * (image.rgba[i + 2] as number);
+    const l =
+      0.2126 * (image.rgba[i] as number) +
+      0.7152 * (image.rgba[i + 1] as number) +
+      0.0722 * (image.rgba[i + 2] as number);
     sum += l;
     squares += l * l;
   }

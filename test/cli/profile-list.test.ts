@@ -11,16 +11,22 @@ afterAll(cleanup);
 const env = cleanEnv(dir);
 const marker = join(dir, 'committed');
 const TOUCH = 'touch "$CLAUDE_PROJECT_DIR"/committed';
-const settings = writeFile(join(dir, 'settings.json'), JSON.stringify({
-  hooks: {
-    Stop: [{ hooks: [{ type: 'command', command: TOUCH, timeout: 5 }] }],
-    PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'true', timeout: 5 }] }],
-  },
-}));
+const settings = writeFile(
+  join(dir, 'settings.json'),
+  JSON.stringify({
+    hooks: {
+      Stop: [{ hooks: [{ type: 'command', command: TOUCH, timeout: 5 }] }],
+      PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'true', timeout: 5 }] }],
+    },
+  }),
+);
 
 describe('hookpack profile --list', () => {
   it('lists the hooks it would run on stdout and runs none of them', async () => {
-    const run = await runCli([profile], ['profile', '--settings', settings, '--runs', '5', '--list'], { cwd: dir, env });
+    const run = await runCli([profile], ['profile', '--settings', settings, '--runs', '5', '--list'], {
+      cwd: dir,
+      env,
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
@@ -37,15 +43,36 @@ describe('hookpack profile --list', () => {
     expect(JSON.parse(run.stdout)).toEqual({
       runs: 10,
       hooks: [
-        { label: TOUCH, event: 'Stop', matcher: null, command: TOUCH, layer: 'settings', path: settings, where: 'hooks.Stop[0].hooks[0]', payload: 'Stop fixture' },
-        { label: 'true', event: 'PreToolUse', matcher: 'Bash', command: 'true', layer: 'settings', path: settings, where: 'hooks.PreToolUse[0].hooks[0]', payload: 'PreToolUse fixture, tool Bash' },
+        {
+          label: TOUCH,
+          event: 'Stop',
+          matcher: null,
+          command: TOUCH,
+          layer: 'settings',
+          path: settings,
+          where: 'hooks.Stop[0].hooks[0]',
+          payload: 'Stop fixture',
+        },
+        {
+          label: 'true',
+          event: 'PreToolUse',
+          matcher: 'Bash',
+          command: 'true',
+          layer: 'settings',
+          path: settings,
+          where: 'hooks.PreToolUse[0].hooks[0]',
+          payload: 'PreToolUse fixture, tool Bash',
+        },
       ],
     });
     expect(existsSync(marker)).toBe(false);
   });
 
   it('names the hooks on stderr before running them for real', async () => {
-    const run = await runCli([profile], ['profile', '--settings', settings, '--runs', '1', '--json'], { cwd: dir, env });
+    const run = await runCli([profile], ['profile', '--settings', settings, '--runs', '1', '--json'], {
+      cwd: dir,
+      env,
+    });
     expect(run.code).toBe(0);
     expect(run.stderr.split('\n').slice(0, 3)).toEqual([
       'hookpack profile: running 2 hooks 1 time each, for real (side effects too;',

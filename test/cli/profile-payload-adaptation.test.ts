@@ -11,11 +11,18 @@ describe('fixturePayload', () => {
   it("swaps in the first named tool with that tool's sample input", () => {
     const chosen = fixturePayload('PreToolUse', 'Write|Edit');
     expect(chosen?.adapted).toBe('tool Write');
-    expect(chosen?.payload).toMatchObject({ hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: '/home/user/project/src/greeting.ts' } });
+    expect(chosen?.payload).toMatchObject({
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Write',
+      tool_input: { file_path: '/home/user/project/src/greeting.ts' },
+    });
   });
 
   it('gives PostToolUse a tool_response that fits the new tool', () => {
-    expect(fixturePayload('PostToolUse', 'Edit')?.payload.tool_response).toEqual({ filePath: '/home/user/project/src/greeting.ts', success: true });
+    expect(fixturePayload('PostToolUse', 'Edit')?.payload.tool_response).toEqual({
+      filePath: '/home/user/project/src/greeting.ts',
+      success: true,
+    });
   });
 
   it('picks the first known tool a regex matcher selects', () => {
@@ -24,7 +31,10 @@ describe('fixturePayload', () => {
   });
 
   it('names unknown tools with an empty input', () => {
-    expect(fixturePayload('PreToolUse', 'mcp__github__create_issue')?.payload).toMatchObject({ tool_name: 'mcp__github__create_issue', tool_input: {} });
+    expect(fixturePayload('PreToolUse', 'mcp__github__create_issue')?.payload).toMatchObject({
+      tool_name: 'mcp__github__create_issue',
+      tool_input: {},
+    });
   });
 
   it('sets the matched field on other events', () => {
@@ -40,6 +50,6 @@ describe('fixturePayload', () => {
   it('hands out a copy each time', () => {
     const first = fixturePayload('PreToolUse');
     (first?.payload.tool_input as Record<string, unknown>).command = 'changed';
-    expect((fixturePayload('PreToolUse')?.payload.tool_input as Record<string, unknown>).command).not.toBe('changed');
+    expect((fixturePayload('PreToolUse')!.payload.tool_input as Record<string, unknown>).command).not.toBe('changed');
   });
 });

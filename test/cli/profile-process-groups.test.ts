@@ -19,14 +19,26 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 describe('hookpack profile and the processes hooks leave behind', () => {
   it('kills what a hook left running after each run, and says so in the report', async () => {
     const pidFile = join(dir, 'left.pids');
-    const settings = writeFile(join(dir, 'left.json'), JSON.stringify({
-      hooks: { Stop: [{ hooks: [{ type: 'command', command: `sleep 30 >/dev/null 2>&1 & echo $! >> ${pidFile}`, timeout: 5 }] }] },
-    }));
-    const run = await runCli([profile], ['profile', '--settings', settings, '--runs', '3', '--json'], { cwd: dir, env: cleanEnv(dir) });
+    const settings = writeFile(
+      join(dir, 'left.json'),
+      JSON.stringify({
+        hooks: {
+          Stop: [
+            { hooks: [{ type: 'command', command: `sleep 30 >/dev/null 2>&1 & echo $! >> ${pidFile}`, timeout: 5 }] },
+          ],
+        },
+      }),
+    );
+    const run = await runCli([profile], ['profile', '--settings', settings, '--runs', '3', '--json'], {
+      cwd: dir,
+      env: cleanEnv(dir),
+    });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as ProfileReport;
     expect(report.hooks[0]).toMatchObject({ leftBehind: 3, timeouts: 0, exits: { 0: 3 } });
-    expect(report.hooks[0]?.hints[0]).toMatch(/^left processes running after it exited in 3 of 3 runs \(profile killed them\)/);
+    expect(report.hooks[0]?.hints[0]).toMatch(
+      /^left processes running after it exited in 3 of 3 runs \(profile killed them\)/,
+    );
     await settle();
     expect(pids(pidFile)).toHaveLength(3);
     for (const pid of pids(pidFile)) expect(alive(pid)).toBe(false);
@@ -34,18 +46,33 @@ describe('hookpack profile and the processes hooks leave behind', () => {
   });
 
   it('reports nothing left behind for a hook that waits for its children', async () => {
-    const settings = writeFile(join(dir, 'tidy.json'), JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'sleep 0.01 & wait', timeout: 5 }] }] } }));
-    const run = await runCli([profile], ['profile', '--settings', settings, '--runs', '2', '--json'], { cwd: dir, env: cleanEnv(dir) });
+    const settings = writeFile(
+      join(dir, 'tidy.json'),
+      JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'sleep 0.01 & wait', timeout: 5 }] }] } }),
+    );
+    const run = await runCli([profile], ['profile', '--settings', settings, '--runs', '2', '--json'], {
+      cwd: dir,
+      env: cleanEnv(dir),
+    });
     expect((JSON.parse(run.stdout) as ProfileReport).hooks[0]).toMatchObject({ leftBehind: 0, hints: [] });
   });
 
-  it('kills the running hooks\' process groups when profile gets SIGTERM', async () => {
+  it("kills the running hooks' process groups when profile gets SIGTERM", async () => {
     const cli = buildCli(join(dir, 'dist'));
     const pidFile = join(dir, 'hung.pid');
-    const settings = writeFile(join(dir, 'hung.json'), JSON.stringify({
-      hooks: { Stop: [{ hooks: [{ type: 'command', command: `sleep 30 & echo $! > ${pidFile}; wait`, timeout: 60 }] }] },
-    }));
-    const child = spawn(process.execPath, [cli, 'profile', '--settings', settings, '--runs', '1', '--timeout-ms', '60000'], { cwd: dir, env: cleanEnv(dir), stdio: 'ignore' });
+    const settings = writeFile(
+      join(dir, 'hung.json'),
+      JSON.stringify({
+        hooks: {
+          Stop: [{ hooks: [{ type: 'command', command: `sleep 30 & echo $! > ${pidFile}; wait`, timeout: 60 }] }],
+        },
+      }),
+    );
+    const child = spawn(
+      process.execPath,
+      [cli, 'profile', '--settings', settings, '--runs', '1', '--timeout-ms', '60000'],
+      { cwd: dir, env: cleanEnv(dir), stdio: 'ignore' },
+    );
     const deadline = Date.now() + 10_000;
     while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '') {
       if (Date.now() > deadline) throw new Error('the hook never started');
@@ -54,7 +81,9 @@ describe('hookpack profile and the processes hooks leave behind', () => {
     const sleeper = Number(readFileSync(pidFile, 'utf8'));
     expect(alive(sleeper)).toBe(true);
     child.kill('SIGTERM');
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, sig) => resolve(sig)),
+    );
     expect(signal).toBe('SIGTERM');
     await settle();
     expect(alive(sleeper)).toBe(false);

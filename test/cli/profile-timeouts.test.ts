@@ -12,10 +12,19 @@ afterAll(cleanup);
 describe('hookpack profile and hooks that hang', () => {
   it('kills the process group at --timeout-ms, counts the timeout and exits 1', async () => {
     const pidFile = join(dir, 'grandchild.pid');
-    const settings = writeFile(join(dir, 'settings.json'), JSON.stringify({
-      hooks: { Stop: [{ hooks: [{ type: 'command', command: `sleep 30 & echo $! > ${pidFile}; wait`, timeout: 60 }] }] },
-    }));
-    const run = await runCli([profile], ['profile', '--settings', settings, '--runs', '1', '--timeout-ms', '300', '--json'], { cwd: dir, env: cleanEnv(dir) });
+    const settings = writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        hooks: {
+          Stop: [{ hooks: [{ type: 'command', command: `sleep 30 & echo $! > ${pidFile}; wait`, timeout: 60 }] }],
+        },
+      }),
+    );
+    const run = await runCli(
+      [profile],
+      ['profile', '--settings', settings, '--runs', '1', '--timeout-ms', '300', '--json'],
+      { cwd: dir, env: cleanEnv(dir) },
+    );
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as ProfileReport;
     expect(report.hooks[0]).toMatchObject({ exits: { timeout: 1 }, timeouts: 1 });

@@ -27,7 +27,9 @@ describe('hookpack init', () => {
     const p = project();
     const run = await p.run(p.root, 'init');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^created \.claude\/hooks\/\ncreated \.claude\/hooks\/no-publish\.ts\ncreated \.claude\/hooks\/tsconfig\.json\ncreated \.claude\/hooks\/\.gitignore\n\nnext:\n/);
+    expect(run.stdout).toMatch(
+      /^created \.claude\/hooks\/\ncreated \.claude\/hooks\/no-publish\.ts\ncreated \.claude\/hooks\/tsconfig\.json\ncreated \.claude\/hooks\/\.gitignore\n\nnext:\n/,
+    );
     // The bundles are committed, whatever a `dist/` line in the project's .gitignore says.
     expect(readFileSync(join(p.hooks, '.gitignore'), 'utf8')).toBe('!dist/\n');
     expect(run.stdout).toContain('npx hookpack build');
@@ -51,7 +53,7 @@ describe('hookpack init', () => {
     expect(readFileSync(join(p.hooks, 'no-publish.ts'), 'utf8')).toBe('// mine\n');
   });
 
-  it('refuses to run in hookpack\'s own repository', async () => {
+  it("refuses to run in hookpack's own repository", async () => {
     temp = tempDir('project-init-repo');
     const run = await runCli(COMMANDS, ['init'], { cwd: ROOT, env: cleanEnv(temp.dir) });
     expect(run.code).toBe(2);
@@ -64,15 +66,24 @@ describe('hookpack add', () => {
     const p = project();
     const run = await p.run(p.root, 'add', 'bash-guard', 'file-guard');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('added   .claude/hooks/bash-guard.ts\nadded   .claude/hooks/file-guard.ts\n\nnext: npx hookpack build, then npx hookpack install\n');
-    expect(readFileSync(join(p.hooks, 'bash-guard.ts'), 'utf8')).toMatch(/^\/\/ bash-guard, shipped with hookpack.*\nexport \{ default \} from 'hookpack\/hooks\/bash-guard';\n$/);
+    expect(run.stdout).toBe(
+      'added   .claude/hooks/bash-guard.ts\nadded   .claude/hooks/file-guard.ts\n\nnext: npx hookpack build, then npx hookpack install\n',
+    );
+    expect(readFileSync(join(p.hooks, 'bash-guard.ts'), 'utf8')).toMatch(
+      /^\/\/ bash-guard, shipped with hookpack.*\nexport \{ default \} from 'hookpack\/hooks\/bash-guard';\n$/,
+    );
   });
 
   it('describes every shipped hook in a line with --list, and they are the hooks/ of this package', async () => {
     const p = project();
     const run = await p.run(p.root, 'add', '--list');
     expect(run.code).toBe(0);
-    expect(run.stdout.trim().split('\n').map((line) => line.split(' ')[0])).toEqual(SHIPPED_HOOKS.map((h) => h.name));
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ')[0]),
+    ).toEqual(SHIPPED_HOOKS.map((h) => h.name));
     for (const hook of SHIPPED_HOOKS) expect(existsSync(join(ROOT, 'hooks', `${hook.name}.ts`)), hook.name).toBe(true);
   });
 
@@ -80,7 +91,9 @@ describe('hookpack add', () => {
     const p = project();
     const run = await p.run(p.root, 'add', 'bash-guard', 'rm-guard');
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`hookpack: unknown shipped hook \`rm-guard\`; shipped hooks: ${SHIPPED_HOOKS.map((h) => h.name).join(', ')}\n`);
+    expect(run.stderr).toBe(
+      `hookpack: unknown shipped hook \`rm-guard\`; shipped hooks: ${SHIPPED_HOOKS.map((h) => h.name).join(', ')}\n`,
+    );
     expect(existsSync(join(p.hooks, 'bash-guard.ts'))).toBe(false);
   });
 
@@ -91,7 +104,7 @@ describe('hookpack add', () => {
     expect(readFileSync(join(p.hooks, 'bash-guard.ts'), 'utf8')).toBe('// my own bash guard\n');
   });
 
-  it('says so in one line (exit 3) when .claude/hooks is a file, and keeps a dangling link at the entry\'s name', async () => {
+  it("says so in one line (exit 3) when .claude/hooks is a file, and keeps a dangling link at the entry's name", async () => {
     const p = project({ 'package.json': '{}\n', '.claude/hooks': 'not a directory\n' });
     const run = await p.run(p.root, 'add', 'bash-guard');
     expect(run.code).toBe(3);

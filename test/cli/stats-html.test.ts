@@ -12,7 +12,19 @@ const project = join(dir, 'project');
 writeFile(join(project, '.claude', 'settings.json'), '{}');
 const now = Date.now();
 const record = (i: number, fields: Record<string, unknown> = {}) =>
-  JSON.stringify({ ts: new Date(now - 3_600_000 + i * 1000).toISOString(), hook: 'bash-guard', event: 'PreToolUse', ms: 10 + (i % 7), exit: 0, decision: i % 5 === 0 ? 'deny' : 'none', cacheHits: 0, cacheMisses: 0, breakers: [], project, ...fields });
+  JSON.stringify({
+    ts: new Date(now - 3_600_000 + i * 1000).toISOString(),
+    hook: 'bash-guard',
+    event: 'PreToolUse',
+    ms: 10 + (i % 7),
+    exit: 0,
+    decision: i % 5 === 0 ? 'deny' : 'none',
+    cacheHits: 0,
+    cacheMisses: 0,
+    breakers: [],
+    project,
+    ...fields,
+  });
 
 /** A state directory holding `lines`, and the env that points at it. */
 function state(name: string, lines: string[]): NodeJS.ProcessEnv {
@@ -21,8 +33,63 @@ function state(name: string, lines: string[]): NodeJS.ProcessEnv {
   return env;
 }
 
-const TAGS = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'b', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'section', 'ul', 'li', 'span', 'svg', 'line', 'text', 'circle', 'path', 'rect']);
-const ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'class', 'viewBox', 'width', 'height', 'role', 'aria-label', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'd', 'fill', 'fill-opacity', 'transform', 'text-anchor', 'dominant-baseline', 'style']);
+const TAGS = new Set([
+  '!doctype',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'h1',
+  'h2',
+  'p',
+  'b',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'section',
+  'ul',
+  'li',
+  'span',
+  'svg',
+  'line',
+  'text',
+  'circle',
+  'path',
+  'rect',
+]);
+const ATTRIBUTES = new Set([
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'class',
+  'viewBox',
+  'width',
+  'height',
+  'role',
+  'aria-label',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'd',
+  'fill',
+  'fill-opacity',
+  'transform',
+  'text-anchor',
+  'dominant-baseline',
+  'style',
+]);
 
 /** Every tag and attribute the page really has (text and quoted values skipped): what a browser would build. */
 function markupOf(html: string): { unknownTags: string[]; unknownAttributes: string[] } {
@@ -32,7 +99,8 @@ function markupOf(html: string): { unknownTags: string[]; unknownAttributes: str
   for (const [, name = '', rest = ''] of body.matchAll(/<\/?([!a-zA-Z][\w-]*)([^>]*)>/g)) {
     if (!TAGS.has(name.toLowerCase())) unknownTags.push(name);
     const left = rest.replace(/\s([\w:-]+)="([^"]*)"/g, (_, attribute: string, value: string) => {
-      if (!ATTRIBUTES.has(attribute) || (attribute === 'style' && !/^background:#[0-9a-f]{6}$/.test(value))) unknownAttributes.push(`${attribute}=${value}`);
+      if (!ATTRIBUTES.has(attribute) || (attribute === 'style' && !/^background:#[0-9a-f]{6}$/.test(value)))
+        unknownAttributes.push(`${attribute}=${value}`);
       return '';
     });
     if (!/^\s*\/?\s*$/.test(left) && name.toLowerCase() !== '!doctype') unknownAttributes.push(left);
@@ -49,9 +117,16 @@ const page = async (env: NodeJS.ProcessEnv, extra: string[] = []) => {
 
 describe('hookpack stats --html', () => {
   it('writes one page with a chart and a decision bar per hook, and says where', async () => {
-    const env = state('plain', [...Array.from({ length: 40 }, (_, i) => record(i)), ...Array.from({ length: 10 }, (_, i) => record(i, { hook: 'prompt-context', event: 'UserPromptSubmit', decision: 'context' }))]);
+    const env = state('plain', [
+      ...Array.from({ length: 40 }, (_, i) => record(i)),
+      ...Array.from({ length: 10 }, (_, i) =>
+        record(i, { hook: 'prompt-context', event: 'UserPromptSubmit', decision: 'context' }),
+      ),
+    ]);
     const { html, run, file } = await page(env);
-    expect(run.stdout.replace(/\n  /g, ' ')).toContain(`wrote ${file}: each hook's latency over time and its decisions`);
+    expect(run.stdout.replace(/\n  /g, ' ')).toContain(
+      `wrote ${file}: each hook's latency over time and its decisions`,
+    );
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html.match(/<section>/g)).toHaveLength(2);
     expect(html.match(/<svg class="chart"/g)).toHaveLength(2);
@@ -62,16 +137,41 @@ describe('hookpack stats --html', () => {
   });
 
   it('needs nothing from the network: no script, link, image, font, or URL', async () => {
-    const { html } = await page(state('offline', Array.from({ length: 5 }, (_, i) => record(i))));
-    for (const banned of ['<script', '<link', '<img', '<iframe', '@import', '@font-face', 'url(', 'http:', 'https:', 'src=', 'href=']) expect(html).not.toContain(banned);
+    const { html } = await page(
+      state(
+        'offline',
+        Array.from({ length: 5 }, (_, i) => record(i)),
+      ),
+    );
+    for (const banned of [
+      '<script',
+      '<link',
+      '<img',
+      '<iframe',
+      '@import',
+      '@font-face',
+      'url(',
+      'http:',
+      'https:',
+      'src=',
+      'href=',
+    ])
+      expect(html).not.toContain(banned);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
   });
 
   it('samples a busy hook instead of drawing every run, and says so', async () => {
-    const { html } = await page(state('busy', Array.from({ length: 5000 }, (_, i) => record(i))));
+    const { html } = await page(
+      state(
+        'busy',
+        Array.from({ length: 5000 }, (_, i) => record(i)),
+      ),
+    );
     const dots = (html.match(/<circle /g) ?? []).length + (html.match(/<path d="M/g) ?? []).length;
     expect(dots).toBeLessThanOrEqual(MAX_POINTS);
-    expect(html).toMatch(/showing [\d,]+ of 5,000 runs: every \d+th run and 750 that answered something other than none/);
+    expect(html).toMatch(
+      /showing [\d,]+ of 5,000 runs: every \d+th run and 750 that answered something other than none/,
+    );
   });
 
   const hostile = [
@@ -104,7 +204,11 @@ describe('hookpack stats --html', () => {
     const path = target();
     const run = await runCli([stats], ['stats', '--html', path], { cwd: project, env: state('refuse', hostile) });
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(new RegExp(`^hookpack: cannot write \`--html\` ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(E[A-Z]+\\); name a file in a directory you can write\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^hookpack: cannot write \`--html\` ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(E[A-Z]+\\); name a file in a directory you can write\\n$`,
+      ),
+    );
   });
 
   it('writes the page to stdout for --html -, and refuses it beside --json', async () => {
@@ -113,6 +217,10 @@ describe('hookpack stats --html', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith('<!doctype html>')).toBe(true);
     const both = await runCli([stats], ['stats', '--html', '-', '--json'], { cwd: project, env });
-    expect(both).toMatchObject({ code: 2, stdout: '', stderr: 'hookpack: `--html -` and `--json` both write to stdout; give --html a file name\n' });
+    expect(both).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'hookpack: `--html -` and `--json` both write to stdout; give --html a file name\n',
+    });
   });
 });

@@ -14,7 +14,11 @@ const env = cleanEnv(dir);
 const home = env.HOOKPACK_HOME as string;
 const ts = new Date(Date.now() - 60_000).toISOString();
 const HOOKS = ['bash-guard', 'file-guard', 'prompt-context'] as const;
-const EVENTS = { 'bash-guard': 'PreToolUse', 'file-guard': 'PreToolUse', 'prompt-context': 'UserPromptSubmit' } as const;
+const EVENTS = {
+  'bash-guard': 'PreToolUse',
+  'file-guard': 'PreToolUse',
+  'prompt-context': 'UserPromptSubmit',
+} as const;
 
 /** `count` records; record i has ms = (i % 997) + 1, except one per file that is slowest. */
 function lines(count: number, offset: number, slowest: number): string {
@@ -22,7 +26,9 @@ function lines(count: number, offset: number, slowest: number): string {
   for (let i = 0; i < count; i++) {
     const hook = HOOKS[(i + offset) % 3] as (typeof HOOKS)[number];
     const ms = i === count - 1 ? slowest : (i % 997) + 1;
-    out.push(`{"ts":"${ts}","hook":"${hook}","event":"${EVENTS[hook]}","ms":${ms},"exit":0,"decision":"${i % 50 === 0 ? 'deny' : 'none'}","cacheHits":0,"cacheMisses":0,"breakers":[]}`);
+    out.push(
+      `{"ts":"${ts}","hook":"${hook}","event":"${EVENTS[hook]}","ms":${ms},"exit":0,"decision":"${i % 50 === 0 ? 'deny' : 'none'}","cacheHits":0,"cacheMisses":0,"breakers":[]}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

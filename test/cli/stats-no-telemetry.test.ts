@@ -13,7 +13,9 @@ describe('hookpack stats without telemetry', () => {
     const run = await runCli([stats], ['stats'], { cwd: dir, env });
     expect(run.code).toBe(0);
     const text = run.stdout.replace(/\n  /g, ' ');
-    expect(text).toBe(`hookpack stats: no telemetry yet at ${join(env.HOOKPACK_HOME as string, 'telemetry.jsonl')}: hookpack hooks append one line per run there (unless HOOKPACK_TELEMETRY=0; HOOKPACK_HOME moves it). Use Claude Code with the hooks installed, then run \`hookpack stats\` again.\n`);
+    expect(text).toBe(
+      `hookpack stats: no telemetry yet at ${join(env.HOOKPACK_HOME as string, 'telemetry.jsonl')}: hookpack hooks append one line per run there (unless HOOKPACK_TELEMETRY=0; HOOKPACK_HOME moves it). Use Claude Code with the hooks installed, then run \`hookpack stats\` again.\n`,
+    );
   });
 
   it('says when telemetry is switched off in this environment', async () => {
@@ -24,6 +26,13 @@ describe('hookpack stats without telemetry', () => {
 
   it('prints an empty JSON document with the note', async () => {
     const run = await runCli([stats], ['stats', '--json'], { cwd: dir, env: cleanEnv(dir) });
-    expect(JSON.parse(run.stdout)).toMatchObject({ files: [], runs: 0, skipped: 0, hooks: [], events: [], since: null });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      files: [],
+      runs: 0,
+      skipped: 0,
+      hooks: [],
+      events: [],
+      since: null,
+    });
   });
 });

@@ -14,14 +14,31 @@ const env = cleanEnv(dir);
 const ROOT = '/home/u/.claude/plugins/cache/hookpack/hookpack-guards/0.2.0-85dfca38';
 const t0 = Date.now() - 60_000;
 const line = (msAfter: number, hook: string, plugin?: string) =>
-  JSON.stringify({ ts: new Date(t0 + msAfter).toISOString(), hook, event: 'PreToolUse', ms: 40, exit: 0, decision: 'allow', cacheHits: 0, cacheMisses: 0, breakers: [], ...(plugin ? { plugin } : {}) });
+  JSON.stringify({
+    ts: new Date(t0 + msAfter).toISOString(),
+    hook,
+    event: 'PreToolUse',
+    ms: 40,
+    exit: 0,
+    decision: 'allow',
+    cacheHits: 0,
+    cacheMisses: 0,
+    breakers: [],
+    ...(plugin ? { plugin } : {}),
+  });
 
 describe('telemetry from a plugin', () => {
   it('records the plugin directory a hook ran from, and nothing for a hook from settings', () => {
     const home = join(dir, 'telemetry-home');
-    recordRun({ hook: 'bash-guard', event: 'PreToolUse', exit: 0, decision: 'allow', ms: 1 }, { HOOKPACK_HOME: home, CLAUDE_PLUGIN_ROOT: ROOT });
+    recordRun(
+      { hook: 'bash-guard', event: 'PreToolUse', exit: 0, decision: 'allow', ms: 1 },
+      { HOOKPACK_HOME: home, CLAUDE_PLUGIN_ROOT: ROOT },
+    );
     recordRun({ hook: 'bash-guard', event: 'PreToolUse', exit: 0, decision: 'allow', ms: 1 }, { HOOKPACK_HOME: home });
-    const [fromPlugin, fromSettings] = readFileSync(join(home, 'telemetry.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const [fromPlugin, fromSettings] = readFileSync(join(home, 'telemetry.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(fromPlugin).toMatchObject({ plugin: ROOT });
     expect(fromSettings).not.toHaveProperty('plugin');
   });
@@ -37,7 +54,14 @@ describe('telemetry from a plugin', () => {
 
 describe('hookpack stats and plugin runs', () => {
   // Calls 0-2: bash-guard from the plugin and from settings, 20 ms apart; file-guard from the plugin only.
-  const records = [line(0, 'bash-guard', ROOT), line(20, 'bash-guard'), line(5000, 'bash-guard', ROOT), line(5015, 'bash-guard'), line(9000, 'file-guard', ROOT), line(30_000, 'bash-guard', ROOT)];
+  const records = [
+    line(0, 'bash-guard', ROOT),
+    line(20, 'bash-guard'),
+    line(5000, 'bash-guard', ROOT),
+    line(5015, 'bash-guard'),
+    line(9000, 'file-guard', ROOT),
+    line(30_000, 'bash-guard', ROOT),
+  ];
   writeFile(join(env.HOOKPACK_HOME as string, 'telemetry.jsonl'), `${records.join('\n')}\n`);
 
   it('counts the runs per plugin and pairs a plugin run with a settings run of the same call', () => {
@@ -53,8 +77,12 @@ describe('hookpack stats and plugin runs', () => {
 
   it('says so in the report, and in --json', async () => {
     const text = (await runCli([stats], ['stats', '--all'], { cwd: dir, env })).stdout.replace(/\s+/g, ' ');
-    expect(text).toContain('from plugins: bash-guard 3 runs (hookpack-guards@hookpack), file-guard 1 run (hookpack-guards@hookpack)');
-    expect(text).toContain('runs twice: bash-guard (PreToolUse) ran from hookpack-guards@hookpack and from a settings file for the same call 2 times; `hookpack doctor` says how to keep one');
+    expect(text).toContain(
+      'from plugins: bash-guard 3 runs (hookpack-guards@hookpack), file-guard 1 run (hookpack-guards@hookpack)',
+    );
+    expect(text).toContain(
+      'runs twice: bash-guard (PreToolUse) ran from hookpack-guards@hookpack and from a settings file for the same call 2 times; `hookpack doctor` says how to keep one',
+    );
     const json = JSON.parse((await runCli([stats], ['stats', '--all', '--json'], { cwd: dir, env })).stdout);
     expect(json.twice).toEqual([expect.objectContaining({ hook: 'bash-guard', pairs: 2 })]);
   });

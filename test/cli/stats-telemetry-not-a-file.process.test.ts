@@ -17,7 +17,12 @@ describe('hookpack stats with a telemetry file that is not a regular file', () =
     mkdirSync(home, { recursive: true, mode: 0o700 });
     expect(spawnSync('mkfifo', [join(home, 'telemetry.jsonl')]).status).toBe(0);
     // The timeout only ends a run that blocked, so this test fails instead of hanging.
-    const run = spawnSync(process.execPath, [cli, 'stats', '--all'], { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, [cli, 'stats', '--all'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.signal).toBeNull();
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/no telemetry/);

@@ -8,7 +8,13 @@ const { dir, cleanup } = tempDir('test-cmd');
 const dist = join(dir, 'dist');
 const env = cleanEnv(dir);
 const payload = (command: string) => ({
-  session_id: 's', transcript_path: '/t.jsonl', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 'toolu_1',
+  session_id: 's',
+  transcript_path: '/t.jsonl',
+  cwd: dir,
+  hook_event_name: 'PreToolUse',
+  tool_name: 'Bash',
+  tool_input: { command },
+  tool_use_id: 'toolu_1',
 });
 let rmRoot = '';
 beforeAll(() => {
@@ -17,13 +23,22 @@ beforeAll(() => {
 });
 afterAll(cleanup);
 
-const hookpackTest = (args: string[], stdin?: string) => runCli([testCommand], ['test', ...args, '--dist', dist], { cwd: dir, env, ...(stdin === undefined ? {} : { stdin }) });
+const hookpackTest = (args: string[], stdin?: string) =>
+  runCli([testCommand], ['test', ...args, '--dist', dist], {
+    cwd: dir,
+    env,
+    ...(stdin === undefined ? {} : { stdin }),
+  });
 
 describe('hookpack test', () => {
   it("runs a hook on its event's fixture by default and shows the decision", async () => {
     const run = await hookpackTest(['bash-guard']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^bash-guard \\(PreToolUse, matcher Bash\\)\\nfile      ${join(dist, 'bash-guard.cjs')}\\npayload   PreToolUse fixture, tool Bash\\ndecision  none\\nexit      0\\ntime      \\d+ ms\\nstdout    \\(empty\\)\\nstderr    \\(empty\\)\\n$`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^bash-guard \\(PreToolUse, matcher Bash\\)\\nfile      ${join(dist, 'bash-guard.cjs')}\\npayload   PreToolUse fixture, tool Bash\\ndecision  none\\nexit      0\\ntime      \\d+ ms\\nstdout    \\(empty\\)\\nstderr    \\(empty\\)\\n$`,
+      ),
+    );
   });
 
   it('reads --input FILE and exits 0 when --expect matches', async () => {
@@ -41,7 +56,10 @@ describe('hookpack test', () => {
   });
 
   it('reads the payload from stdin with --input -', async () => {
-    const run = await hookpackTest(['bash-guard', '--input', '-', '--expect', 'deny'], JSON.stringify(payload('rm -rf ~')));
+    const run = await hookpackTest(
+      ['bash-guard', '--input', '-', '--expect', 'deny'],
+      JSON.stringify(payload('rm -rf ~')),
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('payload   stdin\n');
   });
@@ -50,15 +68,35 @@ describe('hookpack test', () => {
     for (const name of ['PreToolUse', 'on-PreToolUse']) {
       const run = await hookpackTest([name, '--input', rmRoot, '--json']);
       expect(run.code).toBe(0);
-      expect(JSON.parse(run.stdout)).toMatchObject({ target: 'on-PreToolUse', kind: 'event', event: 'PreToolUse', decision: 'deny', exitCode: 0, ok: true });
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        target: 'on-PreToolUse',
+        kind: 'event',
+        event: 'PreToolUse',
+        decision: 'deny',
+        exitCode: 0,
+        ok: true,
+      });
     }
   });
 
   it('prints one JSON document with --json', async () => {
     const run = await hookpackTest(['bash-guard', '--input', rmRoot, '--expect', 'deny', '--json']);
     const report = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(report).toMatchObject({ target: 'bash-guard', kind: 'hook', matcher: 'Bash', payload: rmRoot, decision: 'deny', exitCode: 0, signal: null, stderr: '', expect: 'deny', ok: true });
-    expect(report.json).toMatchObject({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny' } });
+    expect(report).toMatchObject({
+      target: 'bash-guard',
+      kind: 'hook',
+      matcher: 'Bash',
+      payload: rmRoot,
+      decision: 'deny',
+      exitCode: 0,
+      signal: null,
+      stderr: '',
+      expect: 'deny',
+      ok: true,
+    });
+    expect(report.json).toMatchObject({
+      hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny' },
+    });
     expect(typeof report.durationMs).toBe('number');
   });
 
@@ -74,19 +112,27 @@ describe('hookpack test', () => {
     const run = await hookpackTest(['bash-gaurd']);
     expect(run.code).toBe(2);
     // The build holds every hook of hooks/ (build.mjs has no per-hook selection).
-    expect(run.stderr).toMatch(new RegExp(`^hookpack: no built hook or event bundle named \`bash-gaurd\` in ${dist.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; hooks: bash-guard(, [a-z-]+)*; event bundles: on-PreToolUse \\(or PreToolUse\\)(, on-[A-Za-z]+ \\(or [A-Za-z]+\\))*\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^hookpack: no built hook or event bundle named \`bash-gaurd\` in ${dist.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; hooks: bash-guard(, [a-z-]+)*; event bundles: on-PreToolUse \\(or PreToolUse\\)(, on-[A-Za-z]+ \\(or [A-Za-z]+\\))*\n$`,
+      ),
+    );
   });
 
   it('lists the events for an unknown --fixture', async () => {
     const run = await hookpackTest(['bash-guard', '--fixture', 'PreTool']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^hookpack: no fixture for `PreTool`; `--fixture` takes an event name: SessionStart, Setup, .*, PostModelSwitch\n$/);
+    expect(run.stderr).toMatch(
+      /^hookpack: no fixture for `PreTool`; `--fixture` takes an event name: SessionStart, Setup, .*, PostModelSwitch\n$/,
+    );
   });
 
   it('lists the valid decisions for a bad --expect, before running anything', async () => {
     const run = await hookpackTest(['bash-guard', '--expect', 'denied']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('hookpack: `--expect` got `denied`; valid decisions: deny, allow, ask, defer, block, context, halt, notice, retry, none, fail-closed, fail-open\n');
+    expect(run.stderr).toBe(
+      'hookpack: `--expect` got `denied`; valid decisions: deny, allow, ask, defer, block, context, halt, notice, retry, none, fail-closed, fail-open\n',
+    );
   });
 
   it.each([
@@ -102,7 +148,9 @@ describe('hookpack test', () => {
   it('exits 3 when there is no dist/ to test', async () => {
     const run = await runCli([testCommand], ['test', 'bash-guard'], { cwd: join(dir, 'nowhere'), env });
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^hookpack: no .*nowhere\/\.claude\/hooks\/dist: build the hooks first \(`hookpack build`\) or pass `--dist DIR`\n$/);
+    expect(run.stderr).toMatch(
+      /^hookpack: no .*nowhere\/\.claude\/hooks\/dist: build the hooks first \(`hookpack build`\) or pass `--dist DIR`\n$/,
+    );
   });
 });
 

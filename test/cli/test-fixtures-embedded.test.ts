@@ -23,7 +23,10 @@ describe('the embedded fixtures', () => {
 
   it('embed every cli/payloads/tools/<Tool>.PreToolUse.json, plus Bash', () => {
     const files = readdirSync(join(fixtures, 'tools')).filter((f) => f.endsWith('.PreToolUse.json'));
-    expect(Object.keys(TOOL_FIXTURES).sort()).toEqual(['Bash', ...files.map((f) => f.replace(/\.PreToolUse\.json$/, ''))].sort());
-    for (const file of files) expect(TOOL_FIXTURES[file.replace(/\.PreToolUse\.json$/, '')]).toEqual(read(join(fixtures, 'tools', file)));
+    expect(Object.keys(TOOL_FIXTURES).sort()).toEqual(
+      ['Bash', ...files.map((f) => f.replace(/\.PreToolUse\.json$/, ''))].sort(),
+    );
+    for (const file of files)
+      expect(TOOL_FIXTURES[file.replace(/\.PreToolUse\.json$/, '')]).toEqual(read(join(fixtures, 'tools', file)));
   });
 });

@@ -17,10 +17,30 @@ const rmRoot = join(dir, 'rm-root.json');
 
 beforeAll(() => {
   buildCli(dist);
-  writeFile(rmRoot, JSON.stringify({ session_id: 's', transcript_path: '/t.jsonl', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'rm -rf /' }, tool_use_id: 'toolu_1' }));
+  writeFile(
+    rmRoot,
+    JSON.stringify({
+      session_id: 's',
+      transcript_path: '/t.jsonl',
+      cwd: dir,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'rm -rf /' },
+      tool_use_id: 'toolu_1',
+    }),
+  );
   // A stand-in bundle that prints the environment it was given.
-  writeFile(join(spy, 'manifest.json'), JSON.stringify({ hooks: [{ name: 'env-spy', event: 'Stop', matcher: null, timeout: 5, file: 'env-spy.cjs' }], events: [] }));
-  writeFile(join(spy, 'env-spy.cjs'), 'const e = process.env; process.stdout.write(JSON.stringify({ HOOKPACK: e.HOOKPACK ?? null, HOOKPACK_SKIP: e.HOOKPACK_SKIP ?? null, HOOKPACK_HOME: e.HOOKPACK_HOME ?? null, HOOKPACK_TELEMETRY: e.HOOKPACK_TELEMETRY ?? null, KEEP: e.KEEP ?? null }));\n');
+  writeFile(
+    join(spy, 'manifest.json'),
+    JSON.stringify({
+      hooks: [{ name: 'env-spy', event: 'Stop', matcher: null, timeout: 5, file: 'env-spy.cjs' }],
+      events: [],
+    }),
+  );
+  writeFile(
+    join(spy, 'env-spy.cjs'),
+    'const e = process.env; process.stdout.write(JSON.stringify({ HOOKPACK: e.HOOKPACK ?? null, HOOKPACK_SKIP: e.HOOKPACK_SKIP ?? null, HOOKPACK_HOME: e.HOOKPACK_HOME ?? null, HOOKPACK_TELEMETRY: e.HOOKPACK_TELEMETRY ?? null, KEEP: e.KEEP ?? null }));\n',
+  );
   // The user's own switches: everything off.
   mkdirSync(userHome, { recursive: true, mode: 0o700 });
   writeFile(join(userHome, 'disabled.json'), '{"all":true}\n');
@@ -29,7 +49,7 @@ beforeAll(() => {
 const hookpackTest = (args: string[], extra: NodeJS.ProcessEnv = {}, distDir = dist) =>
   runCli([testCommand], ['test', ...args, '--dist', distDir], { cwd: dir, env: cleanEnv(dir, extra) });
 
-describe('hookpack test and the caller\'s switches', () => {
+describe("hookpack test and the caller's switches", () => {
   it.each([
     ['HOOKPACK=0', { HOOKPACK: '0' }],
     ['HOOKPACK_SKIP', { HOOKPACK_SKIP: 'bash-guard' }],
@@ -57,13 +77,20 @@ describe('hookpack test and the caller\'s switches', () => {
   it('warns when the project toggle still switches the hook off (the one switch it keeps)', async () => {
     const project = join(dir, 'project');
     writeFile(join(project, '.claude', 'hookpack', 'disabled.json'), '{"hooks":["prompt-context"]}\n');
-    const run = await runCli([testCommand], ['test', 'prompt-context', '--dist', dist], { cwd: project, env: cleanEnv(dir) });
-    expect(run.stderr).toBe(`hookpack: warning: prompt-context is switched off by the project toggle ${join(project, '.claude', 'hookpack', 'disabled.json')}, so it exited without looking at the payload; \`hookpack enable prompt-context --project\` switches it back on\n`);
+    const run = await runCli([testCommand], ['test', 'prompt-context', '--dist', dist], {
+      cwd: project,
+      env: cleanEnv(dir),
+    });
+    expect(run.stderr).toBe(
+      `hookpack: warning: prompt-context is switched off by the project toggle ${join(project, '.claude', 'hookpack', 'disabled.json')}, so it exited without looking at the payload; \`hookpack enable prompt-context --project\` switches it back on\n`,
+    );
   });
 
   it('says so in --help', async () => {
     const run = await hookpackTest(['--help']);
-    expect(run.stdout).toContain('minus the switches that turn hookpack\nhooks off (HOOKPACK=0, HOOKPACK_SKIP), with HOOKPACK_HOME pointing at a\nfresh temporary directory');
+    expect(run.stdout).toContain(
+      'minus the switches that turn hookpack\nhooks off (HOOKPACK=0, HOOKPACK_SKIP), with HOOKPACK_HOME pointing at a\nfresh temporary directory',
+    );
     for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 });

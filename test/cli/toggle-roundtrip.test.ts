@@ -19,12 +19,16 @@ describe('hookpack disable and enable', () => {
     project = makeProject('toggle-user');
     const run = await project.run('disable', 'bash-guard');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`switched bash-guard off for you (${userToggle(project)}); hooks read this file on every run, so it applies from the next event, no restart needed\n`);
+    expect(run.stdout).toBe(
+      `switched bash-guard off for you (${userToggle(project)}); hooks read this file on every run, so it applies from the next event, no restart needed\n`,
+    );
     expect(run.stderr).toBe('');
     expect(json(userToggle(project))).toEqual({ hooks: ['bash-guard'] });
     expect(statSync(project.env.HOOKPACK_HOME ?? '').mode & 0o777).toBe(0o700);
     expect(statSync(userToggle(project)).mode & 0o777).toBe(0o600);
-    expect(skipReason('bash-guard', true, { ...project.env, CLAUDE_PROJECT_DIR: project.dir })).toBe(userToggle(project));
+    expect(skipReason('bash-guard', true, { ...project.env, CLAUDE_PROJECT_DIR: project.dir })).toBe(
+      userToggle(project),
+    );
 
     const again = await project.run('disable', 'bash-guard');
     expect(again.stdout).toBe(`bash-guard already switched off for you (${userToggle(project)}); nothing changed\n`);
@@ -38,7 +42,10 @@ describe('hookpack disable and enable', () => {
     project = makeProject('toggle-keep');
     writeFile(userToggle(project), '{ "hooks": ["someone-else"], "note": "mine" }\n');
     await project.run('disable', 'file-guard', 'prompt-context');
-    expect(json(userToggle(project))).toEqual({ hooks: ['someone-else', 'file-guard', 'prompt-context'], note: 'mine' });
+    expect(json(userToggle(project))).toEqual({
+      hooks: ['someone-else', 'file-guard', 'prompt-context'],
+      note: 'mine',
+    });
     await project.run('enable', 'file-guard');
     expect(json(userToggle(project))).toEqual({ hooks: ['someone-else', 'prompt-context'], note: 'mine' });
   });
@@ -49,7 +56,9 @@ describe('hookpack disable and enable', () => {
     expect(json(userToggle(project))).toEqual({ all: true });
     const partial = await project.run('enable', 'prompt-context');
     expect(partial.code).toBe(1);
-    expect(partial.stderr).toBe(`hookpack: warning: prompt-context is still off: ${userToggle(project)} switches it off; run hookpack enable all (the file says "all": true)\n`);
+    expect(partial.stderr).toBe(
+      `hookpack: warning: prompt-context is still off: ${userToggle(project)} switches it off; run hookpack enable all (the file says "all": true)\n`,
+    );
     await project.run('enable', 'all');
     expect(json(userToggle(project))).toEqual({});
   });
@@ -73,17 +82,23 @@ describe('hookpack disable and enable', () => {
     await project.run('disable', 'prompt-context', '--project');
     const run = await project.run('enable', 'prompt-context');
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('hookpack: warning: prompt-context is still off: .claude/hookpack/disabled.json switches it off; run hookpack enable prompt-context --project\n');
+    expect(run.stderr).toBe(
+      'hookpack: warning: prompt-context is still off: .claude/hookpack/disabled.json switches it off; run hookpack enable prompt-context --project\n',
+    );
   });
 
   it('refuses unknown names and a missing name, listing the built hooks', async () => {
     project = makeProject('toggle-unknown');
     const unknown = await project.run('disable', 'bash_guard');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('hookpack: unknown hook `bash_guard` in `hookpack disable`; built hooks: bash-guard, file-guard, prompt-context, or all (names come from dist/manifest.json: run npm run build after adding a hook)\n');
+    expect(unknown.stderr).toBe(
+      'hookpack: unknown hook `bash_guard` in `hookpack disable`; built hooks: bash-guard, file-guard, prompt-context, or all (names come from dist/manifest.json: run npm run build after adding a hook)\n',
+    );
     const none = await project.run('enable');
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe('hookpack: `hookpack enable` needs a hook name or --event; hooks: bash-guard, file-guard, prompt-context, or all\n');
+    expect(none.stderr).toBe(
+      'hookpack: `hookpack enable` needs a hook name or --event; hooks: bash-guard, file-guard, prompt-context, or all\n',
+    );
   });
 
   it('refuses a toggle file the runtime would ignore, naming where it breaks, and leaves it', async () => {
@@ -92,7 +107,9 @@ describe('hookpack disable and enable', () => {
     writeFile(userToggle(project), broken);
     const run = await project.run('disable', 'bash-guard');
     expect(run.code).toBe(3);
-    expect(run.stderr).toBe(`hookpack: cannot use ${userToggle(project)}: line 1, column 17: value expected; the runtime ignores such a file: fix or delete it and run again\n`);
+    expect(run.stderr).toBe(
+      `hookpack: cannot use ${userToggle(project)}: line 1, column 17: value expected; the runtime ignores such a file: fix or delete it and run again\n`,
+    );
     expect(readFileSync(userToggle(project), 'utf8')).toBe(broken);
   });
 });

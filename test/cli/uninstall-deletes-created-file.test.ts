@@ -1,7 +1,7 @@
 // install then uninstall leaves the tree as it was: a settings file install created is deleted
 // again (no `{}` left behind, no .bak). install never backs up a file holding only its own
 // entries, so a `.bak` next to the file is what says it existed before.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeProject, type Project } from './install-fixture.ts';
@@ -17,7 +17,9 @@ describe('hookpack uninstall of a settings file install created', () => {
     expect((await project.run('install')).stdout).toMatch(/^created \.claude\/settings\.json/);
     const run = await project.run('uninstall');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^deleted \.claude\/settings\.json \(project scope\): it held only hookpack entries and has no \.bak \(install created it\)\n {2}- PreToolUse/);
+    expect(run.stdout).toMatch(
+      /^deleted \.claude\/settings\.json \(project scope\): it held only hookpack entries and has no \.bak \(install created it\)\n {2}- PreToolUse/,
+    );
     expect(claudeDir()).toEqual([]);
   });
 

@@ -25,13 +25,17 @@ describe('the project flow with --scope user', () => {
     expect(init.stdout).toContain('npx hookpack build --scope user');
     expect(existsSync(join(home, '.claude', 'hooks', 'no-publish.ts'))).toBe(true);
     expect(existsSync(join(cwd, '.claude'))).toBe(false);
-    expect((await run('add', '--scope', 'user', 'file-guard')).stdout).toContain('next: npx hookpack build --scope user, then npx hookpack install --scope user');
+    expect((await run('add', '--scope', 'user', 'file-guard')).stdout).toContain(
+      'next: npx hookpack build --scope user, then npx hookpack install --scope user',
+    );
     const build = await run('build', '--scope', 'user', '--no-typecheck');
     expect(build.code).toBe(0);
     expect(build.stderr).toContain('next: hookpack install --scope user (once)');
     expect((await run('install', '--scope', 'user')).code).toBe(0);
     const settings = JSON.parse(readFileSync(join(home, '.claude', 'settings.json'), 'utf8'));
-    expect(settings.hooks.PreToolUse[0].hooks[0].command).toBe(`env -u NODE_EXTRA_CA_CERTS node '${join(home, '.claude', 'hooks', 'dist', 'on-PreToolUse.cjs')}' || exit 2`);
+    expect(settings.hooks.PreToolUse[0].hooks[0].command).toBe(
+      `env -u NODE_EXTRA_CA_CERTS node '${join(home, '.claude', 'hooks', 'dist', 'on-PreToolUse.cjs')}' || exit 2`,
+    );
     expect((await run('uninstall', '--scope', 'user')).code).toBe(0);
     expect(existsSync(join(home, '.claude', 'settings.json'))).toBe(false);
   });

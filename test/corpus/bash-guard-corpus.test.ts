@@ -13,7 +13,19 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bashGuard from '../../hooks/bash-guard.ts';
 import { runHookInProcess, type InProcessRun } from '../../lib/testing.ts';
-import { corpusEnv, loadCorpus, mapPool, markdownTable, outcomeOf, payloadFor, ruleOf, spawnCase, tabulate, type CorpusCase, type Outcome } from './corpus.mjs';
+import {
+  corpusEnv,
+  loadCorpus,
+  mapPool,
+  markdownTable,
+  outcomeOf,
+  payloadFor,
+  ruleOf,
+  spawnCase,
+  tabulate,
+  type CorpusCase,
+  type Outcome,
+} from './corpus.mjs';
 
 const CORPUS_DIR = fileURLToPath(new URL('./bash-guard', import.meta.url));
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
@@ -40,7 +52,12 @@ async function judge(category: string, item: CorpusCase, index: number): Promise
   if (found === undefined) {
     const run = await runHookInProcess(bashGuard, payloadFor(item, index), {
       name: 'bash-guard',
-      env: { HOME: env.HOME, CLAUDE_PROJECT_DIR: env.CLAUDE_PROJECT_DIR, HOOKPACK_CONFIG_DIR: env.HOOKPACK_CONFIG_DIR, XDG_CONFIG_HOME: env.XDG_CONFIG_HOME },
+      env: {
+        HOME: env.HOME,
+        CLAUDE_PROJECT_DIR: env.CLAUDE_PROJECT_DIR,
+        HOOKPACK_CONFIG_DIR: env.HOOKPACK_CONFIG_DIR,
+        XDG_CONFIG_HOME: env.XDG_CONFIG_HOME,
+      },
     });
     found = { category, index, item, run, outcome: outcomeOf(run), rule: ruleOf(run.stdout) };
     judged.set(key, found);
@@ -54,16 +71,22 @@ const label = (item: CorpusCase): string => {
 };
 
 beforeAll(() => {
-  for (const dir of ['state', 'config', 'xdg-config', 'xdg-cache']) mkdirSync(join(scratch, dir), { recursive: true, mode: 0o700 });
+  for (const dir of ['state', 'config', 'xdg-config', 'xdg-cache'])
+    mkdirSync(join(scratch, dir), { recursive: true, mode: 0o700 });
 });
 
 afterAll(() => {
   // The table of this run, for test/corpus/README.md's readers (git-ignored; table.mjs makes the README's).
-  const rows = tabulate([...judged.values()].map(({ category, item, outcome }) => ({ category, expect: item.expect, outcome })));
+  const rows = tabulate(
+    [...judged.values()].map(({ category, item, outcome }) => ({ category, expect: item.expect, outcome })),
+  );
   const mismatches = [...judged.values()].filter((j) => j.outcome !== j.item.expect);
   try {
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const list = mismatches.map((j) => `- \`${j.category}\` ${JSON.stringify(j.item.command)}: expected ${j.item.expect}, got ${j.outcome}${j.rule ? ` (${j.rule})` : ''}`);
+    const list = mismatches.map(
+      (j) =>
+        `- \`${j.category}\` ${JSON.stringify(j.item.command)}: expected ${j.item.expect}, got ${j.outcome}${j.rule ? ` (${j.rule})` : ''}`,
+    );
     writeFileSync(join(RESULTS_DIR, 'bash-guard-in-process.md'), `${markdownTable(rows)}\n${list.join('\n')}\n`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -95,7 +118,10 @@ describe('bash-guard corpus through the built bundle', () => {
     const differences = sample
       .map((j, i) => ({ j, bundle: runs[i] }))
       .filter(({ j, bundle }) => bundle?.stdout !== j.run.stdout || bundle.exitCode !== j.run.exitCode)
-      .map(({ j, bundle }) => `${j.category} ${JSON.stringify(j.item.command)}: bundle exit ${bundle?.exitCode} ${bundle?.stdout.trim() || '(no output)'} ${bundle?.stderr.trim() ?? ''}\n  handler exit ${j.run.exitCode} ${j.run.stdout.trim() || '(no output)'}`);
+      .map(
+        ({ j, bundle }) =>
+          `${j.category} ${JSON.stringify(j.item.command)}: bundle exit ${bundle?.exitCode} ${bundle?.stdout.trim() || '(no output)'} ${bundle?.stderr.trim() ?? ''}\n  handler exit ${j.run.exitCode} ${j.run.stdout.trim() || '(no output)'}`,
+      );
     expect(sample.length).toBeGreaterThan(files.length);
     expect(sample.length).toBeLessThan(150); // each is a process: keep the suite fast as the corpus grows
     expect(differences).toEqual([]);

@@ -45,5 +45,14 @@ export interface SpawnedRun {
   stderr: string;
 }
 export declare function corpusEnv(scratch: string): NodeJS.ProcessEnv;
-export declare function spawnCase(bundle: string, item: CorpusCase, index: number, env: NodeJS.ProcessEnv): Promise<SpawnedRun>;
-export declare function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]>;
+export declare function spawnCase(
+  bundle: string,
+  item: CorpusCase,
+  index: number,
+  env: NodeJS.ProcessEnv,
+): Promise<SpawnedRun>;
+export declare function mapPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]>;

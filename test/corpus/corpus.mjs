@@ -16,7 +16,9 @@ const KEYS = new Set(['command', 'expect', 'source', 'note', 'cwd']);
 
 /** Reads every `<dir>/*.json` as one category (its file name); throws on a malformed case, naming it. */
 export function loadCorpus(dir) {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   return files.map((file) => {
     const path = join(dir, file);
     let cases;
@@ -25,20 +27,26 @@ export function loadCorpus(dir) {
     } catch (error) {
       throw new Error(`${path}: not valid JSON (${error.message})`);
     }
-    if (!Array.isArray(cases) || cases.length === 0) throw new Error(`${path}: must hold a non-empty JSON array of cases`);
+    if (!Array.isArray(cases) || cases.length === 0)
+      throw new Error(`${path}: must hold a non-empty JSON array of cases`);
     cases.forEach((item, index) => checkCase(item, `${path}[${index}]`));
     return { category: basename(file, '.json'), file: path, cases };
   });
 }
 
 function checkCase(item, where) {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error(`${where}: a case must be an object`);
-  for (const key of Object.keys(item)) if (!KEYS.has(key)) throw new Error(`${where}: unknown key "${key}" (allowed: ${[...KEYS].join(', ')})`);
-  if (typeof item.command !== 'string' || item.command === '') throw new Error(`${where}: "command" must be a non-empty string`);
+  if (typeof item !== 'object' || item === null || Array.isArray(item))
+    throw new Error(`${where}: a case must be an object`);
+  for (const key of Object.keys(item))
+    if (!KEYS.has(key)) throw new Error(`${where}: unknown key "${key}" (allowed: ${[...KEYS].join(', ')})`);
+  if (typeof item.command !== 'string' || item.command === '')
+    throw new Error(`${where}: "command" must be a non-empty string`);
   if (!EXPECTS.includes(item.expect)) throw new Error(`${where}: "expect" must be one of ${EXPECTS.join(', ')}`);
-  if (typeof item.source !== 'string' || item.source.trim() === '') throw new Error(`${where}: "source" must say where the case came from`);
+  if (typeof item.source !== 'string' || item.source.trim() === '')
+    throw new Error(`${where}: "source" must say where the case came from`);
   if (item.note !== undefined && typeof item.note !== 'string') throw new Error(`${where}: "note" must be a string`);
-  if (item.cwd !== undefined && (typeof item.cwd !== 'string' || !item.cwd.startsWith('/'))) throw new Error(`${where}: "cwd" must be an absolute path`);
+  if (item.cwd !== undefined && (typeof item.cwd !== 'string' || !item.cwd.startsWith('/')))
+    throw new Error(`${where}: "cwd" must be an absolute path`);
 }
 
 /** The PreToolUse payload Claude Code would send for a case. */
@@ -88,7 +96,11 @@ export function tabulate(results) {
   const rows = new Map();
   for (const { category, expect, outcome } of results) {
     let row = rows.get(category);
-    if (!row) rows.set(category, (row = { category, cases: 0, deny: 0, ask: 0, allow: 0, stopped: 0, letThrough: 0, mismatches: 0 }));
+    if (!row)
+      rows.set(
+        category,
+        (row = { category, cases: 0, deny: 0, ask: 0, allow: 0, stopped: 0, letThrough: 0, mismatches: 0 }),
+      );
     row.cases += 1;
     row[expect] += 1;
     if (expect !== 'allow' && STOPS.has(outcome)) row.stopped += 1;
@@ -110,7 +122,9 @@ export function markdownTable(rows) {
   for (const r of rows) {
     const harmful = r.deny + r.ask;
     const name = r.category === 'all' ? '**all**' : `\`${r.category}\``;
-    lines.push(`| ${name} | ${r.cases} | ${r.deny} | ${r.ask} | ${r.allow} | ${harmful ? `${r.stopped} of ${harmful}` : '–'} | ${r.allow ? `${r.letThrough} of ${r.allow}` : '–'} | ${r.mismatches} |`);
+    lines.push(
+      `| ${name} | ${r.cases} | ${r.deny} | ${r.ask} | ${r.allow} | ${harmful ? `${r.stopped} of ${harmful}` : '–'} | ${r.allow ? `${r.letThrough} of ${r.allow}` : '–'} | ${r.mismatches} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -144,7 +158,12 @@ export function spawnCase(bundle, item, index, env) {
     child.on('error', reject);
     child.on('close', (exitCode, signal) => {
       clearTimeout(killer);
-      resolve({ exitCode, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({
+        exitCode,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
     child.stdin.end(`${JSON.stringify(payloadFor(item, index))}\n`);
   });

@@ -35,9 +35,12 @@ function load(): Array<{ category: string; cases: FileCase[] }> {
       cases.forEach((item, index) => {
         const where = `${file}[${index}]`;
         for (const key of Object.keys(item)) if (!KEYS.has(key)) throw new Error(`${where}: unknown key "${key}"`);
-        if (typeof item.tool !== 'string' || typeof item.input !== 'object' || item.input === null) throw new Error(`${where}: needs "tool" and an "input" object`);
-        if (item.expect !== 'deny' && item.expect !== 'allow') throw new Error(`${where}: "expect" must be deny or allow`);
-        if (typeof item.source !== 'string' || item.source.trim() === '') throw new Error(`${where}: "source" must say where the case came from`);
+        if (typeof item.tool !== 'string' || typeof item.input !== 'object' || item.input === null)
+          throw new Error(`${where}: needs "tool" and an "input" object`);
+        if (item.expect !== 'deny' && item.expect !== 'allow')
+          throw new Error(`${where}: "expect" must be deny or allow`);
+        if (typeof item.source !== 'string' || item.source.trim() === '')
+          throw new Error(`${where}: "source" must say where the case came from`);
       });
       return { category: basename(file, '.json'), cases };
     });
@@ -63,7 +66,8 @@ function payloadFor(item: FileCase, index: number): Record<string, unknown> {
 function outcomeOf(run: { stdout: string; exitCode: number | null }): string {
   if (run.exitCode === 2) return 'fail-closed';
   if (run.stdout.trim() === '') return run.exitCode === 0 ? 'allow' : `exit ${run.exitCode}`;
-  const decision = (JSON.parse(run.stdout) as { hookSpecificOutput?: { permissionDecision?: string } }).hookSpecificOutput?.permissionDecision;
+  const decision = (JSON.parse(run.stdout) as { hookSpecificOutput?: { permissionDecision?: string } })
+    .hookSpecificOutput?.permissionDecision;
   return decision ?? 'answered';
 }
 
@@ -74,7 +78,12 @@ async function judge(category: string, item: FileCase, index: number): Promise<I
   if (run === undefined) {
     run = await runHookInProcess(fileGuard, payloadFor(item, index), {
       name: 'file-guard',
-      env: { HOME: env.HOME, CLAUDE_PROJECT_DIR: env.CLAUDE_PROJECT_DIR, HOOKPACK_CONFIG_DIR: env.HOOKPACK_CONFIG_DIR, XDG_CONFIG_HOME: env.XDG_CONFIG_HOME },
+      env: {
+        HOME: env.HOME,
+        CLAUDE_PROJECT_DIR: env.CLAUDE_PROJECT_DIR,
+        HOOKPACK_CONFIG_DIR: env.HOOKPACK_CONFIG_DIR,
+        XDG_CONFIG_HOME: env.XDG_CONFIG_HOME,
+      },
     });
     inProcess.set(key, run);
   }
@@ -94,28 +103,38 @@ function spawnCase(item: FileCase, index: number): Promise<{ exitCode: number | 
 }
 
 beforeAll(() => {
-  for (const dir of ['state', 'config', 'xdg-config', 'xdg-cache']) mkdirSync(join(scratch, dir), { recursive: true, mode: 0o700 });
+  for (const dir of ['state', 'config', 'xdg-config', 'xdg-cache'])
+    mkdirSync(join(scratch, dir), { recursive: true, mode: 0o700 });
 });
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const label = (item: FileCase): string => `${item.tool} ${JSON.stringify(item.input.file_path ?? item.input.notebook_path ?? item.input.path ?? item.input)} → ${item.expect}`;
+const label = (item: FileCase): string =>
+  `${item.tool} ${JSON.stringify(item.input.file_path ?? item.input.notebook_path ?? item.input.path ?? item.input)} → ${item.expect}`;
 
 describe.each(files)('file-guard corpus: $category', ({ category, cases }) => {
   it.each(cases.map((item, index) => ({ name: label(item), item, index })))('$name', async ({ item, index }) => {
     const run = await judge(category, item, index);
-    expect(outcomeOf(run), `${label(item)}\n  source: ${item.source}\n  answer: ${run.stdout.trim() || run.stderr.trim() || '(no output)'}`).toBe(item.expect);
+    expect(
+      outcomeOf(run),
+      `${label(item)}\n  source: ${item.source}\n  answer: ${run.stdout.trim() || run.stderr.trim() || '(no output)'}`,
+    ).toBe(item.expect);
   });
 });
 
 describe.skipIf(!existsSync(BUNDLE))('file-guard corpus through the built bundle (every 10th case)', () => {
-  const sample = files.flatMap(({ category, cases }) => cases.flatMap((item, index) => (index % 10 === 0 ? [{ category, item, index }] : [])));
-  it.each(sample.map((entry) => ({ name: `${entry.category}: ${label(entry.item)}`, ...entry })))('$name', async ({ category, item, index }) => {
-    const inProc = await judge(category, item, index);
-    const bundled = await spawnCase(item, index);
-    expect(bundled.stdout).toBe(inProc.stdout);
-    expect(outcomeOf(bundled)).toBe(item.expect);
-  });
+  const sample = files.flatMap(({ category, cases }) =>
+    cases.flatMap((item, index) => (index % 10 === 0 ? [{ category, item, index }] : [])),
+  );
+  it.each(sample.map((entry) => ({ name: `${entry.category}: ${label(entry.item)}`, ...entry })))(
+    '$name',
+    async ({ category, item, index }) => {
+      const inProc = await judge(category, item, index);
+      const bundled = await spawnCase(item, index);
+      expect(bundled.stdout).toBe(inProc.stdout);
+      expect(outcomeOf(bundled)).toBe(item.expect);
+    },
+  );
 });

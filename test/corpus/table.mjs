@@ -25,15 +25,27 @@ const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'hookpack-corpus-table-'
 try {
   for (const dir of ['state', 'config', 'xdg-config', 'xdg-cache']) mkdirSync(join(scratch, dir), { mode: 0o700 });
   const env = corpusEnv(scratch);
-  const cases = loadCorpus(join(here, 'bash-guard')).flatMap(({ category, cases: list }) => list.map((item, index) => ({ category, item, index })));
+  const cases = loadCorpus(join(here, 'bash-guard')).flatMap(({ category, cases: list }) =>
+    list.map((item, index) => ({ category, item, index })),
+  );
   const started = performance.now();
   const runs = await mapPool(cases, jobs, ({ item, index }) => spawnCase(bundle, item, index, env));
   const seconds = (performance.now() - started) / 1000;
-  const results = cases.map(({ category, item }, i) => ({ category, item, outcome: outcomeOf(runs[i]), rule: ruleOf(runs[i].stdout) }));
-  const table = markdownTable(tabulate(results.map(({ category, item, outcome }) => ({ category, expect: item.expect, outcome }))));
+  const results = cases.map(({ category, item }, i) => ({
+    category,
+    item,
+    outcome: outcomeOf(runs[i]),
+    rule: ruleOf(runs[i].stdout),
+  }));
+  const table = markdownTable(
+    tabulate(results.map(({ category, item, outcome }) => ({ category, expect: item.expect, outcome }))),
+  );
   const mismatches = results
     .filter(({ item, outcome }) => outcome !== item.expect)
-    .map(({ category, item, outcome, rule }) => `- \`${category}\` ${JSON.stringify(item.command)}: expected ${item.expect}, got ${outcome}${rule ? ` (${rule})` : ''}`);
+    .map(
+      ({ category, item, outcome, rule }) =>
+        `- \`${category}\` ${JSON.stringify(item.command)}: expected ${item.expect}, got ${outcome}${rule ? ` (${rule})` : ''}`,
+    );
   process.stdout.write(table);
   process.stderr.write(`\n${cases.length} cases through ${bundle} in ${seconds.toFixed(1)} s (${jobs} at a time)\n`);
   if (mismatches.length > 0) process.stderr.write(`${mismatches.join('\n')}\n`);

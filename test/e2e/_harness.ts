@@ -2,7 +2,17 @@
 // ./harness) on a throwaway project whose hooks were wired the way users wire them: our built
 // bundles copied into the project's dist/ and `hookpack install` writing .claude/settings.json.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +68,11 @@ export interface ScenarioRun extends ClaudeRun {
 function distFor(scenario: Scenario, dir: string): string {
   if (scenario.hooksDir === undefined) return join(ROOT, 'dist');
   const out = join(dir, 'build');
-  const built = spawnSync(process.execPath, [join(ROOT, 'build.mjs'), '--no-typecheck', '--hooks-dir', scenario.hooksDir, '--out-dir', out], { encoding: 'utf8' });
+  const built = spawnSync(
+    process.execPath,
+    [join(ROOT, 'build.mjs'), '--no-typecheck', '--hooks-dir', scenario.hooksDir, '--out-dir', out],
+    { encoding: 'utf8' },
+  );
   if (built.status !== 0) throw new Error(`building ${scenario.hooksDir} failed: ${built.stderr}`);
   return out;
 }
@@ -86,15 +100,27 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
   // Where `hookpack build` puts a project's bundles.
   const projectDist = join(project, '.claude', 'hooks', 'dist');
   mkdirSync(projectDist, { recursive: true });
-  for (const file of readdirSync(dist)) if ((file.endsWith('.cjs') && file !== 'cli.cjs') || file === 'manifest.json') cpSync(join(dist, file), join(projectDist, file));
+  for (const file of readdirSync(dist))
+    if ((file.endsWith('.cjs') && file !== 'cli.cjs') || file === 'manifest.json')
+      cpSync(join(dist, file), join(projectDist, file));
 
   const layoutFlag = scenario.layout === 'per-hook' ? '--per-hook' : '--per-event';
   const scope = scenario.warm ? ['--scope', 'local', '--warm'] : ['--scope', 'project'];
-  const install = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'install', ...scope, layoutFlag, ...(scenario.hooks ? ['--hooks', scenario.hooks.join(',')] : [])], {
-    cwd: project,
-    env: { ...process.env, HOME: join(dir, 'home') },
-    encoding: 'utf8',
-  });
+  const install = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'dist', 'cli.cjs'),
+      'install',
+      ...scope,
+      layoutFlag,
+      ...(scenario.hooks ? ['--hooks', scenario.hooks.join(',')] : []),
+    ],
+    {
+      cwd: project,
+      env: { ...process.env, HOME: join(dir, 'home') },
+      encoding: 'utf8',
+    },
+  );
   if (install.status !== 0) throw new Error(`hookpack install failed (${install.status}): ${install.stderr}`);
   const settingsPath = join(project, '.claude', scenario.warm ? 'settings.local.json' : 'settings.json');
   const settings = JSON.parse(readFileSync(settingsPath, 'utf8')) as Record<string, unknown>;
@@ -124,8 +150,20 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
     stateDir,
     settings,
     results: toolResults(run.requests).map(({ is_error, text }) => ({ is_error, text })),
-    nodeStarts: existsSync(startsFile) ? readFileSync(startsFile, 'utf8').trim().split('\n').filter(Boolean).map((p) => p.split('/').pop() ?? p) : [],
-    telemetry: existsSync(telemetryFile) ? readFileSync(telemetryFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [],
+    nodeStarts: existsSync(startsFile)
+      ? readFileSync(startsFile, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((p) => p.split('/').pop() ?? p)
+      : [],
+    telemetry: existsSync(telemetryFile)
+      ? readFileSync(telemetryFile, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+      : [],
     hookEventText: JSON.stringify(hookEvents),
   };
 }

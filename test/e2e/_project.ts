@@ -20,7 +20,11 @@ let packed: string | undefined;
 export function packOnce(): string {
   if (packed !== undefined) return packed;
   const out = mkdtempSync(join(tmpdir(), 'hookpack-pack-'));
-  const result = spawnSync('npm', ['pack', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_cache: NPM_CACHE } });
+  const result = spawnSync('npm', ['pack', '--pack-destination', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_cache: NPM_CACHE },
+  });
   if (result.status !== 0) throw new Error(`npm pack failed (${result.status}):\n${result.stderr}`);
   const file = readdirSync(out).find((f) => f.endsWith('.tgz'));
   if (file === undefined) throw new Error(`npm pack wrote no tarball into ${out}`);
@@ -34,7 +38,10 @@ export interface UserProject {
   home: string;
   env: NodeJS.ProcessEnv;
   /** Runs a shell command line in the project (as the README shows it); throws with its output on failure. */
-  sh(command: string, options?: { cwd?: string; allowFail?: boolean }): { status: number | null; stdout: string; stderr: string };
+  sh(
+    command: string,
+    options?: { cwd?: string; allowFail?: boolean },
+  ): { status: number | null; stdout: string; stderr: string };
 }
 
 /** The environment a person's shell would have: PATH, a fresh HOME, the run's npm cache. */
@@ -56,7 +63,10 @@ export function userEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
 }
 
 /** `<dir>/project` (created with `files`) and `<dir>/home`, in a fresh temp directory. */
-export function makeUserProject(files: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'hookpack-user-'))): UserProject {
+export function makeUserProject(
+  files: Record<string, string> = {},
+  dir = mkdtempSync(join(tmpdir(), 'hookpack-user-')),
+): UserProject {
   const project = join(dir, 'project');
   const home = join(dir, 'home');
   mkdirSync(project, { recursive: true });
@@ -72,8 +82,14 @@ export function makeUserProject(files: Record<string, string> = {}, dir = mkdtem
     home,
     env,
     sh(command, options = {}) {
-      const result = spawnSync('sh', ['-c', command], { cwd: options.cwd ?? project, env, encoding: 'utf8', timeout: 300_000 });
-      if (result.status !== 0 && options.allowFail !== true) throw new Error(`\`${command}\` exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+      const result = spawnSync('sh', ['-c', command], {
+        cwd: options.cwd ?? project,
+        env,
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      if (result.status !== 0 && options.allowFail !== true)
+        throw new Error(`\`${command}\` exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     },
   };
@@ -85,9 +101,21 @@ interface ClientRun {
 }
 
 /** The tool results the model received in a run of the real client in `<dir>/project`, with its own HOME. */
-export async function runClientIn(dir: string, script: Record<string, unknown>, env: Record<string, string> = {}): Promise<{ run: ClientRun; results: Array<{ is_error: boolean; text: string }> }> {
+export async function runClientIn(
+  dir: string,
+  script: Record<string, unknown>,
+  env: Record<string, string> = {},
+): Promise<{ run: ClientRun; results: Array<{ is_error: boolean; text: string }> }> {
   // settingsFlag + {}: the project's own .claude/settings.json is what the client reads, untouched.
-  const run = await runClaude({ out: dir, settingsFlag: true, settings: {}, prompt: 'go', script: script as Script, env, timeoutS: 90 });
+  const run = await runClaude({
+    out: dir,
+    settingsFlag: true,
+    settings: {},
+    prompt: 'go',
+    script: script as Script,
+    env,
+    timeoutS: 90,
+  });
   return { run, results: toolResults(run.requests).map(({ is_error, text }) => ({ is_error, text })) };
 }
 
@@ -95,7 +123,24 @@ export async function runClientIn(dir: string, script: Record<string, unknown>, 
 export function pathWithoutNode(dir: string): string {
   const bin = join(dir, 'no-node-bin');
   mkdirSync(bin, { recursive: true });
-  for (const tool of ['sh', 'bash', 'env', 'ls', 'cat', 'chmod', 'rm', 'mkdir', 'git', 'dirname', 'sed', 'grep', 'head', 'tail', 'tr', 'uname']) {
+  for (const tool of [
+    'sh',
+    'bash',
+    'env',
+    'ls',
+    'cat',
+    'chmod',
+    'rm',
+    'mkdir',
+    'git',
+    'dirname',
+    'sed',
+    'grep',
+    'head',
+    'tail',
+    'tr',
+    'uname',
+  ]) {
     try {
       const path = execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim();
       if (path.startsWith('/')) execFileSync('ln', ['-sf', path, join(bin, tool)]);

@@ -42,8 +42,14 @@ const ORIGINAL = `${JSON.stringify(
   2,
 )}\n`;
 
-const hookpack = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args], { cwd: project, env: { ...process.env, HOME: home, HOOKPACK_HOME: stateDir }, encoding: 'utf8' });
-const pids = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map(Number) : []);
+const hookpack = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args], {
+    cwd: project,
+    env: { ...process.env, HOME: home, HOOKPACK_HOME: stateDir },
+    encoding: 'utf8',
+  });
+const pids = (file: string) =>
+  existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map(Number) : [];
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -52,7 +58,11 @@ function alive(pid: number): boolean {
     return false;
   }
 }
-const telemetry = () => readFileSync(join(stateDir, 'telemetry.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const telemetry = () =>
+  readFileSync(join(stateDir, 'telemetry.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 function session(): Promise<ClaudeRun> {
   return runClaude({
@@ -76,10 +86,25 @@ let first: ClaudeRun;
 beforeAll(async () => {
   mkdirSync(join(project, 'victim'), { recursive: true });
   mkdirSync(join(project, '.git'), { recursive: true });
-  script('guard.py', ['import json, sys', 'data = json.load(sys.stdin)', "if 'rm -rf' in data['tool_input'].get('command', ''):", "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)", '    sys.exit(2)'].join('\n'));
-  script('notes.py', ['import json, sys', 'json.load(sys.stdin)', "print('notes: the scratch folder holds plan.md')"].join('\n'));
+  script(
+    'guard.py',
+    [
+      'import json, sys',
+      'data = json.load(sys.stdin)',
+      "if 'rm -rf' in data['tool_input'].get('command', ''):",
+      "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)",
+      '    sys.exit(2)',
+    ].join('\n'),
+  );
+  script(
+    'notes.py',
+    ['import json, sys', 'json.load(sys.stdin)', "print('notes: the scratch folder holds plan.md')"].join('\n'),
+  );
   script('slow.sh', ['cat >/dev/null', 'echo $$ >> "$PID_DIR"/slow.pids', 'sleep 30'].join('\n'));
-  script('fork.sh', ['cat >/dev/null', `sh -c 'trap "" TERM; echo $$ >> "$PID_DIR"/fork.pids; sleep 30' &`, 'sleep 0.2'].join('\n'));
+  script(
+    'fork.sh',
+    ['cat >/dev/null', `sh -c 'trap "" TERM; echo $$ >> "$PID_DIR"/fork.pids; sleep 30' &`, 'sleep 0.2'].join('\n'),
+  );
   writeFileSync(settingsPath, ORIGINAL);
   const adopted = hookpack('adopt', '--guard', 'guard');
   if (adopted.status !== 0) throw new Error(`hookpack adopt failed: ${adopted.stderr}`);
@@ -96,7 +121,10 @@ describe('adopted hooks inside Claude Code', () => {
   });
 
   it('the context of the adopted prompt hook reaches the model', () => {
-    expect(findText(first.requests, 'UserPromptSubmit hook additional context: notes: the scratch folder holds plan.md').length).toBeGreaterThan(0);
+    expect(
+      findText(first.requests, 'UserPromptSubmit hook additional context: notes: the scratch folder holds plan.md')
+        .length,
+    ).toBeGreaterThan(0);
   });
 
   it('the slow hook was cut at its 2 s timeout and the stuck grandchild did not hold the event; nothing of either is left running', () => {
@@ -143,12 +171,29 @@ describe("adopted hooks and the project's own bundles in one process per event",
       setup: ({ project, stateDir }) => {
         mkdirSync(join(project, 'victim'), { recursive: true });
         mkdirSync(join(project, '.claude', 'hooks'), { recursive: true });
-        writeFileSync(join(project, '.claude', 'hooks', 'guard.py'), ['import json, sys', 'data = json.load(sys.stdin)', "if 'rm -rf' in data['tool_input'].get('command', ''):", "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)", '    sys.exit(2)', ''].join('\n'));
+        writeFileSync(
+          join(project, '.claude', 'hooks', 'guard.py'),
+          [
+            'import json, sys',
+            'data = json.load(sys.stdin)',
+            "if 'rm -rf' in data['tool_input'].get('command', ''):",
+            "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)",
+            '    sys.exit(2)',
+            '',
+          ].join('\n'),
+        );
         const path = join(project, '.claude', 'settings.json');
         const settings = JSON.parse(readFileSync(path, 'utf8')) as { hooks: Record<string, unknown[]> };
-        settings.hooks.PreToolUse = [...(settings.hooks.PreToolUse ?? []), { matcher: 'Bash', hooks: [{ type: 'command', command: py('guard.py'), timeout: 10 }] }];
+        settings.hooks.PreToolUse = [
+          ...(settings.hooks.PreToolUse ?? []),
+          { matcher: 'Bash', hooks: [{ type: 'command', command: py('guard.py'), timeout: 10 }] },
+        ];
         writeFileSync(path, `${JSON.stringify(settings, null, 2)}\n`);
-        const adopted = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'adopt', '--guard', 'guard'], { cwd: project, env: { ...process.env, HOME: join(project, '..', 'home'), HOOKPACK_HOME: stateDir }, encoding: 'utf8' });
+        const adopted = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'adopt', '--guard', 'guard'], {
+          cwd: project,
+          env: { ...process.env, HOME: join(project, '..', 'home'), HOOKPACK_HOME: stateDir },
+          encoding: 'utf8',
+        });
         if (adopted.status !== 0) throw new Error(`hookpack adopt failed: ${adopted.stderr}`);
       },
       script: {
@@ -167,7 +212,9 @@ describe("adopted hooks and the project's own bundles in one process per event",
     expect(existsSync(join(run.project, 'ok'))).toBe(true);
     expect(run.nodeStarts.filter((file) => file === 'adopt.cjs')).toHaveLength(3);
     expect(run.nodeStarts).not.toContain('on-PreToolUse.cjs');
-    const pre = run.telemetry.filter((line) => line.event === 'PreToolUse').map((line) => `${String(line.hook)}:${String(line.decision)}`);
+    const pre = run.telemetry
+      .filter((line) => line.event === 'PreToolUse')
+      .map((line) => `${String(line.hook)}:${String(line.decision)}`);
     expect(pre).toEqual(expect.arrayContaining(['bash-guard:deny', 'guard:block', 'guard:none']));
   }, 120_000);
 });

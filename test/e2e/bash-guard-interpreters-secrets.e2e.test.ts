@@ -33,8 +33,17 @@ describe('bash-guard inside Claude Code: interpreters, ssh and secrets through t
     run = await runScenario({
       layout: 'per-hook',
       hooks: ['bash-guard'],
-      files: { '.env': `API_KEY=${SECRET}\n`, '.env.example': 'API_KEY=\n', 'keys/id_rsa': `-----BEGIN OPENSSH PRIVATE KEY-----\n${SECRET}\n` },
-      script: { turns: [...commands.map(([, command]) => ({ tool: 'Bash', input: { command, description: 'e2e' } })), { text: 'done' }] },
+      files: {
+        '.env': `API_KEY=${SECRET}\n`,
+        '.env.example': 'API_KEY=\n',
+        'keys/id_rsa': `-----BEGIN OPENSSH PRIVATE KEY-----\n${SECRET}\n`,
+      },
+      script: {
+        turns: [
+          ...commands.map(([, command]) => ({ tool: 'Bash', input: { command, description: 'e2e' } })),
+          { text: 'done' },
+        ],
+      },
     });
     runs.push(run);
     expect(run.timedOut).toBe(false);

@@ -29,7 +29,12 @@ describe.each(['per-hook', 'per-event'] as const)('bash-guard inside Claude Code
     run = await runScenario({
       layout,
       files: { 'sandbox/keep.txt': 'x\n', 'build/out.txt': 'x\n' },
-      script: { turns: [...commands.map(([, command]) => ({ tool: 'Bash', input: { command, description: 'e2e' } })), { text: 'done' }] },
+      script: {
+        turns: [
+          ...commands.map(([, command]) => ({ tool: 'Bash', input: { command, description: 'e2e' } })),
+          { text: 'done' },
+        ],
+      },
     });
     runs.push(run);
     expect(run.timedOut).toBe(false);
@@ -82,7 +87,12 @@ describe.each([
       hooks: ['bash-guard'],
       permissionArgs: [...permissionArgs],
       files: { 'keep.txt': 'x\n' },
-      script: { turns: [...asked.map(([, command]) => ({ tool: 'Bash', input: { command, description: 'e2e' } })), { text: 'done' }] },
+      script: {
+        turns: [
+          ...asked.map(([, command]) => ({ tool: 'Bash', input: { command, description: 'e2e' } })),
+          { text: 'done' },
+        ],
+      },
     });
     runs.push(run);
     expect(run.timedOut).toBe(false);

@@ -11,12 +11,20 @@ afterAll(() => runs.forEach(cleanup));
 // bash-behaviour (Bash, fail-closed) and bash-second (Bash|Write, fail-open) both answer Bash.
 const hooksDir = join(ROOT, 'test', 'hook-fixtures');
 const commands = ['deny', 'ask', 'rewrite', 'context', 'deny-second', 'echo plain'];
-const script = { turns: [...commands.map((command) => ({ tool: 'Bash', input: { command, description: 'x' } })), { text: 'done' }] };
+const script = {
+  turns: [...commands.map((command) => ({ tool: 'Bash', input: { command, description: 'x' } })), { text: 'done' }],
+};
 
 describe('per-event bundles vs per-hook wiring', () => {
   const layouts: Record<string, ScenarioRun> = {};
   it.each(['per-hook', 'per-event'] as const)('runs the same script wired %s', async (layout) => {
-    const run = await runScenario({ layout, hooksDir, script, countProcesses: true, hooks: ['bash-behaviour', 'bash-second'] });
+    const run = await runScenario({
+      layout,
+      hooksDir,
+      script,
+      countProcesses: true,
+      hooks: ['bash-behaviour', 'bash-second'],
+    });
     runs.push(run);
     layouts[layout] = run;
     expect(run.results).toHaveLength(commands.length);
@@ -32,7 +40,7 @@ describe('per-event bundles vs per-hook wiring', () => {
     expect(perEvent[4]?.text).toBe(perHook[4]?.text);
   });
 
-  it('applies both hooks\' updatedInput rewrites in declared order, where upstream keeps only one', () => {
+  it("applies both hooks' updatedInput rewrites in declared order, where upstream keeps only one", () => {
     // bash-second (order -1) adds timeout, bash-behaviour replaces the command with `echo safe`.
     // Wired per hook, Claude Code lets the last hook to finish win (#83353), so one rewrite is lost.
     const i = commands.indexOf('rewrite');
@@ -49,6 +57,7 @@ describe('per-event bundles vs per-hook wiring', () => {
   });
 
   it('never produces an answer the client rejects', () => {
-    for (const run of Object.values(layouts)) expect(run.hookEventText).not.toContain('Hook JSON output validation failed');
+    for (const run of Object.values(layouts))
+      expect(run.hookEventText).not.toContain('Hook JSON output validation failed');
   });
 });

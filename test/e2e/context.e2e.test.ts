@@ -10,14 +10,23 @@ import { cleanup, inspect, ROOT, runScenario, type ScenarioRun } from './_harnes
 const runs: ScenarioRun[] = [];
 afterAll(() => runs.forEach(cleanup));
 
-const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.invalid', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.invalid' };
+const gitEnv = {
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'e2e',
+  GIT_AUTHOR_EMAIL: 'e2e@example.invalid',
+  GIT_COMMITTER_NAME: 'e2e',
+  GIT_COMMITTER_EMAIL: 'e2e@example.invalid',
+};
 function gitRepo(project: string): void {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: project, env: { ...process.env, ...gitEnv }, stdio: 'ignore' });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: project, env: { ...process.env, ...gitEnv }, stdio: 'ignore' });
   git('init', '-q', '-b', 'main');
   git('add', 'notes.md');
   git('commit', '-q', '-m', 'Add the migration notes');
 }
-const KNOWLEDGE = JSON.stringify([{ keywords: ['migration'], check: 'Run npm run db:check before committing a migration' }]);
+const KNOWLEDGE = JSON.stringify([
+  { keywords: ['migration'], check: 'Run npm run db:check before committing a migration' },
+]);
 
 describe.each(['per-hook', 'per-event'] as const)('context hooks inside Claude Code, wired %s', (layout) => {
   let run: ScenarioRun;
@@ -49,14 +58,19 @@ describe.each(['per-hook', 'per-event'] as const)('context hooks inside Claude C
   });
 
   it('delivers only the relevant prompt-context note to the model', () => {
-    expect(inspect().findText(run.requests, 'Run npm run db:check before committing a migration').length).toBeGreaterThan(0);
+    expect(
+      inspect().findText(run.requests, 'Run npm run db:check before committing a migration').length,
+    ).toBeGreaterThan(0);
   });
 
   it('records every tool call of the run in the session bundle', () => {
     const dir = join(run.project, '.claude', 'context-bundles');
     const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
     expect(files).toHaveLength(1);
-    const records = readFileSync(join(dir, files[0] as string), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = readFileSync(join(dir, files[0] as string), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records.map((r) => r.tool)).toEqual(['Bash', 'Read', 'Write', 'Glob']);
     expect(records[0]).toMatchObject({ command: 'echo hello > ./out.txt', success: true });
     expect(records[2]).toMatchObject({ paths: ['src/migration.sql'] });
@@ -79,7 +93,12 @@ describe.each(['per-hook', 'per-event'] as const)('context hooks inside Claude C
 
 describe('oversized context inside Claude Code', () => {
   it('arrives cut by hookpack with its marker, not as a <persisted-output> preview', async () => {
-    const run = await runScenario({ layout: 'per-hook', hooksDir: join(ROOT, 'test', 'hook-fixtures'), prompt: 'context 25000', script: { turns: [{ text: 'done' }] } });
+    const run = await runScenario({
+      layout: 'per-hook',
+      hooksDir: join(ROOT, 'test', 'hook-fixtures'),
+      prompt: 'context 25000',
+      script: { turns: [{ text: 'done' }] },
+    });
     runs.push(run);
     const { findText } = inspect();
     const hits = findText(run.requests, 'UserPromptSubmit hook additional context:');

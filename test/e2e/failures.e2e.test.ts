@@ -13,16 +13,28 @@ afterAll(() => runs.forEach(cleanup));
 
 describe.each(['per-hook', 'per-event'] as const)('crashing and hanging hooks, wired %s', (layout) => {
   it('a guard that throws still blocks, and the model reads why', async () => {
-    const run = await runScenario({ layout, hooksDir, env, script: { turns: [{ tool: 'Bash', input: { command: 'throw', description: 'x' } }, { text: 'done' }] } });
+    const run = await runScenario({
+      layout,
+      hooksDir,
+      env,
+      script: { turns: [{ tool: 'Bash', input: { command: 'throw', description: 'x' } }, { text: 'done' }] },
+    });
     runs.push(run);
     expect(run.results[0]?.is_error).toBe(true);
-    expect(run.results[0]?.text).toMatch(/hookpack bash-behaviour failed closed \(E_HANDLER_THREW: cannot read property x of undefined\)/);
+    expect(run.results[0]?.text).toMatch(
+      /hookpack bash-behaviour failed closed \(E_HANDLER_THREW: cannot read property x of undefined\)/,
+    );
     expect(run.results[0]?.text).not.toMatch(/\n\s+at /);
     expect(run.hookEventText).not.toContain('Hook JSON output validation failed');
   });
 
   it('a guard that hangs blocks at its deadline, well before Claude Code would kill it', async () => {
-    const run = await runScenario({ layout, hooksDir, env, script: { turns: [{ tool: 'Bash', input: { command: 'hang', description: 'x' } }, { text: 'done' }] } });
+    const run = await runScenario({
+      layout,
+      hooksDir,
+      env,
+      script: { turns: [{ tool: 'Bash', input: { command: 'hang', description: 'x' } }, { text: 'done' }] },
+    });
     runs.push(run);
     expect(run.results[0]?.is_error).toBe(true);
     expect(run.results[0]?.text).toMatch(/E_HANDLER_TIMEOUT/);
@@ -30,7 +42,13 @@ describe.each(['per-hook', 'per-event'] as const)('crashing and hanging hooks, w
   });
 
   it('a prompt hook that throws or hangs does not disturb the turn', async () => {
-    const run = await runScenario({ layout, hooksDir, env, prompts: ['throw now', 'hang'], script: { turns: [{ text: 'first answer' }, { text: 'second answer' }] } });
+    const run = await runScenario({
+      layout,
+      hooksDir,
+      env,
+      prompts: ['throw now', 'hang'],
+      script: { turns: [{ text: 'first answer' }, { text: 'second answer' }] },
+    });
     runs.push(run);
     const { findText } = inspect();
     expect(findText(run.requests, 'throw now').some((hit) => hit.role === 'user')).toBe(true);

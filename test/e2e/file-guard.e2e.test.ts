@@ -19,7 +19,14 @@ describe.each(['per-hook', 'per-event'] as const)('file-guard inside Claude Code
         turns: [
           { tool: 'Write', input: { file_path: join(project, '.env'), content: 'SECRET=1\n' } },
           { tool: 'Read', input: { file_path: join(project, '.git', 'config') } },
-          { tool: 'Edit', input: { file_path: join(project, '.git', 'config'), old_string: 'repositoryformatversion = 0', new_string: 'repositoryformatversion = 1' } },
+          {
+            tool: 'Edit',
+            input: {
+              file_path: join(project, '.git', 'config'),
+              old_string: 'repositoryformatversion = 0',
+              new_string: 'repositoryformatversion = 1',
+            },
+          },
           { tool: 'Write', input: { file_path: join(project, 'src', 'app.ts'), content: 'export const x = 1;\n' } },
           { text: 'done' },
         ],
@@ -31,7 +38,12 @@ describe.each(['per-hook', 'per-event'] as const)('file-guard inside Claude Code
 
   it('stops a Write to .env and tells the model why', () => {
     expect(exists(run, '.env')).toBe(false);
-    expect(run.results[0]).toEqual({ is_error: true, text: expect.stringMatching(/^PreToolUse:Write hook error: file-guard blocked writing \.env \(rule "env-files"\)/) });
+    expect(run.results[0]).toEqual({
+      is_error: true,
+      text: expect.stringMatching(
+        /^PreToolUse:Write hook error: file-guard blocked writing \.env \(rule "env-files"\)/,
+      ),
+    });
   });
 
   it('lets a Read of .git/config through but stops an Edit under .git/', () => {

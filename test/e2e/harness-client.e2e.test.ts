@@ -32,10 +32,17 @@ const groupAlive = (pid: number | undefined): boolean => {
 
 describe('the real client under the runner', () => {
   it('is the version test/e2e/client/package.json pins', () => {
-    const pinned = (JSON.parse(readFileSync(join(ROOT, 'test', 'e2e', 'client', 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@anthropic-ai/claude-code'];
+    const pinned = (
+      JSON.parse(readFileSync(join(ROOT, 'test', 'e2e', 'client', 'package.json'), 'utf8')) as {
+        devDependencies: Record<string, string>;
+      }
+    ).devDependencies['@anthropic-ai/claude-code'];
     const home = mkdtempSync(join(tmpdir(), 'hookpack-claude-version-'));
     try {
-      const version = execFileSync(claudeBin(), ['--version'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, DISABLE_AUTOUPDATER: '1' } });
+      const version = execFileSync(claudeBin(), ['--version'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: home, DISABLE_AUTOUPDATER: '1' },
+      });
       expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
       expect(version.split(' ')[0]).toBe(pinned);
     } finally {
@@ -46,7 +53,11 @@ describe('the real client under the runner', () => {
   it('runs a session offline, with the hooks of its settings, in a throwaway HOME and project', async () => {
     const run = await runClaude({
       files: { 'deny.cjs': DENY_HOOK },
-      settings: { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: '"@NODE@" "@PROJECT@/deny.cjs"' }] }] } },
+      settings: {
+        hooks: {
+          PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: '"@NODE@" "@PROJECT@/deny.cjs"' }] }],
+        },
+      },
       script: {
         turns: [
           { tool: 'Bash', input: { command: 'echo forbidden > ./forbidden.txt', description: 'x' } },
@@ -61,7 +72,10 @@ describe('the real client under the runner', () => {
       { is_error: true, text: 'PreToolUse:Bash hook error: e2e-deny: echo forbidden > ./forbidden.txt' },
       { is_error: false, text: expect.any(String) },
     ]);
-    expect([existsSync(join(run.paths.project, 'forbidden.txt')), existsSync(join(run.paths.project, 'fine.txt'))]).toEqual([false, true]);
+    expect([
+      existsSync(join(run.paths.project, 'forbidden.txt')),
+      existsSync(join(run.paths.project, 'fine.txt')),
+    ]).toEqual([false, true]);
     expect(offLoopback(run.requests)).toEqual([]);
     expect(run.events.some((e) => e.type === 'result')).toBe(true);
     // The client wrote its config into the run's HOME, not the real one.

@@ -20,8 +20,17 @@ const TOOLS = [{ name: 'Bash', input_schema: { type: 'object' } }];
 const user = (text: string) => ({ role: 'user', content: text });
 const assistant = (text: string) => ({ role: 'assistant', content: [{ type: 'text', text }] });
 
-async function post(api: MockApi, body: unknown, path = '/v1/messages', headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function post(
+  api: MockApi,
+  body: unknown,
+  path = '/v1/messages',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${api.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -39,8 +48,10 @@ function assemble(sse: string): { events: string[]; content: Array<Record<string
       content[data.index] = { ...data.content_block };
       json[data.index] = '';
     }
-    if (event === 'content_block_delta' && data.delta.type === 'text_delta') content[data.index]!.text = String(content[data.index]!.text) + data.delta.text;
-    if (event === 'content_block_delta' && data.delta.type === 'input_json_delta') json[data.index] += data.delta.partial_json;
+    if (event === 'content_block_delta' && data.delta.type === 'text_delta')
+      content[data.index]!.text = String(content[data.index]!.text) + data.delta.text;
+    if (event === 'content_block_delta' && data.delta.type === 'input_json_delta')
+      json[data.index] += data.delta.partial_json;
     if (event === 'content_block_stop' && json[data.index]) content[data.index]!.input = JSON.parse(json[data.index]!);
     if (event === 'message_delta') stopReason = data.delta.stop_reason;
   }
@@ -49,13 +60,17 @@ function assemble(sse: string): { events: string[]; content: Array<Record<string
 
 describe('the mock Messages API', () => {
   it('streams a scripted tool call as server-sent events that reassemble into the call', async () => {
-    const api = await mock({ turns: [{ tool: 'Bash', input: { command: 'echo hi', description: 'x' }, id: 'toolu_1' }] });
+    const api = await mock({
+      turns: [{ tool: 'Bash', input: { command: 'echo hi', description: 'x' }, id: 'toolu_1' }],
+    });
     const { status, text } = await post(api, { model: 'm', stream: true, tools: TOOLS, messages: [user('go')] });
     expect(status).toBe(200);
     const message = assemble(text);
     expect(message.events[0]).toBe('message_start');
     expect(message.events.at(-1)).toBe('message_stop');
-    expect(message.content).toEqual([{ type: 'tool_use', id: 'toolu_1', name: 'Bash', input: { command: 'echo hi', description: 'x' } }]);
+    expect(message.content).toEqual([
+      { type: 'tool_use', id: 'toolu_1', name: 'Bash', input: { command: 'echo hi', description: 'x' } },
+    ]);
     expect(message.stopReason).toBe('tool_use');
   });
 
@@ -63,22 +78,53 @@ describe('the mock Messages API', () => {
     const api = await mock({ turns: [{ text: 'hello' }] });
     const { status, text } = await post(api, { model: 'claude-x', tools: TOOLS, messages: [user('go')] });
     expect(status).toBe(200);
-    expect(JSON.parse(text)).toMatchObject({ type: 'message', role: 'assistant', model: 'claude-x', content: [{ type: 'text', text: 'hello' }], stop_reason: 'end_turn' });
+    expect(JSON.parse(text)).toMatchObject({
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-x',
+      content: [{ type: 'text', text: 'hello' }],
+      stop_reason: 'end_turn',
+    });
   });
 
   it('answers by the number of assistant messages already sent, so a retry gets the same turn', async () => {
     const api = await mock({ turns: [{ text: 'first' }, { text: 'second' }] });
     const second = { tools: TOOLS, messages: [user('go'), assistant('first'), user('more')] };
-    const answers = [await post(api, second), await post(api, second), await post(api, { tools: TOOLS, messages: [user('go'), assistant('1'), user('2'), assistant('3'), user('4')] })];
-    expect(answers.map((a) => JSON.parse(a.text).content[0].text)).toEqual(['second', 'second', 'e2e: script exhausted']);
+    const answers = [
+      await post(api, second),
+      await post(api, second),
+      await post(api, { tools: TOOLS, messages: [user('go'), assistant('1'), user('2'), assistant('3'), user('4')] }),
+    ];
+    expect(answers.map((a) => JSON.parse(a.text).content[0].text)).toEqual([
+      'second',
+      'second',
+      'e2e: script exhausted',
+    ]);
     expect(api.requests.map((r) => r.turn)).toEqual([1, 1, 2]);
   });
 
   it('gives requests without tools the side answer, and sends parallel calls and raw blocks as scripted', async () => {
-    const api = await mock({ side: { text: 'a title' }, turns: [{ content: [{ tool: 'Read', input: { file_path: '/x' } }, { tool: 'Grep', input: { pattern: 'y' } }, { type: 'text', text: 'raw' }] }] });
-    expect(JSON.parse((await post(api, { messages: [user('name this chat')] })).text).content).toEqual([{ type: 'text', text: 'a title' }]);
+    const api = await mock({
+      side: { text: 'a title' },
+      turns: [
+        {
+          content: [
+            { tool: 'Read', input: { file_path: '/x' } },
+            { tool: 'Grep', input: { pattern: 'y' } },
+            { type: 'text', text: 'raw' },
+          ],
+        },
+      ],
+    });
+    expect(JSON.parse((await post(api, { messages: [user('name this chat')] })).text).content).toEqual([
+      { type: 'text', text: 'a title' },
+    ]);
     const main = JSON.parse((await post(api, { tools: TOOLS, messages: [user('go')] })).text);
-    expect(main.content.map((b: { type: string; name?: string }) => b.name ?? b.type)).toEqual(['Read', 'Grep', 'text']);
+    expect(main.content.map((b: { type: string; name?: string }) => b.name ?? b.type)).toEqual([
+      'Read',
+      'Grep',
+      'text',
+    ]);
     expect(api.requests.map((r) => r.kind)).toEqual(['side', 'main']);
   });
 
@@ -90,7 +136,8 @@ describe('the mock Messages API', () => {
         { last: 'summarize the conversation', reply: { text: 'summary' } },
       ],
     });
-    const answer = async (messages: unknown[]) => JSON.parse((await post(api, { tools: TOOLS, messages })).text).content[0].text;
+    const answer = async (messages: unknown[]) =>
+      JSON.parse((await post(api, { tools: TOOLS, messages })).text).content[0].text;
     expect(await answer([user('You are the explorer. Look around.')])).toBe('explorer');
     expect(await answer([user('go'), assistant('main'), user('please summarize the conversation')])).toBe('summary');
     expect(await answer([user('go')])).toBe('main');
@@ -113,7 +160,9 @@ describe('the mock Messages API', () => {
 
   it('counts tokens, lists models, and answers anything else with a 404 in the API error shape', async () => {
     const api = await mock({});
-    expect(JSON.parse((await post(api, { messages: [user('go')] }, '/v1/messages/count_tokens')).text).input_tokens).toBeGreaterThan(0);
+    expect(
+      JSON.parse((await post(api, { messages: [user('go')] }, '/v1/messages/count_tokens')).text).input_tokens,
+    ).toBeGreaterThan(0);
     const models = (await (await fetch(`${api.url}/v1/models`)).json()) as { data: unknown[] };
     expect(models.data.length).toBeGreaterThan(0);
     expect(((await (await fetch(`${api.url}/v1/models/claude-x`)).json()) as { id: string }).id).toBe('claude-x');
@@ -125,9 +174,18 @@ describe('the mock Messages API', () => {
 
   it('logs every request with its body, and redacts credentials', async () => {
     const api = await mock({});
-    await post(api, { tools: TOOLS, messages: [user('go')] }, '/v1/messages?beta=true', { 'x-api-key': 'sk-secret', authorization: 'Bearer sk-secret' });
+    await post(api, { tools: TOOLS, messages: [user('go')] }, '/v1/messages?beta=true', {
+      'x-api-key': 'sk-secret',
+      authorization: 'Bearer sk-secret',
+    });
     const [logged] = api.requests;
-    expect(logged).toMatchObject({ seq: 1, method: 'POST', path: '/v1/messages?beta=true', kind: 'main', body: { messages: [user('go')] } });
+    expect(logged).toMatchObject({
+      seq: 1,
+      method: 'POST',
+      path: '/v1/messages?beta=true',
+      kind: 'main',
+      body: { messages: [user('go')] },
+    });
     expect(JSON.stringify(logged)).not.toContain('sk-secret');
   });
 

@@ -86,7 +86,12 @@ const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
 describe('hookpack in a new project, as the README says', () => {
   it('runs the Quick start as written, each command printing what the README shows', () => {
     expect(commands[0]).toMatch(/^npm install --save-dev \S+\.tgz$/);
-    expect(commands.slice(1, 5)).toEqual(['npx hookpack init', 'npx hookpack add bash-guard file-guard', 'npx hookpack build', 'npx hookpack install']);
+    expect(commands.slice(1, 5)).toEqual([
+      'npx hookpack init',
+      'npx hookpack add bash-guard file-guard',
+      'npx hookpack build',
+      'npx hookpack install',
+    ]);
     const started = performance.now();
     for (const command of commands) {
       const run = user.sh(command.replace(/^npm install --save-dev \S+\.tgz$/, `npm install --save-dev '${tarball}'`));
@@ -105,11 +110,13 @@ describe('hookpack in a new project, as the README says', () => {
     const settings = JSON.parse(readFileSync(join(user.project, '.claude', 'settings.json'), 'utf8'));
     expect(settings.permissions).toEqual(JSON.parse(ORIGINAL_SETTINGS).permissions);
     expect(settings.hooks.Stop).toEqual(JSON.parse(ORIGINAL_SETTINGS).hooks.Stop);
-    expect(settings.hooks.PreToolUse[0].hooks[0].command).toBe('env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/.claude/hooks/dist/on-PreToolUse.cjs || exit 2');
+    expect(settings.hooks.PreToolUse[0].hooks[0].command).toBe(
+      'env -u NODE_EXTRA_CA_CERTS node "$CLAUDE_PROJECT_DIR"/.claude/hooks/dist/on-PreToolUse.cjs || exit 2',
+    );
     expect(user.sh('git status --porcelain').stdout).toBe('');
   });
 
-  it('then the real client in that project stops chmod -R 777, the own hook\'s case and a .env write, and lets ls through', async () => {
+  it("then the real client in that project stops chmod -R 777, the own hook's case and a .env write, and lets ls through", async () => {
     writeFileSync(join(user.project, 'src', 'app.js'), 'console.log("app");\n', { mode: 0o644 });
     const { results } = await runClientIn(user.dir, SCRIPT);
     expect(results.map((r) => r.is_error)).toEqual([true, true, true, false]);
@@ -135,7 +142,9 @@ describe('hookpack in a new project, as the README says', () => {
     const mate = makeUserProject();
     user.sh(`rm -rf '${mate.project}' && git clone -q '${user.project}' '${mate.project}'`);
     const noNode = { PATH: pathWithoutNode(mate.dir) };
-    const chmodOnly = { turns: [{ tool: 'Bash', input: { command: 'chmod -R 777 src', description: 'x' } }, { text: 'done' }] };
+    const chmodOnly = {
+      turns: [{ tool: 'Bash', input: { command: 'chmod -R 777 src', description: 'x' } }, { text: 'done' }],
+    };
     const blocked = await runClientIn(mate.dir, chmodOnly, noNode);
     expect(blocked.results).toHaveLength(1);
     expect(blocked.results[0]?.is_error).toBe(true);
@@ -152,16 +161,26 @@ describe('hookpack in a new project, as the README says', () => {
     expect(modeOf(join(control.project, 'src', 'app.js'))).toBe('777');
   });
 
-  it('list, doctor, test, disable and enable work on the project\'s hooks there, with no --dist', () => {
+  it("list, doctor, test, disable and enable work on the project's hooks there, with no --dist", () => {
     const list = user.sh('npx hookpack list', { cwd: join(user.project, 'src') }).stdout;
     expect(list).toMatch(/^project {2}PreToolUse .*hookpack on-PreToolUse\.cjs$/m);
     expect(list).toMatch(/^no-deploy +PreToolUse +on +project/m);
     const doctor = user.sh('npx hookpack doctor', { cwd: join(user.project, 'src'), allowFail: true });
     expect(doctor.status, doctor.stdout).toBe(0);
     expect(doctor.stdout).not.toContain('stale');
-    const payload = JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: user.project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'echo deploy-prod' }, tool_use_id: 't' });
+    const payload = JSON.stringify({
+      session_id: 's',
+      transcript_path: '/t',
+      cwd: user.project,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'echo deploy-prod' },
+      tool_use_id: 't',
+    });
     writeFileSync(join(user.dir, 'payload.json'), payload);
-    expect(user.sh(`npx hookpack test on-PreToolUse --input '${join(user.dir, 'payload.json')}' --expect deny`).stdout).toContain('own-hook: production deploys');
+    expect(
+      user.sh(`npx hookpack test on-PreToolUse --input '${join(user.dir, 'payload.json')}' --expect deny`).stdout,
+    ).toContain('own-hook: production deploys');
     expect(user.sh('npx hookpack disable no-deploy').stdout).toMatch(/^switched no-deploy off for you/);
     expect(user.sh('npx hookpack enable no-deploy').stdout).toMatch(/^switched no-deploy on for you/);
   });

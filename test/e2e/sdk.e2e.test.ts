@@ -23,7 +23,10 @@ interface AgentSdk {
 }
 
 async function loadSdk(): Promise<AgentSdk> {
-  if (!existsSync(join(SDK_DIR, 'sdk.mjs'))) throw new Error(`the Agent SDK is not installed in ${SDK_DIR}: run \`node test/e2e/client/ensure.mjs\` (test/e2e/sdk pins it)`);
+  if (!existsSync(join(SDK_DIR, 'sdk.mjs')))
+    throw new Error(
+      `the Agent SDK is not installed in ${SDK_DIR}: run \`node test/e2e/client/ensure.mjs\` (test/e2e/sdk pins it)`,
+    );
   return (await import(pathToFileURL(join(SDK_DIR, 'sdk.mjs')).href)) as AgentSdk;
 }
 
@@ -44,7 +47,7 @@ describe('bash-guard as an Agent SDK callback, in a real query()', () => {
   let project: string;
   let stateDir: string;
   let requests: LoggedRequest[] = [];
-  let messages: Array<Record<string, unknown>> = [];
+  const messages: Array<Record<string, unknown>> = [];
   let stderr = '';
 
   beforeAll(async () => {
@@ -62,9 +65,18 @@ describe('bash-guard as an Agent SDK callback, in a real query()', () => {
     writeFileSync(join(stubs, 'chmod'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${join(paths.out, 'chmod-ran.log')}'\n`);
     chmodSync(join(stubs, 'chmod'), 0o755);
 
-    const script = { turns: [{ tool: 'Bash', input: { command: DANGEROUS, description: 'e2e' } }, { tool: 'Bash', input: { command: HARMLESS, description: 'e2e' } }, { text: 'done' }] };
+    const script = {
+      turns: [
+        { tool: 'Bash', input: { command: DANGEROUS, description: 'e2e' } },
+        { tool: 'Bash', input: { command: HARMLESS, description: 'e2e' } },
+        { text: 'done' },
+      ],
+    };
     const mock = await startMockApi({ script, logFile: join(dir, 'requests.jsonl'), lifetimeMs: 150_000 });
-    const env = clientEnv(paths, mock.url, { PATH: `${stubs}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOOKPACK_HOME: stateDir });
+    const env = clientEnv(paths, mock.url, {
+      PATH: `${stubs}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+      HOOKPACK_HOME: stateDir,
+    });
     try {
       const session = query({
         prompt: 'go',
@@ -117,7 +129,10 @@ describe('bash-guard as an Agent SDK callback, in a real query()', () => {
   });
 
   it('records both calls in the session HOOKPACK_HOME, marked as SDK callbacks', () => {
-    const lines = readFileSync(join(stateDir, 'telemetry.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(join(stateDir, 'telemetry.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => [l.hook, l.event, l.decision, l.transport, l.project])).toEqual([
       ['bash-guard', 'PreToolUse', 'deny', 'sdk', project],
       ['bash-guard', 'PreToolUse', 'none', 'sdk', project],
@@ -132,7 +147,8 @@ describe('bash-guard as an Agent SDK callback, in a real query()', () => {
 
 describe('the hooks option toAgentSdkHooks returns', () => {
   it("type-checks as the real SDK's Options['hooks'], with hookpack's answers as its HookJSONOutput", () => {
-    if (!existsSync(join(SDK_DIR, 'sdk.d.ts'))) throw new Error(`the Agent SDK is not installed in ${SDK_DIR}: run \`node test/e2e/client/ensure.mjs\``);
+    if (!existsSync(join(SDK_DIR, 'sdk.d.ts')))
+      throw new Error(`the Agent SDK is not installed in ${SDK_DIR}: run \`node test/e2e/client/ensure.mjs\``);
     const work = mkdtempSync(join(tmpdir(), 'hookpack-e2e-sdk-types-'));
     try {
       const file = join(work, 'check.ts');
@@ -142,7 +158,7 @@ describe('the hooks option toAgentSdkHooks returns', () => {
           `import type { HookCallback, HookCallbackMatcher, HookJSONOutput, Options } from ${JSON.stringify(join(SDK_DIR, 'sdk.d.ts'))};`,
           `import type { AgentSdkHookCallback, AgentSdkHookCallbackMatcher, AgentSdkHookOutput, AgentSdkHooks } from ${JSON.stringify(join(ROOT, 'lib', 'sdk', 'index.ts'))};`,
           'declare const hooks: AgentSdkHooks;',
-          "export const options: Options = { hooks };",
+          'export const options: Options = { hooks };',
           'export const callback: HookCallback = null as unknown as AgentSdkHookCallback;',
           'export const matcher: HookCallbackMatcher = null as unknown as AgentSdkHookCallbackMatcher;',
           'export const output: HookJSONOutput = null as unknown as AgentSdkHookOutput;',
@@ -151,9 +167,24 @@ describe('the hooks option toAgentSdkHooks returns', () => {
       );
       writeFileSync(
         join(work, 'tsconfig.json'),
-        JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions: { typeRoots: [join(ROOT, 'node_modules', '@types')] }, include: [], files: [file] }),
+        JSON.stringify({
+          extends: join(ROOT, 'tsconfig.json'),
+          compilerOptions: { typeRoots: [join(ROOT, 'node_modules', '@types')] },
+          include: [],
+          files: [file],
+        }),
       );
-      const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(work, 'tsconfig.json'), '--pretty', 'false'], { encoding: 'utf8' });
+      const tsc = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+          '-p',
+          join(work, 'tsconfig.json'),
+          '--pretty',
+          'false',
+        ],
+        { encoding: 'utf8' },
+      );
       expect(`${tsc.stdout}${tsc.stderr}`.trim()).toBe('');
       expect(tsc.status).toBe(0);
     } finally {

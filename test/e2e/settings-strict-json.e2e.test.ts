@@ -29,10 +29,15 @@ async function attempt(text: string): Promise<{ hookRan: boolean; denied: boolea
     settingsFlag: true,
     settings: {},
     files: { '.claude/settings.json': text, '.claude/record.sh': RECORD_HOOK },
-    script: { turns: [{ tool: 'Bash', input: { command: 'echo e2e-perm > ./perm.txt', description: 'x' } }, { text: 'done' }] },
+    script: {
+      turns: [{ tool: 'Bash', input: { command: 'echo e2e-perm > ./perm.txt', description: 'x' } }, { text: 'done' }],
+    },
   });
   try {
-    return { hookRan: readdirSync(run.paths.out).some((f) => f.startsWith('pre.')), denied: !existsSync(join(run.paths.project, 'perm.txt')) };
+    return {
+      hookRan: readdirSync(run.paths.out).some((f) => f.startsWith('pre.')),
+      denied: !existsSync(join(run.paths.project, 'perm.txt')),
+    };
   } finally {
     removeRun(run);
   }

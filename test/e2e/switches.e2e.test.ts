@@ -9,11 +9,18 @@ import { cleanup, exists, runScenario, type ScenarioRun } from './_harness.ts';
 
 const runs: ScenarioRun[] = [];
 afterAll(() => runs.forEach(cleanup));
-const guarded = (sentinel: string) => ({ tool: 'Bash', input: { command: `touch ./${sentinel} && sudo -n true`, description: 'x' } });
+const guarded = (sentinel: string) => ({
+  tool: 'Bash',
+  input: { command: `touch ./${sentinel} && sudo -n true`, description: 'x' },
+});
 
 describe('skip switches inside Claude Code', () => {
   it('HOOKPACK=0 switches every hookpack hook off', async () => {
-    const run = await runScenario({ layout: 'per-event', env: { HOOKPACK: '0' }, script: { turns: [guarded('s-off'), { text: 'done' }] } });
+    const run = await runScenario({
+      layout: 'per-event',
+      env: { HOOKPACK: '0' },
+      script: { turns: [guarded('s-off'), { text: 'done' }] },
+    });
     runs.push(run);
     expect(exists(run, 's-off')).toBe(true);
     expect(run.telemetry).toEqual([]);
@@ -30,7 +37,10 @@ describe('skip switches inside Claude Code', () => {
         // early, so the script counts tool calls, not prompts.
         turns: [
           guarded('s-before'),
-          { tool: 'Bash', input: { command: `printf '{"all":true}' > ${join(stateDir, 'disabled.json')}`, description: 'x' } },
+          {
+            tool: 'Bash',
+            input: { command: `printf '{"all":true}' > ${join(stateDir, 'disabled.json')}`, description: 'x' },
+          },
           guarded('s-after'),
           { text: 'done' },
         ],
@@ -39,7 +49,10 @@ describe('skip switches inside Claude Code', () => {
     runs.push(run);
     expect(exists(run, 's-before')).toBe(false);
     expect(exists(run, 's-after')).toBe(true);
-    expect(run.telemetry.filter((line) => line.hook === 'bash-guard').map((line) => line.decision)).toEqual(['deny', 'none']);
+    expect(run.telemetry.filter((line) => line.hook === 'bash-guard').map((line) => line.decision)).toEqual([
+      'deny',
+      'none',
+    ]);
   });
 });
 
@@ -47,7 +60,10 @@ describe('skip switches inside Claude Code', () => {
 const SWITCHES: Array<{ name: string; env: (project: string) => Record<string, string> }> = [
   { name: 'HOOKPACK=0', env: () => ({ HOOKPACK: '0' }) },
   { name: 'HOOKPACK_SKIP=*', env: () => ({ HOOKPACK_SKIP: '*' }) },
-  { name: 'HOOKPACK_CONFIG_DIR=<a directory with a relaxing bash-guard.json>', env: (dir) => ({ HOOKPACK_CONFIG_DIR: join(dir, 'cfg') }) },
+  {
+    name: 'HOOKPACK_CONFIG_DIR=<a directory with a relaxing bash-guard.json>',
+    env: (dir) => ({ HOOKPACK_CONFIG_DIR: join(dir, 'cfg') }),
+  },
   { name: 'HOOKPACK_HOME=<a directory with disabled.json>', env: (dir) => ({ HOOKPACK_HOME: join(dir, 'state') }) },
 ];
 const plant = (dir: string) => {
@@ -56,7 +72,10 @@ const plant = (dir: string) => {
   mkdirSync(join(dir, 'state'), { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, 'state', 'disabled.json'), '{"all":true}');
 };
-const chmodCall = (sentinel: string) => ({ tool: 'Bash', input: { command: `mkdir -p x && touch ./${sentinel} && chmod -R 777 x`, description: 'x' } });
+const chmodCall = (sentinel: string) => ({
+  tool: 'Bash',
+  input: { command: `mkdir -p x && touch ./${sentinel} && chmod -R 777 x`, description: 'x' },
+});
 const addEnv = (file: string, env: Record<string, string>) => {
   let settings: Record<string, unknown> = {};
   try {
@@ -112,19 +131,25 @@ describe("a project's settings env cannot switch bash-guard off", () => {
 
 describe("what a project's settings can still do: beyond any hook's reach", () => {
   // The hooks move to the user's settings; the project keeps only what it sets.
-  const userWired = (projectSettings: Record<string, unknown>) => ({ project }: { project: string }) => {
-    const file = join(project, '.claude', 'settings.json');
-    const { hooks } = JSON.parse(readFileSync(file, 'utf8')) as { hooks: unknown };
-    mkdirSync(join(project, '..', 'home', '.claude'), { recursive: true });
-    writeFileSync(join(project, '..', 'home', '.claude', 'settings.json'), JSON.stringify({ hooks }));
-    writeFileSync(file, JSON.stringify(projectSettings));
-  };
+  const userWired =
+    (projectSettings: Record<string, unknown>) =>
+    ({ project }: { project: string }) => {
+      const file = join(project, '.claude', 'settings.json');
+      const { hooks } = JSON.parse(readFileSync(file, 'utf8')) as { hooks: unknown };
+      mkdirSync(join(project, '..', 'home', '.claude'), { recursive: true });
+      writeFileSync(join(project, '..', 'home', '.claude', 'settings.json'), JSON.stringify({ hooks }));
+      writeFileSync(file, JSON.stringify(projectSettings));
+    };
 
   it.each([
     ['without it, the user-wired bash-guard denies', {}, false],
     ["disableAllHooks: true in the project's settings switches the user's hooks off", { disableAllHooks: true }, true],
   ])('%s', async (_, projectSettings, ran) => {
-    const run = await runScenario({ layout: 'per-event', script: { turns: [chmodCall('s-chmod'), { text: 'done' }] }, setup: userWired(projectSettings) });
+    const run = await runScenario({
+      layout: 'per-event',
+      script: { turns: [chmodCall('s-chmod'), { text: 'done' }] },
+      setup: userWired(projectSettings),
+    });
     runs.push(run);
     expect(exists(run, 's-chmod')).toBe(ran);
   });

@@ -19,18 +19,38 @@ afterAll(() => {
   runs.forEach(cleanup);
 });
 
-const sudo = (n: number) => ({ tool: 'Bash', input: { command: `touch ./s-sudo-${n} && sudo -n true`, description: 'e2e' } });
+const sudo = (n: number) => ({
+  tool: 'Bash',
+  input: { command: `touch ./s-sudo-${n} && sudo -n true`, description: 'e2e' },
+});
 const harmless = (n: number) => ({ tool: 'Bash', input: { command: `touch ./s-ok-${n}`, description: 'e2e' } });
 
 /** The warm client's command for on-PreToolUse.cjs, called once by hand until the daemon it starts answers. */
 function startDaemon(project: string, stateDir: string): number {
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const dist = join(project, '.claude', 'hooks', 'dist');
-  const input = JSON.stringify({ session_id: 'warm-up', transcript_path: '/tmp/t.jsonl', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'true' }, permission_mode: 'default', tool_use_id: 't' });
-  const env = { PATH: process.env.PATH, HOME: join(stateDir, '..', 'home'), HOOKPACK_HOME: stateDir, CLAUDE_PROJECT_DIR: project };
+  const input = JSON.stringify({
+    session_id: 'warm-up',
+    transcript_path: '/tmp/t.jsonl',
+    cwd: project,
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: 'true' },
+    permission_mode: 'default',
+    tool_use_id: 't',
+  });
+  const env = {
+    PATH: process.env.PATH,
+    HOME: join(stateDir, '..', 'home'),
+    HOOKPACK_HOME: stateDir,
+    CLAUDE_PROJECT_DIR: project,
+  };
   for (let i = 0; i < 100; i++) {
     spawnSync(join(dist, 'warm', 'hookpack-warm'), ['10', join(dist, 'on-PreToolUse.cjs')], { input, env });
-    const status = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'daemon', 'status', '--json'], { env, encoding: 'utf8' });
+    const status = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'daemon', 'status', '--json'], {
+      env,
+      encoding: 'utf8',
+    });
     const parsed = JSON.parse(status.stdout || '{}') as { running?: boolean; answered?: number; pid?: number };
     if (parsed.running && Number(parsed.answered) > 0 && parsed.pid) {
       pids.push(parsed.pid);
@@ -45,7 +65,13 @@ const warmLines = (run: ScenarioRun) => run.telemetry.filter((line) => line.tran
 
 describe('bash-guard on the warm path, inside Claude Code', () => {
   it('is wired as the warm client in the local settings', async () => {
-    const run = await runScenario({ layout: 'per-event', warm: true, hooks: ['bash-guard', 'file-guard'], setup: ({ project, stateDir }) => void startDaemon(project, stateDir), script: { turns: [sudo(1), harmless(1), sudo(2), { text: 'done' }] } });
+    const run = await runScenario({
+      layout: 'per-event',
+      warm: true,
+      hooks: ['bash-guard', 'file-guard'],
+      setup: ({ project, stateDir }) => void startDaemon(project, stateDir),
+      script: { turns: [sudo(1), harmless(1), sudo(2), { text: 'done' }] },
+    });
     runs.push(run);
     const command = JSON.stringify(run.settings);
     expect(command).toContain('/.claude/hooks/dist/warm/hookpack-warm');
@@ -70,7 +96,16 @@ describe('bash-guard on the warm path, inside Claude Code', () => {
       setup: ({ project, stateDir }) => {
         pid = startDaemon(project, stateDir);
       },
-      script: () => ({ turns: [sudo(1), { tool: 'Bash', input: { command: `kill -${signal} ${pid}; touch ./s-signalled`, description: 'e2e' } }, sudo(2), harmless(2), sudo(3), { text: 'done' }] }),
+      script: () => ({
+        turns: [
+          sudo(1),
+          { tool: 'Bash', input: { command: `kill -${signal} ${pid}; touch ./s-signalled`, description: 'e2e' } },
+          sudo(2),
+          harmless(2),
+          sudo(3),
+          { text: 'done' },
+        ],
+      }),
     });
     runs.push(run);
     expect(run.timedOut).toBe(false);

@@ -10,7 +10,8 @@ export default defineHook({
     if (command === 'deny') return deny('use the safe variant instead');
     if (command === 'ask') return ask('are you sure?');
     if (command === 'defer') return defer();
-    if (command === 'rewrite') return allow({ reason: 'rewritten', updatedInput: { ...tool_input, command: 'echo safe' } });
+    if (command === 'rewrite')
+      return allow({ reason: 'rewritten', updatedInput: { ...tool_input, command: 'echo safe' } });
     if (command === 'context') return allow({ additionalContext: 'note for Claude' });
     if (command === 'throw') throw new TypeError('cannot read property x of undefined');
     if (command === 'hang') return new Promise(() => {});

@@ -7,6 +7,10 @@ export default defineHook({
   run({ tool_name, tool_input }) {
     if (tool_name === 'Bash' && (tool_input as { command?: string }).command === 'throw') throw new Error('broken');
     if (tool_name === 'Bash') return deny('no shell today', { interrupt: true });
-    return allow({ updatedPermissions: [{ type: 'addRules', rules: [{ toolName: tool_name }], behavior: 'allow', destination: 'session' }] });
+    return allow({
+      updatedPermissions: [
+        { type: 'addRules', rules: [{ toolName: tool_name }], behavior: 'allow', destination: 'session' },
+      ],
+    });
   },
 });

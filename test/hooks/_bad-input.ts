@@ -32,8 +32,14 @@ const readJson = (url: URL) => JSON.parse(readFileSync(url, 'utf8')) as Record<s
 function manifestBundles(dir: string): Bundle[] {
   const manifest = new URL(`../../${dir}/manifest.json`, import.meta.url);
   if (!existsSync(manifest)) throw new Error(`${dir}/manifest.json is missing: run npm run build first`);
-  const { hooks, events } = readJson(manifest) as { hooks: Array<ManifestEntry & { name: string }>; events: ManifestEntry[] };
-  return [...hooks.map((h) => ({ ...h, members: [h.name] })), ...events.map((e) => ({ ...e, name: e.file, members: e.hooks ?? [] }))].map((b) => ({
+  const { hooks, events } = readJson(manifest) as {
+    hooks: Array<ManifestEntry & { name: string }>;
+    events: ManifestEntry[];
+  };
+  return [
+    ...hooks.map((h) => ({ ...h, members: [h.name] })),
+    ...events.map((e) => ({ ...e, name: e.file, members: e.hooks ?? [] })),
+  ].map((b) => ({
     ...b,
     id: `${dir}/${b.file}`,
     path: fileURLToPath(new URL(`../../${dir}/${b.file}`, import.meta.url)),
@@ -73,7 +79,12 @@ export function plainRun(bundle: Bundle): () => Promise<HookRun> {
  * answer for PreToolUse/PermissionRequest, nothing on stdout otherwise), exit 1 and nothing on
  * stdout for the rest, and exactly one stderr line per hook in the bundle, each naming `code`.
  */
-export async function expectFailure(bundle: Bundle, stdin: string | Buffer, code: RegExp, options: Pick<SpawnHookOptions, 'keepStdinOpen' | 'env'> = {}): Promise<HookRun> {
+export async function expectFailure(
+  bundle: Bundle,
+  stdin: string | Buffer,
+  code: RegExp,
+  options: Pick<SpawnHookOptions, 'keepStdinOpen' | 'env'> = {},
+): Promise<HookRun> {
   const failCode = bundle.onError === 'block' ? 2 : 1;
   const run = await spawnHook(bundle.path, stdin, { ...options, env: { ...env, ...options.env } });
   expect(run.exitCode).toBe(failCode);

@@ -25,8 +25,13 @@ describe.concurrent.each(bundles)('$id ($event, onError $onError)', (bundle) => 
     expect([open.exitCode, open.stdout]).toEqual([exitCode, stdout]);
   });
 
-  it('fails by policy on text that is not JSON', () => expectFailure(bundle, 'rm -rf /', /E_PAYLOAD_JSON: stdin is not valid JSON/));
+  it('fails by policy on text that is not JSON', () =>
+    expectFailure(bundle, 'rm -rf /', /E_PAYLOAD_JSON: stdin is not valid JSON/));
 
   it('fails by policy on an event it was not written for, naming both', () =>
-    expectFailure(bundle, JSON.stringify({ ...good, hook_event_name: 'NoSuchEvent' }), new RegExp(`E_PAYLOAD_EVENT: this hook handles ${bundle.event} but received a NoSuchEvent payload`)));
+    expectFailure(
+      bundle,
+      JSON.stringify({ ...good, hook_event_name: 'NoSuchEvent' }),
+      new RegExp(`E_PAYLOAD_EVENT: this hook handles ${bundle.event} but received a NoSuchEvent payload`),
+    ));
 });

@@ -32,7 +32,11 @@ describe.concurrent.each(chosen)('$id ($event, onError $onError) on bad input', 
   const fails = (stdin: string | Buffer, code: RegExp) => expectFailure(bundle, stdin, code);
 
   it('treats extra unknown fields as harmless', async () => {
-    const extra = await spawnHook(bundle.path, { ...good, field_from_the_future: { nested: [1, 2] }, another: 'x' }, { env });
+    const extra = await spawnHook(
+      bundle.path,
+      { ...good, field_from_the_future: { nested: [1, 2] }, another: 'x' },
+      { env },
+    );
     const { exitCode, stdout } = await plain();
     expect(exitCode).toBe(0);
     expect([extra.exitCode, extra.stdout]).toEqual([exitCode, stdout]);
@@ -49,12 +53,14 @@ describe.concurrent.each(chosen)('$id ($event, onError $onError) on bad input', 
     bytes[bytes.length - 3] = 0xff;
     return fails(bytes, /E_PAYLOAD_UTF8/);
   });
-  it('fails by policy on a 10 MiB payload without reading it all', () => fails(JSON.stringify({ ...good, padding: 'x'.repeat(10 * 1024 * 1024) }), /E_PAYLOAD_TOO_LARGE/));
+  it('fails by policy on a 10 MiB payload without reading it all', () =>
+    fails(JSON.stringify({ ...good, padding: 'x'.repeat(10 * 1024 * 1024) }), /E_PAYLOAD_TOO_LARGE/));
   it('fails by policy when a required common field is missing', () => {
     const { session_id: _dropped, ...rest } = good;
     return fails(JSON.stringify(rest), /E_PAYLOAD_SCHEMA: .*session_id: expected string, got nothing/);
   });
-  it('fails by policy when a common field has the wrong type', () => fails(JSON.stringify({ ...good, cwd: 42 }), /E_PAYLOAD_SCHEMA: .*cwd: expected string, got number/));
+  it('fails by policy when a common field has the wrong type', () =>
+    fails(JSON.stringify({ ...good, cwd: 42 }), /E_PAYLOAD_SCHEMA: .*cwd: expected string, got number/));
   it('fails by policy when hook_event_name is missing', () => {
     const { hook_event_name: _dropped, ...rest } = good;
     return fails(JSON.stringify(rest), /E_PAYLOAD_SCHEMA: hook_event_name: expected string, got nothing/);

@@ -9,7 +9,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawnHook, type HookRun } from '../../lib/testing.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/bash-guard.cjs', import.meta.url));
-const FIXTURE = JSON.parse(readFileSync(new URL('../../cli/payloads/PreToolUse.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const FIXTURE = JSON.parse(
+  readFileSync(new URL('../../cli/payloads/PreToolUse.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 describe('dist/bash-guard.cjs and secrets through the shell', () => {
   let dir: string;
@@ -25,14 +27,25 @@ describe('dist/bash-guard.cjs and secrets through the shell', () => {
     mkdirSync(join(project, '.claude', 'hookpack'), { recursive: true });
     mkdirSync(join(dir, 'home'));
     mkdirSync(join(dir, 'config'), { mode: 0o700 });
-    env = { HOME: join(dir, 'home'), XDG_CONFIG_HOME: join(dir, 'xdg'), HOOKPACK_CONFIG_DIR: join(dir, 'config'), CLAUDE_PROJECT_DIR: project };
+    env = {
+      HOME: join(dir, 'home'),
+      XDG_CONFIG_HOME: join(dir, 'xdg'),
+      HOOKPACK_CONFIG_DIR: join(dir, 'config'),
+      CLAUDE_PROJECT_DIR: project,
+    };
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (command: string): Promise<HookRun> =>
-    spawnHook(BUNDLE, { ...FIXTURE, cwd: project, tool_input: { command, description: 'Run a command' } }, { cleanEnv: true, env });
+    spawnHook(
+      BUNDLE,
+      { ...FIXTURE, cwd: project, tool_input: { command, description: 'Run a command' } },
+      { cleanEnv: true, env },
+    );
   const ruleOf = (result: HookRun) => {
-    const reason = (result.json as { hookSpecificOutput?: { permissionDecisionReason?: string } } | undefined)?.hookSpecificOutput?.permissionDecisionReason ?? '';
+    const reason =
+      (result.json as { hookSpecificOutput?: { permissionDecisionReason?: string } } | undefined)?.hookSpecificOutput
+        ?.permissionDecisionReason ?? '';
     return /\(rule "([^"]+)"\)/.exec(reason)?.[1];
   };
 
@@ -49,7 +62,9 @@ describe('dist/bash-guard.cjs and secrets through the shell', () => {
   });
 
   it('follows the user file-guard.json: an allowed rule is allowed in the shell too', async () => {
-    writeFileSync(join(dir, 'config', 'file-guard.json'), JSON.stringify({ allow: ['credential-files'] }), { mode: 0o600 });
+    writeFileSync(join(dir, 'config', 'file-guard.json'), JSON.stringify({ allow: ['credential-files'] }), {
+      mode: 0o600,
+    });
     const result = await run('cat ~/.npmrc');
     expect([result.exitCode, result.stdout, result.stderr]).toEqual([0, '', '']);
     expect(ruleOf(await run('cat .env'))).toBe('secret-file-read');
@@ -58,7 +73,10 @@ describe('dist/bash-guard.cjs and secrets through the shell', () => {
   it('follows a project file-guard.json that adds a protection, and ignores its allow', async () => {
     writeFileSync(
       join(project, '.claude', 'hookpack', 'file-guard.json'),
-      JSON.stringify({ protect: [{ id: 'tf-state', globs: ['*.tfstate'], access: 'readwrite', reason: 'state holds secrets' }], allow: ['env-files'] }),
+      JSON.stringify({
+        protect: [{ id: 'tf-state', globs: ['*.tfstate'], access: 'readwrite', reason: 'state holds secrets' }],
+        allow: ['env-files'],
+      }),
     );
     expect(ruleOf(await run('cat terraform.tfstate'))).toBe('secret-file-read');
     expect(ruleOf(await run('cat .env'))).toBe('secret-file-read');

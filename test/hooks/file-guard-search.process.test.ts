@@ -17,7 +17,13 @@ writeFileSync(join(home, '.ssh', 'id_ed25519'), 'KEY');
 mkdirSync(join(project, 'src'), { recursive: true });
 writeFileSync(join(project, '.env'), 'TOKEN=x');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const env = { HOME: home, XDG_CONFIG_HOME: join(dir, 'xdg'), HOOKPACK_CONFIG_DIR: join(dir, 'config'), HOOKPACK_HOME: join(dir, 'state'), CLAUDE_PROJECT_DIR: project };
+const env = {
+  HOME: home,
+  XDG_CONFIG_HOME: join(dir, 'xdg'),
+  HOOKPACK_CONFIG_DIR: join(dir, 'config'),
+  HOOKPACK_HOME: join(dir, 'state'),
+  CLAUDE_PROJECT_DIR: project,
+};
 
 const payload = (tool_name: string, tool_input: Record<string, unknown>) => ({
   session_id: '00000000-0000-4000-8000-000000000001',
@@ -29,14 +35,35 @@ const payload = (tool_name: string, tool_input: Record<string, unknown>) => ({
   tool_input,
   tool_use_id: 'toolu_01SEARCH',
 });
-const reasonOf = (json: Record<string, unknown> | undefined) => (json?.hookSpecificOutput as { permissionDecisionReason?: string } | undefined)?.permissionDecisionReason;
+const reasonOf = (json: Record<string, unknown> | undefined) =>
+  (json?.hookSpecificOutput as { permissionDecisionReason?: string } | undefined)?.permissionDecisionReason;
 
 describe.each(['file-guard', 'on-PreToolUse'])('dist/%s.cjs on search tools', (name) => {
   it.each<[string, string, Record<string, unknown>, RegExp]>([
-    ['Grep of .env in content mode', 'Grep', { pattern: 'TOKEN', path: '.env', output_mode: 'content' }, /^file-guard blocked searching \.env \(rule "env-files"\)/],
-    ['Grep with glob ".env*" (overrides .gitignore)', 'Grep', { pattern: 'TOKEN', glob: '.env*', output_mode: 'content' }, /^file-guard blocked searching with the glob "\.env\*"/],
-    ['Grep over the home directory', 'Grep', { pattern: 'KEY', path: home }, /^file-guard blocked searching \/\S+, which holds ~\/\.ssh \(rule "ssh-dir"\)/],
-    ['Glob listing ~/.ssh', 'Glob', { pattern: '*', path: join(home, '.ssh') }, /^file-guard blocked listing ~\/\.ssh \(rule "ssh-dir"\)/],
+    [
+      'Grep of .env in content mode',
+      'Grep',
+      { pattern: 'TOKEN', path: '.env', output_mode: 'content' },
+      /^file-guard blocked searching \.env \(rule "env-files"\)/,
+    ],
+    [
+      'Grep with glob ".env*" (overrides .gitignore)',
+      'Grep',
+      { pattern: 'TOKEN', glob: '.env*', output_mode: 'content' },
+      /^file-guard blocked searching with the glob "\.env\*"/,
+    ],
+    [
+      'Grep over the home directory',
+      'Grep',
+      { pattern: 'KEY', path: home },
+      /^file-guard blocked searching \/\S+, which holds ~\/\.ssh \(rule "ssh-dir"\)/,
+    ],
+    [
+      'Glob listing ~/.ssh',
+      'Glob',
+      { pattern: '*', path: join(home, '.ssh') },
+      /^file-guard blocked listing ~\/\.ssh \(rule "ssh-dir"\)/,
+    ],
   ])('denies %s', async (_, tool, input, reason) => {
     const run = await spawnHook(bundle(name), payload(tool, input), { cleanEnv: true, env });
     expect(run.exitCode).toBe(0);

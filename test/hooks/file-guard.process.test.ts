@@ -34,7 +34,12 @@ describe('dist/file-guard.cjs', () => {
     mkdirSync(join(project, 'src'));
     mkdirSync(join(dir, 'home'));
     mkdirSync(userConfig);
-    env = { HOME: join(dir, 'home'), XDG_CONFIG_HOME: join(dir, 'xdg'), HOOKPACK_CONFIG_DIR: userConfig, CLAUDE_PROJECT_DIR: project };
+    env = {
+      HOME: join(dir, 'home'),
+      XDG_CONFIG_HOME: join(dir, 'xdg'),
+      HOOKPACK_CONFIG_DIR: userConfig,
+      CLAUDE_PROJECT_DIR: project,
+    };
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,8 +53,12 @@ describe('dist/file-guard.cjs', () => {
     tool_input,
     tool_use_id: 'toolu_01FILEGUARD',
   });
-  const run = (tool: string, input: Record<string, unknown>, extraEnv: NodeJS.ProcessEnv = {}, cwd?: string): Promise<HookRun> =>
-    spawnHook(BUNDLE, payload(tool, input, cwd), { cleanEnv: true, env: { ...env, ...extraEnv } });
+  const run = (
+    tool: string,
+    input: Record<string, unknown>,
+    extraEnv: NodeJS.ProcessEnv = {},
+    cwd?: string,
+  ): Promise<HookRun> => spawnHook(BUNDLE, payload(tool, input, cwd), { cleanEnv: true, env: { ...env, ...extraEnv } });
 
   it('denies Write to .env with the reason Claude reads', async () => {
     const result = await run('Write', { file_path: join(project, '.env'), content: 'SECRET=1\n' });
@@ -59,7 +68,11 @@ describe('dist/file-guard.cjs', () => {
   });
 
   it('denies Edit of .git/config', async () => {
-    const result = await run('Edit', { file_path: join(project, '.git/config'), old_string: 'bare = false', new_string: 'bare = true' });
+    const result = await run('Edit', {
+      file_path: join(project, '.git/config'),
+      old_string: 'bare = false',
+      new_string: 'bare = true',
+    });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(denial(`file-guard blocked writing .git/config (rule "git-internals"): ${GIT_REASON}`));
     expect(result.stderr).toBe('');
@@ -85,14 +98,25 @@ describe('dist/file-guard.cjs', () => {
     writeFileSync(join(project, '.env'), 'SECRET=1\n');
     symlinkSync('.env', join(project, 'notes.txt'));
     const result = await run('Read', { file_path: join(project, 'notes.txt') });
-    expect(result.stdout).toBe(denial(`file-guard blocked reading notes.txt, a symlink to .env, (rule "env-files"): ${ENV_REASON}`));
+    expect(result.stdout).toBe(
+      denial(`file-guard blocked reading notes.txt, a symlink to .env, (rule "env-files"): ${ENV_REASON}`),
+    );
   });
 
   it('applies a protection the user config adds', async () => {
-    const rule = { id: 'terraform-state', globs: ['*.tfstate'], access: 'readwrite', reason: 'use `terraform state show` instead' };
+    const rule = {
+      id: 'terraform-state',
+      globs: ['*.tfstate'],
+      access: 'readwrite',
+      reason: 'use `terraform state show` instead',
+    };
     writeFileSync(join(userConfig, 'file-guard.json'), JSON.stringify({ protect: [rule] }));
     const result = await run('Read', { file_path: join(project, 'infra/prod.tfstate') });
-    expect(result.stdout).toBe(denial('file-guard blocked reading infra/prod.tfstate (rule "terraform-state"): use `terraform state show` instead'));
+    expect(result.stdout).toBe(
+      denial(
+        'file-guard blocked reading infra/prod.tfstate (rule "terraform-state"): use `terraform state show` instead',
+      ),
+    );
   });
 
   it('ignores a project config that tries to switch a rule off, and says so under HOOKPACK_DEBUG', async () => {

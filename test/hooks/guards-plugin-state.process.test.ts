@@ -16,7 +16,11 @@ const project = join(dir, 'project');
 const plugin = join(project, 'plugins', 'hookpack-guards');
 cpSync(join(ROOT, 'plugins', 'hookpack-guards'), plugin, { recursive: true });
 const home = join(dir, 'home');
-const command = (JSON.parse(readFileSync(join(plugin, 'hooks', 'hooks.json'), 'utf8')) as { hooks: { PreToolUse: [{ hooks: [{ command: string }] }] } }).hooks.PreToolUse[0].hooks[0].command;
+const command = (
+  JSON.parse(readFileSync(join(plugin, 'hooks', 'hooks.json'), 'utf8')) as {
+    hooks: { PreToolUse: [{ hooks: [{ command: string }] }] };
+  }
+).hooks.PreToolUse[0].hooks[0].command;
 
 const listing = () =>
   readdirSync(plugin, { recursive: true, encoding: 'utf8' })
@@ -27,8 +31,22 @@ const listing = () =>
 const runGuard = (toolCommand: string) =>
   spawnSync('/bin/sh', ['-c', command], {
     cwd: project,
-    env: { PATH: process.env.PATH, HOME: home, CLAUDE_PROJECT_DIR: project, CLAUDE_PLUGIN_ROOT: plugin, HOOKPACK_DEBUG: '1' },
-    input: JSON.stringify({ session_id: 's', transcript_path: join(dir, 't.jsonl'), cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: toolCommand }, tool_use_id: 't1' }),
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      CLAUDE_PROJECT_DIR: project,
+      CLAUDE_PLUGIN_ROOT: plugin,
+      HOOKPACK_DEBUG: '1',
+    },
+    input: JSON.stringify({
+      session_id: 's',
+      transcript_path: join(dir, 't.jsonl'),
+      cwd: project,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: toolCommand },
+      tool_use_id: 't1',
+    }),
     encoding: 'utf8',
   });
 
@@ -56,12 +74,25 @@ describe('the guards plugin run from a directory inside the project', () => {
 });
 
 describe('the guards plugin when its bundle cannot start', () => {
-  const payload = JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' }, tool_use_id: 't1' });
+  const payload = JSON.stringify({
+    session_id: 's',
+    transcript_path: '/t',
+    cwd: project,
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: 'ls' },
+    tool_use_id: 't1',
+  });
   it.each([
     ['no node on PATH', { PATH: join(dir, 'empty-bin'), CLAUDE_PLUGIN_ROOT: plugin }],
     ['a plugin root without the bundle', { PATH: process.env.PATH, CLAUDE_PLUGIN_ROOT: join(dir, 'gone') }],
   ])('blocks (exit 2) with %s', (_what, env) => {
-    const result = spawnSync('/bin/sh', ['-c', command], { cwd: project, env: { HOME: home, ...env }, input: payload, encoding: 'utf8' });
+    const result = spawnSync('/bin/sh', ['-c', command], {
+      cwd: project,
+      env: { HOME: home, ...env },
+      input: payload,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
   });
 });

@@ -1,7 +1,17 @@
 // The built prompt-context as Claude Code runs it: `node dist/prompt-context.cjs`, a
 // UserPromptSubmit payload on stdin. Project, HOOKPACK_HOME (caches, telemetry) and the user
 // config directory are temp dirs, so nothing on this machine changes an answer.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +26,8 @@ const CHECKS = [
   { keywords: ['migration', 'schema'], check: 'Run npm run db:check before committing a migration' },
   { keywords: ['release'], check: 'Releases are tagged by CI, never by hand' },
 ];
-const ANTI_PATTERNS = '# Anti-patterns\n\n## Editing generated migrations\nKeywords: sql, schema\nGenerate a new migration instead.\n\n## Mocking the database\nUse the test container.\n';
+const ANTI_PATTERNS =
+  '# Anti-patterns\n\n## Editing generated migrations\nKeywords: sql, schema\nGenerate a new migration instead.\n\n## Mocking the database\nUse the test container.\n';
 
 let dir: string;
 let project: string;
@@ -34,7 +45,13 @@ beforeEach(() => {
   userConfig = join(dir, 'config');
   mkdirSync(join(project, '.claude', 'scratch'), { recursive: true });
   mkdirSync(userConfig);
-  env = { HOME: join(dir, 'home'), XDG_CONFIG_HOME: join(dir, 'xdg'), HOOKPACK_CONFIG_DIR: userConfig, HOOKPACK_HOME: home, CLAUDE_PROJECT_DIR: project };
+  env = {
+    HOME: join(dir, 'home'),
+    XDG_CONFIG_HOME: join(dir, 'xdg'),
+    HOOKPACK_CONFIG_DIR: userConfig,
+    HOOKPACK_HOME: home,
+    CLAUDE_PROJECT_DIR: project,
+  };
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -42,10 +59,18 @@ const write = (path: string, text: string) => writeFileSync(join(project, path),
 const run = (prompt: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<HookRun> =>
   spawnHook(
     BUNDLE,
-    { session_id: '00000000-0000-4000-8000-000000000001', transcript_path: join(dir, 't.jsonl'), cwd: project, permission_mode: 'default', hook_event_name: 'UserPromptSubmit', prompt },
+    {
+      session_id: '00000000-0000-4000-8000-000000000001',
+      transcript_path: join(dir, 't.jsonl'),
+      cwd: project,
+      permission_mode: 'default',
+      hook_event_name: 'UserPromptSubmit',
+      prompt,
+    },
     { cleanEnv: true, env: { ...env, ...extraEnv } },
   );
-const answer = (context: string) => `${JSON.stringify({ hookSpecificOutput: { hookEventName: 'UserPromptSubmit', additionalContext: context } })}\n`;
+const answer = (context: string) =>
+  `${JSON.stringify({ hookSpecificOutput: { hookEventName: 'UserPromptSubmit', additionalContext: context } })}\n`;
 const telemetry = () =>
   readFileSync(join(home, 'telemetry.jsonl'), 'utf8')
     .trim()
@@ -96,12 +121,15 @@ describe('dist/prompt-context.cjs', () => {
   });
 
   it('keeps within the configured maxChars by dropping whole entries, most relevant kept', async () => {
-    const checks = Array.from({ length: 30 }, (_, i) => ({ keywords: i < 5 ? ['deploy', 'canary'] : ['deploy'], check: `Check ${i}: ${'x'.repeat(80)}` }));
+    const checks = Array.from({ length: 30 }, (_, i) => ({
+      keywords: i < 5 ? ['deploy', 'canary'] : ['deploy'],
+      check: `Check ${i}: ${'x'.repeat(80)}`,
+    }));
     write('.claude/knowledge-checks.json', JSON.stringify(checks));
     mkdirSync(join(project, '.claude/hookpack'));
     write('.claude/hookpack/prompt-context.json', JSON.stringify({ maxChars: 500 }));
     const result = await run('deploy the canary');
-    const context = (result.json?.hookSpecificOutput as { additionalContext: string }).additionalContext;
+    const context = (result.json!.hookSpecificOutput as { additionalContext: string }).additionalContext;
     expect(context.length).toBeLessThanOrEqual(500);
     const entries = context.split('\n').filter((line) => line.startsWith('- '));
     expect(entries.map((line) => line.slice(0, 9))).toEqual(['- Check 0', '- Check 1', '- Check 2']);
@@ -114,7 +142,11 @@ describe('dist/prompt-context.cjs', () => {
     write('docs/checks.json', JSON.stringify(CHECKS));
     writeFileSync(join(userConfig, 'prompt-context.json'), JSON.stringify({ knowledgeChecks: 'docs/checks.json' }));
     const result = await run('cut the release');
-    expect(result.stdout).toBe(answer('Project notes matching this prompt:\nKnowledge checks (docs/checks.json):\n- Releases are tagged by CI, never by hand'));
+    expect(result.stdout).toBe(
+      answer(
+        'Project notes matching this prompt:\nKnowledge checks (docs/checks.json):\n- Releases are tagged by CI, never by hand',
+      ),
+    );
   });
 
   it('ignores a project config path that leads out of the project', async () => {
@@ -123,7 +155,9 @@ describe('dist/prompt-context.cjs', () => {
     write('.claude/hookpack/prompt-context.json', JSON.stringify({ knowledgeChecks: '../outside.json' }));
     const result = await run('cut the release', { HOOKPACK_DEBUG: '1' });
     expect([result.exitCode, result.stdout]).toEqual([0, '']);
-    expect(result.stderr).toContain('ignored `knowledgeChecks` "../outside.json": a project config may only name paths inside the project');
+    expect(result.stderr).toContain(
+      'ignored `knowledgeChecks` "../outside.json": a project config may only name paths inside the project',
+    );
   });
 
   it('does not list a scratch directory that is a committed symlink leading out of the project', async () => {
@@ -133,7 +167,9 @@ describe('dist/prompt-context.cjs', () => {
     symlinkSync('../../outside', join(project, '.claude', 'scratch'));
     const result = await run('prepare the release notes', { HOOKPACK_DEBUG: '1' });
     expect([result.exitCode, result.stdout]).toEqual([0, '']);
-    expect(result.stderr).toContain(`${join(project, '.claude', 'scratch')} leads out of the project (to ${join(dir, 'outside')}); not read`);
+    expect(result.stderr).toContain(
+      `${join(project, '.claude', 'scratch')} leads out of the project (to ${join(dir, 'outside')}); not read`,
+    );
   });
 
   it('does not read a notes file that is a committed symlink leading out of the project', async () => {
@@ -162,12 +198,20 @@ describe('dist/prompt-context.cjs', () => {
   });
 
   it.each([
-    ['more than 5,000 entries', () => Array.from({ length: 5001 }, (_, i) => write(`.claude/scratch/n${i}.md`, '')), /holds more entries than the listing may read/],
-    ['more than 8 levels', () => {
-      const deep = '.claude/scratch/a/b/c/d/e/f/g/h/i';
-      mkdirSync(join(project, deep), { recursive: true });
-      write(`${deep}/release.md`, '');
-    }, /lies more than 8 levels deep/],
+    [
+      'more than 5,000 entries',
+      () => Array.from({ length: 5001 }, (_, i) => write(`.claude/scratch/n${i}.md`, '')),
+      /holds more entries than the listing may read/,
+    ],
+    [
+      'more than 8 levels',
+      () => {
+        const deep = '.claude/scratch/a/b/c/d/e/f/g/h/i';
+        mkdirSync(join(project, deep), { recursive: true });
+        write(`${deep}/release.md`, '');
+      },
+      /lies more than 8 levels deep/,
+    ],
   ])('gives up listing a scratch directory with %s, and says so under HOOKPACK_DEBUG', async (_, make, message) => {
     write('.claude/scratch/release-plan.md', '');
     make();
@@ -177,13 +221,18 @@ describe('dist/prompt-context.cjs', () => {
   });
 
   it('skips malformed JSON and Markdown, says why under HOOKPACK_DEBUG, and uses what is valid', async () => {
-    write('.claude/knowledge-checks.json', '[{"keywords": ["release"], "check": "Tag it"}, {"keywords": "migration"}, ');
+    write(
+      '.claude/knowledge-checks.json',
+      '[{"keywords": ["release"], "check": "Tag it"}, {"keywords": "migration"}, ',
+    );
     write('.claude/anti-patterns.md', 'no sections, just release talk\n');
     write('.claude/scratch/release-notes.md', '');
     const result = await run('prepare the release', { HOOKPACK_DEBUG: '1' });
     expect(result.exitCode).toBe(0);
-    const context = (result.json?.hookSpecificOutput as { additionalContext: string }).additionalContext;
-    expect(context).toMatch(/^Project notes matching this prompt:\nScratch files \(\.claude\/scratch\):\n- \.claude\/scratch\/release-notes\.md \(modified \d{4}-\d\d-\d\d\)$/);
+    const context = (result.json!.hookSpecificOutput as { additionalContext: string }).additionalContext;
+    expect(context).toMatch(
+      /^Project notes matching this prompt:\nScratch files \(\.claude\/scratch\):\n- \.claude\/scratch\/release-notes\.md \(modified \d{4}-\d\d-\d\d\)$/,
+    );
     expect(result.stderr).toMatch(/knowledge-checks\.json: not valid JSON \(/);
     expect(result.stderr).toContain('anti-patterns.md: no `## Title` sections found');
   });
@@ -199,7 +248,11 @@ describe('dist/prompt-context.cjs', () => {
     writeFileSync(join(userConfig, 'prompt-context.json'), '{ "maxChars": ');
     const result = await run('prepare the release');
     expect([result.exitCode, result.stdout]).toEqual([1, '']);
-    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^hookpack prompt-context failed open \(E_CONFIG: .*prompt-context\.json is not valid JSON/)]);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(
+        /^hookpack prompt-context failed open \(E_CONFIG: .*prompt-context\.json is not valid JSON/,
+      ),
+    ]);
   });
 
   it('serves a second run from the disk cache, and sees an edited file at once', async () => {
@@ -208,9 +261,14 @@ describe('dist/prompt-context.cjs', () => {
     const first = await run('The schema migration fails');
     const second = await run('Another schema migration question');
     expect(second.stdout).toBe(first.stdout);
-    write('.claude/knowledge-checks.json', JSON.stringify([{ keywords: ['schema'], check: 'Schema changes need a review' }]));
+    write(
+      '.claude/knowledge-checks.json',
+      JSON.stringify([{ keywords: ['schema'], check: 'Schema changes need a review' }]),
+    );
     const third = await run('The schema migration fails');
-    expect((third.json?.hookSpecificOutput as { additionalContext: string }).additionalContext).toContain('- Schema changes need a review');
+    expect((third.json!.hookSpecificOutput as { additionalContext: string }).additionalContext).toContain(
+      '- Schema changes need a review',
+    );
     expect(telemetry().map(({ cacheHits, cacheMisses }) => ({ cacheHits, cacheMisses }))).toEqual([
       { cacheHits: 0, cacheMisses: 3 },
       { cacheHits: 3, cacheMisses: 0 },

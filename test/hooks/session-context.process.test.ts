@@ -2,7 +2,16 @@
 // payload on stdin, against a real git repository in a temp dir (no user or system git config),
 // outside any repository, without git on PATH, and with fake `git` programs that hang.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,9 +76,17 @@ function isGone(pid: number): boolean {
 }
 
 const git = (cwd: string, ...args: string[]) => execFileSync(GIT, args, { cwd, env: { ...env }, encoding: 'utf8' });
-const payload = (cwd: string) => ({ session_id: '00000000-0000-4000-8000-000000000001', transcript_path: join(dir, 't.jsonl'), cwd, hook_event_name: 'SessionStart', source: 'startup' });
-const run = (cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<HookRun> => spawnHook(BUNDLE, payload(cwd), { cleanEnv: true, env: { ...env, ...extraEnv } });
-const contextOf = (result: HookRun) => (result.json?.hookSpecificOutput as { additionalContext?: string } | undefined)?.additionalContext;
+const payload = (cwd: string) => ({
+  session_id: '00000000-0000-4000-8000-000000000001',
+  transcript_path: join(dir, 't.jsonl'),
+  cwd,
+  hook_event_name: 'SessionStart',
+  source: 'startup',
+});
+const run = (cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<HookRun> =>
+  spawnHook(BUNDLE, payload(cwd), { cleanEnv: true, env: { ...env, ...extraEnv } });
+const contextOf = (result: HookRun) =>
+  (result.json?.hookSpecificOutput as { additionalContext?: string } | undefined)?.additionalContext;
 
 function fakeGit(body: string): string {
   const bin = join(dir, 'fake-bin');
@@ -114,9 +131,14 @@ describe('dist/session-context.cjs', () => {
     const hashes = git(repo, 'log', '-n', '5', '--format=%h').trim().split('\n');
     const subjects = ['My change', 'Commit number 6', 'Commit number 5', 'Commit number 4', 'Commit number 3'];
     const lines = contextOf(result)?.split('\n') ?? [];
-    expect(lines.slice(0, 2)).toEqual(['git: branch main (1 ahead, 1 behind origin/main); 2 modified, 1 staged, 2 untracked', 'recent commits:']);
+    expect(lines.slice(0, 2)).toEqual([
+      'git: branch main (1 ahead, 1 behind origin/main); 2 modified, 1 staged, 2 untracked',
+      'recent commits:',
+    ]);
     expect(lines).toHaveLength(7);
-    lines.slice(2).forEach((line, i) => expect(line).toMatch(new RegExp(`^${hashes[i]} ${subjects[i]} \\(\\d+ seconds? ago\\)$`)));
+    lines
+      .slice(2)
+      .forEach((line, i) => expect(line).toMatch(new RegExp(`^${hashes[i]} ${subjects[i]} \\(\\d+ seconds? ago\\)$`)));
     expect(Object.keys(result.json ?? {})).toEqual(['hookSpecificOutput']);
   });
 
@@ -132,14 +154,22 @@ describe('dist/session-context.cjs', () => {
     const plain = join(dir, 'plain');
     mkdirSync(plain);
     const result = await run(plain);
-    expect([result.exitCode, contextOf(result), result.stderr]).toEqual([0, `git: ${plain} is not a git repository`, '']);
+    expect([result.exitCode, contextOf(result), result.stderr]).toEqual([
+      0,
+      `git: ${plain} is not a git repository`,
+      '',
+    ]);
   });
 
   it('is one line, and no error, without git on PATH', async () => {
     const empty = join(dir, 'empty-bin');
     mkdirSync(empty);
     const result = await run(dir, { PATH: empty });
-    expect([result.exitCode, contextOf(result), result.stderr]).toEqual([0, 'git: not installed (no `git` on PATH); no repository context', '']);
+    expect([result.exitCode, contextOf(result), result.stderr]).toEqual([
+      0,
+      'git: not installed (no `git` on PATH); no repository context',
+      '',
+    ]);
   });
 
   it('answers before its deadline when git hangs, and leaves no git behind', async () => {
@@ -147,7 +177,9 @@ describe('dist/session-context.cjs', () => {
     const result = await run(dir, { PATH, HOOKPACK_DEADLINE_MS: '1500' });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe('');
-    expect(contextOf(result)).toMatch(/^git: no answer from git status or git log within \d+ ms; repository context skipped$/);
+    expect(contextOf(result)).toMatch(
+      /^git: no answer from git status or git log within \d+ ms; repository context skipped$/,
+    );
     expect(result.durationMs).toBeLessThan(3000); // the runner's own deadline check is the strict one: a late answer would exit 1
     const started = readPids();
     expect(started).toHaveLength(2);
@@ -155,15 +187,19 @@ describe('dist/session-context.cjs', () => {
   });
 
   it('keeps the status when only git log hangs, and notes what is missing', async () => {
-    const PATH = fakeGit('case " $* " in\n  *" status "*) printf "# branch.oid 1f2e3d4\\n# branch.head main\\n1 .M N... 100644 100644 100644 a b x.ts\\n" ;;\n  *) echo $$ >> "$PIDS"; exec sleep 30 ;;\nesac');
+    const PATH = fakeGit(
+      'case " $* " in\n  *" status "*) printf "# branch.oid 1f2e3d4\\n# branch.head main\\n1 .M N... 100644 100644 100644 a b x.ts\\n" ;;\n  *) echo $$ >> "$PIDS"; exec sleep 30 ;;\nesac',
+    );
     const result = await run(dir, { PATH, HOOKPACK_DEADLINE_MS: '1500' });
     expect(result.exitCode).toBe(0);
-    expect(contextOf(result)).toMatch(/^git: branch main \(no upstream\); 1 modified\nrecent commits: unavailable \(git log took over \d+ ms\)$/);
+    expect(contextOf(result)).toMatch(
+      /^git: branch main \(no upstream\); 1 modified\nrecent commits: unavailable \(git log took over \d+ ms\)$/,
+    );
     expect(readPids().filter((pid) => !isGone(pid))).toEqual([]);
   });
 
   it('also stops a hanging git that ignores SIGTERM', async () => {
-    const PATH = fakeGit("trap '' TERM\necho $$ >> \"$PIDS\"\nexec sleep 30");
+    const PATH = fakeGit('trap \'\' TERM\necho $$ >> "$PIDS"\nexec sleep 30');
     const result = await run(dir, { PATH, HOOKPACK_DEADLINE_MS: '1500' });
     expect(result.exitCode).toBe(0);
     expect(contextOf(result)).toMatch(/^git: no answer from git status or git log within \d+ ms/);

@@ -34,14 +34,18 @@ describe('the user config directory must be yours alone', () => {
     writeFileSync(join(user, 'guard.json'), relaxing, { mode: 0o600 });
     chmodSync(user, mode);
     expect(load).toThrow(expect.objectContaining({ code: 'E_CONFIG' }));
-    expect(load).toThrow(`untrusted user config dir ${user}: it is writable by group or others (mode ${mode.toString(8)})`);
+    expect(load).toThrow(
+      `untrusted user config dir ${user}: it is writable by group or others (mode ${mode.toString(8)})`,
+    );
     expect(load).toThrow(`run chmod go-w ${user}`);
   });
 
   it('a config file group or others can write fails, naming the file', () => {
     writeFileSync(join(user, 'guard.json'), relaxing);
     chmodSync(join(user, 'guard.json'), 0o666);
-    expect(load).toThrow(`untrusted user config ${join(user, 'guard.json')}: it is writable by group or others (mode 666); run chmod go-w`);
+    expect(load).toThrow(
+      `untrusted user config ${join(user, 'guard.json')}: it is writable by group or others (mode 666); run chmod go-w`,
+    );
   });
 
   it.runIf(isRoot)('a directory another user owns fails', () => {

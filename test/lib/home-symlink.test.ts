@@ -1,4 +1,17 @@
-import { chmodSync, chownSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lchownSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,14 +90,22 @@ describe.runIf(posix)('a HOOKPACK_HOME that is a symbolic link', () => {
     expect(hookpackSubdir('cache', env)).toBe(join(first, 'cache'));
   });
 
-  it.each([['777', 0o777], ['770', 0o770], ['707', 0o707], ['720', 0o720], ['702', 0o702]] as const)('is refused when the real directory is writable by group or others (mode %s)', (_octal, mode) => {
+  it.each([
+    ['777', 0o777],
+    ['770', 0o770],
+    ['707', 0o707],
+    ['720', 0o720],
+    ['702', 0o702],
+  ] as const)('is refused when the real directory is writable by group or others (mode %s)', (_octal, mode) => {
     const real = dir('real', mode);
     const link = join(root, 'link');
     symlinkSync(real, link);
     const env = useHome(link);
     expect(hookpackHome(env)).toBeUndefined();
     expect(hookpackSubdir('cache', env)).toBeUndefined();
-    expect(unsafeReason(link)).toBe(`${real} (where it leads) is writable by group or others (mode ${mode.toString(8)}); run chmod 700 on it`);
+    expect(unsafeReason(link)).toBe(
+      `${real} (where it leads) is writable by group or others (mode ${mode.toString(8)}); run chmod 700 on it`,
+    );
   });
 
   it('is refused when it leads to a file, or nowhere', () => {
@@ -97,14 +118,17 @@ describe.runIf(posix)('a HOOKPACK_HOME that is a symbolic link', () => {
     expect(hookpackHome(useHome(join(root, 'dangling')))).toBeUndefined();
   });
 
-  it.skipIf(!isRoot)('is refused when the link is owned by another user, even leading to our 0700 directory [root only: lchown needs it]', () => {
-    const real = dir('real');
-    const link = join(root, 'link');
-    symlinkSync(real, link);
-    lchownSync(link, NOBODY, NOBODY);
-    expect(hookpackHome(useHome(link))).toBeUndefined();
-    expect(unsafeReason(link)).toBe(`it is a symbolic link owned by uid ${NOBODY}, not by you (uid 0) or root`);
-  });
+  it.skipIf(!isRoot)(
+    'is refused when the link is owned by another user, even leading to our 0700 directory [root only: lchown needs it]',
+    () => {
+      const real = dir('real');
+      const link = join(root, 'link');
+      symlinkSync(real, link);
+      lchownSync(link, NOBODY, NOBODY);
+      expect(hookpackHome(useHome(link))).toBeUndefined();
+      expect(unsafeReason(link)).toBe(`it is a symbolic link owned by uid ${NOBODY}, not by you (uid 0) or root`);
+    },
+  );
 
   it.skipIf(!isRoot)('is refused when the real directory is owned by another user [root only: chown needs it]', () => {
     const real = dir('real');
@@ -124,10 +148,16 @@ describe.runIf(posix)('a plain HOOKPACK_HOME directory', () => {
     expect(hookpackHome(useHome(dir('readable', 0o755)))).toBe(join(root, 'readable'));
   });
 
-  it.each([['777', 0o777], ['770', 0o770], ['702', 0o702]] as const)('is refused when writable by group or others (mode %s)', (_octal, mode) => {
+  it.each([
+    ['777', 0o777],
+    ['770', 0o770],
+    ['702', 0o702],
+  ] as const)('is refused when writable by group or others (mode %s)', (_octal, mode) => {
     const home = dir('home', mode);
     expect(hookpackHome(useHome(home))).toBeUndefined();
-    expect(unsafeReason(home)).toBe(`it is writable by group or others (mode ${mode.toString(8)}); run chmod 700 on it`);
+    expect(unsafeReason(home)).toBe(
+      `it is writable by group or others (mode ${mode.toString(8)}); run chmod 700 on it`,
+    );
   });
 
   it('a relative HOOKPACK_HOME is resolved to an absolute real path', () => {

@@ -87,7 +87,10 @@ describe.skipIf(process.platform === 'win32')('realPathOf', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('follows a symlinked directory into .git', () => {
-    expect(realPathOf(join(dir, 'repo/src/gitdir/config'), '/')).toEqual({ kind: 'resolved', path: `${dir}/repo/.git/config` });
+    expect(realPathOf(join(dir, 'repo/src/gitdir/config'), '/')).toEqual({
+      kind: 'resolved',
+      path: `${dir}/repo/.git/config`,
+    });
   });
 
   it('follows a relative symlink to .env', () => {
@@ -95,7 +98,10 @@ describe.skipIf(process.platform === 'win32')('realPathOf', () => {
   });
 
   it('resolves a file that does not exist yet under a symlinked directory', () => {
-    expect(realPathOf(join(dir, 'repo/src/gitdir/hooks/pre-commit'), '/')).toEqual({ kind: 'resolved', path: `${dir}/repo/.git/hooks/pre-commit` });
+    expect(realPathOf(join(dir, 'repo/src/gitdir/hooks/pre-commit'), '/')).toEqual({
+      kind: 'resolved',
+      path: `${dir}/repo/.git/hooks/pre-commit`,
+    });
   });
 
   it('follows a dangling symlink to the file a write would create', () => {
@@ -105,7 +111,10 @@ describe.skipIf(process.platform === 'win32')('realPathOf', () => {
   it('applies `..` after following a symlink, as the kernel does', () => {
     // refs -> repo/.git/refs, so src/refs/.. is repo/.git (lexically it would be repo/src).
     // Built by hand: path.join would collapse the `..` before the symlink is seen.
-    expect(realPathOf(`${dir}/repo/src/refs/../HEAD`, '/')).toEqual({ kind: 'resolved', path: `${dir}/repo/.git/HEAD` });
+    expect(realPathOf(`${dir}/repo/src/refs/../HEAD`, '/')).toEqual({
+      kind: 'resolved',
+      path: `${dir}/repo/.git/HEAD`,
+    });
     expect(realPathOf('src/refs/../HEAD', `${dir}/repo`)).toEqual({ kind: 'resolved', path: `${dir}/repo/.git/HEAD` });
   });
 
@@ -115,7 +124,10 @@ describe.skipIf(process.platform === 'win32')('realPathOf', () => {
   });
 
   it('returns a plain path unchanged when nothing on it is a symlink', () => {
-    expect(realPathOf(join(dir, 'repo/new/dir/file.ts'), '/')).toEqual({ kind: 'resolved', path: `${dir}/repo/new/dir/file.ts` });
+    expect(realPathOf(join(dir, 'repo/new/dir/file.ts'), '/')).toEqual({
+      kind: 'resolved',
+      path: `${dir}/repo/new/dir/file.ts`,
+    });
   });
 
   it('expands `~` against the given home', () => {

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,8 +68,16 @@ afterAll(() => rmSync(readerDir, { recursive: true, force: true }));
 
 /** readPrivateFile(path) in a child under HOOKPACK_DEBUG, killed after 10 s. */
 function readInChild(path: string): { value: string | null; stderr: string; status: number | null } {
-  const run = spawnSync(process.execPath, [reader, path], { env: { ...process.env, HOOKPACK_DEBUG: '1' }, encoding: 'utf8', timeout: 10_000 });
-  return { value: run.status === 0 ? (JSON.parse(run.stdout) as string | null) : null, stderr: run.stderr, status: run.status };
+  const run = spawnSync(process.execPath, [reader, path], {
+    env: { ...process.env, HOOKPACK_DEBUG: '1' },
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+  return {
+    value: run.status === 0 ? (JSON.parse(run.stdout) as string | null) : null,
+    stderr: run.stderr,
+    status: run.status,
+  };
 }
 
 describe('readPrivateFile', () => {
@@ -81,13 +98,21 @@ describe('readPrivateFile', () => {
     expect(readInChild(path)).toEqual({ value: null, stderr: '', status: 0 });
   });
 
-  it.runIf(posix).each([['666', 0o666], ['646', 0o646], ['620', 0o620], ['602', 0o602], ['622', 0o622]] as const)('refuses a file writable by group or others (mode %s), and says why', (_octal, mode) => {
+  it.runIf(posix).each([
+    ['666', 0o666],
+    ['646', 0o646],
+    ['620', 0o620],
+    ['602', 0o602],
+    ['622', 0o622],
+  ] as const)('refuses a file writable by group or others (mode %s), and says why', (_octal, mode) => {
     const path = file('shared.json', '{"planted":true}', mode);
     expect(readPrivateFile(path)).toBeUndefined();
     expect(readPrivate(path)).toBe('refused');
     const child = readInChild(path);
     expect(child.value).toBeNull();
-    expect(child.stderr).toBe(`hookpack: not reading ${path}: it is writable by group or others (mode ${mode.toString(8)})\n`);
+    expect(child.stderr).toBe(
+      `hookpack: not reading ${path}: it is writable by group or others (mode ${mode.toString(8)})\n`,
+    );
   });
 
   it('refuses a directory', () => {
@@ -120,19 +145,26 @@ describe('readPrivateFile', () => {
     if (path === undefined) return context.skip('mkfifo is not available here');
     // In a child first: if open() blocked, it times out there rather than hanging this runner.
     const child = readInChild(path);
-    expect(child).toEqual({ value: null, stderr: `hookpack: not reading ${path}: it is not a regular file\n`, status: 0 });
+    expect(child).toEqual({
+      value: null,
+      stderr: `hookpack: not reading ${path}: it is not a regular file\n`,
+      status: 0,
+    });
     expect(readPrivate(path)).toBe('refused');
   });
 
-  it.skipIf(!isRoot)('refuses a file owned by another user, even 0600 [root only: chown needs it; skipped otherwise]', () => {
-    const path = file('theirs.json', '{"planted":true}');
-    chownSync(path, NOBODY, NOBODY);
-    expect(readPrivateFile(path)).toBeUndefined();
-    expect(readPrivate(path)).toBe('refused');
-    const child = readInChild(path);
-    expect(child.value).toBeNull();
-    expect(child.stderr).toBe(`hookpack: not reading ${path}: it is owned by uid ${NOBODY}, not by you (uid 0)\n`);
-  });
+  it.skipIf(!isRoot)(
+    'refuses a file owned by another user, even 0600 [root only: chown needs it; skipped otherwise]',
+    () => {
+      const path = file('theirs.json', '{"planted":true}');
+      chownSync(path, NOBODY, NOBODY);
+      expect(readPrivateFile(path)).toBeUndefined();
+      expect(readPrivate(path)).toBe('refused');
+      const child = readInChild(path);
+      expect(child.value).toBeNull();
+      expect(child.stderr).toBe(`hookpack: not reading ${path}: it is owned by uid ${NOBODY}, not by you (uid 0)\n`);
+    },
+  );
 
   it('refuses a file larger than maxBytes, and reads one of exactly maxBytes', () => {
     const path = file('sized.json', '0123456789');

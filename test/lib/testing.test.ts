@@ -7,7 +7,11 @@ import bashBehaviour from '../hook-fixtures/bash-behaviour.ts';
 import { addContext, defineHook, deny } from '../../lib/index.ts';
 import { decisionOf, runHookInProcess, spawnHook } from '../../lib/testing.ts';
 
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) =>
+  JSON.parse(readFileSync(new URL(`../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 const bash = (command: string) => ({ ...fixture('PreToolUse'), tool_input: { command, description: 'x' } });
 const built = fileURLToPath(new URL('../.dist/bash-behaviour.cjs', import.meta.url));
 
@@ -15,7 +19,13 @@ describe('runHookInProcess', () => {
   it('renders a deny exactly as the built hook prints it', async () => {
     const inProcess = await runHookInProcess(bashBehaviour, bash('deny'), { name: 'bash-behaviour' });
     const spawned = await spawnHook(built, bash('deny'));
-    expect(inProcess).toEqual({ json: spawned.json, stdout: spawned.stdout, exitCode: 0, stderr: '', decision: 'deny' });
+    expect(inProcess).toEqual({
+      json: spawned.json,
+      stdout: spawned.stdout,
+      exitCode: 0,
+      stderr: '',
+      decision: 'deny',
+    });
   });
 
   it('fails a throwing guard closed, with the same exit code, JSON and stderr as the runner', async () => {
@@ -23,21 +33,40 @@ describe('runHookInProcess', () => {
     const spawned = await spawnHook(built, bash('throw'));
     expect(inProcess.decision).toBe('fail-closed');
     expect(inProcess.exitCode).toBe(2);
-    expect(inProcess.stderr).toMatch(/^hookpack bash-behaviour failed closed \(E_HANDLER_THREW: cannot read property x of undefined\)/);
-    expect([inProcess.exitCode, inProcess.stdout, inProcess.stderr]).toEqual([spawned.exitCode, spawned.stdout, spawned.stderr]);
+    expect(inProcess.stderr).toMatch(
+      /^hookpack bash-behaviour failed closed \(E_HANDLER_THREW: cannot read property x of undefined\)/,
+    );
+    expect([inProcess.exitCode, inProcess.stdout, inProcess.stderr]).toEqual([
+      spawned.exitCode,
+      spawned.stdout,
+      spawned.stderr,
+    ]);
     expect(decisionOf(inProcess.json)).toBe('fail-closed');
   });
 
   it('fails a throwing non-guard open: exit 1, nothing on stdout', async () => {
-    const hook = defineHook({ event: 'UserPromptSubmit', run: () => { throw new Error('boom'); } });
+    const hook = defineHook({
+      event: 'UserPromptSubmit',
+      run: () => {
+        throw new Error('boom');
+      },
+    });
     const run = await runHookInProcess(hook, fixture('UserPromptSubmit'), { name: 'ctx' });
-    expect(run).toEqual({ json: undefined, stdout: '', exitCode: 1, stderr: "hookpack ctx failed open (E_HANDLER_THREW: boom); the hook's answer was skipped\n", decision: 'fail-open' });
+    expect(run).toEqual({
+      json: undefined,
+      stdout: '',
+      exitCode: 1,
+      stderr: "hookpack ctx failed open (E_HANDLER_THREW: boom); the hook's answer was skipped\n",
+      decision: 'fail-open',
+    });
   });
 
   it('awaits an async handler', async () => {
     const hook = defineHook({ event: 'SessionStart', run: async () => addContext('branch main') });
     const run = await runHookInProcess(hook, fixture('SessionStart'));
-    expect(run.json).toEqual({ hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext: 'branch main' } });
+    expect(run.json).toEqual({
+      hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext: 'branch main' },
+    });
     expect(run.decision).toBe('context');
   });
 
@@ -48,7 +77,11 @@ describe('runHookInProcess', () => {
   });
 
   it("applies the hook's matcher like the runner: an unselected tool gets no answer", async () => {
-    const run = await runHookInProcess(bashBehaviour, { ...fixture('PreToolUse'), tool_name: 'Write', tool_input: { file_path: '/a', content: '' } });
+    const run = await runHookInProcess(bashBehaviour, {
+      ...fixture('PreToolUse'),
+      tool_name: 'Write',
+      tool_input: { file_path: '/a', content: '' },
+    });
     expect(run).toEqual({ json: undefined, stdout: '', exitCode: 0, stderr: '', decision: 'unmatched' });
   });
 
@@ -75,7 +108,11 @@ describe('decisionOf', () => {
     [hso({ additionalContext: 'note' }), {}, 'context'],
     [{ hookSpecificOutput: { hookEventName: 'PermissionDenied', retry: true } }, {}, 'retry'],
     [{ systemMessage: 'heads up' }, {}, 'notice'],
-    [hso({ permissionDecision: 'deny', permissionDecisionReason: 'hookpack g failed closed (E_X: y); …' }), {}, 'fail-closed'],
+    [
+      hso({ permissionDecision: 'deny', permissionDecisionReason: 'hookpack g failed closed (E_X: y); …' }),
+      {},
+      'fail-closed',
+    ],
     [undefined, { exitCode: 2, stderr: 'hookpack g failed closed (E_X: y)' }, 'fail-closed'],
     [undefined, { exitCode: 1, stderr: 'hookpack g failed open (E_X: y)' }, 'fail-open'],
     [undefined, { exitCode: 127, stderr: 'sh: 1: x: not found' }, 'fail-open'],

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * The `hookpack` import alias, defined once: tsconfig.json's `paths` (what the type checker and
@@ -11,10 +11,15 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
  * bundles (build/bundle.mjs resolveHookpackImport), for a user's project as for this one.
  */
 export function tsconfigAliases(): Array<{ find: RegExp; replacement: string }> {
-  const tsconfig = JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  const tsconfig = JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
   return Object.entries(tsconfig.compilerOptions.paths).map(([name, [target = '']]) =>
     name.endsWith('/*')
-      ? { find: new RegExp(`^${escape(name.slice(0, -2))}/(.*)$`), replacement: `${resolve(ROOT, target.slice(0, -2))}/$1` }
-      : { find: new RegExp(`^${escape(name)}$`), replacement: resolve(ROOT, target) },
+      ? {
+          find: new RegExp(`^${escapeRegExp(name.slice(0, -2))}/(.*)$`),
+          replacement: `${resolve(ROOT, target.slice(0, -2))}/$1`,
+        }
+      : { find: new RegExp(`^${escapeRegExp(name)}$`), replacement: resolve(ROOT, target) },
   );
 }

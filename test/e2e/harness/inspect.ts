@@ -13,7 +13,12 @@ interface ApiMessage {
   content: string | Block[];
 }
 
-const blocksOf = (message: ApiMessage): Block[] => (typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : Array.isArray(message.content) ? message.content : []);
+const blocksOf = (message: ApiMessage): Block[] =>
+  typeof message.content === 'string'
+    ? [{ type: 'text', text: message.content }]
+    : Array.isArray(message.content)
+      ? message.content
+      : [];
 
 /** A block's readable text: its text, its string content, or its nested blocks' text joined by lines. */
 export function textOf(block: Block): string {
@@ -25,7 +30,9 @@ export function textOf(block: Block): string {
 
 function messagesOf(request: LoggedRequest): ApiMessage[] {
   const body = request.body as { messages?: unknown } | null;
-  return body !== null && typeof body === 'object' && Array.isArray(body.messages) ? (body.messages as ApiMessage[]) : [];
+  return body !== null && typeof body === 'object' && Array.isArray(body.messages)
+    ? (body.messages as ApiMessage[])
+    : [];
 }
 
 export interface TextHit {
@@ -46,7 +53,15 @@ export function findText(requests: LoggedRequest[], needle: string, context = 12
       blocksOf(message).forEach((block, b) => {
         const text = textOf(block);
         const at = text.indexOf(needle);
-        if (at >= 0) hits.push({ seq: request.seq, message: m, role: message.role, block: b, type: block.type ?? 'text', snippet: text.slice(Math.max(0, at - context), at + needle.length + context) });
+        if (at >= 0)
+          hits.push({
+            seq: request.seq,
+            message: m,
+            role: message.role,
+            block: b,
+            type: block.type ?? 'text',
+            snippet: text.slice(Math.max(0, at - context), at + needle.length + context),
+          });
       });
     });
   }
@@ -66,8 +81,14 @@ export function toolResults(requests: LoggedRequest[]): ToolResult[] {
   for (const request of requests) {
     for (const message of messagesOf(request)) {
       for (const block of blocksOf(message)) {
-        if (block.type !== 'tool_result' || typeof block.tool_use_id !== 'string' || seen.has(block.tool_use_id)) continue;
-        seen.set(block.tool_use_id, { seq: request.seq, tool_use_id: block.tool_use_id, is_error: block.is_error === true, text: textOf(block) });
+        if (block.type !== 'tool_result' || typeof block.tool_use_id !== 'string' || seen.has(block.tool_use_id))
+          continue;
+        seen.set(block.tool_use_id, {
+          seq: request.seq,
+          tool_use_id: block.tool_use_id,
+          is_error: block.is_error === true,
+          text: textOf(block),
+        });
       }
     }
   }
@@ -75,4 +96,5 @@ export function toolResults(requests: LoggedRequest[]): ToolResult[] {
 }
 
 /** Requests that tried to leave loopback: a proxy CONNECT or an absolute URL. */
-export const offLoopback = (requests: LoggedRequest[]): LoggedRequest[] => requests.filter((r) => r.kind === 'connect' || r.viaProxy === true);
+export const offLoopback = (requests: LoggedRequest[]): LoggedRequest[] =>
+  requests.filter((r) => r.kind === 'connect' || r.viaProxy === true);

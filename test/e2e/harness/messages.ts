@@ -11,7 +11,12 @@ export interface Message {
   content: ContentBlock[];
   stop_reason: string | null;
   stop_sequence: null;
-  usage: { input_tokens: number; output_tokens: number; cache_creation_input_tokens: number; cache_read_input_tokens: number };
+  usage: {
+    input_tokens: number;
+    output_tokens: number;
+    cache_creation_input_tokens: number;
+    cache_read_input_tokens: number;
+  };
 }
 
 export function message(content: ContentBlock[], stopReason: string, model: string): Message {
@@ -34,10 +39,17 @@ export interface ServerEvent {
 
 /** One content block as start, deltas, stop. Tool input goes in two JSON pieces, as the API chunks it. */
 function blockEvents(block: ContentBlock, index: number): ServerEvent[] {
-  const start = (content_block: unknown): ServerEvent => ({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block } });
-  const delta = (d: unknown): ServerEvent => ({ event: 'content_block_delta', data: { type: 'content_block_delta', index, delta: d } });
+  const start = (content_block: unknown): ServerEvent => ({
+    event: 'content_block_start',
+    data: { type: 'content_block_start', index, content_block },
+  });
+  const delta = (d: unknown): ServerEvent => ({
+    event: 'content_block_delta',
+    data: { type: 'content_block_delta', index, delta: d },
+  });
   const stop: ServerEvent = { event: 'content_block_stop', data: { type: 'content_block_stop', index } };
-  if (block.type === 'text') return [start({ type: 'text', text: '' }), delta({ type: 'text_delta', text: block.text }), stop];
+  if (block.type === 'text')
+    return [start({ type: 'text', text: '' }), delta({ type: 'text_delta', text: block.text }), stop];
   if (block.type === 'tool_use') {
     const json = JSON.stringify(block.input ?? {});
     const half = Math.ceil(json.length / 2);
@@ -54,13 +66,27 @@ function blockEvents(block: ContentBlock, index: number): ServerEvent[] {
 /** The events of a streamed answer, in the order the API sends them. */
 export function streamEvents(msg: Message): ServerEvent[] {
   return [
-    { event: 'message_start', data: { type: 'message_start', message: { ...msg, content: [], stop_reason: null, usage: { ...msg.usage, output_tokens: 1 } } } },
+    {
+      event: 'message_start',
+      data: {
+        type: 'message_start',
+        message: { ...msg, content: [], stop_reason: null, usage: { ...msg.usage, output_tokens: 1 } },
+      },
+    },
     { event: 'ping', data: { type: 'ping' } },
     ...msg.content.flatMap(blockEvents),
-    { event: 'message_delta', data: { type: 'message_delta', delta: { stop_reason: msg.stop_reason, stop_sequence: null }, usage: { output_tokens: msg.usage.output_tokens } } },
+    {
+      event: 'message_delta',
+      data: {
+        type: 'message_delta',
+        delta: { stop_reason: msg.stop_reason, stop_sequence: null },
+        usage: { output_tokens: msg.usage.output_tokens },
+      },
+    },
     { event: 'message_stop', data: { type: 'message_stop' } },
   ];
 }
 
 /** The SSE wire form of events. */
-export const sseText = (events: ServerEvent[]): string => events.map((e) => `event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`).join('');
+export const sseText = (events: ServerEvent[]): string =>
+  events.map((e) => `event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`).join('');

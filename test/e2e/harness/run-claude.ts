@@ -64,17 +64,28 @@ export interface ClaudeRun {
 /** The pinned client: $CLAUDE_BIN, else the one test/e2e/client pins (installed by test/e2e/client/ensure.mjs). */
 export function claudeBin(): string {
   const bin = process.env.CLAUDE_BIN || join(ROOT, 'test', 'e2e', 'client', 'node_modules', '.bin', 'claude');
-  if (!existsSync(bin)) throw new Error(`the Claude Code CLI is not installed at ${bin}: run \`npm run e2e:client\` (test/e2e/client pins it), or set CLAUDE_BIN`);
+  if (!existsSync(bin))
+    throw new Error(
+      `the Claude Code CLI is not installed at ${bin}: run \`npm run e2e:client\` (test/e2e/client pins it), or set CLAUDE_BIN`,
+    );
   return bin;
 }
 
 function layout(dir: string): RunPaths {
-  const paths = { dir, home: join(dir, 'home'), project: join(dir, 'project'), out: join(dir, 'out'), tmp: join(dir, 'tmp') };
-  for (const sub of [paths.home, join(paths.project, '.claude'), paths.out, paths.tmp]) mkdirSync(sub, { recursive: true });
+  const paths = {
+    dir,
+    home: join(dir, 'home'),
+    project: join(dir, 'project'),
+    out: join(dir, 'out'),
+    tmp: join(dir, 'tmp'),
+  };
+  for (const sub of [paths.home, join(paths.project, '.claude'), paths.out, paths.tmp])
+    mkdirSync(sub, { recursive: true });
   return paths;
 }
 
-const fill = (text: string, paths: RunPaths): string => text.replaceAll('@PROJECT@', paths.project).replaceAll('@NODE@', process.execPath);
+const fill = (text: string, paths: RunPaths): string =>
+  text.replaceAll('@PROJECT@', paths.project).replaceAll('@NODE@', process.execPath);
 
 function loadJson<T>(value: T | string | undefined, paths: RunPaths): T {
   const text = typeof value === 'string' ? readFileSync(value, 'utf8') : JSON.stringify(value ?? {});
@@ -112,9 +123,21 @@ const killGroup = (child: ChildProcess, signal: NodeJS.Signals): void => {
 };
 
 /** Runs the client to its end or its timeout; never rejects for what the client does. */
-function spawnClient(bin: string, args: string[], cwd: string, env: Record<string, string>, stdin: string | undefined, timeoutMs: number): Promise<Exit> {
+function spawnClient(
+  bin: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  stdin: string | undefined,
+  timeoutMs: number,
+): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(bin, args, { cwd, env, detached: true, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, {
+      cwd,
+      env,
+      detached: true,
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -133,7 +156,14 @@ function spawnClient(bin: string, args: string[], cwd: string, env: Record<strin
       settled = true;
       clearTimeout(timer);
       killGroup(child, 'SIGKILL'); // whatever the client left behind in its group
-      resolve({ pid: child.pid, code, signal, timedOut, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      resolve({
+        pid: child.pid,
+        code,
+        signal,
+        timedOut,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      });
     };
     child.on('error', (error) => {
       stderr.push(Buffer.from(`run-claude: ${error.message}\n`));
@@ -159,17 +189,28 @@ export async function runClaude(options: RunOptions): Promise<ClaudeRun> {
   const timeoutMs = (options.timeoutS ?? DEFAULT_TIMEOUT_S) * 1000;
   const requestsFile = join(paths.dir, 'requests.jsonl');
   rmSync(requestsFile, { force: true });
-  const mock = await startMockApi({ script: loadJson<Script>(options.script, paths), logFile: requestsFile, lifetimeMs: timeoutMs + 30_000 });
+  const mock = await startMockApi({
+    script: loadJson<Script>(options.script, paths),
+    logFile: requestsFile,
+    lifetimeMs: timeoutMs + 30_000,
+  });
   const multi = Array.isArray(options.prompts);
   const args = [
     '-p',
     ...(multi ? ['--input-format', 'stream-json'] : [options.prompt ?? 'go']),
-    '--output-format', 'stream-json', '--verbose', '--include-hook-events',
+    '--output-format',
+    'stream-json',
+    '--verbose',
+    '--include-hook-events',
     ...(options.permissionArgs ?? DEFAULT_PERMISSION_ARGS),
     ...(options.settingsFlag ? ['--settings', settingsFile] : []),
     ...(options.claudeArgs ?? []),
   ];
-  const stdin = multi ? options.prompts?.map((text) => `${JSON.stringify({ type: 'user', message: { role: 'user', content: text } })}\n`).join('') : undefined;
+  const stdin = multi
+    ? options.prompts
+        ?.map((text) => `${JSON.stringify({ type: 'user', message: { role: 'user', content: text } })}\n`)
+        .join('')
+    : undefined;
   const started = Date.now();
   let exit: Exit;
   try {
@@ -180,9 +221,28 @@ export async function runClaude(options: RunOptions): Promise<ClaudeRun> {
   const durationMs = Date.now() - started;
   writeFileSync(join(paths.dir, 'stdout.jsonl'), exit.stdout);
   writeFileSync(join(paths.dir, 'stderr.txt'), exit.stderr);
-  const summary = { exitCode: exit.code, signal: exit.signal, timedOut: exit.timedOut, durationMs, port: mock.port, bin, args };
+  const summary = {
+    exitCode: exit.code,
+    signal: exit.signal,
+    timedOut: exit.timedOut,
+    durationMs,
+    port: mock.port,
+    bin,
+    args,
+  };
   writeFileSync(join(paths.dir, 'result.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  return { dir: paths.dir, pid: exit.pid, exitCode: exit.code, signal: exit.signal, timedOut: exit.timedOut, durationMs, requests: [...mock.requests], events: parseLines(exit.stdout), stderr: exit.stderr, paths };
+  return {
+    dir: paths.dir,
+    pid: exit.pid,
+    exitCode: exit.code,
+    signal: exit.signal,
+    timedOut: exit.timedOut,
+    durationMs,
+    requests: [...mock.requests],
+    events: parseLines(exit.stdout),
+    stderr: exit.stderr,
+    paths,
+  };
 }
 
 /** Deletes a run's directory unless E2E_KEEP=1 (to look at what a run left). */

@@ -14,7 +14,10 @@ export interface ScriptError {
   message?: string;
 }
 
-export type ScriptBlock = { text: string } | { tool: string; input?: unknown; id?: string } | { type: string; [key: string]: unknown };
+export type ScriptBlock =
+  | { text: string }
+  | { tool: string; input?: unknown; id?: string }
+  | { type: string; [key: string]: unknown };
 
 export type ScriptTurn =
   | { content: ScriptBlock[]; stop_reason?: string; delay_ms?: number }
@@ -63,7 +66,8 @@ export const newId = (prefix: string): string => `${prefix}_e2e${(++ids).toStrin
 function toBlock(block: ScriptBlock): ContentBlock {
   if ('type' in block && typeof block.type === 'string') return block;
   if ('text' in block && typeof block.text === 'string') return { type: 'text', text: block.text };
-  if ('tool' in block && typeof block.tool === 'string') return { type: 'tool_use', id: block.id ?? newId('toolu'), name: block.tool, input: block.input ?? {} };
+  if ('tool' in block && typeof block.tool === 'string')
+    return { type: 'tool_use', id: block.id ?? newId('toolu'), name: block.tool, input: block.input ?? {} };
   throw new Error(`script block not understood: ${JSON.stringify(block)}`);
 }
 
@@ -78,7 +82,12 @@ export function toAnswer(turn: ScriptTurn): Answer {
   }
   const blocks = Array.isArray(fields.content) ? (fields.content as ScriptBlock[]) : [turn as ScriptBlock];
   const content = blocks.map(toBlock);
-  const stopReason = typeof fields.stop_reason === 'string' ? fields.stop_reason : content.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn';
+  const stopReason =
+    typeof fields.stop_reason === 'string'
+      ? fields.stop_reason
+      : content.some((b) => b.type === 'tool_use')
+        ? 'tool_use'
+        : 'end_turn';
   return { kind: 'message', content, stopReason, delayMs };
 }
 
@@ -90,14 +99,25 @@ interface MessagesBody {
 /** Which turn answers a POST /v1/messages body. A retry sees the same messages, so gets the same turn. */
 export function pickTurn(script: Script, body: unknown): TurnChoice {
   const request = (typeof body === 'object' && body !== null ? body : {}) as MessagesBody;
-  if (!Array.isArray(request.tools) || request.tools.length === 0) return { kind: 'side', turn: script.side ?? SIDE_DEFAULT, index: null };
+  if (!Array.isArray(request.tools) || request.tools.length === 0)
+    return { kind: 'side', turn: script.side ?? SIDE_DEFAULT, index: null };
   const messages = Array.isArray(request.messages) ? request.messages : [];
   const first = JSON.stringify(messages[0] ?? '');
   const last = JSON.stringify(messages.at(-1) ?? '');
   const index = messages.filter((m) => m?.role === 'assistant').length;
-  const conversation = (script.conversations ?? []).find((c) => (c.match !== undefined && first.includes(c.match)) || (c.last !== undefined && last.includes(c.last)));
-  if (conversation?.reply !== undefined) return { kind: 'main', turn: conversation.reply, index, conversation: conversation.last ?? conversation.match ?? '' };
+  const conversation = (script.conversations ?? []).find(
+    (c) => (c.match !== undefined && first.includes(c.match)) || (c.last !== undefined && last.includes(c.last)),
+  );
+  if (conversation?.reply !== undefined)
+    return {
+      kind: 'main',
+      turn: conversation.reply,
+      index,
+      conversation: conversation.last ?? conversation.match ?? '',
+    };
   const turns = (conversation ?? script).turns ?? [];
   const turn = turns[index] ?? script.fallback ?? FALLBACK_DEFAULT;
-  return conversation ? { kind: 'main', turn, index, conversation: conversation.match ?? '' } : { kind: 'main', turn, index };
+  return conversation
+    ? { kind: 'main', turn, index, conversation: conversation.match ?? '' }
+    : { kind: 'main', turn, index };
 }

@@ -10,11 +10,22 @@ import { cleanEnv, writeFile } from '../../cli/_helpers.ts';
 /** The scripts, by name: each a real program in python3 or sh. */
 export const SCRIPTS: Record<string, string> = {
   // A Bash guard: exit 2 with the reason on stderr.
-  'guard.py': ['import json, sys', 'data = json.load(sys.stdin)', "if 'rm -rf' in data.get('tool_input', {}).get('command', ''):", "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)", '    sys.exit(2)'].join('\n'),
+  'guard.py': [
+    'import json, sys',
+    'data = json.load(sys.stdin)',
+    "if 'rm -rf' in data.get('tool_input', {}).get('command', ''):",
+    "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)",
+    '    sys.exit(2)',
+  ].join('\n'),
   // A JSON deny.
-  'deny.sh': ['cat >/dev/null', `printf '%s\\n' '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"deny.sh: not on a Friday"}}'`].join('\n'),
+  'deny.sh': [
+    'cat >/dev/null',
+    `printf '%s\\n' '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"deny.sh: not on a Friday"}}'`,
+  ].join('\n'),
   // A context hook: plain text on UserPromptSubmit.
-  'notes.py': ['import json, sys', 'json.load(sys.stdin)', "print('notes: the scratch folder holds plan.md')"].join('\n'),
+  'notes.py': ['import json, sys', 'json.load(sys.stdin)', "print('notes: the scratch folder holds plan.md')"].join(
+    '\n',
+  ),
   // A slow one, for a 1 s timeout.
   'slow.sh': ['cat >/dev/null', 'sleep 20', 'echo too-late'].join('\n'),
   // One that crashes (a Python traceback, exit 1).
@@ -24,7 +35,12 @@ export const SCRIPTS: Record<string, string> = {
   // One that reads stdin until EOF before answering.
   'eof.py': ['import sys', 'data = sys.stdin.read()', "print('read %d bytes then EOF' % len(data))"].join('\n'),
   // One that forks a grandchild holding stdout and ignoring SIGTERM, then exits.
-  'fork.sh': ['cat >/dev/null', `sh -c 'trap "" TERM; echo $$ > "$PID_FILE"; sleep 30; echo late' &`, 'sleep 0.2', 'echo "forked and exited"'].join('\n'),
+  'fork.sh': [
+    'cat >/dev/null',
+    `sh -c 'trap "" TERM; echo $$ > "$PID_FILE"; sleep 30; echo late' &`,
+    'sleep 0.2',
+    'echo "forked and exited"',
+  ].join('\n'),
 };
 
 /** The command a settings file would hold for a script. */
@@ -56,7 +72,10 @@ export async function adoptedProject(dir: string, hooks: AdoptedHook[]): Promise
 }
 
 export function writeTable(project: string, hooks: AdoptedHook[]): void {
-  writeFileSync(join(project, '.claude', 'hookpack', 'adopted.settings.json'), JSON.stringify({ version: 1, settings: '.claude/settings.json', hooks }));
+  writeFileSync(
+    join(project, '.claude', 'hookpack', 'adopted.settings.json'),
+    JSON.stringify({ version: 1, settings: '.claude/settings.json', hooks }),
+  );
 }
 
 /** An adopted hook running one of the scripts. */
@@ -65,8 +84,22 @@ export function hook(name: string, event: string, script: string, fields: Partia
 }
 
 export const payloads = {
-  bash: (command: string) => ({ session_id: 's', transcript_path: '/tmp/t.jsonl', cwd: '/tmp', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't1' }),
-  prompt: (prompt: string) => ({ session_id: 's', transcript_path: '/tmp/t.jsonl', cwd: '/tmp', hook_event_name: 'UserPromptSubmit', prompt }),
+  bash: (command: string) => ({
+    session_id: 's',
+    transcript_path: '/tmp/t.jsonl',
+    cwd: '/tmp',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command },
+    tool_use_id: 't1',
+  }),
+  prompt: (prompt: string) => ({
+    session_id: 's',
+    transcript_path: '/tmp/t.jsonl',
+    cwd: '/tmp',
+    hook_event_name: 'UserPromptSubmit',
+    prompt,
+  }),
 };
 
 /** What one run of an entry did. */
@@ -78,18 +111,38 @@ export interface EventRun {
 }
 
 /** Runs the entry for `event` as Claude Code would: `/bin/sh -c '<command>'` with the payload and EOF on stdin. */
-export function runEvent(project: string, event: string, payload: unknown, options: { env?: NodeJS.ProcessEnv; hook?: string; guard?: boolean } = {}): EventRun {
+export function runEvent(
+  project: string,
+  event: string,
+  payload: unknown,
+  options: { env?: NodeJS.ProcessEnv; hook?: string; guard?: boolean } = {},
+): EventRun {
   const command = `node "$CLAUDE_PROJECT_DIR"/.claude/hookpack/adopt.cjs settings.json ${event}${options.hook ? ` ${options.hook}` : ''}${options.guard ? ' || exit 2' : ''}`;
   const env = { ...cleanEnv(join(project, '..')), CLAUDE_PROJECT_DIR: project, ...options.env };
-  const result = spawnSync('/bin/sh', ['-c', command], { input: `${JSON.stringify(payload)}\n`, env, cwd: project, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync('/bin/sh', ['-c', command], {
+    input: `${JSON.stringify(payload)}\n`,
+    env,
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   const out = result.stdout.trim();
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, json: out.startsWith('{') ? (JSON.parse(out) as Record<string, any>) : undefined };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    json: out.startsWith('{') ? (JSON.parse(out) as Record<string, any>) : undefined,
+  };
 }
 
 /** The telemetry lines written in this project's state directory. */
 export function telemetry(project: string): Array<Record<string, any>> {
   try {
-    return readFileSync(join(project, '..', 'hookpack-home', 'telemetry.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>);
+    return readFileSync(join(project, '..', 'hookpack-home', 'telemetry.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, any>);
   } catch {
     return [];
   }

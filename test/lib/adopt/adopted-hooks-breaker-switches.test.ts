@@ -13,7 +13,8 @@ let project: string;
 const ranLog = () => join(project, 'ran.log');
 const runs = () => (existsSync(ranLog()) ? readFileSync(ranLog(), 'utf8').trim().split('\n').length : 0);
 /** A hook that records each run and then exits `code`. */
-const counted = (name: string, code: number, fields = {}) => hook(name, 'PreToolUse', 'x', { command: `echo ${name} >> "$CLAUDE_PROJECT_DIR"/ran.log; exit ${code}`, ...fields });
+const counted = (name: string, code: number, fields = {}) =>
+  hook(name, 'PreToolUse', 'x', { command: `echo ${name} >> "$CLAUDE_PROJECT_DIR"/ran.log; exit ${code}`, ...fields });
 const state = () => join(project, '..', 'hookpack-home');
 
 beforeAll(async () => {
@@ -29,17 +30,23 @@ beforeEach(() => {
 describe('the circuit breaker of an adopted hook', () => {
   it('after 3 failures in a row the hook is skipped, with a notice, and not started', () => {
     writeTable(project, [counted('flaky', 3)]);
-    for (let i = 0; i < 3; i++) expect(runEvent(project, 'PreToolUse', payloads.bash('ls')).json?.systemMessage).toContain('flaky exited 3');
+    for (let i = 0; i < 3; i++)
+      expect(runEvent(project, 'PreToolUse', payloads.bash('ls')).json?.systemMessage).toContain('flaky exited 3');
     const skipped = runEvent(project, 'PreToolUse', payloads.bash('ls'));
     expect(skipped.status).toBe(0);
     expect(skipped.json?.systemMessage).toContain('circuit breaker is open');
     expect(runs()).toBe(3);
-    expect(telemetry(project).at(-1)).toMatchObject({ hook: 'flaky', decision: 'breaker-open', error: 'E_BREAKER_OPEN' });
+    expect(telemetry(project).at(-1)).toMatchObject({
+      hook: 'flaky',
+      decision: 'breaker-open',
+      error: 'E_BREAKER_OPEN',
+    });
   });
 
   it('a guard whose breaker is open blocks the call instead', () => {
     writeTable(project, [counted('wall', 1, { guard: true })]);
-    for (let i = 0; i < 3; i++) expect(runEvent(project, 'PreToolUse', payloads.bash('ls'), { guard: true }).status).toBe(2);
+    for (let i = 0; i < 3; i++)
+      expect(runEvent(project, 'PreToolUse', payloads.bash('ls'), { guard: true }).status).toBe(2);
     const open = runEvent(project, 'PreToolUse', payloads.bash('ls'), { guard: true });
     expect(open.status).toBe(2);
     expect(open.json?.hookSpecificOutput?.permissionDecisionReason).toContain('failed closed (E_BREAKER_OPEN');
@@ -60,7 +67,11 @@ describe('switching adopted hooks off', () => {
   it.each([
     { how: 'HOOKPACK_SKIP=alpha', env: { HOOKPACK_SKIP: 'alpha' }, left: ['beta'] },
     { how: 'HOOKPACK_SKIP=PreToolUse (an event)', env: { HOOKPACK_SKIP: 'PreToolUse' }, left: [] },
-    { how: 'HOOKPACK_SKIP=PostToolUse (another event)', env: { HOOKPACK_SKIP: 'PostToolUse' }, left: ['alpha', 'beta'] },
+    {
+      how: 'HOOKPACK_SKIP=PostToolUse (another event)',
+      env: { HOOKPACK_SKIP: 'PostToolUse' },
+      left: ['alpha', 'beta'],
+    },
   ])('$how', ({ env, left }) => {
     two();
     runEvent(project, 'PreToolUse', payloads.bash('ls'), { env });

@@ -15,7 +15,10 @@ beforeAll(async () => {
   project = await adoptedProject(dir, []);
 }, 60_000);
 
-const last = (name: string) => telemetry(project).filter((line) => line.hook === name).at(-1);
+const last = (name: string) =>
+  telemetry(project)
+    .filter((line) => line.hook === name)
+    .at(-1);
 const pidOf = (file: string) => Number(readFileSync(file, 'utf8').trim());
 /** The processes of a group that still run (a zombie our container's PID 1 never reaps does not count). */
 const liveMembers = (group: number) =>
@@ -52,7 +55,11 @@ describe('an adopted hook answers as Claude Code would read it', () => {
   });
 
   it('its matcher is applied: a Read call does not run a Bash hook', () => {
-    const run = runEvent(project, 'PreToolUse', { ...payloads.bash('rm -rf x'), tool_name: 'Read', tool_input: { file_path: '/x' } });
+    const run = runEvent(project, 'PreToolUse', {
+      ...payloads.bash('rm -rf x'),
+      tool_name: 'Read',
+      tool_input: { file_path: '/x' },
+    });
     expect(run).toMatchObject({ status: 0, stdout: '' });
   });
 
@@ -60,7 +67,11 @@ describe('an adopted hook answers as Claude Code would read it', () => {
     writeTable(project, [hook('guard', 'PreToolUse', 'guard.py'), hook('deny', 'PreToolUse', 'deny.sh')]);
     const alone = runEvent(project, 'PreToolUse', payloads.bash('ls'));
     expect(alone.status).toBe(0);
-    expect(alone.json?.hookSpecificOutput).toEqual({ hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: 'deny.sh: not on a Friday' });
+    expect(alone.json?.hookSpecificOutput).toEqual({
+      hookEventName: 'PreToolUse',
+      permissionDecision: 'deny',
+      permissionDecisionReason: 'deny.sh: not on a Friday',
+    });
     const both = runEvent(project, 'PreToolUse', payloads.bash('rm -rf x'));
     expect(both.status).toBe(2);
     expect(both.json?.hookSpecificOutput?.permissionDecision).toBe('deny');
@@ -68,7 +79,12 @@ describe('an adopted hook answers as Claude Code would read it', () => {
 
   it('plain text on UserPromptSubmit is context; on PreToolUse it goes nowhere, as in Claude Code', () => {
     writeTable(project, [hook('notes', 'UserPromptSubmit', 'notes.py'), hook('notes-pre', 'PreToolUse', 'notes.py')]);
-    expect(runEvent(project, 'UserPromptSubmit', payloads.prompt('plan?')).json).toEqual({ hookSpecificOutput: { hookEventName: 'UserPromptSubmit', additionalContext: 'notes: the scratch folder holds plan.md' } });
+    expect(runEvent(project, 'UserPromptSubmit', payloads.prompt('plan?')).json).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'UserPromptSubmit',
+        additionalContext: 'notes: the scratch folder holds plan.md',
+      },
+    });
     expect(runEvent(project, 'PreToolUse', payloads.bash('ls'))).toMatchObject({ status: 0, stdout: '' });
   });
 
@@ -76,12 +92,15 @@ describe('an adopted hook answers as Claude Code would read it', () => {
     writeTable(project, [hook('eof', 'UserPromptSubmit', 'eof.py')]);
     const payload = payloads.prompt('hello');
     const run = runEvent(project, 'UserPromptSubmit', payload);
-    expect(run.json?.hookSpecificOutput?.additionalContext).toBe(`read ${JSON.stringify(payload).length + 1} bytes then EOF`);
+    expect(run.json?.hookSpecificOutput?.additionalContext).toBe(
+      `read ${JSON.stringify(payload).length + 1} bytes then EOF`,
+    );
   });
 
-  it('1 MB of context arrives cut to 10,000 characters with hookpack\'s marker', () => {
+  it("1 MB of context arrives cut to 10,000 characters with hookpack's marker", () => {
     writeTable(project, [hook('big', 'UserPromptSubmit', 'big.py')]);
-    const context = runEvent(project, 'UserPromptSubmit', payloads.prompt('x')).json?.hookSpecificOutput?.additionalContext as string;
+    const context = runEvent(project, 'UserPromptSubmit', payloads.prompt('x')).json?.hookSpecificOutput
+      ?.additionalContext as string;
     expect(context.length).toBeLessThanOrEqual(10_000);
     expect(context).toMatch(/^x+\n\[… truncated by hookpack: \d+ of 1000000 characters cut/);
   });
@@ -89,15 +108,34 @@ describe('an adopted hook answers as Claude Code would read it', () => {
   it('a JSON answer naming another event is ignored, with a notice', () => {
     writeTable(project, [hook('deny', 'UserPromptSubmit', 'deny.sh')]);
     const run = runEvent(project, 'UserPromptSubmit', payloads.prompt('x'));
-    expect(run.json).toEqual({ systemMessage: expect.stringContaining('deny: its JSON answer names hookEventName "PreToolUse", not UserPromptSubmit') });
+    expect(run.json).toEqual({
+      systemMessage: expect.stringContaining(
+        'deny: its JSON answer names hookEventName "PreToolUse", not UserPromptSubmit',
+      ),
+    });
   });
 });
 
 describe('a hook that fails', () => {
   it.each([
-    { what: 'crashes (a Python traceback, exit 1)', hooks: [hook('crash', 'PreToolUse', 'crash.py')], code: 'E_ADOPTED_EXIT', says: 'crash exited 1: Traceback' },
-    { what: 'cannot start (exit 127)', hooks: [hook('gone', 'PreToolUse', 'gone.py', { command: 'python3 "$CLAUDE_PROJECT_DIR"/missing.py; exit 127' })], code: 'E_ADOPTED_START', says: 'gone could not start (exit 127)' },
-    { what: 'times out', hooks: [hook('slow', 'PreToolUse', 'slow.sh', { timeout: 1 })], code: 'E_ADOPTED_TIMEOUT', says: 'slow timed out after 1 s' },
+    {
+      what: 'crashes (a Python traceback, exit 1)',
+      hooks: [hook('crash', 'PreToolUse', 'crash.py')],
+      code: 'E_ADOPTED_EXIT',
+      says: 'crash exited 1: Traceback',
+    },
+    {
+      what: 'cannot start (exit 127)',
+      hooks: [hook('gone', 'PreToolUse', 'gone.py', { command: 'python3 "$CLAUDE_PROJECT_DIR"/missing.py; exit 127' })],
+      code: 'E_ADOPTED_START',
+      says: 'gone could not start (exit 127)',
+    },
+    {
+      what: 'times out',
+      hooks: [hook('slow', 'PreToolUse', 'slow.sh', { timeout: 1 })],
+      code: 'E_ADOPTED_TIMEOUT',
+      says: 'slow timed out after 1 s',
+    },
   ])('that $what does not block, and the user gets a notice', ({ hooks, code, says }) => {
     writeTable(project, hooks);
     const run = runEvent(project, 'PreToolUse', payloads.bash('ls'));
@@ -108,8 +146,16 @@ describe('a hook that fails', () => {
 
   it.each([
     { what: 'crashes', hooks: [hook('crash', 'PreToolUse', 'crash.py', { guard: true })], code: 'E_ADOPTED_EXIT' },
-    { what: 'cannot start', hooks: [hook('gone', 'PreToolUse', 'gone.py', { command: '/nonexistent/guard', guard: true })], code: 'E_ADOPTED_START' },
-    { what: 'times out', hooks: [hook('slow', 'PreToolUse', 'slow.sh', { timeout: 1, guard: true })], code: 'E_ADOPTED_TIMEOUT' },
+    {
+      what: 'cannot start',
+      hooks: [hook('gone', 'PreToolUse', 'gone.py', { command: '/nonexistent/guard', guard: true })],
+      code: 'E_ADOPTED_START',
+    },
+    {
+      what: 'times out',
+      hooks: [hook('slow', 'PreToolUse', 'slow.sh', { timeout: 1, guard: true })],
+      code: 'E_ADOPTED_TIMEOUT',
+    },
   ])('marked as a guard, that $what blocks with a reason', ({ hooks, code }) => {
     writeTable(project, hooks);
     const run = runEvent(project, 'PreToolUse', payloads.bash('ls'), { guard: true });
@@ -120,7 +166,12 @@ describe('a hook that fails', () => {
 
   it('a slow hook is stopped with its whole process group: nothing of it is left running', () => {
     const pidFile = join(dir, 'slow.pid');
-    writeTable(project, [hook('slow', 'PreToolUse', 'slow.sh', { timeout: 1, command: `echo $$ > ${pidFile}; exec sh "$CLAUDE_PROJECT_DIR"/.claude/hooks/slow.sh` })]);
+    writeTable(project, [
+      hook('slow', 'PreToolUse', 'slow.sh', {
+        timeout: 1,
+        command: `echo $$ > ${pidFile}; exec sh "$CLAUDE_PROJECT_DIR"/.claude/hooks/slow.sh`,
+      }),
+    ]);
     runEvent(project, 'PreToolUse', payloads.bash('ls'));
     waitFor(() => liveMembers(pidOf(pidFile)).length === 0);
     expect(liveMembers(pidOf(pidFile))).toEqual([]);
@@ -139,14 +190,22 @@ describe('a hook that fails', () => {
   it.each([
     { what: 'an entry whose event the table lists no hook for', event: 'Stop', hook: undefined },
     { what: 'an entry of its own naming a hook the table lacks', event: 'PreToolUse', hook: 'renamed' },
-  ])('a table that does not match its settings entry (stale, or a merge that lost rows) fails the entry, so a guard entry blocks: $what', ({ event, hook: only }) => {
-    writeTable(project, [hook('guard', 'PreToolUse', 'guard.py', { guard: true })]);
-    const run = runEvent(project, event, { ...payloads.bash('rm -rf /'), hook_event_name: event }, { guard: true, ...(only ? { hook: only } : {}) });
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^hookpack adopt: .*adopted\.settings\.json lists no .* run `hookpack adopt` again/);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  });
+  ])(
+    'a table that does not match its settings entry (stale, or a merge that lost rows) fails the entry, so a guard entry blocks: $what',
+    ({ event, hook: only }) => {
+      writeTable(project, [hook('guard', 'PreToolUse', 'guard.py', { guard: true })]);
+      const run = runEvent(
+        project,
+        event,
+        { ...payloads.bash('rm -rf /'), hook_event_name: event },
+        { guard: true, ...(only ? { hook: only } : {}) },
+      );
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^hookpack adopt: .*adopted\.settings\.json lists no .* run `hookpack adopt` again/);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    },
+  );
 
   it('a hand-edited table with a matcher that does not compile: one line and a block, no stack trace', () => {
     writeTable(project, [hook('guard', 'PreToolUse', 'guard.py', { guard: true, matcher: 'Bash(' })]);
@@ -157,7 +216,10 @@ describe('a hook that fails', () => {
   });
 
   it('a payload of another event fails each hook by its own policy: the guard blocks', () => {
-    writeTable(project, [hook('guard', 'PreToolUse', 'guard.py', { guard: true }), hook('deny', 'PreToolUse', 'deny.sh')]);
+    writeTable(project, [
+      hook('guard', 'PreToolUse', 'guard.py', { guard: true }),
+      hook('deny', 'PreToolUse', 'deny.sh'),
+    ]);
     const run = runEvent(project, 'PreToolUse', payloads.prompt('x'), { guard: true });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('hookpack guard failed closed (E_PAYLOAD_EVENT');

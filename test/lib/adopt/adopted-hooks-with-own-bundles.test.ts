@@ -19,8 +19,14 @@ beforeAll(async () => {
 
 // Built by test/setup/build-test-hooks.ts from test/hook-fixtures: a fail-closed Bash guard.
 const guardBundle = fileURLToPath(new URL('../../.dist/bash-behaviour.cjs', import.meta.url));
-const write = (bundles: OwnBundle[], hooks = [hook('deny', 'PreToolUse', 'deny.sh'), hook('notes', 'PreToolUse', 'notes.py')]) =>
-  writeFileSync(join(project, '.claude', 'hookpack', 'adopted.settings.json'), JSON.stringify({ version: 1, settings: 'x', hooks, bundles }));
+const write = (
+  bundles: OwnBundle[],
+  hooks = [hook('deny', 'PreToolUse', 'deny.sh'), hook('notes', 'PreToolUse', 'notes.py')],
+) =>
+  writeFileSync(
+    join(project, '.claude', 'hookpack', 'adopted.settings.json'),
+    JSON.stringify({ version: 1, settings: 'x', hooks, bundles }),
+  );
 const own = (path = guardBundle): OwnBundle => ({ event: 'PreToolUse', path, failClosed: true, timeout: 5 });
 const lastRun = () => {
   const lines = telemetry(project);
@@ -33,13 +39,26 @@ describe("the project's own bundles in the adopted runner", () => {
     write([own()]);
     const run = runEvent(project, 'PreToolUse', payloads.bash('deny'), { guard: true });
     expect(run.status).toBe(0);
-    expect(run.json?.hookSpecificOutput).toEqual({ hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: '[bash-behaviour] use the safe variant instead\n[deny] deny.sh: not on a Friday' });
-    expect(lastRun()).toEqual([['bash-behaviour', 'deny'], ['deny', 'deny'], ['notes', 'none']]);
+    expect(run.json?.hookSpecificOutput).toEqual({
+      hookEventName: 'PreToolUse',
+      permissionDecision: 'deny',
+      permissionDecisionReason: '[bash-behaviour] use the safe variant instead\n[deny] deny.sh: not on a Friday',
+    });
+    expect(lastRun()).toEqual([
+      ['bash-behaviour', 'deny'],
+      ['deny', 'deny'],
+      ['notes', 'none'],
+    ]);
   });
 
   it("the own hook's matcher still applies: a Read call runs only the adopted hooks", () => {
     write([own()]);
-    runEvent(project, 'PreToolUse', { ...payloads.bash('deny'), tool_name: 'Read', tool_input: { file_path: '/x' } }, { guard: true });
+    runEvent(
+      project,
+      'PreToolUse',
+      { ...payloads.bash('deny'), tool_name: 'Read', tool_input: { file_path: '/x' } },
+      { guard: true },
+    );
     expect(lastRun().map(([name]) => name)).toEqual(['deny', 'notes']);
   });
 
@@ -53,19 +72,26 @@ describe("the project's own bundles in the adopted runner", () => {
     write([own()], [hook('notes', 'PreToolUse', 'notes.py')]);
     const run = runEvent(project, 'PreToolUse', payloads.bash('throw'), { guard: true });
     expect(run.status).toBe(2);
-    expect(run.json?.hookSpecificOutput?.permissionDecisionReason).toContain('hookpack bash-behaviour failed closed (E_HANDLER_THREW');
+    expect(run.json?.hookSpecificOutput?.permissionDecisionReason).toContain(
+      'hookpack bash-behaviour failed closed (E_HANDLER_THREW',
+    );
   });
 
   it('a bundle that cannot be loaded fails as its entry would have: closed for a guard', () => {
     write([own(join(dir, 'gone.cjs'))]);
     const run = runEvent(project, 'PreToolUse', payloads.bash('ls'), { guard: true });
     expect(run.status).toBe(2);
-    expect(run.json?.hookSpecificOutput?.permissionDecisionReason).toMatch(/hookpack gone failed closed \(E_STARTUP: the bundle .*gone\.cjs could not be loaded/);
+    expect(run.json?.hookSpecificOutput?.permissionDecisionReason).toMatch(
+      /hookpack gone failed closed \(E_STARTUP: the bundle .*gone\.cjs could not be loaded/,
+    );
   });
 
   it('a bundle printing while it loads (a top-level console.log) leaves stdout one JSON object: the deny still reaches Claude Code', () => {
     const loud = join(dir, 'loud.cjs');
-    writeFileSync(loud, `console.log('loading my rules'); process.stdout.write('more'); require(${JSON.stringify(guardBundle)});\n`);
+    writeFileSync(
+      loud,
+      `console.log('loading my rules'); process.stdout.write('more'); require(${JSON.stringify(guardBundle)});\n`,
+    );
     write([own(loud)], []);
     const run = runEvent(project, 'PreToolUse', payloads.bash('deny'), { guard: true });
     expect(run.stdout.trimStart().startsWith('{')).toBe(true);
@@ -76,11 +102,27 @@ describe("the project's own bundles in the adopted runner", () => {
 
   it("an own hook calling process.exit(0) still leaves an adopted guard's answer: the call is blocked, not let through", () => {
     // prompt-behaviour (fail-open) exits on the prompt `exit` while the adopted guard is still running.
-    const prompts: OwnBundle = { event: 'UserPromptSubmit', path: fileURLToPath(new URL('../../.dist/prompt-behaviour.cjs', import.meta.url)), failClosed: false, timeout: 5 };
-    write([prompts], [hook('no-prompts', 'UserPromptSubmit', 'slow.sh', { guard: true, command: 'cat >/dev/null; sleep 1; echo no prompts today >&2; exit 2' })]);
+    const prompts: OwnBundle = {
+      event: 'UserPromptSubmit',
+      path: fileURLToPath(new URL('../../.dist/prompt-behaviour.cjs', import.meta.url)),
+      failClosed: false,
+      timeout: 5,
+    };
+    write(
+      [prompts],
+      [
+        hook('no-prompts', 'UserPromptSubmit', 'slow.sh', {
+          guard: true,
+          command: 'cat >/dev/null; sleep 1; echo no prompts today >&2; exit 2',
+        }),
+      ],
+    );
     const run = runEvent(project, 'UserPromptSubmit', payloads.prompt('exit'), { guard: true });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('hookpack no-prompts failed closed (E_HANDLER_EXIT');
-    expect(lastRun()).toEqual([['prompt-behaviour', 'fail-open'], ['no-prompts', 'fail-closed']]);
+    expect(lastRun()).toEqual([
+      ['prompt-behaviour', 'fail-open'],
+      ['no-prompts', 'fail-closed'],
+    ]);
   });
 });

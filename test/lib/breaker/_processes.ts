@@ -33,7 +33,12 @@ export function bundleChild(): { file: string; remove: () => void } {
 }
 
 /** Runs the child once with `config` and HOOKPACK_HOME=`home`. */
-export function runChild(file: string, home: string, config: ChildConfig, env: NodeJS.ProcessEnv = {}): Promise<ChildRun> {
+export function runChild(
+  file: string,
+  home: string,
+  config: ChildConfig,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file], {
       env: { ...process.env, HOOKPACK_HOME: home, BREAKER_CHILD: JSON.stringify(config), ...env },

@@ -25,9 +25,13 @@ function bundle(contents: string): string {
 
 describe('bundle cost of the breaker', () => {
   it('a bundle that imports the breaker carries opossum, within its byte ceiling', () => {
-    const code = bundle(`import { breaker } from ${JSON.stringify(lib('breaker.ts'))}; breaker('x', async () => 1).fire().then(console.log);`);
+    const code = bundle(
+      `import { breaker } from ${JSON.stringify(lib('breaker.ts'))}; breaker('x', async () => 1).fire().then(console.log);`,
+    );
     for (const marker of OPOSSUM_MARKERS) expect(code).toContain(marker);
-    expect(Buffer.byteLength(code), `breaker bundle grew past ${BREAKER_BUNDLE_CEILING_BYTES} B`).toBeLessThanOrEqual(BREAKER_BUNDLE_CEILING_BYTES);
+    expect(Buffer.byteLength(code), `breaker bundle grew past ${BREAKER_BUNDLE_CEILING_BYTES} B`).toBeLessThanOrEqual(
+      BREAKER_BUNDLE_CEILING_BYTES,
+    );
   });
 
   it('a bundle of everything lib/index.ts exports carries no opossum', () => {

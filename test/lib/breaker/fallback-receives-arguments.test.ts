@@ -17,15 +17,19 @@ describe('the fallback', () => {
     expect(await lint.fire('a.ts', true)).toBe('skipped');
     expect(await lint.fire('b.ts', false)).toBe('skipped');
     expect(seen[0]?.slice(0, 2)).toEqual(['a.ts', true]);
-    expect((seen[0]?.[2] as Error).message).toBe('cannot lint a.ts (fix=true)');
+    expect((seen[0]![2] as Error).message).toBe('cannot lint a.ts (fix=true)');
     expect(seen[1]?.slice(0, 2)).toEqual(['b.ts', false]);
-    expect((seen[1]?.[2] as Error & { code?: string }).code).toBe('EOPENBREAKER');
+    expect((seen[1]![2] as Error & { code?: string }).code).toBe('EOPENBREAKER');
   });
 
   it('without a fallback, rejects with the action error, then with opossum EOPENBREAKER while open', async () => {
-    const api = breaker('no-fallback', async () => {
-      throw new Error('connection refused');
-    }, { failureThreshold: 1 });
+    const api = breaker(
+      'no-fallback',
+      async () => {
+        throw new Error('connection refused');
+      },
+      { failureThreshold: 1 },
+    );
     await expect(api.fire()).rejects.toThrow('connection refused');
     await expect(api.fire()).rejects.toMatchObject({ code: 'EOPENBREAKER' });
   });

@@ -22,10 +22,14 @@ describe('a state directory writable by others', () => {
   it('is not used: the breaker works in memory for this process and writes no file', async () => {
     makeHomeUnsafe();
     let calls = 0;
-    const api = breaker('api', async () => {
-      calls++;
-      throw new Error('down');
-    }, { failureThreshold: 2, fallback: () => 'fallback' });
+    const api = breaker(
+      'api',
+      async () => {
+        calls++;
+        throw new Error('down');
+      },
+      { failureThreshold: 2, fallback: () => 'fallback' },
+    );
     expect(await api.fire()).toBe('fallback');
     expect(await api.fire()).toBe('fallback');
     expect(api.state).toBe('open');

@@ -8,7 +8,14 @@ import { useTempHome } from './_home.ts';
 const home = useTempHome();
 
 function openState(openedAt: number): string {
-  return JSON.stringify({ version: 1, state: 'open', failures: 3, lastFailureAt: openedAt, lastError: 'boom', openedAt });
+  return JSON.stringify({
+    version: 1,
+    state: 'open',
+    failures: 3,
+    lastFailureAt: openedAt,
+    lastError: 'boom',
+    openedAt,
+  });
 }
 
 describe('the trial lease', () => {
@@ -18,7 +25,11 @@ describe('the trial lease', () => {
     writeFileSync(join(home.breakersDir(), 'eslint.json'), openState(openedAt));
     writeFileSync(join(home.breakersDir(), `eslint.${openedAt}.trial`), '12345\n');
     let calls = 0;
-    const lint = breaker('eslint', async () => ++calls, { resetTimeoutMs: 500, timeoutMs: 1_000, fallback: () => 'fallback' });
+    const lint = breaker('eslint', async () => ++calls, {
+      resetTimeoutMs: 500,
+      timeoutMs: 1_000,
+      fallback: () => 'fallback',
+    });
     expect(lint.state).toBe('halfOpen');
     expect(await lint.fire()).toBe('fallback');
     expect(calls).toBe(0);
@@ -35,11 +46,19 @@ describe('the trial lease', () => {
     utimesSync(lease, staleSeconds, staleSeconds);
 
     let calls = 0;
-    const lint = breaker('eslint', async () => ++calls, { resetTimeoutMs: 500, timeoutMs: 1_000, fallback: () => 'fallback' });
+    const lint = breaker('eslint', async () => ++calls, {
+      resetTimeoutMs: 500,
+      timeoutMs: 1_000,
+      fallback: () => 'fallback',
+    });
     expect(await lint.fire()).toBe('fallback');
     expect(calls).toBe(0);
     const state = JSON.parse(readFileSync(file, 'utf8'));
-    expect(state).toMatchObject({ state: 'open', failures: 4, lastError: `trial abandoned: no result within ${1_000 + LEASE_GRACE_MS} ms` });
+    expect(state).toMatchObject({
+      state: 'open',
+      failures: 4,
+      lastError: `trial abandoned: no result within ${1_000 + LEASE_GRACE_MS} ms`,
+    });
     expect(state.openedAt).toBeGreaterThan(openedAt);
     expect(readdirSync(home.breakersDir()).filter((f) => f.endsWith('.trial'))).toEqual([]);
   });

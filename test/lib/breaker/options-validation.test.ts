@@ -23,17 +23,25 @@ describe('breaker options', () => {
     { options: { failureThreshold: 0 }, message: /`failureThreshold` must be a positive integer, got 0/ },
     { options: { failureThreshold: 2.5 }, message: /`failureThreshold` must be a positive integer, got 2\.5/ },
     { options: { resetTimeoutMs: -1 }, message: /`resetTimeoutMs` must be a positive number of milliseconds, got -1/ },
-    { options: { timeoutMs: Number.POSITIVE_INFINITY }, message: /`timeoutMs` must be a positive number of milliseconds, got Infinity/ },
+    {
+      options: { timeoutMs: Number.POSITIVE_INFINITY },
+      message: /`timeoutMs` must be a positive number of milliseconds, got Infinity/,
+    },
     { options: { timeoutMs: '2000' }, message: /`timeoutMs` must be a positive number of milliseconds, got 2000/ },
     { options: { fallback: 'none' }, message: /`fallback` must be a function/ },
-    { options: { resetTimeout: 1000 }, message: /unknown breaker option `resetTimeout`; valid: failureThreshold, resetTimeoutMs, timeoutMs, fallback/ },
+    {
+      options: { resetTimeout: 1000 },
+      message: /unknown breaker option `resetTimeout`; valid: failureThreshold, resetTimeoutMs, timeoutMs, fallback/,
+    },
   ])('rejects $options with a TypeError naming the option', ({ options, message }) => {
     expect(() => breaker('eslint', action, options as never)).toThrow(TypeError);
     expect(() => breaker('eslint', action, options as never)).toThrow(message);
   });
 
   it('rejects an action that is not a function', () => {
-    expect(() => breaker('eslint', 'npx eslint' as never)).toThrow(/`action` of breaker 'eslint' must be a function, got string/);
+    expect(() => breaker('eslint', 'npx eslint' as never)).toThrow(
+      /`action` of breaker 'eslint' must be a function, got string/,
+    );
   });
 
   it('accepts lowercase names with digits, dots, dashes and underscores, and touches no disk when declared', () => {

@@ -17,7 +17,11 @@ describe('breaker state shared between processes', () => {
     for (let i = 1; i <= 3; i++) {
       const run = await runChild(child.file, home.current(), config);
       expect(run.code).toBe(0);
-      expect(run.report).toEqual({ before: 'closed', result: 'fallback for a.ts (linter crashed on a.ts)', after: i < 3 ? 'closed' : 'open' });
+      expect(run.report).toEqual({
+        before: 'closed',
+        result: 'fallback for a.ts (linter crashed on a.ts)',
+        after: i < 3 ? 'closed' : 'open',
+      });
       expect(callCount(home.counter())).toBe(i);
     }
     const fourth = await runChild(child.file, home.current(), config);
@@ -25,7 +29,14 @@ describe('breaker state shared between processes', () => {
     expect(callCount(home.counter())).toBe(3);
 
     const state = JSON.parse(readFileSync(join(home.breakersDir(), 'eslint.json'), 'utf8'));
-    expect(state).toEqual({ version: 1, state: 'open', failures: 3, lastFailureAt: expect.any(Number), lastError: 'linter crashed on a.ts', openedAt: expect.any(Number) });
+    expect(state).toEqual({
+      version: 1,
+      state: 'open',
+      failures: 3,
+      lastFailureAt: expect.any(Number),
+      lastError: 'linter crashed on a.ts',
+      openedAt: expect.any(Number),
+    });
   });
 
   it('a success between failures resets the count: failures must be consecutive to open it', async () => {

@@ -14,7 +14,8 @@ afterAll(() => child.remove());
 
 const RESET_MS = 300;
 const stateFile = () => join(home.breakersDir(), 'eslint.json');
-const readState = () => JSON.parse(readFileSync(stateFile(), 'utf8')) as { state: string; openedAt: number | null; failures: number };
+const readState = () =>
+  JSON.parse(readFileSync(stateFile(), 'utf8')) as { state: string; openedAt: number | null; failures: number };
 
 async function openIt(config: ChildConfig): Promise<number> {
   for (let i = 0; i < 2; i++) await runChild(child.file, home.current(), { ...config, action: 'fail' });
@@ -23,7 +24,13 @@ async function openIt(config: ChildConfig): Promise<number> {
 }
 
 describe('the trial call after the reset period', () => {
-  const config = (): ChildConfig => ({ name: 'eslint', action: 'fail', counter: home.counter(), failureThreshold: 2, resetTimeoutMs: RESET_MS });
+  const config = (): ChildConfig => ({
+    name: 'eslint',
+    action: 'fail',
+    counter: home.counter(),
+    failureThreshold: 2,
+    resetTimeoutMs: RESET_MS,
+  });
 
   it('closes the breaker and resets the count when the trial call succeeds', async () => {
     await openIt(config());
@@ -40,7 +47,11 @@ describe('the trial call after the reset period', () => {
     const firstOpenedAt = await openIt(config());
     await sleep(RESET_MS + 50);
     const trial = await runChild(child.file, home.current(), config());
-    expect(trial.report).toMatchObject({ before: 'halfOpen', result: 'fallback for a.ts (linter crashed on a.ts)', after: 'open' });
+    expect(trial.report).toMatchObject({
+      before: 'halfOpen',
+      result: 'fallback for a.ts (linter crashed on a.ts)',
+      after: 'open',
+    });
     expect(readState().openedAt).toBeGreaterThan(firstOpenedAt);
     expect(readState().failures).toBe(3);
     // A long reset for this reader, so a slow process start can't carry it into the next half-open period.

@@ -80,7 +80,10 @@ export function cacheFiles(cache: string): { entries: string[]; temps: string[] 
   } catch {
     // no directory: no files
   }
-  return { entries: names.filter((name) => name.endsWith('.json')), temps: names.filter((name) => name.endsWith('.tmp')) };
+  return {
+    entries: names.filter((name) => name.endsWith('.json')),
+    temps: names.filter((name) => name.endsWith('.tmp')),
+  };
 }
 
 /** Bundles test/lib/cache/_worker.ts once for the file; returns its path. */
@@ -139,9 +142,15 @@ export function runWorker(worker: string, command: Record<string, unknown>): Pro
  * Starts `count` workers at once, all released by one barrier instant so their cache operations
  * overlap, and waits for every one of them (even after a failure: no process is left behind).
  */
-export async function runBatch(worker: string, count: number, command: (index: number) => Record<string, unknown>): Promise<WorkerResult[]> {
+export async function runBatch(
+  worker: string,
+  count: number,
+  command: (index: number) => Record<string, unknown>,
+): Promise<WorkerResult[]> {
   const startAt = Date.now() + 1500; // long enough for every process to boot before the barrier
-  const settled = await Promise.allSettled(Array.from({ length: count }, (_, index) => runWorker(worker, { ...command(index), startAt })));
+  const settled = await Promise.allSettled(
+    Array.from({ length: count }, (_, index) => runWorker(worker, { ...command(index), startAt })),
+  );
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.map((result) => (result as PromiseFulfilledResult<WorkerResult>).value);

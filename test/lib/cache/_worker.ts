@@ -21,12 +21,16 @@ if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait)
 
 let calls = 0;
 const print = (result: Record<string, unknown>) =>
-  process.stdout.write(`${JSON.stringify({ ...result, calls, hits: runStats.cacheHits, misses: runStats.cacheMisses })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...result, calls, hits: runStats.cacheHits, misses: runStats.cacheMisses })}\n`,
+  );
 
 async function main(): Promise<void> {
   switch (command.op) {
     case 'read': {
-      const value = readCached(command.path, (text) => (calls++, JSON.parse(text) as unknown), { version: command.version });
+      const value = readCached(command.path, (text) => (calls++, JSON.parse(text) as unknown), {
+        version: command.version,
+      });
       print({ value });
       break;
     }
@@ -45,7 +49,10 @@ async function main(): Promise<void> {
       break;
     case 'hammer-write':
       for (const end = Date.now() + command.durationMs; Date.now() < end; ) {
-        writeEntry('memo', command.key, '', { expiresAt: Date.now() + 60_000, value: String(process.pid % 10).repeat(command.chars) });
+        writeEntry('memo', command.key, '', {
+          expiresAt: Date.now() + 60_000,
+          value: String(process.pid % 10).repeat(command.chars),
+        });
       }
       print({});
       break;

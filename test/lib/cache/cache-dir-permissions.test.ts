@@ -43,8 +43,14 @@ describe('the cache directory', () => {
 
   it.each([
     ['HOOKPACK_HOME is writable by others (777)', () => (mkdirSync(t.home), chmodSync(t.home, 0o777))],
-    ['the cache subdirectory is writable by others (777)', () => (mkdirSync(t.cache, { recursive: true, mode: 0o700 }), chmodSync(t.cache, 0o777))],
-    ['the cache subdirectory is writable by its group (770)', () => (mkdirSync(t.cache, { recursive: true, mode: 0o700 }), chmodSync(t.cache, 0o770))],
+    [
+      'the cache subdirectory is writable by others (777)',
+      () => (mkdirSync(t.cache, { recursive: true, mode: 0o700 }), chmodSync(t.cache, 0o777)),
+    ],
+    [
+      'the cache subdirectory is writable by its group (770)',
+      () => (mkdirSync(t.cache, { recursive: true, mode: 0o700 }), chmodSync(t.cache, 0o770)),
+    ],
   ])('is refused when %s: memory only, nothing written', async (_label, make) => {
     make();
     resetHookpackHome();
@@ -62,38 +68,44 @@ describe('the cache directory', () => {
     expect(await exerciseAll()).toBe(1);
   });
 
-  it.skipIf(isRoot)('is read from but not written to when read-only (500) [skipped as root: chmod does not stop root writing; see the runuser case]', async () => {
-    mkdirSync(t.cache, { recursive: true, mode: 0o700 });
-    chmodSync(t.cache, 0o500);
-    resetHookpackHome();
-    clearMemoryCache();
-    expect(await exerciseAll()).toBe(1);
-    expect(readdirSync(t.cache)).toEqual([]);
-  });
+  it.skipIf(isRoot)(
+    'is read from but not written to when read-only (500) [skipped as root: chmod does not stop root writing; see the runuser case]',
+    async () => {
+      mkdirSync(t.cache, { recursive: true, mode: 0o700 });
+      chmodSync(t.cache, 0o500);
+      resetHookpackHome();
+      clearMemoryCache();
+      expect(await exerciseAll()).toBe(1);
+      expect(readdirSync(t.cache)).toEqual([]);
+    },
+  );
 
   // As root, chmod 500 does not stop writes; run the same check as `nobody` instead when we can.
-  it.runIf(isRoot && canRunAsNobody())('is read from but not written to when read-only (500), as an unprivileged user', async () => {
-    const path = join(t.work, 'settings.json');
-    writeFileSync(path, '{"n":1}');
-    mkdirSync(t.cache, { recursive: true, mode: 0o700 });
-    for (const dir of [t.root, t.work, dirname(worker.path)]) chmodSync(dir, 0o755);
-    for (const dir of [t.home, t.cache]) chownSync(dir, NOBODY, NOBODY);
-    chmodSync(t.cache, 0o500);
-    const asNobody = (command: Record<string, unknown>) => {
-      const run = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, worker.path], {
-        input: JSON.stringify(command),
-        env: { ...process.env, HOOKPACK_HOME: t.home, HOOKPACK_DEBUG: '1' },
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
-      expect(run.status).toBe(0);
-      return { result: JSON.parse(run.stdout) as Record<string, unknown>, stderr: run.stderr };
-    };
-    for (let round = 0; round < 2; round++) {
-      const { result, stderr } = asNobody({ op: 'read', path, version: 'v1' });
-      expect(result).toMatchObject({ value: { n: 1 }, calls: 1, misses: 1 });
-      expect(stderr).toMatch(/^hookpack: cache: cannot write \S+\/file-\w+\.json: EACCES\n$/);
-    }
-    expect(readdirSync(t.cache)).toEqual([]);
-  });
+  it.runIf(isRoot && canRunAsNobody())(
+    'is read from but not written to when read-only (500), as an unprivileged user',
+    async () => {
+      const path = join(t.work, 'settings.json');
+      writeFileSync(path, '{"n":1}');
+      mkdirSync(t.cache, { recursive: true, mode: 0o700 });
+      for (const dir of [t.root, t.work, dirname(worker.path)]) chmodSync(dir, 0o755);
+      for (const dir of [t.home, t.cache]) chownSync(dir, NOBODY, NOBODY);
+      chmodSync(t.cache, 0o500);
+      const asNobody = (command: Record<string, unknown>) => {
+        const run = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, worker.path], {
+          input: JSON.stringify(command),
+          env: { ...process.env, HOOKPACK_HOME: t.home, HOOKPACK_DEBUG: '1' },
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+        expect(run.status).toBe(0);
+        return { result: JSON.parse(run.stdout) as Record<string, unknown>, stderr: run.stderr };
+      };
+      for (let round = 0; round < 2; round++) {
+        const { result, stderr } = asNobody({ op: 'read', path, version: 'v1' });
+        expect(result).toMatchObject({ value: { n: 1 }, calls: 1, misses: 1 });
+        expect(stderr).toMatch(/^hookpack: cache: cannot write \S+\/file-\w+\.json: EACCES\n$/);
+      }
+      expect(readdirSync(t.cache)).toEqual([]);
+    },
+  );
 });

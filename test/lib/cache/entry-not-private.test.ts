@@ -1,4 +1,15 @@
-import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryPath } from '../../../lib/cache/_disk.ts';
@@ -57,28 +68,41 @@ describe('a cache entry that is not ours alone', () => {
     expect(readCold(path, JSON.parse)).toEqual({ planted: true });
   });
 
-  it.runIf(posix).each([['666', 0o666], ['664', 0o664], ['646', 0o646]] as const)('is a miss when someone made it writable by group or others (mode %s), and is replaced', (_octal, mode) => {
-    const { path, entry } = plantedEntry();
-    chmodSync(entry, mode);
-    expectMissAndReplaced(path, entry);
-  });
+  it.runIf(posix).each([
+    ['666', 0o666],
+    ['664', 0o664],
+    ['646', 0o646],
+  ] as const)(
+    'is a miss when someone made it writable by group or others (mode %s), and is replaced',
+    (_octal, mode) => {
+      const { path, entry } = plantedEntry();
+      chmodSync(entry, mode);
+      expectMissAndReplaced(path, entry);
+    },
+  );
 
-  it.runIf(posix)('is a miss when it is a symbolic link (even to a valid entry of ours), and the link is replaced, not its target', () => {
-    const { path, entry, planted } = plantedEntry();
-    const elsewhere = join(t.root, 'elsewhere.json');
-    writeFileSync(elsewhere, planted, { mode: 0o600 });
-    chmodSync(elsewhere, 0o600);
-    rmSync(entry);
-    symlinkSync(elsewhere, entry);
-    expectMissAndReplaced(path, entry);
-    expect(readFileSync(elsewhere, 'utf8')).toBe(planted);
-  });
+  it.runIf(posix)(
+    'is a miss when it is a symbolic link (even to a valid entry of ours), and the link is replaced, not its target',
+    () => {
+      const { path, entry, planted } = plantedEntry();
+      const elsewhere = join(t.root, 'elsewhere.json');
+      writeFileSync(elsewhere, planted, { mode: 0o600 });
+      chmodSync(elsewhere, 0o600);
+      rmSync(entry);
+      symlinkSync(elsewhere, entry);
+      expectMissAndReplaced(path, entry);
+      expect(readFileSync(elsewhere, 'utf8')).toBe(planted);
+    },
+  );
 
-  it.skipIf(!isRoot)('is a miss when it is owned by another user, even 0600, and is replaced [root only: chown needs it]', () => {
-    const { path, entry } = plantedEntry();
-    chownSync(entry, NOBODY, NOBODY);
-    expectMissAndReplaced(path, entry);
-  });
+  it.skipIf(!isRoot)(
+    'is a miss when it is owned by another user, even 0600, and is replaced [root only: chown needs it]',
+    () => {
+      const { path, entry } = plantedEntry();
+      chownSync(entry, NOBODY, NOBODY);
+      expectMissAndReplaced(path, entry);
+    },
+  );
 });
 
 describe.runIf(posix)('a symbolic-link HOOKPACK_HOME', () => {
@@ -98,6 +122,8 @@ describe.runIf(posix)('a symbolic-link HOOKPACK_HOME', () => {
     expect(calls).toBe(1);
     const realCache = join(realpathSync(real), 'cache');
     expect(statSync(realCache).mode & 0o777).toBe(0o700);
-    expect(cacheFiles(realCache).entries).toEqual([entryPath(realCache, 'file', path, 'v1').slice(realCache.length + 1)]);
+    expect(cacheFiles(realCache).entries).toEqual([
+      entryPath(realCache, 'file', path, 'v1').slice(realCache.length + 1),
+    ]);
   });
 });

@@ -51,8 +51,18 @@ describe('globCached', () => {
     ['a file is added', false, () => files(['c.md']), ['a.md', 'b.md', 'c.md']],
     ['a file is removed', false, () => rmSync(join(t.work, 'b.md')), ['a.md']],
     ['a file is renamed', false, () => renameSync(join(t.work, 'b.md'), join(t.work, 'z.md')), ['a.md', 'z.md']],
-    ['a file is added in a subdirectory (recursive)', true, () => files(['sub/new.md']), ['a.md', 'b.md', 'sub/new.md', 'sub/old.md']],
-    ['a subdirectory is removed (recursive)', true, () => rmSync(join(t.work, 'sub'), { recursive: true }), ['a.md', 'b.md']],
+    [
+      'a file is added in a subdirectory (recursive)',
+      true,
+      () => files(['sub/new.md']),
+      ['a.md', 'b.md', 'sub/new.md', 'sub/old.md'],
+    ],
+    [
+      'a subdirectory is removed (recursive)',
+      true,
+      () => rmSync(join(t.work, 'sub'), { recursive: true }),
+      ['a.md', 'b.md'],
+    ],
   ];
 
   describe.each([
@@ -106,7 +116,14 @@ describe('globCached', () => {
     const command = { op: 'glob', dir: t.work, pattern: '*.md' };
     expect(await runWorker(worker.path, command)).toMatchObject({ value: ['a.md', 'b.md'], misses: 1 });
     expect(await runWorker(worker.path, command)).toMatchObject({ value: ['a.md', 'b.md'], misses: 1 });
-    expect(await runWorker(worker.path, { ...command, racyMs: -60_000 })).toMatchObject({ value: ['a.md', 'b.md'], misses: 1 });
-    expect(await runWorker(worker.path, { ...command, racyMs: -60_000 })).toMatchObject({ value: ['a.md', 'b.md'], hits: 1, misses: 0 });
+    expect(await runWorker(worker.path, { ...command, racyMs: -60_000 })).toMatchObject({
+      value: ['a.md', 'b.md'],
+      misses: 1,
+    });
+    expect(await runWorker(worker.path, { ...command, racyMs: -60_000 })).toMatchObject({
+      value: ['a.md', 'b.md'],
+      hits: 1,
+      misses: 0,
+    });
   });
 });

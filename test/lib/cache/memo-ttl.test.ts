@@ -53,7 +53,12 @@ describe('memo', () => {
     });
 
     it.each([
-      ['throws', () => { throw new Error('boom'); }],
+      [
+        'throws',
+        () => {
+          throw new Error('boom');
+        },
+      ],
       ['rejects', () => Promise.reject(new Error('boom'))],
     ])('does not cache a computation that %s', async (_case, failing) => {
       await expect(memo('k', 60_000, failing)).rejects.toThrow('boom');
@@ -85,7 +90,13 @@ describe('memo', () => {
     expect(await memo('b', 60_000, () => 2)).toBe(2);
     expect(await memo('a', 60_000, () => 3, { version: 'v2' })).toBe(3);
     clearMemoryCache();
-    expect(await Promise.all([memo('a', 60_000, () => 0), memo('b', 60_000, () => 0), memo('a', 60_000, () => 0, { version: 'v2' })])).toEqual([1, 2, 3]);
+    expect(
+      await Promise.all([
+        memo('a', 60_000, () => 0),
+        memo('b', 60_000, () => 0),
+        memo('a', 60_000, () => 0, { version: 'v2' }),
+      ]),
+    ).toEqual([1, 2, 3]);
   });
 
   it('writes an envelope with expiresAt', async () => {
@@ -105,7 +116,11 @@ describe('memo', () => {
   it('serves a later process from disk', async () => {
     const command = { op: 'memo', key: 'session:1', ttlMs: 60_000, value: { list: [1, 2, 3] } };
     expect(await runWorker(worker.path, command)).toMatchObject({ value: { list: [1, 2, 3] }, calls: 1, misses: 1 });
-    expect(await runWorker(worker.path, { ...command, value: 'not this' })).toMatchObject({ value: { list: [1, 2, 3] }, calls: 0, hits: 1 });
+    expect(await runWorker(worker.path, { ...command, value: 'not this' })).toMatchObject({
+      value: { list: [1, 2, 3] },
+      calls: 0,
+      hits: 1,
+    });
   });
 
   it.each([

@@ -18,7 +18,10 @@ function counting() {
 }
 
 const changes: [string, (path: string) => void][] = [
-  ['its mtime changes (same content)', (path) => utimesSync(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))],
+  [
+    'its mtime changes (same content)',
+    (path) => utimesSync(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000)),
+  ],
   ['its size changes', (path) => writeFileSync(path, 'version two, longer\n')],
   ['it gets new content of the same size', (path) => writeFileSync(path, 'version 2\n')],
   [
@@ -54,7 +57,10 @@ describe('readCached invalidation', () => {
 
   it.each([
     ['a file that does not exist', (dir: string) => join(dir, 'absent.json')],
-    ['a path under a regular file (ENOTDIR)', (dir: string) => (writeFileSync(join(dir, 'plain'), ''), join(dir, 'plain', 'x.json'))],
+    [
+      'a path under a regular file (ENOTDIR)',
+      (dir: string) => (writeFileSync(join(dir, 'plain'), ''), join(dir, 'plain', 'x.json')),
+    ],
   ])('returns undefined for %s, caches nothing, and counts a miss', (_label, make) => {
     const path = make(t.work);
     const parse = counting();
@@ -102,7 +108,10 @@ describe('readCached invalidation', () => {
     writeFileSync(path, 'abc');
     const suffix = (tail: string) => (text: string) => text + tail;
     expect([readCached(path, suffix('1')), readCached(path, suffix('2'))]).toEqual(['abc1', 'abc2']);
-    expect([readCached(path, suffix('1'), { version: 'same' }), readCached(path, suffix('2'), { version: 'same' })]).toEqual(['abc1', 'abc1']);
+    expect([
+      readCached(path, suffix('1'), { version: 'same' }),
+      readCached(path, suffix('2'), { version: 'same' }),
+    ]).toEqual(['abc1', 'abc1']);
   });
 
   it('resolves relative paths, so the same file is one entry whatever the spelling', () => {
@@ -115,8 +124,16 @@ describe('readCached invalidation', () => {
   });
 
   it.each([
-    ['`parse` is not a function', () => readCached('x', 'nope' as never), /readCached: `parse` must be a function, got string/],
-    ['`version` is not a string', () => readCached('x', String, { version: 1 as never }), /readCached: `version` must be a string, got number/],
+    [
+      '`parse` is not a function',
+      () => readCached('x', 'nope' as never),
+      /readCached: `parse` must be a function, got string/,
+    ],
+    [
+      '`version` is not a string',
+      () => readCached('x', String, { version: 1 as never }),
+      /readCached: `version` must be a string, got number/,
+    ],
   ])('names the option when %s', (_label, call, message) => {
     expect(call).toThrow(message);
   });

@@ -37,28 +37,45 @@ describe('readCached with racy stamps', () => {
   it.each([
     ['racy (future mtime): the content hash decides', true, { v: 2 }],
     ['trusted: the stamp decides', false, { v: 1 }],
-  ])('handles an entry whose stamp matches content it no longer has when the stamp is %s', (_label, future, expected) => {
-    // Two same-size writes within one timestamp tick leave identical stats, ctime included; a
-    // planted entry with the current stamp reproduces that without racing the clock.
-    trustFreshStamps();
-    const path = join(t.work, 'tick.json');
-    if (future) writeInFuture(path, '{"v":2}');
-    else writeFileSync(path, '{"v":2}');
-    const stats = statSync(path, { bigint: true });
-    const stamp = `${stats.mtimeNs}:${stats.ctimeNs}:${stats.size}:${stats.ino}:${stats.dev}`;
-    mkdirSync(t.cache, { recursive: true, mode: 0o700 });
-    const racy = future ? { hash: hash53('{"v":1}') } : {};
-    writeFileSync(entryPath(t.cache, 'file', path, 'v1'), JSON.stringify({ format: 1, kind: 'file', key: path, version: 'v1', stamp, ...racy, value: { v: 1 } }));
-    expect(readCached(path, (text): unknown => JSON.parse(text), { version: 'v1' })).toEqual(expected);
-  });
+  ])(
+    'handles an entry whose stamp matches content it no longer has when the stamp is %s',
+    (_label, future, expected) => {
+      // Two same-size writes within one timestamp tick leave identical stats, ctime included; a
+      // planted entry with the current stamp reproduces that without racing the clock.
+      trustFreshStamps();
+      const path = join(t.work, 'tick.json');
+      if (future) writeInFuture(path, '{"v":2}');
+      else writeFileSync(path, '{"v":2}');
+      const stats = statSync(path, { bigint: true });
+      const stamp = `${stats.mtimeNs}:${stats.ctimeNs}:${stats.size}:${stats.ino}:${stats.dev}`;
+      mkdirSync(t.cache, { recursive: true, mode: 0o700 });
+      const racy = future ? { hash: hash53('{"v":1}') } : {};
+      writeFileSync(
+        entryPath(t.cache, 'file', path, 'v1'),
+        JSON.stringify({ format: 1, kind: 'file', key: path, version: 'v1', stamp, ...racy, value: { v: 1 } }),
+      );
+      expect(readCached(path, (text): unknown => JSON.parse(text), { version: 'v1' })).toEqual(expected);
+    },
+  );
 
   it('sees it in another process too', async () => {
     const path = join(t.work, 'skewed.json');
     writeInFuture(path, '{"v":1}');
-    expect(await runWorker(worker.path, { op: 'read', path, version: 'v1' })).toMatchObject({ value: { v: 1 }, calls: 1 });
-    expect(await runWorker(worker.path, { op: 'read', path, version: 'v1' })).toMatchObject({ value: { v: 1 }, calls: 0, hits: 1 });
+    expect(await runWorker(worker.path, { op: 'read', path, version: 'v1' })).toMatchObject({
+      value: { v: 1 },
+      calls: 1,
+    });
+    expect(await runWorker(worker.path, { op: 'read', path, version: 'v1' })).toMatchObject({
+      value: { v: 1 },
+      calls: 0,
+      hits: 1,
+    });
     writeInFuture(path, '{"v":2}');
-    expect(await runWorker(worker.path, { op: 'read', path, version: 'v1' })).toMatchObject({ value: { v: 2 }, calls: 1, misses: 1 });
+    expect(await runWorker(worker.path, { op: 'read', path, version: 'v1' })).toMatchObject({
+      value: { v: 2 },
+      calls: 1,
+      misses: 1,
+    });
   });
 
   it('still skips the parse while the content hashes the same', () => {

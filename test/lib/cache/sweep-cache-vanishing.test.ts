@@ -6,7 +6,10 @@ import { sweepCache } from '../../../lib/cache/index.ts';
 import { cacheFiles, useTempHome } from './_helpers.ts';
 
 // Another sweeper deleting files under this one's feet is a race; the mock makes it happen on cue.
-const race = vi.hoisted(() => ({ onLstat: undefined as (() => void) | undefined, onRm: undefined as ((path: string) => void) | undefined }));
+const race = vi.hoisted(() => ({
+  onLstat: undefined as (() => void) | undefined,
+  onRm: undefined as ((path: string) => void) | undefined,
+}));
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   return {

@@ -26,14 +26,27 @@ describe('parseAntiPatterns', () => {
           words: ['editing', 'generated', 'migration', 'sql', 'db', 'schema'],
           text: '## Editing generated migrations\nNever edit db/migrations by hand.\n### Instead\nGenerate a new one.',
         },
-        { title: 'Mocking the database', words: ['mocking', 'database', 'test'], text: '## Mocking the database\nUse the test container.' },
+        {
+          title: 'Mocking the database',
+          words: ['mocking', 'database', 'test'],
+          text: '## Mocking the database\nUse the test container.',
+        },
       ],
       problems: [],
     });
   });
 
   it('does not start a section at a `## ` inside a fenced code block', () => {
-    const text = ['## Shell heredocs', '```md', '## not a section', '```', 'After the fence.', '~~~', '## nor this', '~~~'].join('\n');
+    const text = [
+      '## Shell heredocs',
+      '```md',
+      '## not a section',
+      '```',
+      'After the fence.',
+      '~~~',
+      '## nor this',
+      '~~~',
+    ].join('\n');
     const { entries } = parseAntiPatterns(text);
     expect(entries).toHaveLength(1);
     expect(entries[0]?.text).toBe(text);
@@ -45,13 +58,18 @@ describe('parseAntiPatterns', () => {
   });
 
   it('reads CRLF files', () => {
-    expect(parseAntiPatterns('## Windows line ends\r\nbody\r\n').entries).toEqual([{ title: 'Windows line ends', words: ['window', 'line', 'end'], text: '## Windows line ends\nbody' }]);
+    expect(parseAntiPatterns('## Windows line ends\r\nbody\r\n').entries).toEqual([
+      { title: 'Windows line ends', words: ['window', 'line', 'end'], text: '## Windows line ends\nbody' },
+    ]);
   });
 
   it('skips untitled sections and says so', () => {
     const { entries, problems } = parseAntiPatterns('## \nbody\n## The\nmore\n## Real one\ntext');
     expect(entries.map((e) => e.title)).toEqual(['Real one']);
-    expect(problems).toEqual(['line 1: a `##` heading without a title; section skipped', 'line 3: "The" has no usable word in its title or keywords; section skipped']);
+    expect(problems).toEqual([
+      'line 1: a `##` heading without a title; section skipped',
+      'line 3: "The" has no usable word in its title or keywords; section skipped',
+    ]);
   });
 
   it.each([

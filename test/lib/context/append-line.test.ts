@@ -49,7 +49,9 @@ describe('appendLine', () => {
     const target = join(dir, 'target');
     writeFileSync(target, '');
     symlinkSync(target, file);
-    expect(() => appendLine(file, 'x\n', { maxBytes: 100, rotatedPath: rotated })).toThrow(expect.objectContaining({ code: 'ELOOP' }));
+    expect(() => appendLine(file, 'x\n', { maxBytes: 100, rotatedPath: rotated })).toThrow(
+      expect.objectContaining({ code: 'ELOOP' }),
+    );
     expect(readFileSync(target, 'utf8')).toBe('');
   });
 });

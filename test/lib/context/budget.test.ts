@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { fitParts } from '../../../lib/context/budget.ts';
 
 const parts = [
-  { label: 'Checks:', entries: [{ text: '- run db:check', score: 2 }, { text: '- tag releases', score: 1 }] },
+  {
+    label: 'Checks:',
+    entries: [
+      { text: '- run db:check', score: 2 },
+      { text: '- tag releases', score: 1 },
+    ],
+  },
   { label: 'Anti-patterns:', entries: [{ text: '## Mocks\nUse containers.', score: 3 }] },
 ];
 
@@ -20,11 +26,19 @@ describe('fitParts', () => {
     const b = `- ${'b'.repeat(118)}`;
     const c = `## ${'c'.repeat(40)}`;
     const big = [
-      { label: 'Checks:', entries: [{ text: a, score: 2 }, { text: b, score: 1 }] },
+      {
+        label: 'Checks:',
+        entries: [
+          { text: a, score: 2 },
+          { text: b, score: 1 },
+        ],
+      },
       { label: 'Anti-patterns:', entries: [{ text: c, score: 3 }] },
     ];
     const fitted = fitParts('Notes:', big, 200);
-    expect(fitted?.text).toBe(`Notes:\nChecks:\n${a}\nAnti-patterns:\n${c}\n(1 less relevant entry left out to stay within 200 characters)`);
+    expect(fitted?.text).toBe(
+      `Notes:\nChecks:\n${a}\nAnti-patterns:\n${c}\n(1 less relevant entry left out to stay within 200 characters)`,
+    );
     expect(fitted).toMatchObject({ included: 2, omitted: 1 });
     expect(fitted?.text.length).toBeLessThanOrEqual(200);
   });
@@ -37,7 +51,19 @@ describe('fitParts', () => {
   });
 
   it('lets a smaller, less relevant entry in when a bigger one does not fit', () => {
-    const fitted = fitParts('N', [{ label: 'L', entries: [{ text: 'x'.repeat(500), score: 9 }, { text: 'small', score: 1 }] }], 100);
+    const fitted = fitParts(
+      'N',
+      [
+        {
+          label: 'L',
+          entries: [
+            { text: 'x'.repeat(500), score: 9 },
+            { text: 'small', score: 1 },
+          ],
+        },
+      ],
+      100,
+    );
     expect(fitted?.text).toBe('N\nL\nsmall\n(1 less relevant entry left out to stay within 100 characters)');
   });
 

@@ -17,7 +17,7 @@ function sessionBin(name: string): string {
 }
 
 describe('gitSnapshot runs git in the environment it is given (a warm process answers for many sessions)', () => {
-  it('uses the session\'s PATH and variables, not the process\'s, with git\'s own settings on top', async () => {
+  it("uses the session's PATH and variables, not the process's, with git's own settings on top", async () => {
     const seen = async (name: string) => {
       const env = { PATH: `${sessionBin(name)}:/usr/bin:/bin`, SESSION_MARK: name, LC_ALL: 'de_DE.UTF-8' };
       const snapshot = await gitSnapshot(dir, { signal: new AbortController().signal, remainingMs: 5000, env });

@@ -32,11 +32,24 @@ describe('parseGitStatus', () => {
   });
 
   it('reads a detached HEAD, a repository without commits, and a branch without upstream', () => {
-    expect(parseGitStatus('# branch.oid abc1234def\n# branch.head (detached)\n')).toMatchObject({ branch: undefined, oid: 'abc1234def', upstream: undefined, ahead: undefined });
-    expect(parseGitStatus('# branch.oid (initial)\n# branch.head main\n? a\n')).toMatchObject({ branch: 'main', oid: undefined, untracked: 1 });
+    expect(parseGitStatus('# branch.oid abc1234def\n# branch.head (detached)\n')).toMatchObject({
+      branch: undefined,
+      oid: 'abc1234def',
+      upstream: undefined,
+      ahead: undefined,
+    });
+    expect(parseGitStatus('# branch.oid (initial)\n# branch.head main\n? a\n')).toMatchObject({
+      branch: 'main',
+      oid: undefined,
+      untracked: 1,
+    });
   });
 
   it('ignores lines it does not know', () => {
-    expect(parseGitStatus('# stash 3\n# branch.head dev\nsomething new\n')).toMatchObject({ branch: 'dev', staged: 0, modified: 0 });
+    expect(parseGitStatus('# stash 3\n# branch.head dev\nsomething new\n')).toMatchObject({
+      branch: 'dev',
+      staged: 0,
+      modified: 0,
+    });
   });
 });

@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +24,9 @@ describe('ensurePrivateDir', () => {
     const dir = join(root, '.claude', 'context-bundles');
     ensurePrivateDir(dir);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('# hookpack context-bundle: per-session tool records stay local\n*\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe(
+      '# hookpack context-bundle: per-session tool records stay local\n*\n',
+    );
   });
 
   it('leaves an existing directory as it is', () => {

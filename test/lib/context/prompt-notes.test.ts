@@ -20,7 +20,8 @@ const CHECKS = [
   { keywords: ['release'], check: 'Releases are tagged by CI, never by hand' },
   { keywords: ['migration'], check: 'Migrations need a down step' },
 ];
-const ANTI = '# Anti-patterns\n\n## Editing generated migrations\nKeywords: sql\nGenerate a new migration instead.\n\n## Mocking the database\nUse the test container.\n';
+const ANTI =
+  '# Anti-patterns\n\n## Editing generated migrations\nKeywords: sql\nGenerate a new migration instead.\n\n## Mocking the database\nUse the test container.\n';
 
 beforeEach(() => {
   savedHome = process.env.HOOKPACK_HOME;
@@ -45,7 +46,11 @@ describe('promptNotes', () => {
     write('.claude/anti-patterns.md', ANTI);
     write('.claude/scratch/schema-migration-plan.md', 'x');
     write('.claude/scratch/release.md', 'x');
-    utimesSync(join(project, '.claude/scratch/schema-migration-plan.md'), new Date('2026-01-02T00:00:00Z'), new Date('2026-01-02T00:00:00Z'));
+    utimesSync(
+      join(project, '.claude/scratch/schema-migration-plan.md'),
+      new Date('2026-01-02T00:00:00Z'),
+      new Date('2026-01-02T00:00:00Z'),
+    );
     const result = promptNotes('Please write the schema migration for users', config(), project, debug);
     expect(result?.text).toBe(
       [
@@ -75,7 +80,12 @@ describe('promptNotes', () => {
   });
 
   it('lists the whole scratch area, newest first, when the prompt asks about the notes', () => {
-    for (const [name, day] of [['a.md', 1], ['b.md', 3], ['old/c.md', 2], ['.hidden.md', 4]] as const) {
+    for (const [name, day] of [
+      ['a.md', 1],
+      ['b.md', 3],
+      ['old/c.md', 2],
+      ['.hidden.md', 4],
+    ] as const) {
       write(`.claude/scratch/${name}`, 'x');
       const when = new Date(`2026-01-0${day}T00:00:00Z`);
       utimesSync(join(project, '.claude/scratch', name), when, when);
@@ -87,11 +97,18 @@ describe('promptNotes', () => {
 
   it('keeps at most 20 scratch files', () => {
     for (let i = 0; i < 30; i++) write(`.claude/scratch/note-${i}.md`, 'x');
-    expect(promptNotes('scratch', config(), project, debug)?.text.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(20);
+    expect(
+      promptNotes('scratch', config(), project, debug)
+        ?.text.split('\n')
+        .filter((l) => l.startsWith('- ')),
+    ).toHaveLength(20);
   });
 
   it('drops whole entries, least relevant first, to stay within maxChars', () => {
-    const checks = Array.from({ length: 40 }, (_, i) => ({ keywords: i % 2 ? ['deploy'] : ['deploy', 'canary'], check: `Check ${i}: ${'x'.repeat(60)}` }));
+    const checks = Array.from({ length: 40 }, (_, i) => ({
+      keywords: i % 2 ? ['deploy'] : ['deploy', 'canary'],
+      check: `Check ${i}: ${'x'.repeat(60)}`,
+    }));
     write('.claude/knowledge-checks.json', JSON.stringify(checks));
     const result = promptNotes('deploy the canary', config(600), project, debug);
     expect(result?.text.length).toBeLessThanOrEqual(600);
@@ -110,17 +127,34 @@ describe('promptNotes', () => {
   });
 
   it('skips a file over the size limit and a directory where a file belongs', () => {
-    write('.claude/knowledge-checks.json', JSON.stringify([{ keywords: ['migration'], check: 'x'.repeat(MAX_NOTES_FILE_BYTES) }]));
+    write(
+      '.claude/knowledge-checks.json',
+      JSON.stringify([{ keywords: ['migration'], check: 'x'.repeat(MAX_NOTES_FILE_BYTES) }]),
+    );
     mkdirSync(join(project, '.claude/anti-patterns.md'));
     expect(promptNotes('fix the migration', config(), project, debug)).toBeUndefined();
-    expect(notes).toEqual([expect.stringMatching(/knowledge-checks\.json is \d+ bytes, over the 1048576-byte limit; skipped/), expect.stringMatching(/anti-patterns\.md is not a file; skipped$/)]);
+    expect(notes).toEqual([
+      expect.stringMatching(/knowledge-checks\.json is \d+ bytes, over the 1048576-byte limit; skipped/),
+      expect.stringMatching(/anti-patterns\.md is not a file; skipped$/),
+    ]);
   });
 
   it('reads configured paths', () => {
     mkdirSync(join(project, 'docs'));
     write('docs/checks.json', JSON.stringify(CHECKS));
-    const custom = resolvePromptContextConfig([{ scope: 'project', path: join(project, '.claude/hookpack/prompt-context.json'), data: { knowledgeChecks: 'docs/checks.json' } }], project);
-    expect(promptNotes('cut a release', custom, project, debug)?.text).toBe('Project notes matching this prompt:\nKnowledge checks (docs/checks.json):\n- Releases are tagged by CI, never by hand');
+    const custom = resolvePromptContextConfig(
+      [
+        {
+          scope: 'project',
+          path: join(project, '.claude/hookpack/prompt-context.json'),
+          data: { knowledgeChecks: 'docs/checks.json' },
+        },
+      ],
+      project,
+    );
+    expect(promptNotes('cut a release', custom, project, debug)?.text).toBe(
+      'Project notes matching this prompt:\nKnowledge checks (docs/checks.json):\n- Releases are tagged by CI, never by hand',
+    );
   });
 });
 
@@ -128,6 +162,8 @@ describe('promptNotes on a long prompt', () => {
   it('matches only the first 20,000 characters', () => {
     write('.claude/knowledge-checks.json', JSON.stringify(CHECKS));
     expect(promptNotes(`${'log line '.repeat(2500)} release`, config(), project, debug)).toBeUndefined();
-    expect(promptNotes(`release ${'log line '.repeat(2500)}`, config(), project, debug)?.text).toContain('Releases are tagged by CI');
+    expect(promptNotes(`release ${'log line '.repeat(2500)}`, config(), project, debug)?.text).toContain(
+      'Releases are tagged by CI',
+    );
   });
 });

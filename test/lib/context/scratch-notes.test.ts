@@ -6,7 +6,15 @@ const prompt = (text: string) => new Set(keywordsOf(text));
 
 describe('scratchWords', () => {
   it('uses every path segment and drops the extension', () => {
-    expect(scratchWords('incidents/2026-11-03-authTokenRefresh.md')).toEqual(['incident', '2026', '11', '03', 'auth', 'token', 'refresh']);
+    expect(scratchWords('incidents/2026-11-03-authTokenRefresh.md')).toEqual([
+      'incident',
+      '2026',
+      '11',
+      '03',
+      'auth',
+      'token',
+      'refresh',
+    ]);
   });
 });
 
@@ -22,7 +30,13 @@ describe('isVisible', () => {
 });
 
 describe('scratchCandidates', () => {
-  const paths = ['db-migration-plan.md', 'release-checklist.md', 'migration/schema-v2.md', '.hidden-migration.md', 'random.txt'];
+  const paths = [
+    'db-migration-plan.md',
+    'release-checklist.md',
+    'migration/schema-v2.md',
+    '.hidden-migration.md',
+    'random.txt',
+  ];
 
   it('keeps the files whose name words meet the prompt, scored by how many', () => {
     expect(scratchCandidates(paths, prompt('the schema migration fails'))).toEqual([
@@ -32,7 +46,12 @@ describe('scratchCandidates', () => {
   });
 
   it('keeps every visible file when the prompt asks about the scratch notes', () => {
-    expect(scratchCandidates(paths, prompt('what is in my notes?')).map((c) => c.path)).toEqual(['db-migration-plan.md', 'release-checklist.md', 'migration/schema-v2.md', 'random.txt']);
+    expect(scratchCandidates(paths, prompt('what is in my notes?')).map((c) => c.path)).toEqual([
+      'db-migration-plan.md',
+      'release-checklist.md',
+      'migration/schema-v2.md',
+      'random.txt',
+    ]);
   });
 
   it('keeps nothing when no name matches', () => {

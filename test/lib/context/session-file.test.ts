@@ -6,7 +6,19 @@ describe('sessionFileStem', () => {
     expect(sessionFileStem('00000000-0000-4000-8000-000000000001')).toBe('00000000-0000-4000-8000-000000000001');
   });
 
-  it.each(['../../etc/passwd', '/etc/passwd', 'a/b', '..', '.', '', 'x.1', 'a\0b', 'ünïcode', 'x'.repeat(129), 'C:\\win'])('hashes %j into a plain name', (id) => {
+  it.each([
+    '../../etc/passwd',
+    '/etc/passwd',
+    'a/b',
+    '..',
+    '.',
+    '',
+    'x.1',
+    'a\0b',
+    'ünïcode',
+    'x'.repeat(129),
+    'C:\\win',
+  ])('hashes %j into a plain name', (id) => {
     const stem = sessionFileStem(id);
     expect(stem).toMatch(/^session-[0-9a-f]{16}$/);
     expect(sessionFileStem(id)).toBe(stem);

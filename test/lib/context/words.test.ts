@@ -29,7 +29,12 @@ describe('fold', () => {
 
 describe('keywordsOf', () => {
   it('drops stop words and one-character tokens, folds plurals, and deduplicates', () => {
-    expect(keywordsOf('Please fix the migrations and the migration schema in a DB')).toEqual(['fix', 'migration', 'schema', 'db']);
+    expect(keywordsOf('Please fix the migrations and the migration schema in a DB')).toEqual([
+      'fix',
+      'migration',
+      'schema',
+      'db',
+    ]);
   });
 
   it('gives nothing for a prompt of filler', () => {

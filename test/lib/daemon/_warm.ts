@@ -20,10 +20,17 @@ export interface Warm {
 /** Builds test/lib/daemon/_warm-hooks and compiles the client for the run's daemon (dist/daemon.cjs of the sandbox build). */
 export function setUpWarm(): Warm {
   const dist = mkdtempSync(join(tmpdir(), 'hookpack-warm-dist-'));
-  const built = spawnSync(process.execPath, ['build.mjs', '--no-typecheck', '--hooks-dir', 'test/lib/daemon/_warm-hooks', '--out-dir', dist], { cwd: ROOT, encoding: 'utf8' });
+  const built = spawnSync(
+    process.execPath,
+    ['build.mjs', '--no-typecheck', '--hooks-dir', 'test/lib/daemon/_warm-hooks', '--out-dir', dist],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (built.status !== 0) throw new Error(`building the warm test hooks failed: ${built.stderr}`);
   const repoDist = process.env.HOOKPACK_TEST_REPO_DIST as string;
-  const compiled = compileWarmClient(dist, { daemonScript: join(repoDist, 'daemon.cjs') }) as { path?: string; reason?: string };
+  const compiled = compileWarmClient(dist, { daemonScript: join(repoDist, 'daemon.cjs') }) as {
+    path?: string;
+    reason?: string;
+  };
   if (compiled.path === undefined) throw new Error(`no warm client: ${compiled.reason}`);
   return { client: compiled.path, bundle: join(dist, 'on-PreToolUse.cjs'), dist };
 }
@@ -38,7 +45,16 @@ export function freshHome(): { home: string; state: string; env: NodeJS.ProcessE
 }
 
 export function payload(command: string, cwd = '/tmp'): string {
-  return JSON.stringify({ session_id: 's', transcript_path: '/tmp/t.jsonl', cwd, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, permission_mode: 'default', tool_use_id: 't1' });
+  return JSON.stringify({
+    session_id: 's',
+    transcript_path: '/tmp/t.jsonl',
+    cwd,
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command },
+    permission_mode: 'default',
+    tool_use_id: 't1',
+  });
 }
 
 export interface Ran {
@@ -48,9 +64,18 @@ export interface Ran {
 }
 
 /** One hook call through the client, as Claude Code makes it: payload on stdin, the entry's timeout. */
-export function call(warm: Warm, input: string, env: NodeJS.ProcessEnv, options: { cwd?: string; bundle?: string } = {}): Promise<Ran> {
+export function call(
+  warm: Warm,
+  input: string,
+  env: NodeJS.ProcessEnv,
+  options: { cwd?: string; bundle?: string } = {},
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(warm.client, ['5', options.bundle ?? warm.bundle], { env, cwd: options.cwd ?? tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(warm.client, ['5', options.bundle ?? warm.bundle], {
+      env,
+      cwd: options.cwd ?? tmpdir(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -26,15 +26,18 @@ async function running(env: NodeJS.ProcessEnv) {
 const warmLines = (state: string) => telemetry(state).filter((line) => line.transport === 'warm');
 
 describe('the warm path', () => {
-  it.each(['deny', 'throw', 'exit', 'allowed'])('answers %s exactly as node on-PreToolUse.cjs does, from the daemon', async (command) => {
-    const { state, env } = freshHome();
-    await running(env);
-    const before = warmLines(state).length;
-    const viaDaemon = await call(warm, payload(command), env);
-    const plain = callPlain(warm, payload(command), env);
-    expect(viaDaemon).toEqual(plain);
-    expect(warmLines(state).length).toBe(before + 1);
-  });
+  it.each(['deny', 'throw', 'exit', 'allowed'])(
+    'answers %s exactly as node on-PreToolUse.cjs does, from the daemon',
+    async (command) => {
+      const { state, env } = freshHome();
+      await running(env);
+      const before = warmLines(state).length;
+      const viaDaemon = await call(warm, payload(command), env);
+      const plain = callPlain(warm, payload(command), env);
+      expect(viaDaemon).toEqual(plain);
+      expect(warmLines(state).length).toBe(before + 1);
+    },
+  );
 
   it('fails a handler that calls process.exit by its policy and keeps serving', async () => {
     const { state, env } = freshHome();
@@ -45,7 +48,11 @@ describe('the warm path', () => {
     const next = await call(warm, payload('deny'), env);
     expect(next.stdout).toContain('warm-guard says no');
     expect(alive(Number(pid))).toBe(true);
-    expect(warmLines(state).map((l) => l.error ?? l.decision).slice(-2)).toEqual(['E_HANDLER_EXIT', 'deny']);
+    expect(
+      warmLines(state)
+        .map((l) => l.error ?? l.decision)
+        .slice(-2),
+    ).toEqual(['E_HANDLER_EXIT', 'deny']);
   });
 
   it('sends a call back to its client when an error nobody can attribute happens, and keeps serving', async () => {
@@ -76,7 +83,10 @@ describe('the warm path', () => {
   it('gives two overlapping calls each its own env, cwd and home', async () => {
     const { env, home } = freshHome();
     await running(env);
-    const [a, b] = await Promise.all([call(warm, payload('world'), { ...env, WARM_MARK: 'alpha' }, { cwd: home }), call(warm, payload('world'), { ...env, WARM_MARK: 'beta', HOME: '/nonexistent-home-b' }, { cwd: '/' })]);
+    const [a, b] = await Promise.all([
+      call(warm, payload('world'), { ...env, WARM_MARK: 'alpha' }, { cwd: home }),
+      call(warm, payload('world'), { ...env, WARM_MARK: 'beta', HOME: '/nonexistent-home-b' }, { cwd: '/' }),
+    ]);
     expect(a.stdout).toContain(`mark=alpha cwd=${home} home=${home}`);
     expect(b.stdout).toContain('mark=beta cwd=/ home=/nonexistent-home-b');
     const status = await askDaemon('status', env);

@@ -27,7 +27,11 @@ afterAll(() => rmSync(warm.dist, { recursive: true, force: true }));
 function inDeletedDir(command: string, input: string, env: NodeJS.ProcessEnv) {
   const gone = join(mkdtempSync(join(tmpdir(), 'hookpack-warm-cwd-')), 'gone');
   mkdirSync(gone);
-  const ran = spawnSync('sh', ['-c', `cd "$1" && rmdir "$1" && exec ${command}`, 'sh', gone], { input, env, encoding: 'utf8' });
+  const ran = spawnSync('sh', ['-c', `cd "$1" && rmdir "$1" && exec ${command}`, 'sh', gone], {
+    input,
+    env,
+    encoding: 'utf8',
+  });
   return { code: ran.status, stdout: ran.stdout, stderr: ran.stderr };
 }
 
@@ -64,13 +68,25 @@ describe('the warm client', () => {
 
   it.each([
     // lib/runtime/stdin.ts refuses these before any hook runs: a guard blocks, wherever it runs.
-    ['a payload over 8 MiB', Buffer.from(JSON.stringify({ ...JSON.parse(payload('ls')), padding: 'x'.repeat(9 * 1024 * 1024) }))],
-    ['a payload that is not UTF-8', Buffer.concat([Buffer.from(payload('ls').slice(0, -2)), Buffer.from([0x20, 0xff, 0x22, 0x7d])])],
+    [
+      'a payload over 8 MiB',
+      Buffer.from(JSON.stringify({ ...JSON.parse(payload('ls')), padding: 'x'.repeat(9 * 1024 * 1024) })),
+    ],
+    [
+      'a payload that is not UTF-8',
+      Buffer.concat([Buffer.from(payload('ls').slice(0, -2)), Buffer.from([0x20, 0xff, 0x22, 0x7d])]),
+    ],
   ])('answers %s as the bundle does', async (_, input) => {
     const { env } = freshHome();
     daemons.push(Number((await warmUp(warm, env)).pid));
     const run = (command: string, args: string[]) => {
-      const ran = spawnSync(command, args, { input, env, cwd: tmpdir(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const ran = spawnSync(command, args, {
+        input,
+        env,
+        cwd: tmpdir(),
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       return { code: ran.status, stdout: ran.stdout, stderr: ran.stderr };
     };
     const plain = run('node', [warm.bundle]);

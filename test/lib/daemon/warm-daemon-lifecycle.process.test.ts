@@ -22,7 +22,12 @@ describe('the warm daemon', () => {
     const { env } = freshHome();
     const status = await warmUp(warm, env);
     daemons.push(Number(status.pid));
-    expect(status).toMatchObject({ pid: expect.any(Number), requests: expect.any(Number), memory: { rssBytes: expect.any(Number) }, bundles: [{ path: warm.bundle, event: 'PreToolUse', hooks: ['warm-guard', 'warm-note'] }] });
+    expect(status).toMatchObject({
+      pid: expect.any(Number),
+      requests: expect.any(Number),
+      memory: { rssBytes: expect.any(Number) },
+      bundles: [{ path: warm.bundle, event: 'PreToolUse', hooks: ['warm-guard', 'warm-note'] }],
+    });
   });
 
   it('leaves after its idle period and removes its socket', async () => {

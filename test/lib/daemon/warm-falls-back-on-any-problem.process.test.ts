@@ -34,20 +34,29 @@ async function deniesAsToday(env: NodeJS.ProcessEnv) {
 describe('the warm client falls back to the bundle', () => {
   it.each([
     ['a daemon directory others may read', (dir: string) => chmodSync(dir, 0o755)],
-    ['a daemon directory that is a symbolic link', (dir: string) => {
-      rmSync(dir, { recursive: true });
-      mkdirSync(`${dir}-elsewhere`, { mode: 0o700 });
-      symlinkSync(`${dir}-elsewhere`, dir);
-    }],
+    [
+      'a daemon directory that is a symbolic link',
+      (dir: string) => {
+        rmSync(dir, { recursive: true });
+        mkdirSync(`${dir}-elsewhere`, { mode: 0o700 });
+        symlinkSync(`${dir}-elsewhere`, dir);
+      },
+    ],
     // Another user's: only root can make one here (CI runs as a user: then these two are skipped).
     ...(process.getuid?.() === 0
       ? ([
           ['a daemon directory another user owns', (dir: string) => chownSync(dir, 65534, 65534)],
-          ['a socket another user owns', (dir: string) => {
-            // A real socket file, left behind by a process that exits without closing its server.
-            spawnSync(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(join(dir, 'sock'))}, () => process.exit(0))`]);
-            chownSync(join(dir, 'sock'), 65534, 65534);
-          }],
+          [
+            'a socket another user owns',
+            (dir: string) => {
+              // A real socket file, left behind by a process that exits without closing its server.
+              spawnSync(process.execPath, [
+                '-e',
+                `require('net').createServer().listen(${JSON.stringify(join(dir, 'sock'))}, () => process.exit(0))`,
+              ]);
+              chownSync(join(dir, 'sock'), 65534, 65534);
+            },
+          ],
         ] as Array<[string, (dir: string) => void]>)
       : []),
   ])('and never connects through %s', async (_, spoil) => {
@@ -92,7 +101,9 @@ describe('the warm client falls back to the bundle', () => {
   it('when the socket answers garbage', async () => {
     const { state, env } = freshHome();
     mkdirSync(join(state, 'daemon'), { mode: 0o700 });
-    const server = createServer((socket) => socket.end('AHPK1\0' + '0\0wrong-stamp\0\0{"hookSpecificOutput":{"permissionDecision":"allow"}}\0'));
+    const server = createServer((socket) =>
+      socket.end('AHPK1\0' + '0\0wrong-stamp\0\0{"hookSpecificOutput":{"permissionDecision":"allow"}}\0'),
+    );
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(join(state, 'daemon', 'sock'), resolve));
     await deniesAsToday(env);
@@ -132,7 +143,11 @@ describe('the warm client falls back to the bundle', () => {
     await deniesAsToday(env);
     expect((await busy).stdout).toContain('busy, then no');
     expect(alive(Number(pid))).toBe(true);
-    expect(telemetry(state).filter((l) => l.transport === 'warm').map((l) => l.decision)).toContain('deny');
+    expect(
+      telemetry(state)
+        .filter((l) => l.transport === 'warm')
+        .map((l) => l.decision),
+    ).toContain('deny');
   });
 
   it('when a handler hangs: the daemon answers by the policy at the deadline, and the call after it is warm', async () => {
@@ -154,14 +169,21 @@ describe('the warm client falls back to the bundle', () => {
     const hung = await call(warm, payload('hang'), env);
     expect(hung.code).toBe(2);
     expect(hung.stdout).toContain('E_HANDLER_TIMEOUT');
-    expect(telemetry(state).filter((l) => l.transport === 'warm').map((l) => l.error)).toContain('E_HANDLER_TIMEOUT');
+    expect(
+      telemetry(state)
+        .filter((l) => l.transport === 'warm')
+        .map((l) => l.error),
+    ).toContain('E_HANDLER_TIMEOUT');
     expect(alive(Number(pid))).toBe(true);
   });
 
   it('and guards still block when node cannot start either', async () => {
     const { env } = freshHome();
     const ran = await new Promise<{ code: number | null }>((resolve) => {
-      const child = spawn('/bin/sh', ['-c', `'${warm.client}' 5 '${warm.bundle}' || exit 2`], { env: { ...env, PATH: '/nonexistent', HOOKPACK_DAEMON: '0' }, stdio: ['pipe', 'ignore', 'ignore'] });
+      const child = spawn('/bin/sh', ['-c', `'${warm.client}' 5 '${warm.bundle}' || exit 2`], {
+        env: { ...env, PATH: '/nonexistent', HOOKPACK_DAEMON: '0' },
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
       child.on('close', (code) => resolve({ code }));
       child.stdin.end(payload('allowed'));
     });

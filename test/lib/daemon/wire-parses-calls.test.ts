@@ -7,8 +7,23 @@ const call = (fields: string[], payload: string) => Buffer.from([...fields, payl
 
 describe('the warm wire format', () => {
   it('reads a call: bundle, stamp, start, cwd, the environment, the payload', () => {
-    const parsed = parseRequest(call(['HPK1', '/p/dist/on-PreToolUse.cjs', '1.000000001:10:7', '1700000000000.5', '/p', '2', 'A=1', 'B=x=y'], '{"a":1}'));
-    expect(parsed).toEqual({ kind: 'call', call: { bundle: '/p/dist/on-PreToolUse.cjs', stamp: '1.000000001:10:7', startMs: 1700000000000.5, cwd: '/p', env: { A: '1', B: 'x=y' }, payload: '{"a":1}' } });
+    const parsed = parseRequest(
+      call(
+        ['HPK1', '/p/dist/on-PreToolUse.cjs', '1.000000001:10:7', '1700000000000.5', '/p', '2', 'A=1', 'B=x=y'],
+        '{"a":1}',
+      ),
+    );
+    expect(parsed).toEqual({
+      kind: 'call',
+      call: {
+        bundle: '/p/dist/on-PreToolUse.cjs',
+        stamp: '1.000000001:10:7',
+        startMs: 1700000000000.5,
+        cwd: '/p',
+        env: { A: '1', B: 'x=y' },
+        payload: '{"a":1}',
+      },
+    });
   });
 
   it.each([

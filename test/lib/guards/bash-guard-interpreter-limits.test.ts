@@ -27,6 +27,8 @@ describe('bash-guard bounds the interpreter scanner', () => {
   });
 
   it('still finds the dangerous call after a long harmless literal', () => {
-    expect(ruleFor(`python3 -c 'print("${'a'.repeat(50_000)}"); import shutil; shutil.rmtree("/")'`)).toBe('rm-recursive-root');
+    expect(ruleFor(`python3 -c 'print("${'a'.repeat(50_000)}"); import shutil; shutil.rmtree("/")'`)).toBe(
+      'rm-recursive-root',
+    );
   });
 });

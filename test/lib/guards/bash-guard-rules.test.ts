@@ -26,11 +26,23 @@ describe('bash-guard built-in rules', () => {
 describe('bash-guard rule language', () => {
   it.each([
     [{ id: 'r', reason: 'x', command: ['mkfs.*'] }, 'mkfs.xfs /dev/sdb', true],
-    [{ id: 'r', reason: 'x', command: ['git'], subcommand: ['clean'], anyFlag: ['f', 'force'] }, 'git clean -fdx', true],
+    [
+      { id: 'r', reason: 'x', command: ['git'], subcommand: ['clean'], anyFlag: ['f', 'force'] },
+      'git clean -fdx',
+      true,
+    ],
     [{ id: 'r', reason: 'x', command: ['git'], subcommand: ['clean'], anyFlag: ['f', 'force'] }, 'git clean -n', false],
-    [{ id: 'r', reason: 'x', command: ['git'], valueOptions: ['C'], subcommand: ['reset'] }, 'git -C reset status', false],
+    [
+      { id: 'r', reason: 'x', command: ['git'], valueOptions: ['C'], subcommand: ['reset'] },
+      'git -C reset status',
+      false,
+    ],
     [{ id: 'r', reason: 'x', command: ['npm'], anyArg: ['publish'] }, 'npm publish --access public', true],
-    [{ id: 'r', reason: 'x', command: ['rsync'], anyFlag: ['delete'], anyPathAbove: ['~'] }, 'rsync -a --del empty/ ~/', true],
+    [
+      { id: 'r', reason: 'x', command: ['rsync'], anyFlag: ['delete'], anyPathAbove: ['~'] },
+      'rsync -a --del empty/ ~/',
+      true,
+    ],
     [{ id: 'r', reason: 'x', command: ['cp'], lastPath: ['/srv/**'] }, 'cp /srv/app/x ./x', false],
     [{ id: 'r', reason: 'x', command: ['cp'], lastPath: ['/srv/**'] }, 'cp ./x /srv/app/x', true],
     [{ id: 'r', reason: 'x', command: ['kubectl'], maxOperands: 1 }, 'kubectl apply', true],

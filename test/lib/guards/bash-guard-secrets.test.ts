@@ -33,7 +33,7 @@ describe('bash-guard denies reading secrets through the shell, by file-guard rul
     'grep -i -A2 password ~/.pgpass',
     'grep -e TOKEN .env',
     'rg token ~/.config/gh/hosts.yml',
-    'awk -F= \'{print $2}\' .env',
+    "awk -F= '{print $2}' .env",
     'sed -n 1,5p .env',
     'jq . ~/.claude/.credentials.json',
     'jq -r .tokens.access_token ~/.codex/auth.json',
@@ -139,8 +139,12 @@ describe('bash-guard lets the shell use secrets without showing them, and read t
 
 describe('bash-guard follows the file-guard config it is given', () => {
   it('lets a file the user exempted through, and stops one the user protected', () => {
-    const files = secretFileTest([...BUILTIN_FILE_RULES, { id: 'tfstate', globs: ['*.tfstate'], access: 'readwrite', reason: 'state' }], { home: HOME, allow: ['credential-files'] });
-    const judge = (command: string) => analyzeCommand(command, { home: HOME, cwd: CWD, rules, secretFiles: () => files })?.rule;
+    const files = secretFileTest(
+      [...BUILTIN_FILE_RULES, { id: 'tfstate', globs: ['*.tfstate'], access: 'readwrite', reason: 'state' }],
+      { home: HOME, allow: ['credential-files'] },
+    );
+    const judge = (command: string) =>
+      analyzeCommand(command, { home: HOME, cwd: CWD, rules, secretFiles: () => files })?.rule;
     expect(judge('cat ~/.npmrc')).toBeUndefined();
     expect(judge('cat terraform.tfstate')).toBe('secret-file-read');
     expect(judge('cat .env')).toBe('secret-file-read');

@@ -55,26 +55,42 @@ describe('bash-guard severity: deny or ask', () => {
 describe('bash-guard severity: config', () => {
   it('lets the user turn an ask into a deny and a deny into an ask', () => {
     expect(verdict([user({ severity: { 'git-reset-hard': 'deny' } })], 'git reset --hard')).toBe('deny git-reset-hard');
-    expect(verdict([user({ severity: { 'privilege-escalation': 'ask' } })], 'sudo true')).toBe('ask privilege-escalation');
+    expect(verdict([user({ severity: { 'privilege-escalation': 'ask' } })], 'sudo true')).toBe(
+      'ask privilege-escalation',
+    );
   });
 
   it('lets a project turn an ask into a deny', () => {
-    expect(verdict([project({ severity: { 'git-clean-force': 'deny' } })], 'git clean -fdx')).toBe('deny git-clean-force');
+    expect(verdict([project({ severity: { 'git-clean-force': 'deny' } })], 'git clean -fdx')).toBe(
+      'deny git-clean-force',
+    );
   });
 
   it('ignores a project turning a deny into an ask, and says so under debug', () => {
     const notes: string[] = [];
-    expect(verdict([project({ severity: { 'rm-recursive-root': 'ask' } })], 'rm -rf ~', (m) => notes.push(m))).toBe('deny rm-recursive-root');
+    expect(verdict([project({ severity: { 'rm-recursive-root': 'ask' } })], 'rm -rf ~', (m) => notes.push(m))).toBe(
+      'deny rm-recursive-root',
+    );
     expect(notes.join('\n')).toContain('a project may only turn ask into deny');
   });
 
   it('ignores a project turning back into an ask what the user made a deny', () => {
-    const layers = [user({ severity: { 'git-reset-hard': 'deny' } }), project({ severity: { 'git-reset-hard': 'ask' } })];
+    const layers = [
+      user({ severity: { 'git-reset-hard': 'deny' } }),
+      project({ severity: { 'git-reset-hard': 'ask' } }),
+    ];
     expect(verdict(layers, 'git reset --hard')).toBe('deny git-reset-hard');
   });
 
   it('lets a project add an ask rule using the deletion and hidden-code conditions', () => {
-    const rule = { id: 'ask-before-wiping-fixtures', severity: 'ask', command: ['rm'], anyFlag: ['r'], anyTarget: ['project-root', 'outside'], reason: 'fixtures are shared' };
+    const rule = {
+      id: 'ask-before-wiping-fixtures',
+      severity: 'ask',
+      command: ['rm'],
+      anyFlag: ['r'],
+      anyTarget: ['project-root', 'outside'],
+      reason: 'fixtures are shared',
+    };
     expect(verdict([project({ deny: [rule] })], 'rm -r ../fixtures')).toBe('ask delete-outside-project');
     const sub = { id: 'no-fixture-delete', command: ['rm'], anyArg: ['fixtures*'], reason: 'fixtures are shared' };
     expect(verdict([project({ deny: [sub] })], 'rm -rf fixtures')).toBe('deny no-fixture-delete');
@@ -83,7 +99,9 @@ describe('bash-guard severity: config', () => {
   it('gives a rule the user adds the severity it names, deny by default', () => {
     const rule = { id: 'no-terraform-destroy', command: ['terraform'], subcommand: ['destroy'], reason: 'plan first' };
     expect(verdict([user({ deny: [rule] })], 'terraform destroy')).toBe('deny no-terraform-destroy');
-    expect(verdict([user({ deny: [{ ...rule, severity: 'ask' }] })], 'terraform destroy')).toBe('ask no-terraform-destroy');
+    expect(verdict([user({ deny: [{ ...rule, severity: 'ask' }] })], 'terraform destroy')).toBe(
+      'ask no-terraform-destroy',
+    );
   });
 
   it.each([
@@ -91,11 +109,27 @@ describe('bash-guard severity: config', () => {
     [[project({ severity: { 'no-such-rule': 'deny' } })], PROJECT, 'not a rule id'],
     [[user({ severity: { 'git-reset-hard': 'block' } })], USER, '`severity.git-reset-hard` must be "deny" or "ask"'],
     [[project({ severity: ['git-reset-hard'] })], PROJECT, '`severity` must be an object'],
-    [[user({ deny: [{ id: 'x', command: ['x'], reason: 'r', severity: 'warn' }] })], USER, '`deny[0].severity` must be "deny" or "ask"'],
-    [[user({ deny: [{ id: 'x', command: ['rm'], anyTarget: ['elsewhere'], reason: 'r' }] })], USER, '`deny[0].anyTarget[0]` must be one of "project-root", "outside", "unknown"'],
-    [[project({ deny: [{ id: 'x', command: ['rm'], redirectTarget: 'outside', reason: 'r' }] })], PROJECT, '`deny[0].redirectTarget` must be a non-empty array'],
+    [
+      [user({ deny: [{ id: 'x', command: ['x'], reason: 'r', severity: 'warn' }] })],
+      USER,
+      '`deny[0].severity` must be "deny" or "ask"',
+    ],
+    [
+      [user({ deny: [{ id: 'x', command: ['rm'], anyTarget: ['elsewhere'], reason: 'r' }] })],
+      USER,
+      '`deny[0].anyTarget[0]` must be one of "project-root", "outside", "unknown"',
+    ],
+    [
+      [project({ deny: [{ id: 'x', command: ['rm'], redirectTarget: 'outside', reason: 'r' }] })],
+      PROJECT,
+      '`deny[0].redirectTarget` must be a non-empty array',
+    ],
     [[user({ deny: [{ id: 'x', hiddenCode: 'yes', reason: 'r' }] })], USER, '`deny[0].hiddenCode` can only be true'],
-    [[user({ deny: [{ id: 'x', command: ['git'], noFlag: ['--bad flag'], reason: 'r' }] })], USER, '`deny[0].noFlag[0]` must be one option name'],
+    [
+      [user({ deny: [{ id: 'x', command: ['git'], noFlag: ['--bad flag'], reason: 'r' }] })],
+      USER,
+      '`deny[0].noFlag[0]` must be one option name',
+    ],
   ])('fails closed on a bad severity or rule key, naming the file (%#)', (layers, path, message) => {
     const error = configError(layers);
     expect(error).toBeInstanceOf(HookError);

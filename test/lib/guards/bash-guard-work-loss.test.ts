@@ -121,7 +121,9 @@ describe('bash-guard and settings that run code', () => {
   });
 
   it('reads the value of a code-running setting, plain or not', () => {
-    expect(codeSettings(['git', '-c', 'core.sshCommand=ssh -i k', 'fetch'], [])).toEqual([{ name: 'core.sshCommand', value: 'ssh -i k', script: 'ssh -i k', plain: true }]);
+    expect(codeSettings(['git', '-c', 'core.sshCommand=ssh -i k', 'fetch'], [])).toEqual([
+      { name: 'core.sshCommand', value: 'ssh -i k', script: 'ssh -i k', plain: true },
+    ]);
     expect(codeSettings(['git', '-ccore.PAGER=sh x', 'log'], [])[0]?.plain).toBe(false);
     expect(codeSettings(['git', 'log'], ['GIT_PAGER=cat'])[0]?.plain).toBe(true);
   });
@@ -256,7 +258,7 @@ describe('bash-guard and code it cannot see', () => {
     ['W="rm -rf ~"; $W', 'deny rm-recursive-root'],
     ['W="rm -rf ~"; eval "$W"', 'deny rm-recursive-root'],
     ['W="rm -rf ~"; bash -c "$W"', 'deny rm-recursive-root'],
-    ["bash -c '\"$@\"' _ rm -rf /", 'deny rm-recursive-root'],
+    ['bash -c \'"$@"\' _ rm -rf /', 'deny rm-recursive-root'],
     ['$SHELL -c "rm -rf /"', 'deny rm-recursive-root'],
     ['parallel rm -rf ::: /', 'deny rm-recursive-root'],
     ['sh -c "$1" sh "rm -rf ~"', 'deny rm-recursive-root'],

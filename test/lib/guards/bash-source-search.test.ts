@@ -7,9 +7,17 @@ import { parseScript } from '../../../lib/shell/script.ts';
 import { CommandGraph } from '../../../lib/guards/bash-command-graph.ts';
 import type { SimpleCommand } from '../../../lib/shell/commands.ts';
 
-const named = (...names: string[]) => (command: SimpleCommand) => names.includes(command.argv[0] ?? '');
+const named =
+  (...names: string[]) =>
+  (command: SimpleCommand) =>
+    names.includes(command.argv[0] ?? '');
 
-function sourceOf(source: string, target: string, viaStdin: boolean, test: (command: SimpleCommand) => boolean): string | undefined {
+function sourceOf(
+  source: string,
+  target: string,
+  viaStdin: boolean,
+  test: (command: SimpleCommand) => boolean,
+): string | undefined {
   const script = parseScript(source);
   const graph = new CommandGraph(script);
   const command = script.commands.find((c) => c.argv[0] === target);

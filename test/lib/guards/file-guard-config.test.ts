@@ -15,11 +15,22 @@ const PROJECT = '/home/ada/repo/.claude/hookpack/file-guard.json';
 const user = (data: Record<string, unknown>): ConfigLayer => ({ scope: 'user', path: USER, data });
 const project = (data: Record<string, unknown>): ConfigLayer => ({ scope: 'project', path: PROJECT, data });
 
-const TFSTATE = { id: 'terraform-state', globs: ['*.tfstate', '*.tfstate.backup'], access: 'readwrite', reason: 'use `terraform state show` instead' };
+const TFSTATE = {
+  id: 'terraform-state',
+  globs: ['*.tfstate', '*.tfstate.backup'],
+  access: 'readwrite',
+  reason: 'use `terraform state show` instead',
+};
 
-function ruleFor(layers: ConfigLayer[], tool: string, path: string, debug?: (message: string) => void): string | undefined {
+function ruleFor(
+  layers: ConfigLayer[],
+  tool: string,
+  path: string,
+  debug?: (message: string) => void,
+): string | undefined {
   const { rules, allow } = mergeFileGuardConfig(BUILTIN_FILE_RULES, layers, debug);
-  return checkFileAccess({ tool, path, cwd: CWD, home: HOME, rules: compileFileRules(rules, { home: HOME, allow }) })?.rule;
+  return checkFileAccess({ tool, path, cwd: CWD, home: HOME, rules: compileFileRules(rules, { home: HOME, allow }) })
+    ?.rule;
 }
 
 function configError(layers: ConfigLayer[]): HookError {
@@ -61,7 +72,9 @@ describe('file-guard config: the user layer', () => {
   });
 
   it('may relax a rule that the project added', () => {
-    expect(ruleFor([user({ allow: ['terraform-state'] }), project({ protect: [TFSTATE] })], 'Read', 'prod.tfstate')).toBeUndefined();
+    expect(
+      ruleFor([user({ allow: ['terraform-state'] }), project({ protect: [TFSTATE] })], 'Read', 'prod.tfstate'),
+    ).toBeUndefined();
   });
 });
 
@@ -130,7 +143,10 @@ describe('file-guard config: files on disk', () => {
 
   it('reads the user relaxation and the project addition from their files', () => {
     writeFileSync(join(dir, 'user/file-guard.json'), JSON.stringify({ allow: ['npm-lock'] }));
-    writeFileSync(join(dir, 'project/.claude/hookpack/file-guard.json'), JSON.stringify({ protect: [TFSTATE], allow: ['env-files'] }));
+    writeFileSync(
+      join(dir, 'project/.claude/hookpack/file-guard.json'),
+      JSON.stringify({ protect: [TFSTATE], allow: ['env-files'] }),
+    );
     const layers = loadConfigLayers('file-guard', join(dir, 'project'), env);
     expect(ruleFor(layers, 'Write', 'package-lock.json')).toBeUndefined();
     expect(ruleFor(layers, 'Write', 'prod.tfstate')).toBe('terraform-state');

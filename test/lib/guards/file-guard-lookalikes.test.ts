@@ -49,9 +49,12 @@ describe('file-guard has no opinion on look-alikes', () => {
 });
 
 describe('file-guard only judges file tools', () => {
-  it.each(['Bash', 'Glob', 'Grep', 'WebFetch', 'mcp__fs__write_file'])('has no opinion on %s, even for .env', (tool) => {
-    expect(check(tool, '.env')).toBeUndefined();
-  });
+  it.each(['Bash', 'Glob', 'Grep', 'WebFetch', 'mcp__fs__write_file'])(
+    'has no opinion on %s, even for .env',
+    (tool) => {
+      expect(check(tool, '.env')).toBeUndefined();
+    },
+  );
 
   it('has no opinion when the path is empty', () => {
     expect(check('Write', '')).toBeUndefined();

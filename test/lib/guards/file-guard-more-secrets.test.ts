@@ -5,7 +5,8 @@ import { BUILTIN_FILE_RULES } from '../../../lib/guards/file-guard-rules.ts';
 const HOME = '/home/ada';
 const CWD = '/home/ada/repo';
 const rules = compileFileRules(BUILTIN_FILE_RULES, { home: HOME });
-const ruleFor = (tool: string, path: string, cwd = CWD) => checkFileAccess({ tool, path, cwd, home: HOME, rules })?.rule;
+const ruleFor = (tool: string, path: string, cwd = CWD) =>
+  checkFileAccess({ tool, path, cwd, home: HOME, rules })?.rule;
 
 // Issue 10 §1b: families the first rule set missed.
 const PROTECTED: [string, string][] = [
@@ -105,9 +106,12 @@ describe('file-guard leaves their neighbours alone', () => {
 });
 
 describe('file-guard reads a backslash as a separator only in Windows paths', () => {
-  it.each(['fix\\.env', 'src\\..\\.env', 'a\\.ssh\\config', 'docs\\.aws'])('%s in a POSIX directory is one file name: allowed', (path) => {
-    expect(ruleFor('Read', path)).toBeUndefined();
-  });
+  it.each(['fix\\.env', 'src\\..\\.env', 'a\\.ssh\\config', 'docs\\.aws'])(
+    '%s in a POSIX directory is one file name: allowed',
+    (path) => {
+      expect(ruleFor('Read', path)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['src\\..\\.env', 'C:\\repo'],

@@ -36,7 +36,11 @@ const ruleOf = (tool: string, input: Record<string, unknown>) => judge(tool, inp
 describe('Grep', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['a protected file as its path', { pattern: 'TOKEN', path: '.env' }, 'env-files'],
-    ['a protected file in count mode', { pattern: 'TOKEN=a', path: '.env.production', output_mode: 'count' }, 'env-files'],
+    [
+      'a protected file in count mode',
+      { pattern: 'TOKEN=a', path: '.env.production', output_mode: 'count' },
+      'env-files',
+    ],
     ['~/.ssh', { pattern: 'BEGIN', path: '~/.ssh' }, 'ssh-dir'],
     ['a file inside ~/.aws', { pattern: 'aws_secret', path: `${HOME}/.aws/credentials` }, 'cloud-credentials'],
     ['a symlink to a private key', { pattern: 'KEY', path: 'innocent.txt' }, 'ssh-private-keys'],
@@ -83,7 +87,11 @@ describe('Grep', () => {
 
   it('names the secret location for a search above it', () => {
     const denial = judge('Grep', { pattern: 'x', path: HOME });
-    expect(denial && denialMessage(denial, { cwd: CWD, home: HOME })).toMatch(new RegExp(`^file-guard blocked searching ${HOME}, which holds ~/\\.ssh \\(rule "ssh-dir"\\): .*; search a narrower directory$`));
+    expect(denial && denialMessage(denial, { cwd: CWD, home: HOME })).toMatch(
+      new RegExp(
+        `^file-guard blocked searching ${HOME}, which holds ~/\\.ssh \\(rule "ssh-dir"\\): .*; search a narrower directory$`,
+      ),
+    );
   });
 });
 
@@ -103,7 +111,9 @@ describe('Glob and LS list names', () => {
 
   it('a Glob denial says listing', () => {
     const denial = judge('Glob', { pattern: '*', path: '~/.ssh' });
-    expect(denial && denialMessage(denial, { cwd: CWD, home: HOME })).toMatch(/^file-guard blocked listing ~\/\.ssh \(rule "ssh-dir"\)/);
+    expect(denial && denialMessage(denial, { cwd: CWD, home: HOME })).toMatch(
+      /^file-guard blocked listing ~\/\.ssh \(rule "ssh-dir"\)/,
+    );
   });
 });
 

@@ -11,7 +11,13 @@ describe.skipIf(process.platform === 'win32')('file-guard follows symlinks', () 
   let repo: string;
   let rules: FileRuleSet;
   const check = (tool: string, path: string, allow: string[] = []) =>
-    checkFileAccess({ tool, path, cwd: repo, home, rules: allow.length ? compileFileRules(BUILTIN_FILE_RULES, { home, allow }) : rules });
+    checkFileAccess({
+      tool,
+      path,
+      cwd: repo,
+      home,
+      rules: allow.length ? compileFileRules(BUILTIN_FILE_RULES, { home, allow }) : rules,
+    });
 
   beforeAll(() => {
     dir = realpathSync(mkdtempSync(join(tmpdir(), 'hookpack-file-guard-')));
@@ -86,7 +92,9 @@ describe.skipIf(process.platform === 'win32')('file-guard follows symlinks', () 
     const awsRule: FileRule = { id: 'aws-dir', globs: ['~/.aws/**'], access: 'readwrite', reason: 'ask the user' };
     const linked = compileFileRules([awsRule], { home: linkedHome });
     // aws.txt resolves to <home>/.aws/credentials, which is under the real home, not the link.
-    expect(checkFileAccess({ tool: 'Read', path: 'aws.txt', cwd: repo, home: linkedHome, rules: linked })?.rule).toBe('aws-dir');
+    expect(checkFileAccess({ tool: 'Read', path: 'aws.txt', cwd: repo, home: linkedHome, rules: linked })?.rule).toBe(
+      'aws-dir',
+    );
   });
 
   it('still denies the real target when only the link name is allowed', () => {

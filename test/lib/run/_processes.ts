@@ -29,7 +29,14 @@ export function writeScript(path: string, body: string, mode = 0o755): string {
  * dependency-free .cjs at `outfile`, as a hook's bundle is, so a child `node` can run it.
  */
 export function bundleScript(source: string, outfile: string): string {
-  buildSync({ stdin: { contents: source, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' }, bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent' });
+  buildSync({
+    stdin: { contents: source, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'silent',
+  });
   return outfile;
 }
 
@@ -96,7 +103,9 @@ export function isGone(pid: number): boolean {
 /** Fields of /proc/<pid>/stat after the command name (state first), or undefined. */
 function statFields(pid: number): string[] | undefined {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
   } catch {
     return undefined;
   }

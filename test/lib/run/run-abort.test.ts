@@ -19,8 +19,16 @@ describe("run honours the caller's AbortSignal", () => {
   it('stops the child when the signal aborts during the run', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
-    const result = await run(...logged(pidLog(dir), 'sh', ['-c', 'echo before; sleep 30']), { signal: controller.signal, timeoutMs: 20_000 });
-    expect([result.aborted, result.timedOut, result.signal, result.stdout]).toEqual([true, false, 'SIGTERM', 'before\n']);
+    const result = await run(...logged(pidLog(dir), 'sh', ['-c', 'echo before; sleep 30']), {
+      signal: controller.signal,
+      timeoutMs: 20_000,
+    });
+    expect([result.aborted, result.timedOut, result.signal, result.stdout]).toEqual([
+      true,
+      false,
+      'SIGTERM',
+      'before\n',
+    ]);
     expect(result.durationMs).toBeLessThan(5000);
   });
 
@@ -40,7 +48,9 @@ describe("run honours the caller's AbortSignal", () => {
 
   it('can share one long-lived signal across many runs', async () => {
     const controller = new AbortController();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => run('sh', ['-c', `exit ${i}`], { signal: controller.signal })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => run('sh', ['-c', `exit ${i}`], { signal: controller.signal })),
+    );
     expect(results.map((r) => r.exitCode)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });

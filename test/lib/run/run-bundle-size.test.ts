@@ -12,14 +12,24 @@ const dir = tempDir();
 afterAll(() => dir.remove());
 
 function minified(source: string): string {
-  const result = buildSync({ stdin: { contents: source, resolveDir: root, loader: 'ts' }, bundle: true, minify: true, platform: 'node', format: 'cjs', write: false });
+  const result = buildSync({
+    stdin: { contents: source, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+  });
   return result.outputFiles[0]?.text ?? '';
 }
 
 describe('what importing run and runInBackground costs a hook', () => {
   it.each([
     ['run', "import { run } from './lib/run.ts'; run('x', []);"],
-    ['background', "import { runInBackground, runNodeInBackground } from './lib/background.ts'; runInBackground('x', []); runNodeInBackground('y');"],
+    [
+      'background',
+      "import { runInBackground, runNodeInBackground } from './lib/background.ts'; runInBackground('x', []); runNodeInBackground('y');",
+    ],
   ] as const)('keeps %s under its byte ceiling, built-ins only', (name, source) => {
     const text = minified(source);
     expect(text.length, `${name} is ${text.length} bytes minified`).toBeLessThanOrEqual(CEILINGS[name]);

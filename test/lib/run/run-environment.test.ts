@@ -23,8 +23,12 @@ describe('run gives the child an environment and a directory', () => {
   it('overrides an inherited variable, and removes one set to undefined', async () => {
     process.env.HOOKPACK_RUN_DOOMED = 'here';
     try {
-      expect((await run('sh', printEnv('HOOKPACK_RUN_DOOMED'), { env: { HOOKPACK_RUN_DOOMED: 'over' } })).stdout).toBe('over');
-      expect((await run('sh', printEnv('HOOKPACK_RUN_DOOMED'), { env: { HOOKPACK_RUN_DOOMED: undefined } })).stdout).toBe('unset');
+      expect((await run('sh', printEnv('HOOKPACK_RUN_DOOMED'), { env: { HOOKPACK_RUN_DOOMED: 'over' } })).stdout).toBe(
+        'over',
+      );
+      expect(
+        (await run('sh', printEnv('HOOKPACK_RUN_DOOMED'), { env: { HOOKPACK_RUN_DOOMED: undefined } })).stdout,
+      ).toBe('unset');
       expect(process.env.HOOKPACK_RUN_DOOMED).toBe('here');
     } finally {
       delete process.env.HOOKPACK_RUN_DOOMED;
@@ -33,7 +37,9 @@ describe('run gives the child an environment and a directory', () => {
 
   it('starts from nothing but `env` when extendEnv is false', async () => {
     const result = await run('/bin/sh', ['-c', 'env'], { env: { ONLY: '1' }, extendEnv: false });
-    expect(result.stdout.split('\n').filter((line) => line !== '' && !/^(PWD|SHLVL|_)=/.test(line))).toEqual(['ONLY=1']);
+    expect(result.stdout.split('\n').filter((line) => line !== '' && !/^(PWD|SHLVL|_)=/.test(line))).toEqual([
+      'ONLY=1',
+    ]);
   });
 
   it('runs in `cwd`', async () => {

@@ -28,10 +28,13 @@ describe('run reports what the child wrote and how it ended', () => {
     expect([result.exitCode, result.signal]).toEqual([code, null]);
   });
 
-  it.each(['SIGTERM', 'SIGKILL', 'SIGINT', 'SIGSEGV'] as const)('reports a child ended by %s as that signal with a null exit code', async (name) => {
-    const result = await run('sh', ['-c', `kill -s ${name.slice(3)} $$`]);
-    expect([result.exitCode, result.signal, result.timedOut, result.aborted]).toEqual([null, name, false, false]);
-  });
+  it.each(['SIGTERM', 'SIGKILL', 'SIGINT', 'SIGSEGV'] as const)(
+    'reports a child ended by %s as that signal with a null exit code',
+    async (name) => {
+      const result = await run('sh', ['-c', `kill -s ${name.slice(3)} $$`]);
+      expect([result.exitCode, result.signal, result.timedOut, result.aborted]).toEqual([null, name, false, false]);
+    },
+  );
 
   it('measures how long the run took', async () => {
     const result = await run('sleep', ['0.2']);

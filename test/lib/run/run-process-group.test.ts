@@ -27,7 +27,11 @@ describe('run owns the process group of the child it started', () => {
   });
 
   it('SIGKILLs a leftover that ignores SIGTERM after the grace, without making the caller wait for it', async () => {
-    const result = await run('sh', ['-c', `(trap '' TERM; exec sleep 30) & echo $! >> "$1"; sleep 0.2; echo $!`, 'sh', pidLog(dir)], { killGraceMs: 300 });
+    const result = await run(
+      'sh',
+      ['-c', `(trap '' TERM; exec sleep 30) & echo $! >> "$1"; sleep 0.2; echo $!`, 'sh', pidLog(dir)],
+      { killGraceMs: 300 },
+    );
     const leftover = track(Number(result.stdout.trim()));
     expect(result.exitCode).toBe(0);
     expect(result.durationMs).toBeLessThan(200 + 300 + 3000);
@@ -54,7 +58,11 @@ describe('run owns the process group of the child it started', () => {
 
   it('forgets every group once its runs are over', async () => {
     const log = pidLog(dir);
-    await Promise.all([run('true', []), run('sh', ['-c', 'sleep 30 & echo $! >> "$1"', 'sh', log]), run(...logged(log, 'sleep', ['30']), { timeoutMs: 100 })]);
+    await Promise.all([
+      run('true', []),
+      run('sh', ['-c', 'sleep 30 & echo $! >> "$1"', 'sh', log]),
+      run(...logged(log, 'sleep', ['30']), { timeoutMs: 100 }),
+    ]);
     expect(await waitFor(() => trackedGroupCount() === 0, 2000)).toBe(true);
   });
 });

@@ -17,7 +17,10 @@ describe('run stops a child that outlives timeoutMs', () => {
   });
 
   it('SIGKILLs a child that ignores SIGTERM once the grace has passed', async () => {
-    const result = await run(...logged(pidLog(dir), 'sh', ['-c', "trap '' TERM; sleep 30"]), { timeoutMs: 300, killGraceMs: 300 });
+    const result = await run(...logged(pidLog(dir), 'sh', ['-c', "trap '' TERM; sleep 30"]), {
+      timeoutMs: 300,
+      killGraceMs: 300,
+    });
     expect([result.timedOut, result.exitCode, result.signal]).toEqual([true, null, 'SIGKILL']);
     expect(result.durationMs).toBeGreaterThanOrEqual(300 + 300 - 20);
     expect(result.durationMs).toBeLessThan(300 + 300 + SLACK_MS);
@@ -26,7 +29,10 @@ describe('run stops a child that outlives timeoutMs', () => {
   it('ends the whole group: a grandchild ignoring SIGTERM dies with its parent', async () => {
     const pidFile = pidLog(dir);
     const grandchildScript = `trap '' TERM; echo $$ > "$1"; exec sleep 30`;
-    const result = await run('sh', ['-c', `sh -c "$1" sh "$2" & wait`, 'sh', grandchildScript, pidFile], { timeoutMs: 500, killGraceMs: 200 });
+    const result = await run('sh', ['-c', `sh -c "$1" sh "$2" & wait`, 'sh', grandchildScript, pidFile], {
+      timeoutMs: 500,
+      killGraceMs: 200,
+    });
     const grandchild = await pidFrom(pidFile);
     expect(result.timedOut).toBe(true);
     expect(await waitFor(() => isGone(grandchild), 2000)).toBe(true);

@@ -6,12 +6,19 @@ import { addContext, defineHook, type HookContext } from '../../../lib/index.ts'
 import { evaluateHook, processWorld } from '../../../lib/runtime/evaluate.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const payload = { hook_event_name: 'UserPromptSubmit', session_id: 's', transcript_path: '/t', cwd: '/payload/cwd', prompt: 'hi' };
+const payload = {
+  hook_event_name: 'UserPromptSubmit',
+  session_id: 's',
+  transcript_path: '/t',
+  cwd: '/payload/cwd',
+  prompt: 'hi',
+};
 
 /** A hook that answers with what its context says of the world. */
 const seeing = defineHook({
   event: 'UserPromptSubmit',
-  run: (_input, ctx: HookContext) => addContext(JSON.stringify({ cwd: ctx.cwd, home: ctx.home, who: ctx.env.WHO ?? null })),
+  run: (_input, ctx: HookContext) =>
+    addContext(JSON.stringify({ cwd: ctx.cwd, home: ctx.home, who: ctx.env.WHO ?? null })),
 });
 
 function worldSeen(world?: Parameters<typeof evaluateHook>[5]): unknown {
@@ -21,8 +28,8 @@ function worldSeen(world?: Parameters<typeof evaluateHook>[5]): unknown {
   return JSON.parse(json.hookSpecificOutput.additionalContext);
 }
 
-describe('a handler\'s context carries the world it runs in', () => {
-  it('gives a handler the cwd, env and home of the world it is evaluated in, not the process\'s', () => {
+describe("a handler's context carries the world it runs in", () => {
+  it("gives a handler the cwd, env and home of the world it is evaluated in, not the process's", () => {
     const world = { cwd: () => '/sessions/a', env: { WHO: 'session a', HOME: '/home/a' }, home: () => '/home/a' };
     expect(worldSeen(world)).toEqual({ cwd: '/sessions/a', home: '/home/a', who: 'session a' });
   });
@@ -53,8 +60,11 @@ describe('a handler\'s context carries the world it runs in', () => {
 
 describe('the shipped hooks', () => {
   const hooksDir = join(ROOT, 'hooks');
-  it.each(readdirSync(hooksDir).filter((file) => file.endsWith('.ts')))('%s reads cwd, env and home from its context, never from process', (file) => {
-    const code = readFileSync(join(hooksDir, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    expect(code).not.toMatch(/process\.(env|cwd\s*\()|os\.homedir|homeDir\s*\(/);
-  });
+  it.each(readdirSync(hooksDir).filter((file) => file.endsWith('.ts')))(
+    '%s reads cwd, env and home from its context, never from process',
+    (file) => {
+      const code = readFileSync(join(hooksDir, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(code).not.toMatch(/process\.(env|cwd\s*\()|os\.homedir|homeDir\s*\(/);
+    },
+  );
 });

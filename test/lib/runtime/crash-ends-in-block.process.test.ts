@@ -10,22 +10,43 @@ import { FAIL_CLOSED_SUFFIX } from '../../../cli/settings/hook-command.ts';
 import { decisionOf, spawnHook } from '../../../lib/testing.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../.dist/bash-behaviour.cjs', import.meta.url));
-const payload = (command: string) => ({ session_id: 's', transcript_path: '/tmp/t.jsonl', cwd: '/tmp', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' });
+const payload = (command: string) => ({
+  session_id: 's',
+  transcript_path: '/tmp/t.jsonl',
+  cwd: '/tmp',
+  hook_event_name: 'PreToolUse',
+  tool_name: 'Bash',
+  tool_input: { command },
+  tool_use_id: 't',
+});
 
 describe('a crashing fail-closed hook', () => {
   it('blocks after a stack overflow: exit 2 and a deny naming it', async () => {
     const run = await spawnHook(BUNDLE, payload('stack-overflow'));
     expect(run.exitCode).toBe(2);
     expect(decisionOf(run.json, run)).toBe('fail-closed');
-    expect(run.json).toMatchObject({ hookSpecificOutput: { permissionDecision: 'deny', permissionDecisionReason: expect.stringContaining('Maximum call stack size exceeded') } });
+    expect(run.json).toMatchObject({
+      hookSpecificOutput: {
+        permissionDecision: 'deny',
+        permissionDecisionReason: expect.stringContaining('Maximum call stack size exceeded'),
+      },
+    });
   });
 
   it('out of memory, answers nothing itself, and the installed command turns that into exit 2', () => {
     const input = JSON.stringify(payload('out-of-memory'));
-    const bare = spawnSync(process.execPath, ['--max-old-space-size=32', BUNDLE], { input, encoding: 'utf8', timeout: 60_000 });
+    const bare = spawnSync(process.execPath, ['--max-old-space-size=32', BUNDLE], {
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(bare.stdout).toBe('');
     expect(bare.status === 2).toBe(false); // killed, not an answer: without the suffix this would not block
-    const installed = spawnSync('sh', ['-c', `"$0" --max-old-space-size=32 "$1"${FAIL_CLOSED_SUFFIX}`, process.execPath, BUNDLE], { input, encoding: 'utf8', timeout: 60_000 });
+    const installed = spawnSync(
+      'sh',
+      ['-c', `"$0" --max-old-space-size=32 "$1"${FAIL_CLOSED_SUFFIX}`, process.execPath, BUNDLE],
+      { input, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(installed.stdout).toBe('');
     expect(installed.status).toBe(2);
   }, 60_000);

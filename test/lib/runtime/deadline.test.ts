@@ -3,7 +3,8 @@ import { processStartMs } from '../../../lib/runtime/clock.ts';
 import { hookDeadline } from '../../../lib/runtime/deadline.ts';
 
 // Date.now() has millisecond resolution: the start time read twice may differ by 1 ms.
-const budget = (timeout: number, env: NodeJS.ProcessEnv = {}) => Math.round((hookDeadline(timeout, env) - processStartMs()) / 10) * 10;
+const budget = (timeout: number, env: NodeJS.ProcessEnv = {}) =>
+  Math.round((hookDeadline(timeout, env) - processStartMs()) / 10) * 10;
 
 describe('hookDeadline', () => {
   it('keeps a margin below the settings.json timeout so the hook answers before it is killed', () => {

@@ -4,16 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { spawnHook } from '../../../lib/testing.ts';
 
 const dist = (name: string) => fileURLToPath(new URL(`../../.dist/${name}.cjs`, import.meta.url));
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) =>
+  JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 const prompt = (text: string) => ({ ...fixture('UserPromptSubmit'), prompt: text });
-const bash = (command: string) => ({ ...fixture('PreToolUse'), tool_name: 'Bash', tool_input: { command, description: 'x' } });
+const bash = (command: string) => ({
+  ...fixture('PreToolUse'),
+  tool_name: 'Bash',
+  tool_input: { command, description: 'x' },
+});
 const env = { HOOKPACK_DEADLINE_MS: '1500' };
 
 describe('the runner, driving a built hook as a process', () => {
   it('prints a PreToolUse deny as exactly one JSON object and exits 0', async () => {
     const run = await spawnHook(dist('bash-behaviour'), bash('deny'));
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toBe('{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"use the safe variant instead"}}\n');
+    expect(run.stdout).toBe(
+      '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"use the safe variant instead"}}\n',
+    );
     expect(run.stderr).toBe('');
   });
 
@@ -25,20 +35,37 @@ describe('the runner, driving a built hook as a process', () => {
   it('passes an updatedInput rewrite through whole', async () => {
     const run = await spawnHook(dist('bash-behaviour'), bash('rewrite'));
     expect(run.json).toEqual({
-      hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'allow', permissionDecisionReason: 'rewritten', updatedInput: { command: 'echo safe', description: 'x' } },
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: 'allow',
+        permissionDecisionReason: 'rewritten',
+        updatedInput: { command: 'echo safe', description: 'x' },
+      },
     });
   });
 
   it('stays silent for a tool its matcher does not name, even when wired under a broader matcher', async () => {
-    const run = await spawnHook(dist('bash-behaviour'), { ...fixture('PreToolUse'), tool_name: 'Write', tool_input: { file_path: '/p/a', content: '' } });
+    const run = await spawnHook(dist('bash-behaviour'), {
+      ...fixture('PreToolUse'),
+      tool_name: 'Write',
+      tool_input: { file_path: '/p/a', content: '' },
+    });
     expect([run.exitCode, run.stdout, run.stderr]).toEqual([0, '', '']);
   });
 
   it('fails closed with exit 2 and one stderr line when a guard handler throws', async () => {
     const run = await spawnHook(dist('bash-behaviour'), bash('throw'));
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toMatch(/^hookpack bash-behaviour failed closed \(E_HANDLER_THREW: cannot read property x of undefined\)[^\n]*\n$/);
-    expect(run.json).toEqual({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: run.stderr.trimEnd() } });
+    expect(run.stderr).toMatch(
+      /^hookpack bash-behaviour failed closed \(E_HANDLER_THREW: cannot read property x of undefined\)[^\n]*\n$/,
+    );
+    expect(run.json).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: 'deny',
+        permissionDecisionReason: run.stderr.trimEnd(),
+      },
+    });
   });
 
   it('prints the stack trace only under HOOKPACK_DEBUG=1', async () => {
@@ -59,7 +86,9 @@ describe('the runner, driving a built hook as a process', () => {
     const run = await spawnHook(dist('prompt-behaviour'), prompt('throw now'));
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("hookpack prompt-behaviour failed open (E_HANDLER_THREW: boom now); the hook's answer was skipped\n");
+    expect(run.stderr).toBe(
+      "hookpack prompt-behaviour failed open (E_HANDLER_THREW: boom now); the hook's answer was skipped\n",
+    );
   });
 
   it.each(['hang', 'abortable'])('fails open within its deadline when a prompt hook does %s', async (verb) => {
@@ -80,7 +109,9 @@ describe('the runner, driving a built hook as a process', () => {
   it('moves console.log output to stderr so stdout stays one JSON object', async () => {
     const run = await spawnHook(dist('prompt-behaviour'), prompt('log'));
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toBe('{"hookSpecificOutput":{"hookEventName":"UserPromptSubmit","additionalContext":"clean"}}\n');
+    expect(run.stdout).toBe(
+      '{"hookSpecificOutput":{"hookEventName":"UserPromptSubmit","additionalContext":"clean"}}\n',
+    );
     expect(run.stderr).toMatch(/noise on stdout/);
     expect(run.stderr).not.toMatch(/a debug line/);
   });
@@ -92,19 +123,26 @@ describe('the runner, driving a built hook as a process', () => {
 
   it('truncates context over 10,000 characters with a visible marker', async () => {
     const run = await spawnHook(dist('prompt-behaviour'), prompt('context 25000'));
-    const context = (run.json?.hookSpecificOutput as { additionalContext: string }).additionalContext;
+    const context = (run.json!.hookSpecificOutput as { additionalContext: string }).additionalContext;
     expect(context.length).toBeLessThanOrEqual(10_000);
     expect(context).toMatch(/\[… truncated by hookpack: \d+ of 25000 characters/);
   });
 
   it('passes context of exactly 10,000 characters untouched', async () => {
     const run = await spawnHook(dist('prompt-behaviour'), prompt('context 10000'));
-    expect((run.json?.hookSpecificOutput as { additionalContext: string }).additionalContext).toBe('x'.repeat(10_000));
+    expect((run.json!.hookSpecificOutput as { additionalContext: string }).additionalContext).toBe('x'.repeat(10_000));
   });
 
   it('renders block, halt, notice and a session title for a prompt hook', async () => {
-    expect((await spawnHook(dist('prompt-behaviour'), prompt('block secrets'))).json).toEqual({ decision: 'block', reason: 'secrets' });
-    expect((await spawnHook(dist('prompt-behaviour'), prompt('halt enough'))).json).toEqual({ continue: false, stopReason: 'enough', systemMessage: 'stopped by test' });
+    expect((await spawnHook(dist('prompt-behaviour'), prompt('block secrets'))).json).toEqual({
+      decision: 'block',
+      reason: 'secrets',
+    });
+    expect((await spawnHook(dist('prompt-behaviour'), prompt('halt enough'))).json).toEqual({
+      continue: false,
+      stopReason: 'enough',
+      systemMessage: 'stopped by test',
+    });
     expect((await spawnHook(dist('prompt-behaviour'), prompt('notice hi'))).json).toEqual({ systemMessage: 'hi' });
     expect((await spawnHook(dist('prompt-behaviour'), prompt('title T'))).json).toEqual({
       hookSpecificOutput: { hookEventName: 'UserPromptSubmit', additionalContext: 'ctx', sessionTitle: 'T' },
@@ -112,12 +150,25 @@ describe('the runner, driving a built hook as a process', () => {
   });
 
   it('answers a PermissionRequest with a decision object', async () => {
-    const run = await spawnHook(dist('permission-behaviour'), { ...fixture('PermissionRequest'), tool_name: 'Bash', tool_input: { command: 'ls' } });
-    expect(run.json).toEqual({ hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'deny', message: 'no shell today', interrupt: true } } });
+    const run = await spawnHook(dist('permission-behaviour'), {
+      ...fixture('PermissionRequest'),
+      tool_name: 'Bash',
+      tool_input: { command: 'ls' },
+    });
+    expect(run.json).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PermissionRequest',
+        decision: { behavior: 'deny', message: 'no shell today', interrupt: true },
+      },
+    });
   });
 
   it('fails a PermissionRequest guard closed with a JSON deny, since Claude Code ignores exit 2 there', async () => {
-    const run = await spawnHook(dist('permission-behaviour'), { ...fixture('PermissionRequest'), tool_name: 'Bash', tool_input: { command: 'throw' } });
+    const run = await spawnHook(dist('permission-behaviour'), {
+      ...fixture('PermissionRequest'),
+      tool_name: 'Bash',
+      tool_input: { command: 'throw' },
+    });
     expect(run.exitCode).toBe(2);
     expect(run.json).toMatchObject({ hookSpecificOutput: { decision: { behavior: 'deny' } } });
     expect(run.stderr).toMatch(/failed closed \(E_HANDLER_THREW: broken\)/);
@@ -127,7 +178,9 @@ describe('the runner, driving a built hook as a process', () => {
 describe('the runner against handlers that misbehave', () => {
   it('sends process.stdout.write and console.dir output to stderr, keeping stdout one JSON object', async () => {
     const run = await spawnHook(dist('prompt-behaviour'), prompt('stdout'));
-    expect(run.stdout).toBe('{"hookSpecificOutput":{"hookEventName":"UserPromptSubmit","additionalContext":"clean"}}\n');
+    expect(run.stdout).toBe(
+      '{"hookSpecificOutput":{"hookEventName":"UserPromptSubmit","additionalContext":"clean"}}\n',
+    );
     expect(run.stderr).toMatch(/raw write/);
     expect(run.stderr).toMatch(/raw: 'dir'/);
   });
@@ -140,7 +193,9 @@ describe('the runner against handlers that misbehave', () => {
   });
 
   it('fails a hook whose module throws while loading by its own policy, with one line and no stack trace', async () => {
-    const run = await spawnHook(dist('load-failure'), fixture('PostToolUseFailure'), { env: { HOOKPACK_TEST_LOAD_FAILURE: '1' } });
+    const run = await spawnHook(dist('load-failure'), fixture('PostToolUseFailure'), {
+      env: { HOOKPACK_TEST_LOAD_FAILURE: '1' },
+    });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(/^hookpack load-failure failed closed \(E_STARTUP: the hook failed while loading: /);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

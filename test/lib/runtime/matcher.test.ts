@@ -57,7 +57,7 @@ describe('the narrower exact-name set of FileChanged and StopFailure', () => {
   });
 });
 
-describe('unionMatcher (an event bundle\'s matcher in settings.json)', () => {
+describe("unionMatcher (an event bundle's matcher in settings.json)", () => {
   it.each([
     [['Bash', 'Edit|Write'], 'Bash|Edit|Write'],
     [['Bash', 'Bash'], 'Bash'],
@@ -74,7 +74,16 @@ describe('unionMatcher (an event bundle\'s matcher in settings.json)', () => {
   it('fires for every value one of its members fires for, and for no other', () => {
     const members = ['Bash', 'Edit|Write', 'mcp__github__.*'];
     const union = compileMatcher(unionMatcher(members) ?? undefined);
-    for (const value of ['Bash', 'Write', 'Edit', 'mcp__github__create_issue', 'NotebookEdit', 'BashOutput', 'Read', 'x_mcp__github__y']) {
+    for (const value of [
+      'Bash',
+      'Write',
+      'Edit',
+      'mcp__github__create_issue',
+      'NotebookEdit',
+      'BashOutput',
+      'Read',
+      'x_mcp__github__y',
+    ]) {
       expect(union(value), value).toBe(members.some((m) => compileMatcher(m)(value)));
     }
   });

@@ -11,7 +11,11 @@ import { spawnHook, type HookRun } from '../../../lib/testing.ts';
 
 const testDist = (name: string) => fileURLToPath(new URL(`../../.dist/${name}.cjs`, import.meta.url));
 const realDist = (name: string) => fileURLToPath(new URL(`../../../dist/${name}.cjs`, import.meta.url));
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) =>
+  JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 const bash = (command: string) => ({ ...fixture('PreToolUse'), tool_name: 'Bash', tool_input: { command } });
 const prompt = { ...fixture('UserPromptSubmit'), prompt: 'block no' };
 
@@ -34,7 +38,8 @@ const settings = (file: string, content: unknown, root = project) => {
 };
 const run = (bundle: string, payload: unknown, extra: NodeJS.ProcessEnv): Promise<HookRun> =>
   spawnHook(bundle, payload, { cleanEnv: true, cwd: project, env: { ...env, ...extra } });
-const denied = (r: HookRun) => (r.json?.hookSpecificOutput as Record<string, unknown> | undefined)?.permissionDecision === 'deny';
+const denied = (r: HookRun) =>
+  (r.json?.hookSpecificOutput as Record<string, unknown> | undefined)?.permissionDecision === 'deny';
 
 // Each switch as the user sets it, and as the value that makes a guard stop guarding.
 const SWITCHES: Array<[string, Record<string, string>]> = [
@@ -44,21 +49,30 @@ const SWITCHES: Array<[string, Record<string, string>]> = [
 ];
 
 describe('switches a project sets for its hooks', () => {
-  it.each(SWITCHES)('%s from the project .claude/settings.json does not switch off a fail-closed guard', async (_, vars) => {
-    settings('settings.json', { env: vars });
-    expect(denied(await run(testDist('bash-behaviour'), bash('deny'), vars))).toBe(true);
-  });
+  it.each(SWITCHES)(
+    '%s from the project .claude/settings.json does not switch off a fail-closed guard',
+    async (_, vars) => {
+      settings('settings.json', { env: vars });
+      expect(denied(await run(testDist('bash-behaviour'), bash('deny'), vars))).toBe(true);
+    },
+  );
 
-  it.each(SWITCHES)('%s from the project .claude/settings.local.json does not either (a repository can ship one)', async (_, vars) => {
-    settings('settings.local.json', { env: vars });
-    expect(denied(await run(testDist('bash-behaviour'), bash('deny'), vars))).toBe(true);
-  });
+  it.each(SWITCHES)(
+    '%s from the project .claude/settings.local.json does not either (a repository can ship one)',
+    async (_, vars) => {
+      settings('settings.local.json', { env: vars });
+      expect(denied(await run(testDist('bash-behaviour'), bash('deny'), vars))).toBe(true);
+    },
+  );
 
-  it.each(SWITCHES)('%s set by the user (not in the project settings) still switches the guard off', async (_, vars) => {
-    settings('settings.json', { env: { SOMETHING_ELSE: '1' } });
-    const r = await run(testDist('bash-behaviour'), bash('deny'), vars);
-    expect({ exitCode: r.exitCode, stdout: r.stdout }).toEqual({ exitCode: 0, stdout: '' });
-  });
+  it.each(SWITCHES)(
+    '%s set by the user (not in the project settings) still switches the guard off',
+    async (_, vars) => {
+      settings('settings.json', { env: { SOMETHING_ELSE: '1' } });
+      const r = await run(testDist('bash-behaviour'), bash('deny'), vars);
+      expect({ exitCode: r.exitCode, stdout: r.stdout }).toEqual({ exitCode: 0, stdout: '' });
+    },
+  );
 
   it('a switch with another value than the project sets came from elsewhere (managed settings, --settings) and counts', async () => {
     settings('settings.json', { env: { HOOKPACK_SKIP: 'other' } });
@@ -70,7 +84,11 @@ describe('switches a project sets for its hooks', () => {
     settings('settings.local.json', { env: { HOOKPACK: '0' } });
     const sub = join(project, 'packages', 'app');
     mkdirSync(sub, { recursive: true });
-    const r = await spawnHook(testDist('bash-behaviour'), bash('deny'), { cleanEnv: true, cwd: sub, env: { ...env, CLAUDE_PROJECT_DIR: sub, HOOKPACK: '0' } });
+    const r = await spawnHook(testDist('bash-behaviour'), bash('deny'), {
+      cleanEnv: true,
+      cwd: sub,
+      env: { ...env, CLAUDE_PROJECT_DIR: sub, HOOKPACK: '0' },
+    });
     expect(denied(r)).toBe(true);
   });
 
@@ -94,7 +112,9 @@ describe('switches a project sets for its hooks', () => {
     settings('settings.json', { env: { HOOKPACK_SKIP: '*' } });
     const r = await run(testDist('bash-behaviour'), bash('deny'), { HOOKPACK_SKIP: '*', HOOKPACK_DEBUG: '1' });
     expect(denied(r)).toBe(true);
-    expect(r.stderr).toContain(`ignoring HOOKPACK_SKIP=* for fail-closed hooks: ${join(project, '.claude', 'settings.json')} sets it`);
+    expect(r.stderr).toContain(
+      `ignoring HOOKPACK_SKIP=* for fail-closed hooks: ${join(project, '.claude', 'settings.json')} sets it`,
+    );
   });
 
   it('a fail-open hook may still be switched off by the project', async () => {
@@ -113,7 +133,12 @@ describe('a deadline a project stretches', () => {
   // Past Claude Code's own timeout the client kills the hook, and a killed hook fails open.
   it('HOOKPACK_DEADLINE_MS from the project is ignored: a hanging guard still fails closed at its own deadline', async () => {
     settings('settings.json', { env: { HOOKPACK_DEADLINE_MS: '600000' } });
-    const r = await spawnHook(testDist('bash-behaviour'), bash('hang'), { cleanEnv: true, cwd: project, env: { ...env, HOOKPACK_DEADLINE_MS: '600000' }, killAfterMs: 20_000 });
+    const r = await spawnHook(testDist('bash-behaviour'), bash('hang'), {
+      cleanEnv: true,
+      cwd: project,
+      env: { ...env, HOOKPACK_DEADLINE_MS: '600000' },
+      killAfterMs: 20_000,
+    });
     expect(r.signal).toBeNull();
     expect(r.exitCode).toBe(2);
     expect(r.stderr).not.toContain('(600000 ms after start)');
@@ -124,7 +149,9 @@ describe('a deadline a project stretches', () => {
     const r = await run(testDist('bash-behaviour'), bash('hang'), { HOOKPACK_DEADLINE_MS: '300' });
     expect(r.exitCode).toBe(2);
     // The message states the deadline itself, not a measured time: 300 is the user's value.
-    expect(r.stderr).toContain('E_HANDLER_TIMEOUT: the handler did not answer within its deadline (300 ms after start)');
+    expect(r.stderr).toContain(
+      'E_HANDLER_TIMEOUT: the handler did not answer within its deadline (300 ms after start)',
+    );
   });
 });
 
@@ -139,12 +166,16 @@ describe('directories a project points the guards at', () => {
   it('HOOKPACK_CONFIG_DIR set by the project is not read: bash-guard still denies chmod -R 777', async () => {
     plant();
     settings('settings.json', { env: { HOOKPACK_CONFIG_DIR: join(project, 'cfg') } });
-    expect(denied(await run(realDist('bash-guard'), bash('chmod -R 777 x'), { HOOKPACK_CONFIG_DIR: join(project, 'cfg') }))).toBe(true);
+    expect(
+      denied(await run(realDist('bash-guard'), bash('chmod -R 777 x'), { HOOKPACK_CONFIG_DIR: join(project, 'cfg') })),
+    ).toBe(true);
   });
 
   it('HOOKPACK_CONFIG_DIR set by the user is read', async () => {
     plant();
-    expect(denied(await run(realDist('bash-guard'), bash('chmod -R 777 x'), { HOOKPACK_CONFIG_DIR: join(project, 'cfg') }))).toBe(false);
+    expect(
+      denied(await run(realDist('bash-guard'), bash('chmod -R 777 x'), { HOOKPACK_CONFIG_DIR: join(project, 'cfg') })),
+    ).toBe(false);
   });
 
   it('HOOKPACK_HOME set by the project is not used: its disabled.json does not switch the guard off', async () => {

@@ -13,32 +13,62 @@ describe('renderAnswer', () => {
     ['deny', deny('use ./build'), { permissionDecision: 'deny', permissionDecisionReason: 'use ./build' }],
     ['ask', ask('sure?'), { permissionDecision: 'ask', permissionDecisionReason: 'sure?' }],
     ['defer', defer(), { permissionDecision: 'defer' }],
-    ['allow with a rewrite', allow({ updatedInput: { command: 'ls' } }), { permissionDecision: 'allow', updatedInput: { command: 'ls' } }],
-    ['ask with a rewrite', ask(undefined, { updatedInput: { command: 'ls' } }), { permissionDecision: 'ask', updatedInput: { command: 'ls' } }],
-    ['deny with context', deny('no', { additionalContext: 'see docs' }), { permissionDecision: 'deny', permissionDecisionReason: 'no', additionalContext: 'see docs' }],
+    [
+      'allow with a rewrite',
+      allow({ updatedInput: { command: 'ls' } }),
+      { permissionDecision: 'allow', updatedInput: { command: 'ls' } },
+    ],
+    [
+      'ask with a rewrite',
+      ask(undefined, { updatedInput: { command: 'ls' } }),
+      { permissionDecision: 'ask', updatedInput: { command: 'ls' } },
+    ],
+    [
+      'deny with context',
+      deny('no', { additionalContext: 'see docs' }),
+      { permissionDecision: 'deny', permissionDecisionReason: 'no', additionalContext: 'see docs' },
+    ],
     ['context alone', addContext('note'), { additionalContext: 'note' }],
   ])('renders a PreToolUse %s as hookSpecificOutput', (_name, answer, fields) => {
-    expect(renderAnswer('PreToolUse', answer)).toEqual({ exitCode: 0, json: { hookSpecificOutput: { hookEventName: 'PreToolUse', ...fields } } });
+    expect(renderAnswer('PreToolUse', answer)).toEqual({
+      exitCode: 0,
+      json: { hookSpecificOutput: { hookEventName: 'PreToolUse', ...fields } },
+    });
   });
 
   it('renders PermissionRequest allow and deny as a decision object', () => {
     expect(renderAnswer('PermissionRequest', allow({ updatedInput: { a: 1 } })).json).toEqual({
-      hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'allow', updatedInput: { a: 1 } } },
+      hookSpecificOutput: {
+        hookEventName: 'PermissionRequest',
+        decision: { behavior: 'allow', updatedInput: { a: 1 } },
+      },
     });
     expect(renderAnswer('PermissionRequest', deny('nope', { interrupt: true })).json).toEqual({
-      hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'deny', message: 'nope', interrupt: true } },
+      hookSpecificOutput: {
+        hookEventName: 'PermissionRequest',
+        decision: { behavior: 'deny', message: 'nope', interrupt: true },
+      },
     });
   });
 
-  it.each(['PostToolUse', 'UserPromptSubmit', 'Stop', 'SubagentStop', 'PostToolBatch', 'ConfigChange', 'PreCompact', 'TaskCreated'])(
-    'renders a %s block as top-level decision and reason',
-    (event) => {
-      expect(renderAnswer(event, block('keep going')).json).toEqual({ decision: 'block', reason: 'keep going' });
-    },
-  );
+  it.each([
+    'PostToolUse',
+    'UserPromptSubmit',
+    'Stop',
+    'SubagentStop',
+    'PostToolBatch',
+    'ConfigChange',
+    'PreCompact',
+    'TaskCreated',
+  ])('renders a %s block as top-level decision and reason', (event) => {
+    expect(renderAnswer(event, block('keep going')).json).toEqual({ decision: 'block', reason: 'keep going' });
+  });
 
   it('renders a TaskCompleted block as exit 2 with the reason on stderr, as Claude Code expects there', () => {
-    expect(renderAnswer('TaskCompleted', block('tests still fail'))).toEqual({ exitCode: 2, stderr: 'tests still fail' });
+    expect(renderAnswer('TaskCompleted', block('tests still fail'))).toEqual({
+      exitCode: 2,
+      stderr: 'tests still fail',
+    });
   });
 
   it('keeps additionalContext next to a PostToolUse block', () => {
@@ -59,7 +89,11 @@ describe('renderAnswer', () => {
   });
 
   it('renders halt as continue:false with a stop reason, on any event', () => {
-    expect(renderAnswer('Notification', halt('done', { systemMessage: 'bye' })).json).toEqual({ continue: false, stopReason: 'done', systemMessage: 'bye' });
+    expect(renderAnswer('Notification', halt('done', { systemMessage: 'bye' })).json).toEqual({
+      continue: false,
+      stopReason: 'done',
+      systemMessage: 'bye',
+    });
   });
 
   it('renders a notice as systemMessage alone', () => {
@@ -67,11 +101,14 @@ describe('renderAnswer', () => {
   });
 
   it('renders PermissionDenied retry', () => {
-    expect(renderAnswer('PermissionDenied', retry()).json).toEqual({ hookSpecificOutput: { hookEventName: 'PermissionDenied', retry: true } });
+    expect(renderAnswer('PermissionDenied', retry()).json).toEqual({
+      hookSpecificOutput: { hookEventName: 'PermissionDenied', retry: true },
+    });
   });
 
   it('truncates additionalContext and systemMessage over 10,000 characters with a marker', () => {
-    const json = renderAnswer('UserPromptSubmit', addContext('a'.repeat(20_000), { systemMessage: 'b'.repeat(12_000) })).json as {
+    const json = renderAnswer('UserPromptSubmit', addContext('a'.repeat(20_000), { systemMessage: 'b'.repeat(12_000) }))
+      .json as {
       hookSpecificOutput: { additionalContext: string };
       systemMessage: string;
     };
@@ -90,7 +127,9 @@ describe('renderAnswer', () => {
   });
 
   it('refuses an answer the event does not accept and lists the ones it does', () => {
-    expect(() => renderAnswer('SessionStart', deny('x'))).toThrowError(/a SessionStart hook cannot answer 'deny'; it may answer context, halt, notice/);
+    expect(() => renderAnswer('SessionStart', deny('x'))).toThrowError(
+      /a SessionStart hook cannot answer 'deny'; it may answer context, halt, notice/,
+    );
   });
 
   it.each([

@@ -9,7 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnHook } from '../../../lib/testing.ts';
 
 const dist = (name: string) => fileURLToPath(new URL(`../../.dist/${name}.cjs`, import.meta.url));
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) =>
+  JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 const guardPayload = { ...fixture('PreToolUse'), tool_name: 'Bash', tool_input: { command: 'deny' } };
 const promptPayload = { ...fixture('UserPromptSubmit'), prompt: 'block no' };
 
@@ -23,18 +27,22 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const answered = async (bundle: string, payload: unknown, extra: NodeJS.ProcessEnv = {}) => (await spawnHook(dist(bundle), payload, { env: { ...env, ...extra } })).json !== undefined;
+const answered = async (bundle: string, payload: unknown, extra: NodeJS.ProcessEnv = {}) =>
+  (await spawnHook(dist(bundle), payload, { env: { ...env, ...extra } })).json !== undefined;
 
 describe('switches by event', () => {
   it.each([
     { skip: 'UserPromptSubmit', guard: true, prompt: false },
     { skip: 'PreToolUse', guard: false, prompt: true },
     { skip: 'PostToolUse', guard: true, prompt: true },
-  ])('HOOKPACK_SKIP=$skip: PreToolUse guard answers $guard, UserPromptSubmit hook answers $prompt', async ({ skip, guard, prompt }) => {
-    expect(await answered('bash-behaviour', guardPayload, { HOOKPACK_SKIP: skip })).toBe(guard);
-    expect(await answered('on-PreToolUse', guardPayload, { HOOKPACK_SKIP: skip })).toBe(guard);
-    expect(await answered('prompt-behaviour', promptPayload, { HOOKPACK_SKIP: skip })).toBe(prompt);
-  });
+  ])(
+    'HOOKPACK_SKIP=$skip: PreToolUse guard answers $guard, UserPromptSubmit hook answers $prompt',
+    async ({ skip, guard, prompt }) => {
+      expect(await answered('bash-behaviour', guardPayload, { HOOKPACK_SKIP: skip })).toBe(guard);
+      expect(await answered('on-PreToolUse', guardPayload, { HOOKPACK_SKIP: skip })).toBe(guard);
+      expect(await answered('prompt-behaviour', promptPayload, { HOOKPACK_SKIP: skip })).toBe(prompt);
+    },
+  );
 
   it("the user's toggle file switches an event off, mid-session, guards included", async () => {
     writeFileSync(join(dir, 'home', 'disabled.json'), '{"events":["PreToolUse"]}');
@@ -44,7 +52,10 @@ describe('switches by event', () => {
   });
 
   it("the project's toggle file switches off a fail-open hook's event, never a guard's", async () => {
-    writeFileSync(join(dir, 'project', '.claude', 'hookpack', 'disabled.json'), '{"events":["PreToolUse","UserPromptSubmit"]}');
+    writeFileSync(
+      join(dir, 'project', '.claude', 'hookpack', 'disabled.json'),
+      '{"events":["PreToolUse","UserPromptSubmit"]}',
+    );
     expect(await answered('bash-behaviour', guardPayload)).toBe(true);
     expect(await answered('prompt-behaviour', promptPayload)).toBe(false);
   });

@@ -6,7 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnHook } from '../../../lib/testing.ts';
 
 const dist = (name: string) => fileURLToPath(new URL(`../../.dist/${name}.cjs`, import.meta.url));
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) =>
+  JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 const guardPayload = { ...fixture('PreToolUse'), tool_name: 'Bash', tool_input: { command: 'deny' } };
 const promptPayload = { ...fixture('UserPromptSubmit'), prompt: 'block no' };
 
@@ -21,20 +25,35 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const userToggle = (content: string) => writeFileSync(join(dir, 'home', 'disabled.json'), content);
-const projectToggle = (content: string) => writeFileSync(join(dir, 'project', '.claude', 'hookpack', 'disabled.json'), content);
+const projectToggle = (content: string) =>
+  writeFileSync(join(dir, 'project', '.claude', 'hookpack', 'disabled.json'), content);
 const silent = { exitCode: 0, stdout: '', stderr: '' };
-const outcome = (r: { exitCode: number | null; stdout: string; stderr: string }) => ({ exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr });
+const outcome = (r: { exitCode: number | null; stdout: string; stderr: string }) => ({
+  exitCode: r.exitCode,
+  stdout: r.stdout,
+  stderr: r.stderr,
+});
 
 describe('skip switches', () => {
-  it.each(['0', 'off', 'false'])('HOOKPACK=%s makes every hook exit 0 silently, without reading stdin', async (value) => {
-    expect(outcome(await spawnHook(dist('bash-behaviour'), 'not even json', { env: { ...env, HOOKPACK: value } }))).toEqual(silent);
-    expect(outcome(await spawnHook(dist('prompt-behaviour'), promptPayload, { env: { ...env, HOOKPACK: value } }))).toEqual(silent);
-  });
+  it.each(['0', 'off', 'false'])(
+    'HOOKPACK=%s makes every hook exit 0 silently, without reading stdin',
+    async (value) => {
+      expect(
+        outcome(await spawnHook(dist('bash-behaviour'), 'not even json', { env: { ...env, HOOKPACK: value } })),
+      ).toEqual(silent);
+      expect(
+        outcome(await spawnHook(dist('prompt-behaviour'), promptPayload, { env: { ...env, HOOKPACK: value } })),
+      ).toEqual(silent);
+    },
+  );
 
   it('HOOKPACK_SKIP switches off only the hooks it names', async () => {
     const skip = { ...env, HOOKPACK_SKIP: 'other, bash-behaviour' };
     expect(outcome(await spawnHook(dist('bash-behaviour'), guardPayload, { env: skip }))).toEqual(silent);
-    expect((await spawnHook(dist('prompt-behaviour'), promptPayload, { env: skip })).json).toEqual({ decision: 'block', reason: 'no' });
+    expect((await spawnHook(dist('prompt-behaviour'), promptPayload, { env: skip })).json).toEqual({
+      decision: 'block',
+      reason: 'no',
+    });
   });
 
   it('a user file toggle takes effect on the next run, mid-session', async () => {
@@ -80,7 +99,9 @@ describe('skip switches and hostile toggle files', () => {
   it('ignores, without hanging, a project toggle that is a link to /dev/zero', async () => {
     const { symlinkSync } = await import('node:fs');
     symlinkSync('/dev/zero', join(dir, 'project', '.claude', 'hookpack', 'disabled.json'));
-    const run = await spawnHook(dist('prompt-behaviour'), promptPayload, { env: { ...env, HOOKPACK_DEADLINE_MS: '1500' } });
+    const run = await spawnHook(dist('prompt-behaviour'), promptPayload, {
+      env: { ...env, HOOKPACK_DEADLINE_MS: '1500' },
+    });
     expect(run.json).toEqual({ decision: 'block', reason: 'no' });
   });
 

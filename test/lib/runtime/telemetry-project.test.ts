@@ -9,7 +9,9 @@ import { recordRun, recordRuns } from '../../../lib/runtime/telemetry.ts';
 import { spawnHook } from '../../../lib/testing.ts';
 
 const dist = (name: string) => fileURLToPath(new URL(`../../.dist/${name}.cjs`, import.meta.url));
-const fixture = JSON.parse(readFileSync(new URL('../../../cli/payloads/PreToolUse.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = JSON.parse(
+  readFileSync(new URL('../../../cli/payloads/PreToolUse.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 let dir: string;
 let home: string;
@@ -25,13 +27,20 @@ const lines = () => rawLines().map((l) => JSON.parse(l) as Record<string, unknow
 describe('telemetry and the project', () => {
   it("records $CLAUDE_PROJECT_DIR of a built hook's run as the line's project", async () => {
     const project = join(dir, 'my project');
-    await spawnHook(dist('bash-behaviour'), { ...fixture, tool_name: 'Bash', tool_input: { command: 'ls' } }, { env: { HOOKPACK_HOME: home, CLAUDE_PROJECT_DIR: project } });
+    await spawnHook(
+      dist('bash-behaviour'),
+      { ...fixture, tool_name: 'Bash', tool_input: { command: 'ls' } },
+      { env: { HOOKPACK_HOME: home, CLAUDE_PROJECT_DIR: project } },
+    );
     expect(lines()).toEqual([expect.objectContaining({ hook: 'bash-behaviour', project })]);
   });
 
   it('writes no project when the variable is unset, and an explicit one over the variable', () => {
     recordRun({ hook: 'a', event: 'Stop', exit: 0, decision: 'none', ms: 1 }, { HOOKPACK_HOME: home });
-    recordRuns([{ hook: 'b', event: 'Stop', exit: 0, decision: 'none', ms: 1, project: '/adopted/project' }], { HOOKPACK_HOME: home, CLAUDE_PROJECT_DIR: '/from/env' });
+    recordRuns([{ hook: 'b', event: 'Stop', exit: 0, decision: 'none', ms: 1, project: '/adopted/project' }], {
+      HOOKPACK_HOME: home,
+      CLAUDE_PROJECT_DIR: '/from/env',
+    });
     const [first, second] = lines();
     expect(first).not.toHaveProperty('project');
     expect(second).toMatchObject({ hook: 'b', project: '/adopted/project' });

@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +16,11 @@ import { spawnHook } from '../../../lib/testing.ts';
 import { TELEMETRY_MAX_BYTES } from '../../../lib/runtime/telemetry.ts';
 
 const dist = (name: string) => fileURLToPath(new URL(`../../.dist/${name}.cjs`, import.meta.url));
-const fixture = (event: string) => JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (event: string) =>
+  JSON.parse(readFileSync(new URL(`../../../cli/payloads/${event}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 const bash = (command: string) => ({ ...fixture('PreToolUse'), tool_name: 'Bash', tool_input: { command } });
 
 let home: string;
@@ -18,14 +31,26 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(join(home, '..'), { recursive: true, force: true }));
 
-const lines = (file = 'telemetry.jsonl') => readFileSync(join(home, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (file = 'telemetry.jsonl') =>
+  readFileSync(join(home, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('telemetry', () => {
   it('appends one JSON line per run with hook, event, duration, exit code and decision', async () => {
     await spawnHook(dist('bash-behaviour'), bash('deny'), { env });
     await spawnHook(dist('bash-behaviour'), bash('ls'), { env });
     const [first, second] = lines();
-    expect(first).toMatchObject({ hook: 'bash-behaviour', event: 'PreToolUse', exit: 0, decision: 'deny', cacheHits: 0, cacheMisses: 0, breakers: [] });
+    expect(first).toMatchObject({
+      hook: 'bash-behaviour',
+      event: 'PreToolUse',
+      exit: 0,
+      decision: 'deny',
+      cacheHits: 0,
+      cacheMisses: 0,
+      breakers: [],
+    });
     expect(second).toMatchObject({ decision: 'none', exit: 0 });
     expect(typeof first?.ms).toBe('number');
     expect(Date.parse(String(first?.ts))).not.toBeNaN();
@@ -51,7 +76,9 @@ describe('telemetry', () => {
   });
 
   it('keeps every line whole when 20 hooks write at once', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => spawnHook(dist('bash-behaviour'), bash(i % 2 ? 'deny' : 'ls'), { env })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => spawnHook(dist('bash-behaviour'), bash(i % 2 ? 'deny' : 'ls'), { env })),
+    );
     const records = lines();
     expect(records).toHaveLength(20);
     expect(records.filter((r) => r.decision === 'deny')).toHaveLength(10);

@@ -87,6 +87,8 @@ export function loadValidator(event: string): Promise<Validate> {
 /** The validator a payload's hook would carry: its event's, or the generic one for anything else. */
 export function validatorFor(payload: unknown): Promise<Validate> {
   const name =
-    typeof payload === 'object' && payload !== null ? (payload as { hook_event_name?: unknown }).hook_event_name : undefined;
+    typeof payload === 'object' && payload !== null
+      ? (payload as { hook_event_name?: unknown }).hook_event_name
+      : undefined;
   return loadValidator(typeof name === 'string' && isKnownEvent(name) ? name : 'NotAnEvent');
 }

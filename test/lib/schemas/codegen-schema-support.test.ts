@@ -31,8 +31,16 @@ const cases: [string, unknown, string | undefined][] = [
   ['another literal number', { ...good, version: 3 }, 'version: expected 2, got number'],
   ['a boolean for string-or-number', { ...good, id: true }, 'id: expected string or number, got boolean'],
   ['a numeric nullable note', { ...good, note: 1 }, 'note: expected string or null, got number'],
-  ['a number deep in a nested array', { ...good, grid: [[true], [false, 0]] }, 'grid[1][1]: expected boolean, got number'],
-  ['a missing required unknown', { count: 3, kind: 'a', version: 2, id: 'x', grid: [] }, 'anything: expected any value, got nothing'],
+  [
+    'a number deep in a nested array',
+    { ...good, grid: [[true], [false, 0]] },
+    'grid[1][1]: expected boolean, got number',
+  ],
+  [
+    'a missing required unknown',
+    { count: 3, kind: 'a', version: 2, id: 'x', grid: [] },
+    'anything: expected any value, got nothing',
+  ],
 ];
 
 describe('validators generated for other schemas', () => {

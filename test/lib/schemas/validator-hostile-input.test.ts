@@ -44,14 +44,20 @@ describe('the generated validator on hostile input', () => {
   });
 
   it('stops at the schema depth when a typed field holds a deep value', async () => {
-    await expectBothFail({ ...fixture('Stop'), effort: { level: deeplyNested(100_000) } }, 'effort.level: expected string, got object');
+    await expectBothFail(
+      { ...fixture('Stop'), effort: { level: deeplyNested(100_000) } },
+      'effort.level: expected string, got object',
+    );
   });
 
   it('loops over huge arrays and names the bad index', async () => {
     const call = (fixture('PostToolBatch').tool_calls as unknown[])[0];
     const calls = Array.from({ length: 200_000 }, () => call);
     calls.push({ ...(call as object), tool_use_id: 1 });
-    await expectBothFail({ ...fixture('PostToolBatch'), tool_calls: calls }, 'tool_calls[200000].tool_use_id: expected string, got number');
+    await expectBothFail(
+      { ...fixture('PostToolBatch'), tool_calls: calls },
+      'tool_calls[200000].tool_use_id: expected string, got number',
+    );
   });
 
   it('never writes to the payload (it validates a deeply frozen one)', async () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parsePayload } from '../../../lib/schemas/index.ts';
 import { eventFixtures, toolFixtures, validatorFor } from './_helpers.ts';
 
-const fixtures = new Map([...eventFixtures(), ...toolFixtures()].map((f) => [f.name.replace(/\.json$/, ''), f.payload]));
+const fixtures = new Map(
+  [...eventFixtures(), ...toolFixtures()].map((f) => [f.name.replace(/\.json$/, ''), f.payload]),
+);
 
 function fixture(name: string): Record<string, unknown> {
   const payload = fixtures.get(name);
@@ -40,9 +42,21 @@ const badPayloads: [string, unknown, string][] = [
   ['a numeric session_id', edit('PreToolUse', 'session_id', 7), 'session_id: expected string, got number'],
   ['a null transcript_path', edit('Stop', 'transcript_path', null), 'transcript_path: expected string, got null'],
   ['an array cwd', edit('SessionEnd', 'cwd', ['/']), 'cwd: expected string, got array'],
-  ['a numeric hook_event_name', edit('PreToolUse', 'hook_event_name', 3), 'hook_event_name: expected string, got number'],
-  ['no hook_event_name', edit('PreToolUse', 'hook_event_name', ABSENT), 'hook_event_name: expected string, got nothing'],
-  ['a numeric permission_mode', edit('PreToolUse', 'permission_mode', 1), 'permission_mode: expected string, got number'],
+  [
+    'a numeric hook_event_name',
+    edit('PreToolUse', 'hook_event_name', 3),
+    'hook_event_name: expected string, got number',
+  ],
+  [
+    'no hook_event_name',
+    edit('PreToolUse', 'hook_event_name', ABSENT),
+    'hook_event_name: expected string, got nothing',
+  ],
+  [
+    'a numeric permission_mode',
+    edit('PreToolUse', 'permission_mode', 1),
+    'permission_mode: expected string, got number',
+  ],
   ['a boolean prompt_id', edit('UserPromptSubmit', 'prompt_id', false), 'prompt_id: expected string, got boolean'],
   ['a string effort', edit('PreToolUse', 'effort', 'high'), 'effort: expected object, got string'],
   ['an effort without level', edit('Stop', 'effort', {}), 'effort.level: expected string, got nothing'],
@@ -57,33 +71,109 @@ const badPayloads: [string, unknown, string][] = [
   ['a numeric mcp_server', edit('PreToolUse', 'mcp_server', 1), 'mcp_server: expected string, got number'],
   ['a numeric Bash command', bash(1), 'tool_input.command: expected string, got number'],
   ['a Bash call without command', bash(undefined), 'tool_input.command: expected string, got nothing'],
-  ['a string Bash timeout', edit('PreToolUse', 'tool_input.timeout', '60000'), 'tool_input.timeout: expected number, got string'],
-  ['a string run_in_background', edit('PermissionRequest', 'tool_input.run_in_background', 'yes'), 'tool_input.run_in_background: expected boolean, got string'],
-  ['a bad tool_input after a bad tool_use_id', { ...bash(1), tool_use_id: 2 }, 'tool_use_id: expected string, got number'],
+  [
+    'a string Bash timeout',
+    edit('PreToolUse', 'tool_input.timeout', '60000'),
+    'tool_input.timeout: expected number, got string',
+  ],
+  [
+    'a string run_in_background',
+    edit('PermissionRequest', 'tool_input.run_in_background', 'yes'),
+    'tool_input.run_in_background: expected boolean, got string',
+  ],
+  [
+    'a bad tool_input after a bad tool_use_id',
+    { ...bash(1), tool_use_id: 2 },
+    'tool_use_id: expected string, got number',
+  ],
   ['MultiEdit edits as an object', edits({}), 'tool_input.edits: expected array, got object'],
-  ['MultiEdit edits[1] without new_string', edits([{ old_string: 'a', new_string: 'b' }, { old_string: 'c' }]), 'tool_input.edits[1].new_string: expected string, got nothing'],
+  [
+    'MultiEdit edits[1] without new_string',
+    edits([{ old_string: 'a', new_string: 'b' }, { old_string: 'c' }]),
+    'tool_input.edits[1].new_string: expected string, got nothing',
+  ],
   ['MultiEdit edits[0] null', edits([null]), 'tool_input.edits[0]: expected object, got null'],
   ['MultiEdit edits[0] an array', edits([[]]), 'tool_input.edits[0]: expected object, got array'],
   ['a string Grep -i', edit('Grep.PreToolUse', 'tool_input.-i', 'true'), 'tool_input.-i: expected boolean, got string'],
-  ['a numeric allowed domain', edit('WebSearch.PreToolUse', 'tool_input.allowed_domains', ['a.com', 1]), 'tool_input.allowed_domains[1]: expected string, got number'],
-  ['a numeric NotebookEdit cell_type', edit('NotebookEdit.PreToolUse', 'tool_input.cell_type', 5), 'tool_input.cell_type: expected string, got number'],
-  ['a Task call without subagent_type', tool('Task', { prompt: 'p', description: 'd' }), 'tool_input.subagent_type: expected string, got nothing'],
-  ['an own __proto__ holding session_id', JSON.parse('{"__proto__":{"session_id":"x"},"transcript_path":"t","cwd":"/","hook_event_name":"Stop","stop_hook_active":false}'), 'session_id: expected string, got nothing'],
-  ['a tool_input whose __proto__ holds command', JSON.parse('{"session_id":"s","transcript_path":"t","cwd":"/","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"__proto__":{"command":"ls"}},"tool_use_id":"u"}'), 'tool_input.command: expected string, got nothing'],
-  ['a numeric custom_instructions', edit('PreCompact', 'custom_instructions', 3), 'custom_instructions: expected string or null, got number'],
-  ['no requested_model', edit('PreModelSwitch', 'requested_model', ABSENT), 'requested_model: expected string or null, got nothing'],
-  ['a string context_tokens', edit('PostModelSwitch', 'context_tokens', '120'), 'context_tokens: expected number, got string'],
+  [
+    'a numeric allowed domain',
+    edit('WebSearch.PreToolUse', 'tool_input.allowed_domains', ['a.com', 1]),
+    'tool_input.allowed_domains[1]: expected string, got number',
+  ],
+  [
+    'a numeric NotebookEdit cell_type',
+    edit('NotebookEdit.PreToolUse', 'tool_input.cell_type', 5),
+    'tool_input.cell_type: expected string, got number',
+  ],
+  [
+    'a Task call without subagent_type',
+    tool('Task', { prompt: 'p', description: 'd' }),
+    'tool_input.subagent_type: expected string, got nothing',
+  ],
+  [
+    'an own __proto__ holding session_id',
+    JSON.parse(
+      '{"__proto__":{"session_id":"x"},"transcript_path":"t","cwd":"/","hook_event_name":"Stop","stop_hook_active":false}',
+    ),
+    'session_id: expected string, got nothing',
+  ],
+  [
+    'a tool_input whose __proto__ holds command',
+    JSON.parse(
+      '{"session_id":"s","transcript_path":"t","cwd":"/","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"__proto__":{"command":"ls"}},"tool_use_id":"u"}',
+    ),
+    'tool_input.command: expected string, got nothing',
+  ],
+  [
+    'a numeric custom_instructions',
+    edit('PreCompact', 'custom_instructions', 3),
+    'custom_instructions: expected string or null, got number',
+  ],
+  [
+    'no requested_model',
+    edit('PreModelSwitch', 'requested_model', ABSENT),
+    'requested_model: expected string or null, got nothing',
+  ],
+  [
+    'a string context_tokens',
+    edit('PostModelSwitch', 'context_tokens', '120'),
+    'context_tokens: expected number, got string',
+  ],
   ['no SessionStart source', edit('SessionStart', 'source', ABSENT), 'source: expected string, got nothing'],
-  ['a string seconds_since_last_response', edit('SessionStart', 'seconds_since_last_response', '5'), 'seconds_since_last_response: expected number, got string'],
-  ['a background task without id', edit('SubagentStop', 'background_tasks', [{ type: 'subagent', status: 'running', description: 'd' }]), 'background_tasks[0].id: expected string, got nothing'],
-  ['a string recurring cron flag', edit('Stop', 'session_crons', [{ id: 'c', schedule: '* * * * *', recurring: 'yes', prompt: 'p' }]), 'session_crons[0].recurring: expected boolean, got string'],
-  ['a batch call with an array tool_input', edit('PostToolBatch', 'tool_calls.0.tool_input', []), 'tool_calls[0].tool_input: expected object, got array'],
+  [
+    'a string seconds_since_last_response',
+    edit('SessionStart', 'seconds_since_last_response', '5'),
+    'seconds_since_last_response: expected number, got string',
+  ],
+  [
+    'a background task without id',
+    edit('SubagentStop', 'background_tasks', [{ type: 'subagent', status: 'running', description: 'd' }]),
+    'background_tasks[0].id: expected string, got nothing',
+  ],
+  [
+    'a string recurring cron flag',
+    edit('Stop', 'session_crons', [{ id: 'c', schedule: '* * * * *', recurring: 'yes', prompt: 'p' }]),
+    'session_crons[0].recurring: expected boolean, got string',
+  ],
+  [
+    'a batch call with an array tool_input',
+    edit('PostToolBatch', 'tool_calls.0.tool_input', []),
+    'tool_calls[0].tool_input: expected object, got array',
+  ],
   ['a string tool_calls', edit('PostToolBatch', 'tool_calls', 'x'), 'tool_calls: expected array, got string'],
   ['no tool_response', edit('PostToolUse', 'tool_response', ABSENT), 'tool_response: expected any value, got nothing'],
   ['a string MessageDisplay final', edit('MessageDisplay', 'final', 'true'), 'final: expected boolean, got string'],
-  ['a permission suggestion without type', edit('PermissionRequest', 'permission_suggestions', [{ destination: 'session' }]), 'permission_suggestions[0].type: expected string, got nothing'],
+  [
+    'a permission suggestion without type',
+    edit('PermissionRequest', 'permission_suggestions', [{ destination: 'session' }]),
+    'permission_suggestions[0].type: expected string, got nothing',
+  ],
   ['a numeric glob', edit('InstructionsLoaded', 'globs', ['*.md', 2]), 'globs[1]: expected string, got number'],
-  ['an unknown event with a numeric session_id', { ...fixture('Stop'), hook_event_name: 'FutureEvent', session_id: 1 }, 'session_id: expected string, got number'],
+  [
+    'an unknown event with a numeric session_id',
+    { ...fixture('Stop'), hook_event_name: 'FutureEvent', session_id: 1 },
+    'session_id: expected string, got number',
+  ],
   ['a numeric Elicitation content', edit('ElicitationResult', 'content', 1), 'content: expected object, got number'],
 ];
 

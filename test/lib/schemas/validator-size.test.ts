@@ -12,7 +12,8 @@ const BUDGETS: [string, number][] = [
   ['NotAnEvent', 1600],
 ];
 
-const minifiedBytes = (event: string) => Buffer.byteLength(transformSync(validatorSource(event), { minify: true }).code);
+const minifiedBytes = (event: string) =>
+  Buffer.byteLength(transformSync(validatorSource(event), { minify: true }).code);
 
 describe('generated validator size', () => {
   it.each(BUDGETS)('%s minifies below %i bytes', (event, budget) => {

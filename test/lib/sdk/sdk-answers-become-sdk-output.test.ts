@@ -13,7 +13,19 @@ const sameAsBundle: [string, unknown][] = [
   ['PreToolUse', ask('really?')],
   ['PreToolUse', defer()],
   ['PreToolUse', addContext('the repo uses pnpm')],
-  ['PermissionRequest', allow({ updatedPermissions: [{ type: 'addRules', rules: [{ toolName: 'Bash', ruleContent: 'ls:*' }], behavior: 'allow', destination: 'session' }] })],
+  [
+    'PermissionRequest',
+    allow({
+      updatedPermissions: [
+        {
+          type: 'addRules',
+          rules: [{ toolName: 'Bash', ruleContent: 'ls:*' }],
+          behavior: 'allow',
+          destination: 'session',
+        },
+      ],
+    }),
+  ],
   ['PermissionRequest', deny('not here', { interrupt: true })],
   ['PermissionDenied', retry()],
   ['PostToolUse', block('the tests fail now')],
@@ -38,17 +50,30 @@ describe('an answer given through the Agent SDK', () => {
   });
 
   it('of nothing is an empty answer', async () => {
-    expect(await callEvent(toAgentSdkHooks([hookAnswering('PreToolUse', undefined)]), payload('PreToolUse'))).toEqual({});
+    expect(await callEvent(toAgentSdkHooks([hookAnswering('PreToolUse', undefined)]), payload('PreToolUse'))).toEqual(
+      {},
+    );
   });
 
-  it.each(['TaskCompleted', 'TeammateIdle'])('blocking %s, where a bundle exits 2, is a JSON block with the reason', async (event) => {
-    const output = await callEvent(toAgentSdkHooks([hookAnswering(event, block('tests still fail'))]), payload(event));
-    expect(output).toEqual({ decision: 'block', reason: 'tests still fail' });
-  });
+  it.each(['TaskCompleted', 'TeammateIdle'])(
+    'blocking %s, where a bundle exits 2, is a JSON block with the reason',
+    async (event) => {
+      const output = await callEvent(
+        toAgentSdkHooks([hookAnswering(event, block('tests still fail'))]),
+        payload(event),
+      );
+      expect(output).toEqual({ decision: 'block', reason: 'tests still fail' });
+    },
+  );
 
   it('that the event does not accept fails by the hook policy, as in a bundle', async () => {
-    const output = await callEvent(toAgentSdkHooks([{ name: 'bad', hook: hookAnswering('PreToolUse', retry()) }]), payload('PreToolUse'));
+    const output = await callEvent(
+      toAgentSdkHooks([{ name: 'bad', hook: hookAnswering('PreToolUse', retry()) }]),
+      payload('PreToolUse'),
+    );
     expect(output.hookSpecificOutput).toMatchObject({ hookEventName: 'PreToolUse', permissionDecision: 'deny' });
-    expect((output.hookSpecificOutput as { permissionDecisionReason: string }).permissionDecisionReason).toMatch(/hookpack bad failed closed \(E_ANSWER_INVALID: a PreToolUse hook cannot answer 'retry'/);
+    expect((output.hookSpecificOutput as { permissionDecisionReason: string }).permissionDecisionReason).toMatch(
+      /hookpack bad failed closed \(E_ANSWER_INVALID: a PreToolUse hook cannot answer 'retry'/,
+    );
   });
 });

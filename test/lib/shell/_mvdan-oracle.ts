@@ -88,7 +88,9 @@ function wordText(word: Node, slice: (node: Node) => string, inDoubleQuotes = fa
   for (const part of word.Parts) {
     const type = syntax.NodeType(part);
     if (type === 'Lit') {
-      text += inDoubleQuotes ? part.Value.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1') : part.Value.replace(/\\\n/g, '').replace(/\\([\s\S])/g, '$1');
+      text += inDoubleQuotes
+        ? part.Value.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1')
+        : part.Value.replace(/\\\n/g, '').replace(/\\([\s\S])/g, '$1');
     } else if (type === 'SglQuoted') {
       text += part.Dollar ? decodeEscapes(part.Value) : part.Value;
     } else if (type === 'DblQuoted') {
@@ -123,7 +125,8 @@ export function summarizeOurs(script: ParsedScript): Summary {
   for (const command of script.commands) {
     const level = substitutionDepth(command, byId);
     if (level === undefined) continue; // in a script some command runs: mvdan/sh sees a string there
-    for (const redirect of command.redirects) summary.redirects.push(redirectSignature(redirect.fd ?? '', redirect.op, redirect.target));
+    for (const redirect of command.redirects)
+      summary.redirects.push(redirectSignature(redirect.fd ?? '', redirect.op, redirect.target));
     if (command.argv[0] === '[[') continue; // `[[ … ]]`'s words, kept as a pseudo-command: not a command in bash
     if (command.argv.length === 0 && command.assignments.length === 0) continue; // redirections of a compound command
     summary.commands.push(signature(level, command.argv, command.assignments.length));

@@ -18,7 +18,10 @@ describe('inlinePrograms finds the program on an interpreter command line', () =
     [['php', '-r', 'X'], [{ language: 'php', code: 'X' }]],
     [['awk', '-F,', 'X', 'file'], [{ language: 'awk', code: 'X' }]],
     [['pwsh', '-NoProfile', '-Command', 'A', 'B'], [{ language: 'powershell', code: 'A B' }]],
-    [['powershell.exe', '-enc', Buffer.from('X', 'utf16le').toString('base64')], [{ language: 'powershell', code: 'X' }]],
+    [
+      ['powershell.exe', '-enc', Buffer.from('X', 'utf16le').toString('base64')],
+      [{ language: 'powershell', code: 'X' }],
+    ],
     [['python3', 'script.py', '-c', 'X'], []],
     [['node', 'server.js'], []],
     [['awk', '-f', 'prog.awk', 'file'], []],

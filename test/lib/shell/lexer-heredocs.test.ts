@@ -10,12 +10,16 @@ const words = (source: string) => tokenize(source).flatMap((token) => (token.kin
 
 describe('the lexer reads here-documents as data', () => {
   it('reads the body up to the delimiter line', () => {
-    expect(heredocs('cat <<EOF\nrm -rf /\nEOF\necho after')).toEqual([{ text: 'rm -rf /\n', quoted: false, substitutions: [] }]);
+    expect(heredocs('cat <<EOF\nrm -rf /\nEOF\necho after')).toEqual([
+      { text: 'rm -rf /\n', quoted: false, substitutions: [] },
+    ]);
     expect(words('cat <<EOF\nrm -rf /\nEOF\necho after')).toEqual(['cat', 'EOF', 'echo', 'after']);
   });
 
   it.each([["<<'EOF'"], ['<<"EOF"'], ['<<\\EOF'], ['<<E"O"F']])('keeps a body literal after %s', (operator) => {
-    expect(heredocs(`cat ${operator}\n$(rm -rf /)\nEOF\n`)).toEqual([{ text: '$(rm -rf /)\n', quoted: true, substitutions: [] }]);
+    expect(heredocs(`cat ${operator}\n$(rm -rf /)\nEOF\n`)).toEqual([
+      { text: '$(rm -rf /)\n', quoted: true, substitutions: [] },
+    ]);
   });
 
   it('finds substitutions in an unquoted body, since the shell runs them', () => {

@@ -10,7 +10,9 @@ describe('scanOptions reads arguments the way getopt does', () => {
   });
 
   it('gives value options their value, attached or in the next word', () => {
-    const scanned = scanOptions(['-C', 'dir', '-cfoo=bar', '--git-dir', 'g', 'push'], { takesValue: new Set(['C', 'c', 'git-dir']) });
+    const scanned = scanOptions(['-C', 'dir', '-cfoo=bar', '--git-dir', 'g', 'push'], {
+      takesValue: new Set(['C', 'c', 'git-dir']),
+    });
     expect(Object.fromEntries(scanned.values)).toEqual({ C: ['dir'], c: ['foo=bar'], 'git-dir': ['g'] });
     expect(scanned.operands).toEqual(['push']);
   });

@@ -34,13 +34,18 @@ describe('the parser finds the commands inside compound commands', () => {
   });
 
   it('keeps redirections after a compound command on an empty pseudo-command', () => {
-    expect(parseScript('{ a; } >> /etc/hosts').commands[1]).toMatchObject({ argv: [], redirects: [{ op: '>>', target: '/etc/hosts' }] });
+    expect(parseScript('{ a; } >> /etc/hosts').commands[1]).toMatchObject({
+      argv: [],
+      redirects: [{ op: '>>', target: '/etc/hosts' }],
+    });
   });
 
   it('records functions and which commands are in their bodies', () => {
     const script = parseScript(':(){ :|:& };:');
     expect(script.functions).toEqual([{ name: ':', commandIds: [0, 1] }]);
-    expect(script.commands.map((command) => [command.functionName, command.background, command.pipeline.length])).toEqual([
+    expect(
+      script.commands.map((command) => [command.functionName, command.background, command.pipeline.length]),
+    ).toEqual([
       [':', true, 2],
       [':', true, 2],
       [undefined, false, 1],

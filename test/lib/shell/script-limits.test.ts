@@ -13,7 +13,13 @@ const CASES: Array<[keyof ShellLimits, number, string, string, string]> = [
   ['words', 4, 'a b c d', 'X=1 a b c d', 'more than 4 words'],
   ['words', 4, 'echo {a,b,c}', 'echo {a,b,c,d}', 'more than 4 words'],
   ['sources', 2, 'a $(b) `c`', 'a $(b) `c` <(d)', 'more than 2 command substitutions and nested scripts'],
-  ['sources', 2, "bash -c 'a' && eval b", "bash -c 'a' && eval b && sh -c c", 'more than 2 command substitutions and nested scripts'],
+  [
+    'sources',
+    2,
+    "bash -c 'a' && eval b",
+    "bash -c 'a' && eval b && sh -c c",
+    'more than 2 command substitutions and nested scripts',
+  ],
   ['braceWords', 4, 'echo {a,b}{c,d}', 'echo {a,b,c}{d,e}', 'more than 4 words from one brace expansion'],
 ];
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SimpleCommand } from '../../../lib/shell/commands.ts';
 import { parseScript } from '../../../lib/shell/script.ts';
 
-const find = (commands: SimpleCommand[], name: string) => commands.find((command) => command.argv[0] === name) as SimpleCommand;
+const find = (commands: SimpleCommand[], name: string) =>
+  commands.find((command) => command.argv[0] === name) as SimpleCommand;
 
 describe('parseScript parses what a command runs, one level deeper each', () => {
   it.each([
@@ -75,6 +76,8 @@ describe('parseScript parses what a command runs, one level deeper each', () => 
   });
 
   it('refuses more source than its budget', () => {
-    expect(() => parseScript(`echo ${'x'.repeat(100)}`, { maxChars: 50 })).toThrow(expect.objectContaining({ code: 'E_SHELL_TOO_LARGE' }));
+    expect(() => parseScript(`echo ${'x'.repeat(100)}`, { maxChars: 50 })).toThrow(
+      expect.objectContaining({ code: 'E_SHELL_TOO_LARGE' }),
+    );
   });
 });

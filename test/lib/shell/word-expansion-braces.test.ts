@@ -27,11 +27,15 @@ describe('expandBraces expands comma lists as bash does', () => {
   // Cutting the list short could drop the word a rule looks for: `rm -rf {a1,…,a300,/}`.
   it('refuses a word that expands into more than 256 words instead of dropping the rest', () => {
     expect(() => expandBraces('{a,b}'.repeat(9))).toThrow(/more than 256 words from one brace expansion/);
-    expect(() => expandBraces(`{${Array.from({ length: 300 }, (_, i) => `a${i}`).join(',')},/}`)).toThrow(expect.objectContaining({ code: 'E_SHELL_TOO_LARGE' }));
+    expect(() => expandBraces(`{${Array.from({ length: 300 }, (_, i) => `a${i}`).join(',')},/}`)).toThrow(
+      expect.objectContaining({ code: 'E_SHELL_TOO_LARGE' }),
+    );
   });
 
   it('refuses 20,000 groups in one word without expanding them (the recursion used to overflow the stack)', () => {
     expect(() => expandBraces('{a,b}'.repeat(20_000))).toThrow(expect.objectContaining({ code: 'E_SHELL_TOO_LARGE' }));
-    expect(() => expandBraces(`${'{a,'.repeat(20_000)}x${'}'.repeat(20_000)}`)).toThrow(expect.objectContaining({ code: 'E_SHELL_TOO_LARGE' }));
+    expect(() => expandBraces(`${'{a,'.repeat(20_000)}x${'}'.repeat(20_000)}`)).toThrow(
+      expect.objectContaining({ code: 'E_SHELL_TOO_LARGE' }),
+    );
   });
 });

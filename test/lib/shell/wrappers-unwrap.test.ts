@@ -5,28 +5,94 @@ const innermost = (argv: string[]) => unwrapCommand(argv).views.at(-1);
 
 describe('unwrapCommand finds the command a wrapper runs', () => {
   it.each([
-    [['sudo', '-u', 'root', '-E', 'rm', 'x'], ['rm', 'x']],
-    [['sudo', '--user=root', '--', 'rm', 'x'], ['rm', 'x']],
-    [['doas', '-u', 'root', 'rm', 'x'], ['rm', 'x']],
-    [['/usr/bin/env', '-i', 'A=1', 'B=2', 'rm', 'x'], ['rm', 'x']],
-    [['env', '-', 'rm', 'x'], ['rm', 'x']],
-    [['env', '-u', 'HOME', '-C', '/tmp', 'rm', 'x'], ['rm', 'x']],
-    [['command', '-p', 'rm', 'x'], ['rm', 'x']],
-    [['builtin', 'cd', '/'], ['cd', '/']],
-    [['exec', '-a', 'name', 'rm', 'x'], ['rm', 'x']],
-    [['nohup', 'rm', 'x'], ['rm', 'x']],
-    [['time', '-p', 'rm', 'x'], ['rm', 'x']],
-    [['nice', '-n', '10', 'rm', 'x'], ['rm', 'x']],
-    [['nice', '-10', 'rm', 'x'], ['rm', 'x']],
-    [['ionice', '-c', '3', 'rm', 'x'], ['rm', 'x']],
-    [['timeout', '--signal=KILL', '-k', '5', '30s', 'rm', 'x'], ['rm', 'x']],
-    [['stdbuf', '-oL', '-e', '0', 'rm', 'x'], ['rm', 'x']],
-    [['xargs', '-0', '-I', '{}', '-P', '4', 'rm', '{}'], ['rm', '{}']],
-    [['watch', '-x', 'rm', 'x'], ['rm', 'x']],
-    [['setsid', 'rm', 'x'], ['rm', 'x']],
-    [['busybox', 'rm', 'x'], ['rm', 'x']],
-    [['coproc', 'rm', 'x'], ['rm', 'x']],
-    [['sudo', 'env', 'nice', 'timeout', '5', 'rm', 'x'], ['rm', 'x']],
+    [
+      ['sudo', '-u', 'root', '-E', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['sudo', '--user=root', '--', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['doas', '-u', 'root', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['/usr/bin/env', '-i', 'A=1', 'B=2', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['env', '-', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['env', '-u', 'HOME', '-C', '/tmp', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['command', '-p', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['builtin', 'cd', '/'],
+      ['cd', '/'],
+    ],
+    [
+      ['exec', '-a', 'name', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['nohup', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['time', '-p', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['nice', '-n', '10', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['nice', '-10', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['ionice', '-c', '3', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['timeout', '--signal=KILL', '-k', '5', '30s', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['stdbuf', '-oL', '-e', '0', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['xargs', '-0', '-I', '{}', '-P', '4', 'rm', '{}'],
+      ['rm', '{}'],
+    ],
+    [
+      ['watch', '-x', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['setsid', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['busybox', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['coproc', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
+    [
+      ['sudo', 'env', 'nice', 'timeout', '5', 'rm', 'x'],
+      ['rm', 'x'],
+    ],
   ])('%j runs %j', (argv, expected) => {
     expect(innermost(argv)).toEqual(expected);
   });

@@ -79,6 +79,23 @@ export const MATCHER_FIELD: { readonly [E in EventName]?: string } = {
 /** Default failure policy: guards on these events fail closed (hooks-protocol §3). */
 export const FAIL_CLOSED_EVENTS: readonly string[] = ['PreToolUse', 'PermissionRequest'];
 
+/** Events on which a command hook's exit 2 blocks (hooks-protocol §3); elsewhere its stderr is only shown. */
+export const EXIT_2_BLOCKS: readonly string[] = [
+  'PreToolUse',
+  'UserPromptSubmit',
+  'UserPromptExpansion',
+  'Stop',
+  'SubagentStop',
+  'TeammateIdle',
+  'TaskCreated',
+  'TaskCompleted',
+  'ConfigChange',
+  'PostToolBatch',
+  'PreCompact',
+  'Elicitation',
+  'ElicitationResult',
+];
+
 export function isKnownEvent(name: string): name is EventName {
   return (EVENT_NAMES as readonly string[]).includes(name);
 }

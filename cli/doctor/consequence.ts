@@ -1,22 +1,6 @@
 import { basename } from 'node:path';
+import { EXIT_2_BLOCKS } from '../../lib/events.ts';
 import type { HookProgram } from './hook-program.ts';
-
-/** Events on which exit 2 blocks (hooks-protocol §3). */
-const BLOCKING_EVENTS: readonly string[] = [
-  'PreToolUse',
-  'UserPromptSubmit',
-  'UserPromptExpansion',
-  'Stop',
-  'SubagentStop',
-  'TeammateIdle',
-  'TaskCreated',
-  'TaskCompleted',
-  'ConfigChange',
-  'PostToolBatch',
-  'PreCompact',
-  'Elicitation',
-  'ElicitationResult',
-];
 
 /** The exit code the interpreter gives when its script file is missing (measured: python3, perl, dash 2; node 1; bash, ruby 127). */
 export function missingScriptExit(program: HookProgram): number {
@@ -30,7 +14,7 @@ export function missingScriptExit(program: HookProgram): number {
 /** What Claude Code makes of a hook that exits `code` without answering, on `event`. */
 export function consequence(code: number, event: string): string {
   if (event === 'WorktreeCreate') return `the hook exits ${code}, and any non-zero exit fails the worktree creation`;
-  if (code === 2 && BLOCKING_EVENTS.includes(event))
+  if (code === 2 && EXIT_2_BLOCKS.includes(event))
     return `the hook exits 2, which Claude Code reads as "block": every ${event} is blocked with the interpreter's error message`;
   return `the hook exits ${code} and Claude Code carries on as if it had said nothing (a guard fails open)`;
 }

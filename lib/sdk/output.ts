@@ -5,24 +5,8 @@
  * code said is spelled in JSON.
  */
 import type { Outcome } from '../runtime/outcome.ts';
+import { EXIT_2_BLOCKS } from '../events.ts';
 import type { AgentSdkHookOutput } from './types.ts';
-
-/** Events on which a command hook's exit 2 blocks (hooks-protocol §3); elsewhere its stderr is only shown. */
-const EXIT_2_BLOCKS: readonly string[] = [
-  'PreToolUse',
-  'UserPromptSubmit',
-  'UserPromptExpansion',
-  'Stop',
-  'SubagentStop',
-  'TeammateIdle',
-  'TaskCreated',
-  'TaskCompleted',
-  'ConfigChange',
-  'PostToolBatch',
-  'PreCompact',
-  'Elicitation',
-  'ElicitationResult',
-];
 
 type Json = Record<string, unknown>;
 

@@ -42,7 +42,11 @@ describe('the README', () => {
   });
 
   it('names the test command that CI runs', () => {
-    expect(readme).toMatch(/npm test\s+# typecheck \+ build \+ every test/);
+    expect(readme).toMatch(/npm test\s+# lint \(Biome\) \+ typecheck \+ build \+ every test/);
     expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m);
+    // …and that the command does what the README's comment says, lint first.
+    expect(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { test: string } }).scripts.test,
+    ).toMatch(/^biome check \. && tsc /);
   });
 });

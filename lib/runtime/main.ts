@@ -2,7 +2,6 @@ import type { HookDefinition } from '../define.ts';
 import { runBundle, type Validate } from './lifecycle.ts';
 import type { Evaluation, Outcome } from './outcome.ts';
 
-
 export interface RunMeta {
   /** The hook's name: its file name in hooks/ without `.ts`. */
   name: string;

@@ -1,7 +1,8 @@
-import { runBundle, type BundledHook, type Validate } from './lifecycle.ts';
+import { runBundle } from './lifecycle.ts';
+import type { BundledHook, Validate } from './lifecycle-steps.ts';
 import { mergeEvaluations } from './merge.ts';
 
-export type { BundledHook } from './lifecycle.ts';
+export type { BundledHook } from './lifecycle-steps.ts';
 
 /**
  * The entry of an event bundle (`dist/on-<Event>.cjs`): one process for every hook of an event.

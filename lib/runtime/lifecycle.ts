@@ -1,6 +1,8 @@
 /**
  * The one lifecycle every bundle runs, top-down: a hook's own bundle (`runHook`, main.ts) is an
- * event bundle of one (`runEvent`, dispatch.ts). One payload, from start to exit:
+ * event bundle of one (`runEvent`, dispatch.ts). The steps that touch no process live in
+ * lifecycle-steps.ts, which the warm daemon and the Agent SDK adapter run too; this file is what
+ * only a process does around them: stdin, stdout, the ways out, exit. One payload, from start to exit:
  *
  *  1. hand the hooks over instead, when `hookpack adopt`'s runner loaded this bundle (embed.ts);
  *  2. drop the hooks switched off (switches.ts), ignoring for guards the switches a project's
@@ -15,34 +17,34 @@
  *  7. `finish`: combine the answers into one (merge.ts, or a single hook's own), print one JSON
  *     object or nothing, record one telemetry line per hook, exit (protocol.ts).
  */
-import type { HookDefinition } from '../define.ts';
-import { sinceStartMs } from './clock.ts';
 import { isDebug } from './debug.ts';
 import { hookDeadline } from './deadline.ts';
 import { handOver } from './embed.ts';
-import { HookError, oneLine } from './errors.ts';
-import { evaluateHook, failed } from './evaluate.ts';
-import { payloadMatches } from './matcher.ts';
+import { HookError } from './errors.ts';
+import { failed } from './evaluate.ts';
+import {
+  activeHooks,
+  type BundledHook,
+  type Combine,
+  checkPayload,
+  evaluateHooks,
+  holdsGuard,
+  hooksToRun,
+  outcomeOf,
+  runLines,
+  unmatched,
+  type Validate,
+} from './lifecycle-steps.ts';
 import type { Evaluation, Outcome } from './outcome.ts';
-import { effectivePolicy } from './policy.ts';
 import { ignoreProjectSwitches } from './project-env.ts';
-import { exitNow, forGuardedCommand, printOutcome, protectStdout } from './protocol.ts';
+import { exitNow, printOutcome, protectStdout } from './protocol.ts';
 import { readPayload } from './stdin.ts';
 import { disarmStartupGuard } from './startup.ts';
-import { skipReason } from './switches.ts';
 import { recordRuns } from './telemetry.ts';
 
-/** Checks a payload against the hook's event schema: undefined when valid, else `path: expected X, got Y`. */
-export type Validate = (payload: unknown) => string | undefined;
-
-/** One hook inside a bundle, in declared order. */
-export interface BundledHook {
-  name: string;
-  hook: HookDefinition;
-}
-
-/** How a bundle turns its hooks' evaluations of one payload into the one outcome it prints. */
-export type Combine = (event: string, payload: Record<string, unknown>, evaluations: Evaluation[]) => Outcome;
+// lib/adopt imports these from here.
+export { checkPayload, type Validate } from './lifecycle-steps.ts';
+export { isSkipped } from './switches.ts';
 
 export interface Bundle {
   event: string;
@@ -56,49 +58,6 @@ export interface Bundle {
    * process still started), and telemetry records the exit code the process ended with.
    */
   single: boolean;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
-}
-
-/** Validates a payload for `event`: an object, of that event, matching its schema. Throws HookError. */
-export function checkPayload(
-  event: string,
-  payload: unknown,
-  validate: Validate,
-): asserts payload is Record<string, unknown> {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new HookError('E_PAYLOAD_SHAPE', `stdin holds ${describe(payload)}, but Claude Code sends one JSON object`);
-  }
-  const got = (payload as { hook_event_name?: unknown }).hook_event_name;
-  if (typeof got !== 'string') {
-    throw new HookError(
-      'E_PAYLOAD_SCHEMA',
-      `hook_event_name: expected string, got ${got === undefined ? 'nothing' : describe(got).replace(/^an? /, '')}`,
-    );
-  }
-  if (got !== event) {
-    throw new HookError(
-      'E_PAYLOAD_EVENT',
-      `this hook handles ${event} but received a ${oneLine(got, 60)} payload; wire it under "${event}" in settings.json`,
-    );
-  }
-  const problem = validate(payload);
-  if (problem !== undefined) {
-    throw new HookError('E_PAYLOAD_SCHEMA', `the ${event} payload does not match its schema: ${problem}`);
-  }
-}
-
-/** Whether this hook is switched off; a broken switch never switches a hook off. */
-export function isSkipped(name: string, failClosed: boolean, env: NodeJS.ProcessEnv, event?: string): boolean {
-  try {
-    return skipReason(name, failClosed, env, event) !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 /** The error for a handler that ended the process itself, bypassing the answer. */
@@ -118,12 +77,8 @@ export function runBundle(bundle: Bundle): void {
   // 2. A project's Claude Code settings can set hook env vars: fail-open hooks may be switched
   // off by them, guards ignore them (and the directories they set) from here on.
   const env = process.env;
-  const guarded = hooks.some(({ hook }) => hook.onError === 'block');
-  const off = hooks.filter(({ name, hook }) => hook.onError !== 'block' && isSkipped(name, false, env, event));
-  if (guarded) ignoreProjectSwitches(env);
-  const active = hooks.filter((entry) =>
-    entry.hook.onError === 'block' ? !isSkipped(entry.name, true, env, event) : !off.includes(entry),
-  );
+  const guarded = holdsGuard(hooks);
+  const active = activeHooks(event, hooks, env, ignoreProjectSwitches);
   if (active.length === 0) process.exit(0);
   const debug = isDebug(env);
   // 3.
@@ -137,22 +92,11 @@ export function runBundle(bundle: Bundle): void {
   const conclude = (error: unknown) =>
     running.map(({ name, hook }) => settled.get(name) ?? failed(hook, name, error, debug));
   const answer = (evaluations: Evaluation[]): Outcome => {
-    const combined = combine(event, payload, evaluations);
     // Installed with `|| exit 2` when it holds a guard: then it never exits 1 on purpose.
-    const outcome = guarded ? forGuardedCommand(combined) : combined;
+    const outcome = outcomeOf(combine, event, payload, evaluations, guarded);
     // A blocking answer that could not be written turns into exit 2 (printOutcome).
     const exitCode = printOutcome(outcome);
-    recordRuns(
-      evaluations.map((e) => ({
-        hook: e.name,
-        event,
-        exit: single ? exitCode : e.outcome.exitCode,
-        decision: e.decision,
-        error: e.error,
-        ms: e.ms,
-      })),
-      env,
-    );
+    recordRuns(runLines(event, evaluations, single ? exitCode : undefined), env);
     return { ...outcome, exitCode };
   };
   const finish = (evaluations: Evaluation[]): void => {
@@ -189,20 +133,17 @@ export function runBundle(bundle: Bundle): void {
   }
 
   // 6.
-  running = active
-    .filter(({ hook }) => payloadMatches(event, hook.matcher, payload))
-    .map((entry) => ({ ...entry, hook: effectivePolicy(entry.hook, payload) }));
-  if (single && running.length === 0)
-    return finish(
-      active.map(({ name }) => ({ name, outcome: { exitCode: 0 }, decision: 'unmatched', ms: sinceStartMs() })),
-    );
-  const results = running.map(({ name, hook }) => {
-    const result = evaluateHook(hook, name, payload, deadlines.get(name) as number, debug);
-    if (result instanceof Promise) void result.then((done) => settled.set(name, done));
-    else settled.set(name, result);
-    return result;
+  running = hooksToRun(event, active, payload);
+  if (single && running.length === 0) return finish(unmatched(active));
+  const evaluations = evaluateHooks(running, payload, {
+    deadline: ({ name }) => deadlines.get(name) as number,
+    debug,
+    settle: (evaluation) => {
+      settled.set(evaluation.name, evaluation);
+      return evaluation;
+    },
   });
   // 7. A synchronous answer needs no event-loop turn (the common guard path).
-  if (results.every((r) => !(r instanceof Promise))) return finish(results as Evaluation[]);
-  Promise.all(results).then(finish, failPending);
+  if (!(evaluations instanceof Promise)) return finish(evaluations);
+  evaluations.then(finish, failPending);
 }

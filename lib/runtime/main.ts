@@ -1,6 +1,6 @@
 import type { HookDefinition } from '../define.ts';
-import { runBundle, type Validate } from './lifecycle.ts';
-import type { Evaluation, Outcome } from './outcome.ts';
+import { runBundle } from './lifecycle.ts';
+import { passThrough, type Validate } from './lifecycle-steps.ts';
 
 export interface RunMeta {
   /** The hook's name: its file name in hooks/ without `.ts`. */
@@ -8,10 +8,6 @@ export interface RunMeta {
   /** Generated at build time from lib/schemas for the hook's event. */
   validate: Validate;
 }
-
-/** A hook's own bundle prints its answer as rendered: nothing to merge it with. */
-const own = (_event: string, _payload: Record<string, unknown>, [only]: Evaluation[]): Outcome =>
-  only?.outcome ?? { exitCode: 0 };
 
 /**
  * The entry of one hook's bundle (`dist/<name>.cjs`): the lifecycle of an event bundle of one
@@ -22,7 +18,7 @@ export function runHook(hook: HookDefinition, meta: RunMeta): void {
     event: hook.event,
     hooks: [{ name: meta.name, hook }],
     validate: meta.validate,
-    combine: own,
+    combine: passThrough,
     single: true,
   });
 }

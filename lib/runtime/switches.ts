@@ -92,3 +92,12 @@ export function skipReason(
   }
   return undefined;
 }
+
+/** Whether this hook is switched off; a broken switch never switches a hook off. */
+export function isSkipped(name: string, failClosed: boolean, env: NodeJS.ProcessEnv, event?: string): boolean {
+  try {
+    return skipReason(name, failClosed, env, event) !== undefined;
+  } catch {
+    return false;
+  }
+}

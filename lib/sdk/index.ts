@@ -3,20 +3,27 @@
  * `hooks` option of `@anthropic-ai/claude-agent-sdk`'s `query()`, so one hook file serves the
  * Claude Code CLI (as a bundle) and an SDK-hosted agent (in-process) with the same validation,
  * matcher, failure policy, merge and answers: each event's callback runs what an event bundle
- * runs (lib/runtime/lifecycle.ts), with the session's world instead of the process's.
+ * runs (the steps of lib/runtime/lifecycle.ts, in lib/runtime/lifecycle-steps.ts), with the
+ * session's world instead of the process's.
  */
 import type { HookDefinition, HookWorld } from '../define.ts';
 import { isHookDefinition } from '../define.ts';
-import { processStartMs, sinceStartMs } from '../runtime/clock.ts';
+import { sinceStartMs } from '../runtime/clock.ts';
 import { hookDeadline } from '../runtime/deadline.ts';
 import { isDebug } from '../runtime/debug.ts';
-import { evaluateHook, failed } from '../runtime/evaluate.ts';
 import { homeDir } from '../runtime/home-dir.ts';
-import { checkPayload } from '../runtime/lifecycle.ts';
-import { payloadMatches, unionMatcher } from '../runtime/matcher.ts';
+import {
+  checkPayload,
+  evaluateHooks,
+  failEvery,
+  hooksToRun,
+  outcomeOf,
+  passThrough,
+  runLines,
+} from '../runtime/lifecycle-steps.ts';
+import { unionMatcher } from '../runtime/matcher.ts';
 import { mergeEvaluations } from '../runtime/merge.ts';
 import type { Evaluation } from '../runtime/outcome.ts';
-import { effectivePolicy } from '../runtime/policy.ts';
 import { recordRuns } from '../runtime/telemetry.ts';
 import { parsePayload } from '../schemas/parse.ts';
 import { abortableBy } from './abort.ts';
@@ -82,11 +89,6 @@ function validate(payload: unknown): string | undefined {
   return result.ok ? undefined : result.error;
 }
 
-/** A bundle's budget (`hookDeadline`, counted from its spawn) counted from now: the callback starts when the client asks. */
-function deadlineFromNow(timeoutSeconds: number, env: NodeJS.ProcessEnv): number {
-  return Date.now() + (hookDeadline(timeoutSeconds, env) - processStartMs());
-}
-
 function worldFor(
   input: AgentSdkHookInput,
   options: AgentSdkHookOptions,
@@ -117,33 +119,26 @@ function eventCallback(
     try {
       checkPayload(event, input, validate);
       payload = input as Record<string, unknown>;
-      const running = hooks
-        .filter(({ hook }) => payloadMatches(event, hook.matcher, payload))
-        .map((entry) => ({ ...entry, hook: effectivePolicy(entry.hook, payload) }));
-      evaluations = await Promise.all(
-        running.map(({ name, hook }) =>
-          evaluateHook(abortableBy(hook, sdk?.signal), name, payload, deadlineFromNow(hook.timeout, env), debug, world),
-        ),
-      );
+      // The SDK's signal reaches each handler; the budget counts from now: the callback starts when the client asks.
+      const running = hooksToRun(event, hooks, payload).map((entry) => ({
+        ...entry,
+        hook: abortableBy(entry.hook, sdk?.signal),
+      }));
+      evaluations = await evaluateHooks(running, payload, {
+        deadline: ({ hook }) => hookDeadline(hook.timeout, env, Date.now()),
+        debug,
+        world,
+      });
     } catch (error) {
       // A payload the event's schema rejects fails every hook of the event by its own policy, as in a bundle.
-      evaluations = hooks.map(({ name, hook }) => failed(hook, name, error, debug));
+      evaluations = failEvery(hooks, error, debug);
     }
     if (evaluations.length === 0) return {};
-    const outcome = single ? (evaluations[0] as Evaluation).outcome : mergeEvaluations(event, payload, evaluations);
-    recordRuns(
-      evaluations.map((e) => ({
-        hook: e.name,
-        event,
-        exit: e.outcome.exitCode,
-        decision: e.decision,
-        error: e.error,
-        ms: Math.max(0, e.ms - started),
-        transport: 'sdk',
-        project: world.cwd() || undefined,
-      })),
-      env,
-    );
+    // No `|| exit 2` command to answer for here (outcomeOf's `guarded`): the callback's result is the answer.
+    const outcome = outcomeOf(single ? passThrough : mergeEvaluations, event, payload, evaluations, false);
+    const project = world.cwd() || undefined;
+    const shifted = evaluations.map((e) => ({ ...e, ms: Math.max(0, e.ms - started) }));
+    recordRuns(runLines(event, shifted, undefined, { transport: 'sdk', project }), env);
     return toSdkOutput(event, outcome);
   };
 }

@@ -1,10 +1,9 @@
 import { sinceStartMs } from '../runtime/clock.ts';
-import type * as childProcess from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
-import { builtin } from '../runtime/builtin.ts';
-import { captureCapped } from './capped-output.ts';
+import type { ChildEvents, ChildSpec } from './child.ts';
 import { checkCommand, checkOptions, MAX_TIMER_MS } from './check-options.ts';
 import { childEnv } from './child-env.ts';
+import { leanChildAvailable, startLeanChild } from './lean-child.ts';
+import { startNodeChild } from './node-child.ts';
 import { guardGroups, signalGroup, trackGroup, untrackGroup } from './process-groups.ts';
 import { describeSpawnError } from './spawn-error.ts';
 import { watchStop } from './stop-signal.ts';
@@ -19,8 +18,6 @@ const DEFAULT_KILL_GRACE_MS = 500;
 const PIPE_GRACE_MS = 150;
 /** How long to wait for the exit after SIGKILL: a process in uninterruptible sleep (a hung NFS mount) ignores even that. */
 const GIVE_UP_MS = 1000;
-
-type Child = childProcess.ChildProcessByStdio<Writable | null, Readable, Readable>;
 
 /**
  * Runs `file` with `args` (no shell) in its own process group and resolves with what it did;
@@ -50,35 +47,16 @@ export async function run(file: string, args: readonly string[], options?: RunOp
   });
   if (signal?.aborted) return result({ aborted: true });
 
-  const { spawn } = builtin<typeof childProcess>('node:child_process');
   guardGroups();
-  let child: Child;
-  try {
-    child = spawn(file, args, {
-      cwd,
-      env: childEnv(env, extendEnv),
-      shell: false,
-      // Its own group (and session), so one signal to -pid reaches every descendant that stayed.
-      detached: process.platform !== 'win32',
-      windowsHide: true,
-      // No input: /dev/null, so the child can't read (or wait on) the hook's own stdin.
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    }) as Child;
-  } catch (error) {
-    // ENOTDIR and other rare codes are thrown by spawn() instead of emitted.
-    return result({ error: describeSpawnError(error, file, cwd) });
-  }
+  const events: ChildEvents = { exit: () => {}, close: () => {} };
+  const spec: ChildSpec = { file, args, cwd, env: childEnv(env, extendEnv), input, maxOutputBytes };
+  const launched = (leanChildAvailable() ? startLeanChild(spec, events) : undefined) ?? startNodeChild(spec, events);
+  if ('error' in launched) return result({ error: describeSpawnError(await launched.error, file, cwd) });
+  const { child } = launched;
   const pid = child.pid;
-  if (pid === undefined) {
-    // ENOENT, EACCES, EMFILE …: no process; 'error' follows on the next tick.
-    return new Promise((resolve) =>
-      child.once('error', (error) => resolve(result({ error: describeSpawnError(error, file, cwd) }))),
-    );
-  }
   trackGroup(pid);
   return new Promise((resolve) => {
-    const stdout = captureCapped(child.stdout, maxOutputBytes);
-    const stderr = captureCapped(child.stderr, maxOutputBytes);
+    const { stdout, stderr } = child;
     let exited = false;
     let settled = false;
     let timedOut = false;
@@ -97,9 +75,7 @@ export async function run(file: string, args: readonly string[], options?: RunOp
       clearTimeout(giveUpTimer);
       // A pending SIGKILL for leftovers must not keep the hook alive; if it exits first, the exit handler sends it.
       killTimer?.unref();
-      child.stdin?.destroy();
-      child.stdout.destroy();
-      child.stderr.destroy();
+      child.release();
       resolve(
         result({
           stdout: stdout.text(),
@@ -131,13 +107,7 @@ export async function run(file: string, args: readonly string[], options?: RunOp
       stop();
     });
 
-    if (input !== undefined && child.stdin !== null) {
-      // The child may exit without reading it all: EPIPE is its choice, not our failure.
-      child.stdin.on('error', () => {});
-      child.stdin.end(input);
-    }
-
-    child.on('exit', (code, exitedBy) => {
+    events.exit = (code, exitedBy) => {
       exited = true;
       exitCode = code;
       exitSignal = exitedBy;
@@ -152,7 +122,7 @@ export async function run(file: string, args: readonly string[], options?: RunOp
         untrackGroup(pid);
       }
       drainTimer = setTimeout(settle, PIPE_GRACE_MS);
-    });
-    child.on('close', settle);
+    };
+    events.close = settle;
   });
 }

@@ -21,6 +21,11 @@ describe('hookDeadline', () => {
     expect(budget(10, { HOOKPACK_DEADLINE_MS: '300' })).toBe(300);
   });
 
+  it('counts from the start it is given: an in-process call (warm daemon, SDK callback) from its own', () => {
+    expect(hookDeadline(10, {}, 1_000_000)).toBe(1_009_000);
+    expect(hookDeadline(10, { HOOKPACK_DEADLINE_MS: '300' }, 1_000_000)).toBe(1_000_300);
+  });
+
   it.each(['', 'abc', '-5', '0'])('ignores an unusable HOOKPACK_DEADLINE_MS of %j', (value) => {
     expect(budget(10, { HOOKPACK_DEADLINE_MS: value })).toBe(9000);
   });

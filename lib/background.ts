@@ -4,6 +4,7 @@ import type * as path from 'node:path';
 import { builtin } from './runtime/builtin.ts';
 import { checkCommand, checkOptions } from './run/check-options.ts';
 import { childEnv } from './run/child-env.ts';
+import { leanChildAvailable, startLeanDetached } from './run/lean-child.ts';
 import { describeSpawnError } from './run/spawn-error.ts';
 import type { RunError } from './run/types.ts';
 
@@ -49,6 +50,8 @@ export async function runInBackground(
 ): Promise<BackgroundStart> {
   checkCommand(file, args);
   const { cwd, env, extendEnv } = checkOptions(options, BACKGROUND_OPTIONS);
+  const lean = leanChildAvailable() ? startLeanDetached(file, args, cwd, childEnv(env, extendEnv)) : undefined;
+  if (lean !== undefined) return 'error' in lean ? { error: describeSpawnError(lean.error, file, cwd) } : lean;
   const { spawn } = builtin<typeof childProcess>('node:child_process');
   return new Promise((resolve) => {
     let child: childProcess.ChildProcess;

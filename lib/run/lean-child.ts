@@ -30,6 +30,7 @@ interface WriteRequest {
 }
 interface ProcessHandle extends Handle {
   pid: number;
+  unref(): void;
   onexit: (status: number, signal: string) => void;
   spawn(options: unknown): number;
 }
@@ -65,7 +66,7 @@ function load(): Bindings | null {
       [kReadBytesOrError, kArrayBufferOffset, kLastWriteWasAsync].every(
         (index) => typeof index === 'number' && index >= 0 && index < streamBaseState.length,
       ) &&
-      ['spawn', 'close'].every((m) => typeof (Process.prototype as Record<string, unknown>)[m] === 'function') &&
+      ['spawn', 'close', 'unref'].every((m) => typeof (Process.prototype as Record<string, unknown>)[m] === 'function') &&
       ['readStart', 'writeUtf8String', 'writeBuffer', 'close'].every(
         (m) => typeof (Pipe.prototype as Record<string, unknown>)[m] === 'function',
       );
@@ -243,4 +244,39 @@ export function startLeanChild(spec: ChildSpec, events: ChildEvents): Started | 
       },
     },
   };
+}
+
+/**
+ * Starts a detached child with no stdio that this process does not wait for (runInBackground):
+ * its pid, or an error as startLeanChild reports it; undefined to start it with child_process.
+ */
+export function startLeanDetached(
+  file: string,
+  args: readonly string[],
+  cwd: string | undefined,
+  env: Record<string, string> | undefined,
+): { pid: number } | { error: Error & { code: string } } | undefined {
+  const b = bindings;
+  if (!b) return undefined;
+  const pairs = envPairs(env ?? process.env);
+  if (pairs === undefined) return undefined;
+  const child = new b.Process();
+  child.onexit = () => child.close();
+  const ignored = { type: 'ignore' };
+  const errno = child.spawn({
+    file,
+    args: [file, ...args],
+    cwd,
+    envPairs: pairs,
+    detached: true,
+    windowsHide: true,
+    stdio: [ignored, ignored, ignored],
+  });
+  if (errno !== 0) {
+    child.close();
+    return { error: spawnError(errno, file) };
+  }
+  // As child.unref(): the hook exits when it is done, whatever the child still does.
+  child.unref();
+  return { pid: child.pid };
 }

@@ -37,6 +37,12 @@ const SCENARIOS = `
       return run('sleep', ['30'], { signal: controller.signal });
     },
   };
+  const background = async (file) => {
+    const started = await runInBackground(file, []);
+    return 'pid' in started ? { started: Number.isInteger(started.pid) && started.pid > 0 } : started;
+  };
+  scenarios['is started in the background'] = () => background('true');
+  scenarios['is started in the background but not found on PATH'] = () => background('hookpack-no-such-program');
   const results = {};
   for (const [name, start] of Object.entries(scenarios)) {
     const { durationMs, ...result } = await start();
@@ -45,7 +51,7 @@ const SCENARIOS = `
   process.stdout.write(JSON.stringify(results));
 `;
 const script = bundleScript(
-  `import { run } from './lib/run.ts';\nvoid (async () => {${SCENARIOS}})();`,
+  `import { run } from './lib/run.ts';\nimport { runInBackground } from './lib/background.ts';\nvoid (async () => {${SCENARIOS}})();`,
   dir.file('scenarios.cjs'),
 );
 
@@ -80,6 +86,8 @@ describe('run on libuv handles and on child_process', () => {
     expect(r['is not executable']?.error).toMatchObject({ code: 'EACCES' });
     expect(r['has a cwd that does not exist']?.error).toMatchObject({ code: 'ENOENT' });
     expect(r['is aborted']).toMatchObject({ aborted: true });
+    expect(r['is started in the background']).toEqual({ started: true });
+    expect(r['is started in the background but not found on PATH']?.error).toMatchObject({ code: 'ENOENT' });
     expect(lean.stderr).toBe('');
   });
 

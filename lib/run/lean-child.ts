@@ -66,7 +66,9 @@ function load(): Bindings | null {
       [kReadBytesOrError, kArrayBufferOffset, kLastWriteWasAsync].every(
         (index) => typeof index === 'number' && index >= 0 && index < streamBaseState.length,
       ) &&
-      ['spawn', 'close', 'unref'].every((m) => typeof (Process.prototype as Record<string, unknown>)[m] === 'function') &&
+      ['spawn', 'close', 'unref'].every(
+        (m) => typeof (Process.prototype as Record<string, unknown>)[m] === 'function',
+      ) &&
       ['readStart', 'writeUtf8String', 'writeBuffer', 'close'].every(
         (m) => typeof (Pipe.prototype as Record<string, unknown>)[m] === 'function',
       );

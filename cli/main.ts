@@ -2,6 +2,7 @@ import { parseCommandArgs } from './args.ts';
 import type { Command } from './command.ts';
 import { CliError, EXIT } from './errors.ts';
 import type { Io } from './io.ts';
+import { terminalSafe } from './terminal-text.ts';
 
 declare const HOOKPACK_VERSION: string;
 const VERSION = typeof HOOKPACK_VERSION === 'string' ? HOOKPACK_VERSION : '0.0.0-dev';
@@ -23,7 +24,9 @@ function usage(commands: Command[]): string {
  * The CLI's composition root: picks the subcommand, parses its flags, runs it, and is the one
  * place where errors become exit codes and one-line messages.
  */
-export async function main(argv: string[], io: Io, commands: Command[]): Promise<number> {
+export async function main(argv: string[], rawIo: Io, commands: Command[]): Promise<number> {
+  // Whatever a command prints, a settings file or a hook may have written part of it.
+  const io = terminalSafe(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage(commands));

@@ -22,6 +22,7 @@ import { readManifest, type Manifest } from '../settings/manifest.ts';
 import { bundleOfFor } from '../settings/ours.ts';
 import { readSettings, type SettingsDoc } from '../settings/read.ts';
 import { saveChange } from '../settings/save.ts';
+import { SCOPES } from '../settings/scope.ts';
 import { resolveTarget, TARGET_HELP, TARGET_OPTIONS, type Target } from '../settings/target.ts';
 
 function manifestIfBuilt(distDir: string): Manifest | undefined {
@@ -43,7 +44,33 @@ function guardNames(value: unknown): Set<string> {
   );
 }
 
-function plan(target: Target, text: string, manifest: Manifest | undefined, guards: Set<string>): AdoptPlan {
+/**
+ * Names already adopted from the other settings files Claude Code layers over this project (user,
+ * project, local): names are what telemetry, \`hookpack disable\` and HOOKPACK_SKIP go by, so a
+ * user-level \`guard\` and a project-level \`guard\` must not share one.
+ */
+function namesAdoptedElsewhere(target: Target, io: Io): string[] {
+  const names: string[] = [];
+  for (const scope of SCOPES) {
+    try {
+      const other = resolveTarget({ scope }, io);
+      if (other.path === target.path) continue;
+      const table = readTable(join(adoptDir(other, io.env), tableFileName(basename(other.path))));
+      names.push(...table.hooks.map((h) => h.name));
+    } catch {
+      // No such scope here, nothing adopted there, or a table adopt would refuse anyway: no names.
+    }
+  }
+  return names;
+}
+
+function plan(
+  target: Target,
+  text: string,
+  manifest: Manifest | undefined,
+  guards: Set<string>,
+  elsewhere: string[],
+): AdoptPlan {
   const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   if (root === undefined) throw new CliError('E_SETTINGS', `cannot parse ${target.label}`);
   const bundleOf = bundleOfFor(target.context, manifest);
@@ -62,7 +89,7 @@ function plan(target: Target, text: string, manifest: Manifest | undefined, guar
         failClosed: splitFailClosed(command.trim()).failClosed,
       };
     },
-    taken: new Set(manifest?.hooks.map((h) => h.name) ?? []),
+    taken: new Set([...(manifest?.hooks.map((h) => h.name) ?? []), ...elsewhere]),
     guards,
   });
 }
@@ -90,7 +117,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     }
     source = Buffer.from(previous.record.original, 'base64').toString('utf8');
   }
-  const result = plan(target, source, manifest, guards);
+  const result = plan(target, source, manifest, guards, namesAdoptedElsewhere(target, io));
   // Entries adopted where hookpack has no record of the original (a clone of a committed adoption):
   // a new table would hold only the new hooks, and those entries, a guard's too, would run nothing.
   const tablePath = join(adoptDir(target), tableFileName(basename(target.path)));

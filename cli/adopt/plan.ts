@@ -1,4 +1,4 @@
-import type { AdoptedHook, OwnBundle } from '../../lib/adopt/table.ts';
+import type { AdoptedHook, OwnBundle, BreakerSettings } from '../../lib/adopt/table.ts';
 import { EVENT_NAMES, MATCHER_FIELD } from '../../lib/events.ts';
 import { compileMatcher } from '../../lib/runtime/matcher.ts';
 import { applyEdits, getNodeValue, type Edit, type Node } from '../settings/jsonc.ts';
@@ -40,6 +40,8 @@ export interface PlanContext {
   taken: Set<string>;
   /** Names marked with --guard. */
   guards: ReadonlySet<string>;
+  /** --breaker-failures / --breaker-cool-down, for every hook adopted (absent: the runner's default). */
+  breaker?: BreakerSettings;
 }
 
 type Json = Record<string, unknown>;
@@ -186,6 +188,7 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
           timeout: timeoutOf(event, json),
           guard: context.guards.has(name),
           ...(json.if !== undefined ? { own: true } : {}),
+          ...(context.breaker !== undefined ? { breaker: context.breaker } : {}),
         };
         if (json.if !== undefined) ifEntries.set(adopted, { if: json.if, matcher: group.matcher });
         adoptedHere.push(adopted);

@@ -1,6 +1,7 @@
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import type { AdoptedHook } from '../../lib/adopt/table.ts';
-import { readTable, tableFileName } from '../../lib/adopt/table.ts';
+import { DEFAULT_BREAKER } from '../../lib/adopt/spawn.ts';
+import type { AdoptedHook, BreakerSettings } from '../../lib/adopt/table.ts';
+import { BREAKER_LIMITS, readTable, tableFileName } from '../../lib/adopt/table.ts';
 import {
   adoptDir,
   isRunnerCommand,
@@ -64,12 +65,38 @@ function namesAdoptedElsewhere(target: Target, io: Io): string[] {
   return names;
 }
 
+/** --breaker-failures and --breaker-cool-down, checked; undefined when neither is given (the runner's default). */
+function breakerSettings(values: Record<string, unknown>): BreakerSettings | undefined {
+  if (values['breaker-failures'] === undefined && values['breaker-cool-down'] === undefined) return undefined;
+  const number = (flag: string, fallback: number, [low, high]: readonly [number, number], unit: string) => {
+    const raw = values[flag];
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(String(raw)) || value < low || value > high)
+      throw new CliError(
+        'E_USAGE',
+        `--${flag} must be a whole number of ${unit} from ${low} to ${high}, got \`${String(raw)}\``,
+      );
+    return value;
+  };
+  return {
+    failures: number('breaker-failures', DEFAULT_BREAKER.failures, BREAKER_LIMITS.failures, 'failures'),
+    coolDownSeconds: number(
+      'breaker-cool-down',
+      DEFAULT_BREAKER.coolDownSeconds,
+      BREAKER_LIMITS.coolDownSeconds,
+      'seconds',
+    ),
+  };
+}
+
 function plan(
   target: Target,
   text: string,
   manifest: Manifest | undefined,
   guards: Set<string>,
   elsewhere: string[],
+  breaker: BreakerSettings | undefined,
 ): AdoptPlan {
   const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   if (root === undefined) throw new CliError('E_SETTINGS', `cannot parse ${target.label}`);
@@ -91,6 +118,7 @@ function plan(
     },
     taken: new Set([...(manifest?.hooks.map((h) => h.name) ?? []), ...elsewhere]),
     guards,
+    ...(breaker !== undefined ? { breaker } : {}),
   });
 }
 
@@ -117,7 +145,7 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     }
     source = Buffer.from(previous.record.original, 'base64').toString('utf8');
   }
-  const result = plan(target, source, manifest, guards, namesAdoptedElsewhere(target, io));
+  const result = plan(target, source, manifest, guards, namesAdoptedElsewhere(target, io), breakerSettings(values));
   // Entries adopted where hookpack has no record of the original (a clone of a committed adoption):
   // a new table would hold only the new hooks, and those entries, a guard's too, would run nothing.
   const tablePath = join(adoptDir(target), tableFileName(basename(target.path)));
@@ -211,7 +239,7 @@ export const adoptCommand: Command = {
   summary: "run a settings file's existing command hooks (Python, shell, …) through hookpack",
   help: [
     'usage: hookpack adopt [--scope project|local|user] [--settings PATH] [--guard NAME]...',
-    '                      [--dry-run]',
+    '                      [--breaker-failures N] [--breaker-cool-down SECONDS] [--dry-run]',
     '',
     "Rewrites a settings file so each event's command hooks run through one hookpack process per",
     'event (<settings dir>/hookpack/adopt.cjs, which needs only node), keeping their matchers, `if`,',
@@ -226,11 +254,16 @@ export const adoptCommand: Command = {
     '  --guard NAME                this adopted hook fails closed: when it times out, crashes,',
     '                              cannot start or its breaker is open, the call is blocked',
     '                              (repeat, or a,b)',
+    "  --breaker-failures N        consecutive failures or timeouts that open a hook's circuit",
+    '                              breaker (default 3; a guard blocks while it is open)',
+    '  --breaker-cool-down SECONDS how long it stays open before one call tries again (default 60)',
     '  --dry-run                   print the change as a unified diff; write nothing',
   ].join('\n'),
   options: {
     ...TARGET_OPTIONS,
     guard: { type: 'string', multiple: true },
+    'breaker-failures': { type: 'string' },
+    'breaker-cool-down': { type: 'string' },
     'dry-run': { type: 'boolean' },
   },
   run,

@@ -2,11 +2,10 @@ import { breaker } from '../breaker/index.ts';
 import { run } from '../run/run.ts';
 import type { RunResult } from '../run/types.ts';
 import { isFailure, type Ran } from './outcome.ts';
-import type { AdoptedHook } from './table.ts';
+import type { AdoptedHook, BreakerSettings } from './table.ts';
 
-/** Consecutive failures or timeouts that open an adopted hook's breaker, and how long it then stays open. */
-export const BREAKER_FAILURES = 3;
-export const BREAKER_COOL_DOWN_MS = 60_000;
+/** Consecutive failures or timeouts that open an adopted hook's breaker, and how long it then stays open, unless its table entry says otherwise. */
+export const DEFAULT_BREAKER: BreakerSettings = { failures: 3, coolDownSeconds: 60 };
 /** Bytes kept per stream: well past the 10,000 characters Claude Code passes on; the rest is read and dropped. */
 export const OUTPUT_CAP_BYTES = 1024 * 1024;
 
@@ -64,9 +63,10 @@ export function runAdoptedHook(
     if (isFailure(result)) throw new FailedRun(result);
     return { kind: 'ran', result };
   };
+  const { failures, coolDownSeconds } = hook.breaker ?? DEFAULT_BREAKER;
   const circuit = breaker(breakerName(hook, tablePath), action, {
-    failureThreshold: BREAKER_FAILURES,
-    resetTimeoutMs: BREAKER_COOL_DOWN_MS,
+    failureThreshold: failures,
+    resetTimeoutMs: coolDownSeconds * 1000,
     // run() stops the command at its own timeout (and SIGKILLs 0.5 s later); opossum's must not come first.
     timeoutMs: timeoutMs + 5_000,
     fallback: (error: Error): Ran =>
@@ -74,7 +74,7 @@ export function runAdoptedHook(
         ? { kind: 'ran', result: error.result }
         : {
             kind: 'breaker-open',
-            detail: `was skipped: it failed or timed out ${BREAKER_FAILURES} times in a row, so its circuit breaker is open for ${BREAKER_COOL_DOWN_MS / 1000} s (then one call tries it again)`,
+            detail: `was skipped: it failed or timed out ${failures === 1 ? 'once' : `${failures} times in a row`}, so its circuit breaker is open for ${coolDownSeconds} s (then one call tries it again)`,
           },
   });
   return circuit.fire();

@@ -19,6 +19,29 @@ export interface AdoptedHook {
   guard: boolean;
   /** Runs in its own runner entry (it has an `if`, which only Claude Code evaluates). */
   own?: boolean;
+  /** Its circuit breaker, when not the default (3 consecutive failures, 60 s): `adopt --breaker-failures/--breaker-cool-down`. */
+  breaker?: BreakerSettings;
+}
+
+/** When an adopted hook's breaker opens, and for how long. */
+export interface BreakerSettings {
+  /** Consecutive failures or timeouts that open it: 1-1000. */
+  failures: number;
+  /** Seconds it then stays open: 1-86,400. */
+  coolDownSeconds: number;
+}
+
+/** The bounds adopt checks and the runner trusts. */
+export const BREAKER_LIMITS = { failures: [1, 1000], coolDownSeconds: [1, 86_400] } as const;
+
+const within = (value: unknown, [low, high]: readonly [number, number]) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high;
+
+/** Whether `value` is a breaker setting the runner can use. */
+export function isBreakerSettings(value: unknown): value is BreakerSettings {
+  if (typeof value !== 'object' || value === null) return false;
+  const b = value as Partial<BreakerSettings>;
+  return within(b.failures, BREAKER_LIMITS.failures) && within(b.coolDownSeconds, BREAKER_LIMITS.coolDownSeconds);
 }
 
 /** A project's own hookpack bundle whose settings entry adopt folded into the runner's entry of its event. */
@@ -64,7 +87,8 @@ function isTable(value: unknown): value is AdoptedTable {
         (h.args === undefined || (Array.isArray(h.args) && h.args.every(isString))) &&
         typeof h.timeout === 'number' &&
         h.timeout > 0 &&
-        typeof h.guard === 'boolean',
+        typeof h.guard === 'boolean' &&
+        (h.breaker === undefined || isBreakerSettings(h.breaker)),
     ) &&
     (table.bundles === undefined ||
       (Array.isArray(table.bundles) &&

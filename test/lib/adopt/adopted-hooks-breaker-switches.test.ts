@@ -53,6 +53,22 @@ describe('the circuit breaker of an adopted hook', () => {
     expect(runs()).toBe(3);
   });
 
+  it('opens after the failures its table entry names, and says for how long', () => {
+    writeTable(project, [counted('touchy', 3, { breaker: { failures: 1, coolDownSeconds: 5 } })]);
+    expect(runEvent(project, 'PreToolUse', payloads.bash('ls')).json?.systemMessage).toContain('touchy exited 3');
+    const skipped = runEvent(project, 'PreToolUse', payloads.bash('ls'));
+    expect(skipped.json?.systemMessage).toContain('failed or timed out once, so its circuit breaker is open for 5 s');
+    expect(runs()).toBe(1);
+  });
+
+  it('a table entry with breaker settings out of bounds is refused (a guard blocks), not run with them', () => {
+    writeTable(project, [counted('wild', 0, { guard: true, breaker: { failures: 0, coolDownSeconds: 5 } })]);
+    const refused = runEvent(project, 'PreToolUse', payloads.bash('ls'), { guard: true });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/is not a table of adopted hooks: run `hookpack adopt` again/);
+    expect(runs()).toBe(0);
+  });
+
   it('exit 2 is an answer, not a failure: a guard that blocks every call never opens its breaker', () => {
     writeTable(project, [counted('strict', 2, { guard: true })]);
     for (let i = 0; i < 5; i++) runEvent(project, 'PreToolUse', payloads.bash('ls'), { guard: true });

@@ -50,7 +50,7 @@ export function commandFor(script: string): string {
 
 let runnerCode: string | undefined;
 
-/** The runner as build.mjs makes it (bundled once per test file). */
+/** The runner as build.mjs makes it (bundled once per worker: the test files share it). */
 export async function runnerSource(): Promise<string> {
   if (runnerCode === undefined) {
     // A variable specifier: build/*.mjs has no declaration file, and only this function is needed.

@@ -8,9 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnHook } from '../../lib/testing.ts';
-import { build, dir, fixture, GOOD_HOOK, hooksDir, outDir, ROOT, useProjectDir, writeHook } from './_build.ts';
+import {
+  build,
+  dir,
+  fixture,
+  GOOD_HOOK,
+  hooksDir,
+  outDir,
+  ROOT,
+  useBuiltHook,
+  useProjectDir,
+  writeHook,
+} from './_build.ts';
 
 useProjectDir();
+// The tests of what a built bundle is (not of the build itself) share one build of the good hook.
+const placeGreet = useBuiltHook('greet', GOOD_HOOK);
 
 describe('build.mjs', () => {
   it('bundles a hook into one executable .cjs with a banner and a manifest entry', () => {
@@ -53,8 +66,7 @@ describe('build.mjs', () => {
   });
 
   it('produces a bundle that requires only Node built-ins and never zod', () => {
-    writeHook('greet', GOOD_HOOK);
-    expect(build('--no-typecheck').status).toBe(0);
+    placeGreet();
     const code = readFileSync(join(outDir(), 'greet.cjs'), 'utf8');
     const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1] as string);
     expect(required.every((id) => isBuiltin(id))).toBe(true);
@@ -62,8 +74,7 @@ describe('build.mjs', () => {
   });
 
   it('produces a bundle that runs copied alone into an empty directory', async () => {
-    writeHook('greet', GOOD_HOOK);
-    expect(build('--no-typecheck').status).toBe(0);
+    placeGreet();
     const lonely = mkdtempSync(join(tmpdir(), 'hookpack-alone-'));
     try {
       copyFileSync(join(outDir(), 'greet.cjs'), join(lonely, 'greet.cjs'));

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { build, dir, fixture, outDir, useProjectDir, writeHook } from './_build.ts';
+import { dir, fixture, outDir, useBuiltHook, useProjectDir } from './_build.ts';
 
 useProjectDir();
 
@@ -28,10 +28,8 @@ export default defineHook({
   const context = (stdout: string) =>
     (JSON.parse(stdout) as { hookSpecificOutput: { additionalContext: string } }).hookSpecificOutput.additionalContext;
 
-  beforeEach(() => {
-    writeHook('tricky', TRICKY_HOOK);
-    expect(build('--no-typecheck').status).toBe(0);
-  });
+  // One build for the file; each test gets a copy of it in its own project.
+  beforeEach(useBuiltHook('tricky', TRICKY_HOOK));
 
   it('is pure ASCII and ends with the code comment, and the code inside it round-trips comment delimiters', () => {
     const file = join(outDir(), 'tricky.cjs');

@@ -16,9 +16,11 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { build, dir, fixture, GOOD_HOOK, outDir, useProjectDir, writeHook } from './_build.ts';
+import { build, dir, fixture, GOOD_HOOK, outDir, useBuiltHook, useProjectDir } from './_build.ts';
 
 useProjectDir();
+// Every test here runs the same built hook: one build for the file, a copy of it in each test's project.
+const placeGreet = useBuiltHook('greet', GOOD_HOOK);
 
 describe('the code-cache loader every bundle carries', () => {
   const runGreet = (env: NodeJS.ProcessEnv) =>
@@ -29,10 +31,7 @@ describe('the code-cache loader every bundle carries', () => {
     });
   const cacheDir = () => join(dir, 'state', 'code-cache');
 
-  beforeEach(() => {
-    writeHook('greet', GOOD_HOOK);
-    expect(build('--no-typecheck').status).toBe(0);
-  });
+  beforeEach(placeGreet);
 
   it("compiles on the first start, stores V8's code in HOOKPACK_HOME/code-cache (0700, 0600), and uses it after", () => {
     const first = runGreet({ HOOKPACK_HOME: join(dir, 'state') });
@@ -121,10 +120,7 @@ describe("the code-cache loader and a repository's choice of HOOKPACK_HOME", () 
       env: { ...process.env, HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0', ...env },
     });
 
-  beforeEach(() => {
-    writeHook('greet', GOOD_HOOK);
-    expect(build('--no-typecheck').status).toBe(0);
-  });
+  beforeEach(placeGreet);
 
   it("is off when the project's settings set HOOKPACK_HOME (their env reaches hooks): a planted cache file is planted code", () => {
     const project = join(dir, 'cloned');
@@ -159,8 +155,7 @@ describe("the code-cache loader and a repository's choice of HOOKPACK_HOME", () 
 
 describe('the code-cache loader and files it does not own', () => {
   it('refuses a cache file it did not write itself (group-writable, or a symlink) and rewrites it', () => {
-    writeHook('greet', GOOD_HOOK);
-    expect(build('--no-typecheck').status).toBe(0);
+    placeGreet();
     const env = { ...process.env, HOOKPACK_HOME: join(dir, 'state'), HOOKPACK_DEBUG: '1', HOOKPACK_TELEMETRY: '0' };
     const run = () =>
       spawnSync(process.execPath, [join(outDir(), 'greet.cjs')], {

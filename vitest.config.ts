@@ -17,6 +17,10 @@ mkdirSync(home, { recursive: true });
 // process) and copied by test/cli/_helpers.ts buildCli (in the test workers).
 const repoDist = join(sandbox, 'repo-dist');
 process.env.HOOKPACK_TEST_REPO_DIST = repoDist;
+// The warm path's test hooks and client, built once per run by the same setup, copied by
+// test/lib/daemon/_warm.ts setUpWarm for each of its files.
+const warmDist = join(sandbox, 'warm-dist');
+process.env.HOOKPACK_TEST_WARM_DIST = warmDist;
 
 // Test files that leave no process-wide state behind: no process.env, cwd, timer or module mocks
 // changed, or each file puts back what it changes before the next file starts (the breaker and
@@ -63,6 +67,7 @@ export default defineConfig({
       XDG_CONFIG_HOME: join(sandbox, 'xdg-config'),
       XDG_CACHE_HOME: join(sandbox, 'xdg-cache'),
       HOOKPACK_TEST_REPO_DIST: repoDist,
+      HOOKPACK_TEST_WARM_DIST: warmDist,
     },
     // Process tests spawn real node processes on two cores: generous timeouts, never timing assertions.
     testTimeout: 30_000,

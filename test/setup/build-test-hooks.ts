@@ -1,11 +1,15 @@
 // Builds once per test run, side by side: the runner's test hooks (test/hook-fixtures) into
-// test/.dist, and this repository's hooks and CLI into the run's sandbox (HOOKPACK_TEST_REPO_DIST,
+// test/.dist, this repository's hooks and CLI into the run's sandbox (HOOKPACK_TEST_REPO_DIST,
 // see vitest.config.ts), which test/cli/_helpers.ts buildCli copies for each test that needs a
-// built CLI of its own (the shared dist/ may be mid-rebuild by other work). Removes the run's
-// sandbox (HOOKPACK_HOME etc.) afterwards.
+// built CLI of its own (the shared dist/ may be mid-rebuild by other work), and the warm path's
+// test hooks with their client (HOOKPACK_TEST_WARM_DIST), which test/lib/daemon/_warm.ts copies
+// for each of its files. Removes the run's sandbox (HOOKPACK_HOME etc.) afterwards.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: build/ is plain ES modules with JSDoc types
+import { compileWarmClient } from '../../build/warm-client.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,10 +32,17 @@ const run = globalThis as { hookpackTestBuild?: Promise<unknown> };
 export default async function setup(): Promise<() => void> {
   const repoDist = process.env.HOOKPACK_TEST_REPO_DIST;
   if (!repoDist) throw new Error('HOOKPACK_TEST_REPO_DIST is not set: run the tests through vitest.config.ts');
+  const warmDist = process.env.HOOKPACK_TEST_WARM_DIST;
+  if (!warmDist) throw new Error('HOOKPACK_TEST_WARM_DIST is not set: run the tests through vitest.config.ts');
   await (run.hookpackTestBuild ??= Promise.all([
     build('the test hooks', ['--hooks-dir', 'test/hook-fixtures', '--out-dir', 'test/.dist']),
     build("the repository's hooks and CLI", ['--out-dir', repoDist]),
-  ]));
+    build("the warm path's test hooks", ['--hooks-dir', 'test/lib/daemon/_warm-hooks', '--out-dir', warmDist]),
+  ]).then(() => {
+    // The client holds the path of the daemon it starts: this run's, built above. Without a C
+    // compiler only the warm path's tests fail (setUpWarm tries again and says why), not the run.
+    compileWarmClient(warmDist, { daemonScript: join(repoDist, 'daemon.cjs') });
+  }));
   return () => {
     const sandbox = process.env.HOOKPACK_TEST_SANDBOX;
     if (sandbox) rmSync(sandbox, { recursive: true, force: true });

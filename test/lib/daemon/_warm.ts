@@ -1,7 +1,7 @@
 // Shared by the warm path's process tests: the test hooks built once, the client compiled against
 // the run's built daemon, a private state directory per test, and a call through the client.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,15 +17,17 @@ export interface Warm {
   dist: string;
 }
 
-/** Builds test/lib/daemon/_warm-hooks and compiles the client for the run's daemon (dist/daemon.cjs of the sandbox build). */
+/**
+ * test/lib/daemon/_warm-hooks built and the client compiled for the run's daemon (dist/daemon.cjs
+ * of the sandbox build), in a directory of the calling file's own: a copy of what the run's setup
+ * built once (HOOKPACK_TEST_WARM_DIST; compileWarmClient then finds its client current), or,
+ * without it, built here.
+ */
 export function setUpWarm(): Warm {
   const dist = mkdtempSync(join(tmpdir(), 'hookpack-warm-dist-'));
-  const built = spawnSync(
-    process.execPath,
-    ['build.mjs', '--no-typecheck', '--hooks-dir', 'test/lib/daemon/_warm-hooks', '--out-dir', dist],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (built.status !== 0) throw new Error(`building the warm test hooks failed: ${built.stderr}`);
+  const template = process.env.HOOKPACK_TEST_WARM_DIST;
+  if (template && existsSync(join(template, 'manifest.json'))) cpSync(template, dist, { recursive: true });
+  else buildWarmHooks(dist);
   const repoDist = process.env.HOOKPACK_TEST_REPO_DIST as string;
   const compiled = compileWarmClient(dist, { daemonScript: join(repoDist, 'daemon.cjs') }) as {
     path?: string;
@@ -33,6 +35,15 @@ export function setUpWarm(): Warm {
   };
   if (compiled.path === undefined) throw new Error(`no warm client: ${compiled.reason}`);
   return { client: compiled.path, bundle: join(dist, 'on-PreToolUse.cjs'), dist };
+}
+
+function buildWarmHooks(dist: string): void {
+  const built = spawnSync(
+    process.execPath,
+    ['build.mjs', '--no-typecheck', '--hooks-dir', 'test/lib/daemon/_warm-hooks', '--out-dir', dist],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`building the warm test hooks failed: ${built.stderr}`);
 }
 
 /** A private state directory (0700) and HOME of a test's own. */

@@ -4,7 +4,7 @@ import { hookDeadline } from '../runtime/deadline.ts';
 import { collectEmbedded } from '../runtime/embed.ts';
 import { HookError, oneLine } from '../runtime/errors.ts';
 import { evaluateHook, failed, type Evaluation } from '../runtime/evaluate.ts';
-import { checkPayload, type Validate } from '../runtime/lifecycle.ts';
+import { checkPayload, type Validate } from '../runtime/lifecycle-steps.ts';
 import { payloadMatches } from '../runtime/matcher.ts';
 import { effectivePolicy, failureAnswer } from '../runtime/policy.ts';
 import { disarmStartupGuard } from '../runtime/startup.ts';

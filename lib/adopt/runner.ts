@@ -3,13 +3,22 @@ import { isKnownEvent } from '../events.ts';
 import { processStartMs } from '../runtime/clock.ts';
 import { isDebug } from '../runtime/debug.ts';
 import { HookError, oneLine } from '../runtime/errors.ts';
-import { failed, type Evaluation } from '../runtime/evaluate.ts';
-import { exitedEarly, isSkipped } from '../runtime/lifecycle.ts';
+import { failed } from '../runtime/evaluate.ts';
+import { exitedEarly } from '../runtime/lifecycle.ts';
+import {
+  activeHooks,
+  failEvery,
+  holdsGuard,
+  outcomeOf,
+  type NamedPolicy,
+  runLines,
+} from '../runtime/lifecycle-steps.ts';
 import { payloadMatches } from '../runtime/matcher.ts';
 import { mergeEvaluations } from '../runtime/merge.ts';
-import { effectivePolicy, failureAnswer } from '../runtime/policy.ts';
-import { ignoreProjectSwitches, withoutProjectSwitches } from '../runtime/project-env.ts';
-import { exitNow, forGuardedCommand, printOutcome, protectStdout } from '../runtime/protocol.ts';
+import type { Evaluation } from '../runtime/outcome.ts';
+import { effectivePolicy } from '../runtime/policy.ts';
+import { ignoreProjectSwitches, projectSetSwitches } from '../runtime/project-env.ts';
+import { exitNow, printOutcome, protectStdout } from '../runtime/protocol.ts';
 import { readPayload } from '../runtime/stdin.ts';
 import { recordRuns } from '../runtime/telemetry.ts';
 import { readResult, type Reading } from './outcome.ts';
@@ -26,6 +35,22 @@ function giveUp(message: string): never {
   process.stderr.write(`hookpack adopt: ${oneLine(message, 600)}\n`);
   process.exit(1);
 }
+
+/**
+ * An adopted command as the lifecycle's steps see a hook (lifecycle-steps.ts): its name and its
+ * policy (a guard fails closed). It has no handler: spawn.ts runs it.
+ */
+interface Adopted extends NamedPolicy {
+  adopted: AdoptedHook;
+}
+
+const asStep =
+  (event: string) =>
+  (adopted: AdoptedHook): Adopted => ({
+    name: adopted.name,
+    hook: { event, onError: adopted.guard ? 'block' : 'allow' },
+    adopted,
+  });
 
 /** The child's environment: NODE_EXTRA_CA_CERTS as the client had it (the entry's `env -u` only spares node's start). */
 function childEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -71,15 +96,19 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   // Before the bundles load: a hook module printing at its top level must not put text before the answer.
   protectStdout();
   const own = loadOwnHooks(bundles, runnerDir, event);
-  const ownGuard = (h: { hook: { onError: string } }) => h.hook.onError === 'block';
-  const guarded = hooks.some((h) => h.guard) || bundles.some((b) => b.failClosed) || own.hooks.some(ownGuard);
-  // A project's settings env may not switch a guard off (project-env.ts); the children still get the full env.
-  const guardEnv = guarded ? withoutProjectSwitches(env) : env;
-  const active = hooks.filter((h) => !isSkipped(h.name, h.guard, h.guard ? guardEnv : env, event));
-  const activeOwn = own.hooks.filter((h) => !isSkipped(h.name, ownGuard(h), ownGuard(h) ? guardEnv : env, event));
+  const adopted = hooks.map(asStep(event));
+  const guarded = holdsGuard(adopted) || bundles.some((b) => b.failClosed) || holdsGuard(own.hooks);
+  // A project's settings env may not switch a guard off (project-env.ts), but the children still
+  // get the full env: the switches are read from a copy without those, made only when there are any.
+  const switches = guarded && projectSetSwitches(env).size > 0 ? { ...env } : env;
+  const dropProjectSwitches = (copy: NodeJS.ProcessEnv) => {
+    for (const name of projectSetSwitches(env).keys()) delete copy[name];
+  };
+  const active = activeHooks(event, adopted, switches, dropProjectSwitches);
+  const activeOwn = activeHooks(event, own.hooks, switches, dropProjectSwitches);
   if (active.length === 0 && activeOwn.length === 0 && own.broken.length === 0) process.exit(0);
   // As an event bundle does: a guard of ours reads no directory a project's settings pointed it at.
-  if (activeOwn.some(ownGuard)) ignoreProjectSwitches(env);
+  if (holdsGuard(activeOwn)) ignoreProjectSwitches(env);
   const debug = isDebug(env);
 
   const entrySeconds = Math.max(0, ...hooks.map((h) => Math.ceil(h.timeout) + 2), ...bundles.map((b) => b.timeout));
@@ -88,20 +117,10 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   let finished = false;
   const answer = (evaluations: Evaluation[]) => {
     finished = true;
-    const merged = mergeEvaluations(event, payload, evaluations);
-    const outcome = guarded ? forGuardedCommand(merged) : merged;
+    // Installed with `|| exit 2` when it holds a guard: then it never exits 1 on purpose.
+    const outcome = outcomeOf(mergeEvaluations, event, payload, evaluations, guarded);
     const exitCode = printOutcome(outcome);
-    recordRuns(
-      evaluations.map((e) => ({
-        hook: e.name,
-        event,
-        exit: e.outcome.exitCode,
-        decision: e.decision,
-        error: e.error,
-        ms: e.ms,
-      })),
-      env,
-    );
+    recordRuns(runLines(event, evaluations), env);
     return { exitCode, outcome };
   };
   const finish = (evaluations: Evaluation[]): never | void => {
@@ -113,13 +132,14 @@ export function runAdopted(argv: string[], runnerDir: string): void {
       outcome.json !== undefined,
     );
   };
-  const policyOf = (hook: AdoptedHook) =>
-    effectivePolicy({ event, onError: hook.guard ? ('block' as const) : ('allow' as const) }, payload);
-  const reading = (hook: AdoptedHook): Reading => ({
-    name: hook.name,
+  // Each hook runs under its policy for the payload (policy.ts), as hooksToRun applies it; not
+  // through hooksToRun, whose copy of each entry cost the runner's start 0.1 % of its instructions.
+  const policyOf = ({ hook }: Adopted) => effectivePolicy(hook, payload);
+  const reading = (entry: Adopted): Reading => ({
+    name: entry.name,
     event,
-    guard: policyOf(hook).onError === 'block',
-    timeout: hook.timeout,
+    guard: policyOf(entry).onError === 'block',
+    timeout: entry.adopted.timeout,
   });
   const broken = own.broken.map(({ bundle, error }) => brokenBundle(bundle, event, error));
 
@@ -136,24 +156,14 @@ export function runAdopted(argv: string[], runnerDir: string): void {
     payload = read as Record<string, unknown>;
   } catch (error) {
     // Every hook of the entry fails by its own policy: guards block, the others are skipped.
-    const code = error instanceof HookError ? error.code : 'E_STDIN_READ';
-    const adopted = active.map(
-      (h): Evaluation => ({
-        name: h.name,
-        outcome: failureAnswer({ event, onError: h.guard ? 'block' : 'allow' }, h.name, error),
-        decision: h.guard ? 'fail-closed' : 'fail-open',
-        error: code,
-        ms: 0,
-      }),
-    );
-    return finish([...broken, ...activeOwn.map(({ name, hook }) => failed(hook, name, error, debug)), ...adopted]);
+    return finish([...broken, ...failEvery(activeOwn, error, debug), ...failEvery(active, error, debug)]);
   }
 
   // Claude Code runs one command string once, however many matching groups hold it (hooks-protocol §8).
   const seen = new Set<string>();
-  const running = active.filter((h) => {
-    const key = JSON.stringify([h.command, h.args ?? null]);
-    if (seen.has(key) || !payloadMatches(event, h.matcher, payload)) return false;
+  const running = active.filter(({ adopted }) => {
+    const key = JSON.stringify([adopted.command, adopted.args ?? null]);
+    if (seen.has(key) || !payloadMatches(event, adopted.matcher, payload)) return false;
     seen.add(key);
     return true;
   });
@@ -163,22 +173,12 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   // running then blocks instead of the process ending with no answer (which lets the call through).
   let ownResults: ReturnType<typeof evaluateOwnHooks> | undefined;
   let ownNow: Array<Evaluation | undefined> = [];
-  const unfinished = (hook: AdoptedHook, error: unknown): Evaluation => {
-    const guard = policyOf(hook).onError === 'block';
-    return {
-      name: hook.name,
-      outcome: failureAnswer({ event, onError: guard ? 'block' : 'allow' }, hook.name, error),
-      decision: guard ? 'fail-closed' : 'fail-open',
-      error: error instanceof HookError ? error.code : 'E_HANDLER_THREW',
-      ms: Date.now() - processStartMs(),
-    };
-  };
   const pendingNow = (error: unknown): Evaluation[] => [
     ...broken,
     ...(ownResults === undefined ? activeOwn.map((own) => ({ own, result: undefined })) : ownResults).map(
       ({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, error, debug),
     ),
-    ...running.map((h) => settled.get(h.name) ?? unfinished(h, error)),
+    ...running.map((entry) => settled.get(entry.name) ?? failed(policyOf(entry), entry.name, error, debug)),
   ];
   const failPending = (error: unknown) => finish(pendingNow(error));
   process.on('uncaughtException', failPending);
@@ -195,8 +195,8 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   const input = `${JSON.stringify(payload)}\n`;
   const children = childEnv(env);
   // The last resort if something outlives every child's own timeout: the hooks still pending count as timed out.
-  const timedOut = (hook: AdoptedHook) =>
-    readResult(reading(hook), {
+  const timedOut = (entry: Adopted) =>
+    readResult(reading(entry), {
       kind: 'ran',
       result: {
         stdout: '',
@@ -225,9 +225,9 @@ export function runAdopted(argv: string[], runnerDir: string): void {
       ]),
     Math.max(0, deadline - Date.now()),
   ).unref();
-  const adoptedResults = running.map(async (hook) => {
-    const evaluation = readResult(reading(hook), await runAdoptedHook(hook, input, tablePath, children));
-    settled.set(hook.name, evaluation);
+  const adoptedResults = running.map(async (entry) => {
+    const evaluation = readResult(reading(entry), await runAdoptedHook(entry.adopted, input, tablePath, children));
+    settled.set(entry.name, evaluation);
     return evaluation;
   });
   void Promise.all([Promise.all(ownResults.map(({ result }) => result)), Promise.all(adoptedResults)]).then(

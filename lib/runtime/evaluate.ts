@@ -65,7 +65,12 @@ function makeContext(
 }
 
 /** Turns a thrown value into the hook's failure outcome (its policy decides which). */
-export function failed(hook: HookDefinition, name: string, error: unknown, debug: boolean): Evaluation {
+export function failed(
+  hook: Pick<HookDefinition, 'event' | 'onError'>,
+  name: string,
+  error: unknown,
+  debug: boolean,
+): Evaluation {
   if (debug)
     writeAll(
       2,

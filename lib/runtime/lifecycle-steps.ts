@@ -3,7 +3,9 @@
  * the event's, which hooks it selects, their evaluations, the one outcome and its telemetry lines.
  * A bundle's process runs them between stdin and exit (lifecycle.ts); the warm daemon
  * (lib/daemon/answer.ts) and the Agent SDK adapter (lib/sdk/) run the same steps in-process with
- * a session's world, and answer without printing or exiting.
+ * a session's world, and answer without printing or exiting. The adopted-hooks runner
+ * (lib/adopt/runner.ts) switches, fails, combines and records its settings-file commands with
+ * them too, beside the project's own hooks.
  */
 import type { HookDefinition, HookWorld } from '../define.ts';
 import { sinceStartMs } from './clock.ts';
@@ -25,6 +27,16 @@ export interface BundledHook {
   hook: HookDefinition;
 }
 
+/**
+ * What the steps that switch hooks off or fail them read of a hook: its name, its event and its
+ * policy (a guard fails closed). The adopted-hooks runner (lib/adopt/) passes its settings-file
+ * commands through those steps this way: they have no handler to evaluate.
+ */
+export interface NamedPolicy {
+  name: string;
+  hook: Pick<HookDefinition, 'event' | 'onError'>;
+}
+
 /** How a bundle turns its hooks' evaluations of one payload into the one outcome it prints. */
 export type Combine = (event: string, payload: Record<string, unknown>, evaluations: Evaluation[]) => Outcome;
 
@@ -32,19 +44,19 @@ export type Combine = (event: string, payload: Record<string, unknown>, evaluati
 export const passThrough: Combine = (_event, _payload, [only]) => only?.outcome ?? { exitCode: 0 };
 
 /** Whether the hooks hold a guard (a fail-closed hook): then project-set switches are ignored, and exit 1 never leaves. */
-export const holdsGuard = (hooks: BundledHook[]): boolean => hooks.some(({ hook }) => hook.onError === 'block');
+export const holdsGuard = (hooks: NamedPolicy[]): boolean => hooks.some(({ hook }) => hook.onError === 'block');
 
 /**
  * The hooks still on (switches.ts). A fail-open hook is off as `env` has it; a guard only by the
  * switches left after `dropProjectSwitches` removed from `env` those a project's settings set
  * (project-env.ts): a cloned repository must not switch a guard off.
  */
-export function activeHooks(
+export function activeHooks<H extends NamedPolicy>(
   event: string,
-  hooks: BundledHook[],
+  hooks: H[],
   env: NodeJS.ProcessEnv,
   dropProjectSwitches: (env: NodeJS.ProcessEnv) => void,
-): BundledHook[] {
+): H[] {
   const off = hooks.filter(({ name, hook }) => hook.onError !== 'block' && isSkipped(name, false, env, event));
   if (holdsGuard(hooks)) dropProjectSwitches(env);
   return hooks.filter((entry) =>
@@ -87,7 +99,7 @@ export function checkPayload(
 }
 
 /** Every hook failed by its own policy: the payload could not be read or checked. */
-export const failEvery = (hooks: BundledHook[], error: unknown, debug: boolean): Evaluation[] =>
+export const failEvery = (hooks: NamedPolicy[], error: unknown, debug: boolean): Evaluation[] =>
   hooks.map(({ name, hook }) => failed(hook, name, error, debug));
 
 /** The hooks whose matcher selects the payload (matcher.ts), each under its policy for it (policy.ts). */

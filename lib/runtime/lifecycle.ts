@@ -42,10 +42,6 @@ import { readPayload } from './stdin.ts';
 import { disarmStartupGuard } from './startup.ts';
 import { recordRuns } from './telemetry.ts';
 
-// lib/adopt imports these from here.
-export { checkPayload, type Validate } from './lifecycle-steps.ts';
-export { isSkipped } from './switches.ts';
-
 export interface Bundle {
   event: string;
   hooks: BundledHook[];

@@ -45,6 +45,42 @@ function collapse(root: string, rest: string): string {
  * then `.`, `..`, repeated and trailing slashes collapsed.
  */
 export function normalizePath(path: string, cwd: string, home?: string): string {
+  // Fast paths (bash-guard resolves every operand of every command here): a POSIX path with no
+  // empty, `.` or `..` segment and no trailing slash comes out as it went in, or appended to `cwd`.
+  if (path.charCodeAt(0) === SLASH) {
+    if (!NEEDS_COLLAPSE.test(path)) return path;
+  } else if (
+    path !== '' &&
+    cwd.charCodeAt(0) === SLASH &&
+    path.charCodeAt(0) !== TILDE &&
+    !isWindowsLike(path) &&
+    !NEEDS_COLLAPSE.test(`/${path}`)
+  ) {
+    const base = collapsedCwd(cwd);
+    return base.endsWith('/') ? `${base}${path}` : `${base}/${path}`;
+  }
+  return normalizeAnyPath(path, cwd, home);
+}
+
+const SLASH = 47;
+const TILDE = 126;
+/** A segment collapse() would drop or fold: empty (`//`, a trailing `/`), `.` or `..`. */
+const NEEDS_COLLAPSE = /\/\/|\/\.{1,2}(?:\/|$)|\/$/;
+let lastCwd: string | undefined;
+let lastCwdCollapsed = '';
+
+/** `cwd` as normalizeAnyPath reads it, remembered for the last one (a hook has one). */
+function collapsedCwd(cwd: string): string {
+  if (cwd !== lastCwd) {
+    const base = splitRoot(cwd.replaceAll('\\', '/')) ?? { root: '/', rest: cwd };
+    lastCwdCollapsed = collapse(base.root, base.rest);
+    lastCwd = cwd;
+  }
+  return lastCwdCollapsed;
+}
+
+/** The general case; normalizePath's fast paths must agree with it (test/lib/paths-normalize-fast-path.test.ts). */
+export function normalizeAnyPath(path: string, cwd: string, home?: string): string {
   const windows = isWindowsLike(path) || (!path.startsWith('/') && isWindowsLike(cwd));
   let slashed = windows ? path.replaceAll('\\', '/') : path;
   if (home !== undefined && (slashed === '~' || slashed.startsWith('~/')))

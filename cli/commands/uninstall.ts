@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isRunnerCommand } from '../adopt/files.ts';
 import { restoreAdopted } from '../adopt/restore.ts';
 import type { Command } from '../command.ts';
 import type { Io } from '../io.ts';
@@ -66,6 +67,11 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   if (named === undefined) {
     const restored = restoreAdopted(target, doc, result.text, values['dry-run'] === true, io);
     if (restored !== undefined) return restored;
+    // A clone of a committed adoption: its runner entries stay (removing them would drop the hooks).
+    if (doc.text.split('\n').some(isRunnerCommand))
+      io.err(
+        `hookpack: note: ${target.label} runs hooks adopted on another machine or by another user, and hookpack has no record of its original here, so its adopted entries stay: get the original back from version control (e.g. \`git log -p -- ${target.label}\`), or run \`hookpack uninstall\` where it was adopted\n`,
+      );
   }
   if (!result.changed) {
     io.out(

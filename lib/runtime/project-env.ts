@@ -153,15 +153,6 @@ export function ignoreProjectSwitches(env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** `env` without the guard switches a project's settings set: `env` itself when there are none, else a copy. */
-export function withoutProjectSwitches(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const set = projectSetSwitches(env);
-  if (set.size === 0) return env;
-  const copy = { ...env };
-  for (const name of set.keys()) delete copy[name];
-  return copy;
-}
-
 /** Forgets what projectSetSwitches found (tests). */
 export function resetProjectSwitches(): void {
   found = undefined;

@@ -213,16 +213,18 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   ownResults.forEach(({ result }, i) => {
     if (result instanceof Promise) void result.then((done) => (ownNow[i] = done));
   });
-  const late = new HookError('E_HANDLER_TIMEOUT', 'still running when the adopted-hooks entry had to answer');
   setTimeout(
-    () =>
+    () => {
+      // Made only if the deadline comes: an Error captures a stack, which every start would pay for.
+      const late = new HookError('E_HANDLER_TIMEOUT', 'still running when the adopted-hooks entry had to answer');
       finish([
         ...broken,
         ...(ownResults ?? []).map(
           ({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, late, debug),
         ),
         ...running.map((h) => settled.get(h.name) ?? timedOut(h)),
-      ]),
+      ]);
+    },
     Math.max(0, deadline - Date.now()),
   ).unref();
   const adoptedResults = running.map(async (entry) => {

@@ -2,7 +2,7 @@
 // The manifest a build writes next to its bundles (what the CLI installs from), with a hash of
 // every source file of the project that went into each bundle, so `hookpack build --check` and
 // `hookpack doctor` can tell when a committed bundle no longer matches its sources.
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256.mjs';
 import { readFileSync } from 'node:fs';
 import { readBounded } from './bounded-read.mjs';
 import { isAbsolute, join, relative, sep } from 'node:path';
@@ -22,7 +22,7 @@ export function fileHash(path) {
   const bytes = readBounded(path, SOURCE_CAP);
   if (bytes === undefined) return undefined;
   const text = bytes.includes(13) ? Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : bytes;
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return sha256().update(text).digest('hex').slice(0, 16);
 }
 
 /**

@@ -6,7 +6,7 @@
 // repository's build (plugins/hookpack-guards, .claude-plugin/marketplace.json) and by
 // `hookpack plugin` (a team's plugin), which bundles this file into the CLI: node built-ins only,
 // and everything it needs passed in (no package.json read through import.meta).
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256.mjs';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBounded } from './bounded-read.mjs';
@@ -191,7 +191,7 @@ export function pluginReadme(spec, events) {
  * @param {string} distDir @param {PluginEvent[]} events
  */
 export function contentVersion(base, distDir, events) {
-  const hash = createHash('sha256');
+  const hash = sha256();
   for (const e of [...events].sort((a, b) => a.file.localeCompare(b.file)))
     hash.update(e.file).update(readBounded(join(distDir, e.file), BUNDLE_CAP) ?? 'missing');
   return `${base.replace(/\+.*$/, '')}+${hash.digest('hex').slice(0, 8)}`;

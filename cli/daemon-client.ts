@@ -1,6 +1,7 @@
-import { connect } from 'node:net';
+import type * as net from 'node:net';
 import { join } from 'node:path';
 import { hookpackHomePath } from '../lib/home.ts';
+import { builtin } from '../lib/runtime/builtin.ts';
 
 /** The warm daemon's socket for this user's state directory (lib/daemon/server.ts). */
 export function daemonSocket(env: NodeJS.ProcessEnv): string {
@@ -15,7 +16,8 @@ export function askDaemon(
 ): Promise<Record<string, unknown> | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const socket = connect(daemonSocket(env));
+    // node:net on first use: loading it cost every `hookpack` command ~3 ms.
+    const socket = builtin<typeof net>('node:net').connect(daemonSocket(env));
     const done = (value: Record<string, unknown> | undefined) => {
       clearTimeout(timer);
       socket.destroy();

@@ -1,10 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import type * as childProcess from 'node:child_process';
+import { builtin } from '../lib/runtime/builtin.ts';
 
 /**
  * Whether git would leave `path` out of a commit (a `dist/` line in the project's .gitignore
  * matches .claude/hooks/dist too). False when git is missing or the project is no repository.
  */
 export function ignoredByGit(path: string, cwd: string): boolean {
+  const { spawnSync } = builtin<typeof childProcess>('node:child_process');
   const result = spawnSync('git', ['check-ignore', '-q', path], { cwd, stdio: 'ignore', timeout: 5_000 });
   return result.status === 0;
 }

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import type * as childProcess from 'node:child_process';
+import { builtin } from './runtime/builtin.ts';
 import type { HookDefinition } from './define.ts';
 import { isDebug } from './runtime/debug.ts';
 import { hookDeadline } from './runtime/deadline.ts';
@@ -39,6 +40,7 @@ export function spawnHook(bundle: string, payload: unknown, options: SpawnHookOp
   const input = typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : `${JSON.stringify(payload)}\n`;
   const started = performance.now();
   return new Promise((resolve, reject) => {
+    const { spawn } = builtin<typeof childProcess>('node:child_process');
     const child = spawn(process.execPath, [bundle], { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

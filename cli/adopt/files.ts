@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import type * as crypto from 'node:crypto';
+import { builtin } from '../../lib/runtime/builtin.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../../lib/atomic.ts';
@@ -74,7 +75,9 @@ export interface AdoptionRecord {
   table: string;
 }
 
-export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+// node:crypto on first use: it costs every `hookpack` command ~7 ms to load, and most never hash.
+export const sha256 = (data: string | Buffer) =>
+  builtin<typeof crypto>('node:crypto').createHash('sha256').update(data).digest('hex');
 
 /**
  * The record's path: in the user's 0700 state directory, not next to the settings file (a

@@ -33,8 +33,8 @@ export function bundleInfoOfProgram(program: HookProgram): BundleInfo | undefine
 /** What a file built by hookpack holds, or undefined for any other file. */
 export function readBundleInfo(path: string): BundleInfo | undefined {
   const text = head(path);
-  const single = /^\/\/ ([a-z0-9][a-z0-9._-]*) \(([A-Za-z]+)[,)][^\n]*? [·-] hookpack /m.exec(text);
-  const bundle = /^\/\/ on-([A-Za-z]+): ([^·\n]+?) [·-] hookpack /m.exec(text);
+  const single = /^\/\/ ([a-z0-9][a-z0-9._-]*) \(([A-Za-z]+)[,)][^\n]*? [\u00b7-] hookpack /m.exec(text);
+  const bundle = /^\/\/ on-([A-Za-z]+): ([^\u00b7\n]+?) [\u00b7-] hookpack /m.exec(text);
   const names =
     single !== null
       ? [single[1] as string]

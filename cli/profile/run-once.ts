@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import type * as childProcess from 'node:child_process';
+import { builtin } from '../../lib/runtime/builtin.ts';
 import { guardGroups, signalGroup, trackGroup, untrackGroup } from '../../lib/run/process-groups.ts';
 import { OUTPUT_CHAR_CAP } from '../../lib/runtime/truncate.ts';
 import { newRunId, processesOfRun, RUN_MARKER } from './run-marker.ts';
@@ -79,6 +80,7 @@ export function runOnce(launch: Launch, input: string, timeoutMs: number): Promi
     // Every process this run starts inherits the marker, so the ones that leave the group are found too.
     const runId = newRunId();
     const env = { ...launch.env, [RUN_MARKER]: runId };
+    const { spawn } = builtin<typeof childProcess>('node:child_process');
     const child =
       launch.args === undefined
         ? spawn('/bin/sh', ['-c', launch.command], {

@@ -44,9 +44,17 @@ describe('the README', () => {
   it('names the test command that CI runs', () => {
     expect(readme).toMatch(/npm test\s+# lint \(Biome\) \+ typecheck \+ build \+ every test/);
     expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m);
-    // …and that the command does what the README's comment says, lint first.
+    // …and that the command does what the README's comment says: lint, typecheck, build, tests.
     expect(
       (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { test: string } }).scripts.test,
-    ).toMatch(/^biome check \. && tsc /);
+    ).toBe('node test/run-all.mjs');
+    const steps = readFileSync(join(ROOT, 'test', 'run-all.mjs'), 'utf8');
+    for (const step of [
+      /TOOLS\.biome, 'check', '\.'/,
+      /TOOLS\.tsc, '-p', 'tsconfig\.build\.json'/,
+      /'build\.mjs'/,
+      /TOOLS\.vitest, 'run'/,
+    ])
+      expect(steps).toMatch(step);
   });
 });

@@ -46,11 +46,17 @@ interface Bindings {
 }
 
 let bindings: Bindings | null | undefined;
+const MIN_NODE_MAJOR = 18;
+const MAX_NODE_MAJOR = 24;
 
 function load(): Bindings | null {
   const binding = (process as { binding?: ((name: string) => Record<string, unknown>) & { name?: string } }).binding;
   // With --pending-deprecation node wraps process.binding to warn on stderr: a hook must not.
   if (typeof binding !== 'function' || binding.name !== 'binding' || process.platform === 'win32') return null;
+  // The handles' JS contract (onread with streamBaseState, spawn's options, onexit's arguments) has
+  // held from Node 12 through 24; a newer major uses child_process until it has been checked.
+  const major = Number(process.versions.node.split('.')[0]);
+  if (!(major >= MIN_NODE_MAJOR && major <= MAX_NODE_MAJOR)) return null;
   try {
     const { Process } = binding('process_wrap');
     const { Pipe, constants } = binding('pipe_wrap');

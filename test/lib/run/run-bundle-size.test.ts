@@ -40,13 +40,16 @@ describe('what importing run and runInBackground costs a hook', () => {
     expect(text).not.toMatch(/require\("node:child_process"\)/);
   });
 
-  const childProcessLoads = (env: NodeJS.ProcessEnv) => {
+  const childProcessLoads = (env: NodeJS.ProcessEnv, nodeVersion?: string) => {
+    const pretend = nodeVersion
+      ? `Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '${nodeVersion}' } });\n`
+      : '';
     const script = bundleScript(
-      `import { run } from './lib/run.ts';
+      `${pretend}import { run } from './lib/run.ts';
        const loaded = () => process.moduleLoadList.some((name) => name === 'NativeModule child_process');
        const before = loaded();
        void run('true', []).then((r) => process.stdout.write(JSON.stringify([before, loaded(), r.exitCode])));`,
-      dir.file('lazy.cjs'),
+      dir.file(`lazy-${nodeVersion ?? 'this'}.cjs`),
     );
     const result = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 10_000, env });
     return JSON.parse(result.stdout);
@@ -54,6 +57,10 @@ describe('what importing run and runInBackground costs a hook', () => {
 
   it('never loads child_process where node offers the process and pipe handles', () => {
     expect(childProcessLoads({ ...process.env, HOOKPACK_NODE_SPAWN: undefined })).toEqual([false, false, 0]);
+  });
+
+  it('starts children with child_process on a Node major its handles have not been checked on', () => {
+    expect(childProcessLoads({ ...process.env, HOOKPACK_NODE_SPAWN: undefined }, '99.0.0')).toEqual([false, true, 0]);
   });
 
   it('loads child_process only when run is first called, where it starts children with it', () => {

@@ -46,15 +46,17 @@ interface Bindings {
 }
 
 let bindings: Bindings | null | undefined;
-const MIN_NODE_MAJOR = 18;
-const MAX_NODE_MAJOR = 24;
+const MIN_NODE_MAJOR = 20;
+const MAX_NODE_MAJOR = 22;
 
 function load(): Bindings | null {
   const binding = (process as { binding?: ((name: string) => Record<string, unknown>) & { name?: string } }).binding;
   // With --pending-deprecation node wraps process.binding to warn on stderr: a hook must not.
   if (typeof binding !== 'function' || binding.name !== 'binding' || process.platform === 'win32') return null;
-  // The handles' JS contract (onread with streamBaseState, spawn's options, onexit's arguments) has
-  // held from Node 12 through 24; a newer major uses child_process until it has been checked.
+  // Only on the majors this contract (spawn's options object, onread with streamBaseState,
+  // onexit's arguments) was run and compared on: 20 and 22. Node 24's spawn takes other arguments
+  // and aborts the process on these (a native assertion, no exception to catch), so any other
+  // major uses child_process until it has been checked the same way.
   const major = Number(process.versions.node.split('.')[0]);
   if (!(major >= MIN_NODE_MAJOR && major <= MAX_NODE_MAJOR)) return null;
   try {

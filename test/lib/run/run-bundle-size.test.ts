@@ -60,7 +60,8 @@ describe('what importing run and runInBackground costs a hook', () => {
   });
 
   it('starts children with child_process on a Node major its handles have not been checked on', () => {
-    expect(childProcessLoads({ ...process.env, HOOKPACK_NODE_SPAWN: undefined }, '99.0.0')).toEqual([false, true, 0]);
+    for (const version of ['24.0.0', '99.0.0', '18.20.0'])
+      expect(childProcessLoads({ ...process.env, HOOKPACK_NODE_SPAWN: undefined }, version)).toEqual([false, true, 0]);
   });
 
   it('loads child_process only when run is first called, where it starts children with it', () => {

@@ -27,6 +27,8 @@ interface WriteRequest {
   handle: PipeHandle;
   oncomplete: (status: number) => void;
   async: boolean;
+  /** What is being written: libuv writes a Buffer from its memory, so it must live until written. */
+  buffer?: string | Uint8Array;
 }
 interface ProcessHandle extends Handle {
   pid: number;
@@ -60,7 +62,12 @@ function load(): Bindings | null {
   const major = Number(process.versions.node.split('.')[0]);
   if (!(major >= MIN_NODE_MAJOR && major <= MAX_NODE_MAJOR)) return null;
   try {
-    const { Process } = binding('process_wrap');
+    const processWrap = binding('process_wrap');
+    // Node 24 (24.21 checked) passes spawn's options positionally, and its binding exports
+    // `constants` with that change; an options object there is a native assertion, so a binding
+    // with `constants` has the new contract, whatever the version says.
+    if ('constants' in processWrap) return null;
+    const { Process } = processWrap;
     const { Pipe, constants } = binding('pipe_wrap');
     const stream = binding('stream_wrap');
     const pipeType = (constants as { SOCKET?: unknown } | undefined)?.SOCKET;
@@ -166,6 +173,9 @@ function feed(b: Bindings, pipe: PipeHandle, input: string | Uint8Array): () => 
   req.handle = pipe;
   req.async = false;
   req.oncomplete = close;
+  // As child_process does (req.buffer): without a reference a Uint8Array can be collected while a
+  // slow reader still has part of it to read, and the child gets a cut or foreign input.
+  req.buffer = input;
   const error = typeof input === 'string' ? pipe.writeUtf8String(req, input) : pipe.writeBuffer(req, input);
   // Written at once, or failed: close now; else oncomplete closes it once the child has read it all (or died).
   if (error !== 0 || b.state[b.writeWasAsync] === 0) close();

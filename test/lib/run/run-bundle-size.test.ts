@@ -40,16 +40,23 @@ describe('what importing run and runInBackground costs a hook', () => {
     expect(text).not.toMatch(/require\("node:child_process"\)/);
   });
 
-  const childProcessLoads = (env: NodeJS.ProcessEnv, nodeVersion?: string) => {
-    const pretend = nodeVersion
+  const childProcessLoads = (env: NodeJS.ProcessEnv, nodeVersion?: string, newSpawnContract = false) => {
+    let pretend = nodeVersion
       ? `Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '${nodeVersion}' } });\n`
       : '';
+    // Node 24's process_wrap, whose spawn takes its options positionally, exports \`constants\`.
+    if (newSpawnContract)
+      pretend += `const original = process.binding;
+        process.binding = function binding(name) {
+          const b = original.call(process, name);
+          return name === 'process_wrap' ? { ...b, constants: {} } : b;
+        };\n`;
     const script = bundleScript(
       `${pretend}import { run } from './lib/run.ts';
        const loaded = () => process.moduleLoadList.some((name) => name === 'NativeModule child_process');
        const before = loaded();
        void run('true', []).then((r) => process.stdout.write(JSON.stringify([before, loaded(), r.exitCode])));`,
-      dir.file(`lazy-${nodeVersion ?? 'this'}.cjs`),
+      dir.file(`lazy-${nodeVersion ?? 'this'}-${newSpawnContract}.cjs`),
     );
     const result = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 10_000, env });
     return JSON.parse(result.stdout);
@@ -62,6 +69,14 @@ describe('what importing run and runInBackground costs a hook', () => {
   it('starts children with child_process on a Node major its handles have not been checked on', () => {
     for (const version of ['24.0.0', '99.0.0', '18.20.0'])
       expect(childProcessLoads({ ...process.env, HOOKPACK_NODE_SPAWN: undefined }, version)).toEqual([false, true, 0]);
+  });
+
+  it("starts children with child_process where the process binding has Node 24's spawn contract, whatever the version", () => {
+    expect(childProcessLoads({ ...process.env, HOOKPACK_NODE_SPAWN: undefined }, undefined, true)).toEqual([
+      false,
+      true,
+      0,
+    ]);
   });
 
   it('loads child_process only when run is first called, where it starts children with it', () => {

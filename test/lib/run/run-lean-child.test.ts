@@ -91,6 +91,29 @@ describe('run on libuv handles and on child_process', () => {
     expect(lean.stderr).toBe('');
   });
 
+  it('keeps a Buffer input alive until a slow reader has read it all, through garbage collections', () => {
+    const gcScript = bundleScript(
+      `import { createHash } from 'node:crypto';
+       import { run } from './lib/run.ts';
+       const input = new Uint8Array(4 * 1024 * 1024).map((_, i) => (i * 7919) % 251);
+       const expected = createHash('sha256').update(input).digest('hex');
+       const churn = setInterval(() => { for (let i = 0; i < 50; i++) new Uint8Array(1 << 16); globalThis.gc?.(); }, 5);
+       void run('sh', ['-c', 'sleep 0.3; sha256sum'], { input: new Uint8Array(input) }).then((r) => {
+         clearInterval(churn);
+         process.stdout.write(JSON.stringify({ same: r.stdout.startsWith(expected), exitCode: r.exitCode }));
+       });`,
+      dir.file('gc-input.cjs'),
+    );
+    for (const env of [{ HOOKPACK_NODE_SPAWN: undefined }, { HOOKPACK_NODE_SPAWN: '1' }]) {
+      const result = spawnSync(process.execPath, ['--expose-gc', gcScript], {
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, ...env },
+      });
+      expect(JSON.parse(result.stdout), result.stderr).toEqual({ same: true, exitCode: 0 });
+    }
+  });
+
   it('prints no deprecation warning under --pending-deprecation (it uses child_process then)', () => {
     const warned = scenarios({}, ['--pending-deprecation']);
     expect(warned.stderr).toBe('');

@@ -11,26 +11,41 @@ const { dir, cleanup } = tempDir('cli-control');
 afterAll(cleanup);
 
 describe('the CLI shows control characters instead of sending them to the terminal', () => {
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
   it.each([
-    ['clear screen', '\u001b[2J'],
-    ['cursor up and erase line', '\u001b[1A\u001b[K'],
-    ['window title (OSC)', '\u001b]0;pwned\u0007'],
-    ['hyperlink (OSC 8)', '\u001b]8;;https://evil.example\u001b\\'],
-    ['carriage return over the line', 'ok\rno'],
-    ['backspace', 'abc\b\b'],
-    ['C1 control sequence introducer', '\u009b2J'],
-    ['DEL', 'a\u007f'],
-    ['NUL', 'a\u0000b'],
-  ])('%s', (_what, text) => {
-    const shown = terminalText(`before ${text} after`);
-    expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    expect(shown).toContain('\ufffd');
-    expect(shown.startsWith('before ')).toBe(true);
+    ['clear screen', '\u001b[2J', '\\u001b[2J'],
+    ['cursor up and erase line', '\u001b[1A\u001b[K', '\\u001b[1A\\u001b[K'],
+    ['window title (OSC)', '\u001b]0;pwned\u0007', '\\u001b]0;pwned\\u0007'],
+    ['hyperlink (OSC 8)', '\u001b]8;;https://evil.example\u001b\\', '\\u001b]8;;https://evil.example\\u001b\\'],
+    ['carriage return over the line', 'ok\rno', 'ok\\u000dno'],
+    ['backspace', 'abc\b\b', 'abc\\u0008\\u0008'],
+    ['C1 control sequence introducer', '\u009b2J', '\\u009b2J'],
+    ['DEL', 'a\u007f', 'a\\u007f'],
+    ['NUL', 'a\u0000b', 'a\\u0000b'],
+    ['right-to-left override', '\u202egnp.exe', '\\u202egnp.exe'],
+    ['conceal (SGR 8), dropped with its text kept', 'warn\u001b[8m hidden', 'warn hidden'],
+    ['black on black', '\u001b[30;40msecret', 'secret'],
+    ['a colon-form colour', '\u001b[38:5:196mc', 'c'],
+  ])('%s', (_what, text, shown) => {
+    const out = terminalText(`before ${text} after`);
+    expect(out).toBe(`before ${shown} after`);
+    expect(out).not.toMatch(RAW);
   });
 
-  it('keeps newlines, tabs, colour, and text in any script', () => {
-    const text = `a\tb\n${paint(true, 'red', 'deny')} café 日本 🙂\n`;
+  it("keeps newlines, tabs, the CLI's own colours, and text in any script", () => {
+    const text = `a\tb\n${paint(true, 'red', 'deny')} ${paint(true, 'dim', 'note')} café 日本 🙂\n`;
     expect(terminalText(text)).toBe(text);
+  });
+
+  it('turns CRLF line ends into LF', () => {
+    expect(terminalText('one\r\ntwo\r\n')).toBe('one\ntwo\n');
+  });
+
+  it('leaves JSON output meaning the same: DEL and C1, which JSON.stringify writes raw, become escapes', () => {
+    const json = JSON.stringify({ s: 'a\u0085b\u007f\u202e' });
+    expect(JSON.parse(terminalText(json))).toEqual(JSON.parse(json));
+    expect(terminalText(json)).not.toMatch(RAW);
   });
 
   it('in a note of hookpack adopt about an event name a settings file made up', async () => {
@@ -46,7 +61,7 @@ describe('the CLI shows control characters instead of sending them to the termin
       }),
     );
     const run = await runCli([adoptCommand], ['adopt', '--dry-run'], { cwd: root, env: cleanEnv(dir) });
-    expect(run.stderr).toContain('Evil\ufffd[2J\ufffd1A');
-    expect(run.stderr + run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stderr).toContain('Evil\\u001b[2J\\u009b1A');
+    expect(run.stderr + run.stdout).not.toMatch(RAW);
   });
 });

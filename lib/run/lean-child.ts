@@ -194,6 +194,36 @@ function spawnError(errno: number, file: string): Error & { code: string } {
 }
 
 /**
+ * Spawns `file` detached (its own session and process group) with these stdio entries, its
+ * `onexit` set first. Returns the process handle, or the spawn error (every handle closed).
+ */
+function spawnDetached(
+  b: Bindings,
+  file: string,
+  args: readonly string[],
+  cwd: string | undefined,
+  pairs: string[],
+  stdio: { type: string; readable?: boolean; writable?: boolean; handle?: PipeHandle }[],
+  onexit: ProcessHandle['onexit'],
+): { child: ProcessHandle } | { error: Error & { code: string } } {
+  const child = new b.Process();
+  child.onexit = onexit;
+  const errno = child.spawn({
+    file,
+    args: [file, ...args],
+    cwd,
+    envPairs: pairs,
+    // Never on Windows (load() returns null there), so no windowsHide.
+    detached: true,
+    stdio,
+  });
+  if (errno === 0) return { child };
+  child.close();
+  for (const entry of stdio) entry.handle?.close();
+  return { error: spawnError(errno, file) };
+}
+
+/**
  * Starts a child as startNodeChild does, on the raw handles. Returns undefined (start it with
  * child_process instead) when the environment holds a NUL byte: child_process throws the
  * TypeError for that.
@@ -201,46 +231,40 @@ function spawnError(errno: number, file: string): Error & { code: string } {
 export function startLeanChild(spec: ChildSpec, events: ChildEvents): Started | undefined {
   const b = bindings;
   if (!b) return undefined;
+  // A NUL byte in the environment: child_process throws the TypeError for it.
   const pairs = envPairs(spec.env ?? process.env);
   if (pairs === undefined) return undefined;
   const pipe = () => new b.Pipe(b.pipeType);
   const stdin = spec.input === undefined ? undefined : pipe();
   const out = pipe();
   const err = pipe();
-  const child = new b.Process();
   let exited = false;
   let open = 2;
   let released = false;
   const maybeClose = () => {
     if (exited && open === 0 && !released) events.close();
   };
-  child.onexit = (status, signal) => {
-    child.close();
-    exited = true;
-    if (released) return;
-    events.exit(signal ? null : status, signal ? (signal as NodeJS.Signals) : null);
-    maybeClose();
-  };
-  const errno = child.spawn({
-    file: spec.file,
-    args: [spec.file, ...spec.args],
-    cwd: spec.cwd,
-    envPairs: pairs,
-    detached: true,
-    windowsHide: true,
-    stdio: [
+  const spawned = spawnDetached(
+    b,
+    spec.file,
+    spec.args,
+    spec.cwd,
+    pairs,
+    [
       stdin === undefined ? { type: 'ignore' } : { type: 'pipe', readable: true, writable: false, handle: stdin },
       { type: 'pipe', readable: false, writable: true, handle: out },
       { type: 'pipe', readable: false, writable: true, handle: err },
     ],
-  });
-  if (errno !== 0) {
-    child.close();
-    stdin?.close();
-    out.close();
-    err.close();
-    return { error: spawnError(errno, spec.file) };
-  }
+    (status, signal) => {
+      child.close();
+      exited = true;
+      if (released) return;
+      events.exit(signal ? null : status, signal ? (signal as NodeJS.Signals) : null);
+      maybeClose();
+    },
+  );
+  if ('error' in spawned) return spawned;
+  const { child } = spawned;
   const stdout = cappedCollector(spec.maxOutputBytes);
   const stderr = cappedCollector(spec.maxOutputBytes);
   const ended = () => {
@@ -280,22 +304,10 @@ export function startLeanDetached(
   if (!b) return undefined;
   const pairs = envPairs(env ?? process.env);
   if (pairs === undefined) return undefined;
-  const child = new b.Process();
-  child.onexit = () => child.close();
   const ignored = { type: 'ignore' };
-  const errno = child.spawn({
-    file,
-    args: [file, ...args],
-    cwd,
-    envPairs: pairs,
-    detached: true,
-    windowsHide: true,
-    stdio: [ignored, ignored, ignored],
-  });
-  if (errno !== 0) {
-    child.close();
-    return { error: spawnError(errno, file) };
-  }
+  const spawned = spawnDetached(b, file, args, cwd, pairs, [ignored, ignored, ignored], () => child.close());
+  if ('error' in spawned) return spawned;
+  const { child } = spawned;
   // As child.unref(): the hook exits when it is done, whatever the child still does.
   child.unref();
   return { pid: child.pid };

@@ -48,6 +48,7 @@ export async function run(file: string, args: readonly string[], options?: RunOp
   if (signal?.aborted) return result({ aborted: true });
 
   guardGroups();
+  // Filled in below, once the child's pid is known: neither starter reports before the event loop turns.
   const events: ChildEvents = { exit: () => {}, close: () => {} };
   const spec: ChildSpec = { file, args, cwd, env: childEnv(env, extendEnv), input, maxOutputBytes };
   const launched = (leanChildAvailable() ? startLeanChild(spec, events) : undefined) ?? startNodeChild(spec, events);

@@ -10,6 +10,7 @@ import {
   DELETION_DENY_RULES,
   DOWNLOAD_RULES,
   GIT_ASK_RULES,
+  GIT_VALUE_OPTIONS,
   HIDDEN_CODE_RULES,
 } from './bash-rules.work-loss.ts';
 
@@ -55,20 +56,6 @@ const REMOTE_COPY_VALUE_OPTIONS = [
   'T',
 ];
 const RM_FLAGS = ['r', 'R', 'recursive', 'f', 'force'];
-/** Options of git and of git push that take a value in the next word. */
-const GIT_VALUE_OPTIONS = [
-  'C',
-  'c',
-  'git-dir',
-  'work-tree',
-  'namespace',
-  'config-env',
-  'o',
-  'push-option',
-  'repo',
-  'receive-pack',
-  'exec',
-];
 const FORCE = ['f', 'force', 'force-with-lease', 'force-if-includes'];
 const MAIN = [
   'main',

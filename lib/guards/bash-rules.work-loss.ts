@@ -42,7 +42,8 @@ const RSYNC_VALUE_OPTIONS = [
   'chown',
 ];
 const RSYNC_DELETE = ['--del', '--delete', '--delete-*'];
-const GIT_VALUE_OPTIONS = [
+/** Options of git and of git push that take a value in the next word. */
+export const GIT_VALUE_OPTIONS = [
   'C',
   'c',
   'git-dir',

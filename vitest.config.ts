@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { tsconfigAliases } from './test/setup/tsconfig-aliases.ts';
 
+// Node 20 loads the certificates NODE_EXTRA_CA_CERTS names at every start (3x `node -e 0`'s CPU
+// where a host sets it): the tests start ~1,200 node processes and none makes a TLS call, so they
+// start node as the installer starts a hook (`env -u NODE_EXTRA_CA_CERTS node …`, lib/define.ts
+// `network`). Dropped here, before vitest forks its workers, which pass the environment on.
+delete process.env.NODE_EXTRA_CA_CERTS;
+
 // Hooks under test write telemetry and caches: never into the developer's real ~/.cache or config.
 // Vitest evaluates this file once more for each project below: one sandbox per run all the same.
 const run = globalThis as { hookpackTestSandbox?: string };

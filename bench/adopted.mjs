@@ -102,7 +102,10 @@ export function buildAdopted(root, outDir, python, node = quote(process.execPath
   writeFileSync(join(runnerDir, 'adopted.settings.json'), JSON.stringify(table));
   // As adopt writes it (env -u spares node the CA load; the variable is unset in the bench anyway).
   const runner = `${own}env -u NODE_EXTRA_CA_CERTS ${node} ${quote(join(runnerDir, 'adopt.cjs'))} settings.json PreToolUse || exit 2`;
-  return { commands, runner, ownSession: own !== '' };
+  // As `hookpack adopt --warm` writes it: the warm client asks the daemon, which runs the same five.
+  const warmRunner = (client) =>
+    `${own}env -u NODE_EXTRA_CA_CERTS ${quote(client)} 12 ${quote(join(runnerDir, 'adopt.cjs'))} settings.json PreToolUse || exit 2`;
+  return { commands, runner, warmRunner, ownSession: own !== '' };
 }
 
 /** Whether util-linux's `setsid` (with -w, wait) is on PATH. */

@@ -184,6 +184,15 @@ export function listPrograms({ root, env, manifest, variants, seventeen, project
     });
   }
 
+  if (adopted && warm && !warm.reason) {
+    const session = adopted.ownSession ? ' (setsid -w)' : '';
+    add('adopted', '1 runner, warm: hookpack-warm adopt.cjs', {
+      commands: [adopted.warmRunner(warm.client)],
+      env: warm.warmEnv,
+      note: `after hookpack adopt --warm: the native client${session} asks the warm daemon, which starts the same five at once`,
+    });
+  }
+
   if (project) {
     for (const event of project.manifest.events) {
       add('project', `project ${event.file}`, {

@@ -151,6 +151,14 @@ function sectionsOf(rows, { skipped, python, warmDaemon }) {
     notes.adopted.push(
       `adoption overhead = runner - direct = ${overhead.toFixed(1)} ms per event = ${inNodes.toFixed(2)} x node -e 0 (${floor.medianMs.toFixed(1)} ms); budget <= ${RATIO_BUDGETS.adoption} x: ${inNodes <= RATIO_BUDGETS.adoption ? 'met' : 'missed'}.`,
     );
+  }
+  const warmRunner = find('adopted:1 runner, warm: hookpack-warm adopt.cjs');
+  if (direct && warmRunner && floor) {
+    const overhead = warmRunner.medianMs - direct.medianMs;
+    const inNodes = overhead / floor.medianMs;
+    notes.adopted.push(
+      `adoption overhead, warm (adopt --warm) = ${overhead.toFixed(1)} ms per event = ${inNodes.toFixed(2)} x node -e 0; budget <= ${RATIO_BUDGETS.adoption} x: ${inNodes <= RATIO_BUDGETS.adoption ? 'met' : 'missed'}.`,
+    );
   } else if (!python) notes.adopted.push('python3 not found: the adoption scenario was not timed.');
   const projectEvent = rows.find((r) => r.section === 'project' && r.name === 'project on-PreToolUse.cjs');
   if (projectEvent)

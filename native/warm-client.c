@@ -6,6 +6,8 @@
  * It never answers on its own: the daemon's answer or the bundle's, nothing else.
  *
  *   usage: hookpack-warm <timeout seconds> <absolute path of on-<Event>.cjs>
+ *          hookpack-warm <timeout seconds> <absolute path of hookpack/adopt.cjs> <argument>...
+ *   (the second: a `hookpack adopt --warm` entry; today's command is `node adopt.cjs <argument>...`)
  *
  * Compiled by `hookpack install --warm` / `hookpack build` with the system C compiler;
  * HOOKPACK_DAEMON_JS is the daemon script of the hookpack package that compiled it.
@@ -38,6 +40,8 @@ extern char **environ;
 /* Payloads above this go to the bundle directly (Claude Code's are far smaller). */
 #define MAX_PAYLOAD (64 * 1024 * 1024)
 #define MAX_REPLY (16 * 1024 * 1024)
+/* An adopted-hooks runner takes <settings file> <Event> [<hook>]: a few more than that is refused. */
+#define MAX_ARGS 8
 /* The daemon is started again at most this often while it keeps failing to come up. */
 #define RESPAWN_SECONDS 5
 
@@ -218,7 +222,7 @@ static int stopped(pid_t pid) {
  * wait), and the next call starts a new one. A daemon merely busy (a slow handler's first load)
  * is left alone: this call runs the bundle itself.
  */
-static int via_daemon(const char *bundle, const buf_t *payload, double answer_deadline, int *code) {
+static int via_daemon(const char *bundle, char **args, int nargs, const buf_t *payload, double answer_deadline, int *code) {
   char state[4096], dir[4200], sock[4300], stamp[128], cwd[4096];
   int acked = 0;
   if (state_dir(state, sizeof state) != 0) return -1;
@@ -268,7 +272,20 @@ static int via_daemon(const char *bundle, const buf_t *payload, double answer_de
   for (char **e = environ; *e; e++) envc++;
   snprintf(start, sizeof start, "%.3f", start_ms);
   snprintf(count, sizeof count, "%d", envc);
-  int bad = buf_str(&req, "HPK1") || buf_str(&req, bundle) || buf_str(&req, stamp) || buf_str(&req, start) || buf_str(&req, cwd) || buf_str(&req, count);
+  int bad;
+  if (nargs > 0) {
+    /* An adopted-hooks call also carries the runner's arguments and our umask, which its commands must start with. */
+    char mask[16], argc_text[16];
+    mode_t m = umask(077);
+    umask(m);
+    snprintf(mask, sizeof mask, "%o", (unsigned)m);
+    snprintf(argc_text, sizeof argc_text, "%d", nargs);
+    bad = buf_str(&req, "HPKA") || buf_str(&req, bundle) || buf_str(&req, stamp) || buf_str(&req, start) || buf_str(&req, cwd) || buf_str(&req, mask) || buf_str(&req, argc_text);
+    for (int i = 0; i < nargs && !bad; i++) bad = buf_str(&req, args[i]);
+    bad = bad || buf_str(&req, count);
+  } else {
+    bad = buf_str(&req, "HPK1") || buf_str(&req, bundle) || buf_str(&req, stamp) || buf_str(&req, start) || buf_str(&req, cwd) || buf_str(&req, count);
+  }
   for (char **e = environ; *e && !bad; e++) bad = buf_str(&req, *e);
   if (!bad && payload->len) bad = buf_add(&req, payload->data, payload->len);
   if (bad) goto fail;
@@ -372,7 +389,7 @@ static void json_scan(json_scan_t *s, const char *data, size_t len) {
 static int json_complete(const json_scan_t *s) { return s->closed && !s->other && !s->in_string; }
 
 /* Today's command, exec'd with the same payload on stdin: its answer is the answer. */
-static int fallback(const char *bundle, const buf_t *payload, double budget_deadline, int waited) {
+static int fallback(const char *bundle, char **args, int nargs, const buf_t *payload, double budget_deadline, int waited) {
   int pipes[2];
   if (pipe(pipes) != 0) return 127;
   if (payload->len > 16384) {
@@ -402,7 +419,9 @@ static int fallback(const char *bundle, const buf_t *payload, double budget_dead
       setenv("HOOKPACK_DEADLINE_MS", text, 1);
     }
   }
-  char *argv[] = {"node", (char *)bundle, NULL};
+  char *argv[MAX_ARGS + 3] = {"node", (char *)bundle};
+  for (int i = 0; i < nargs; i++) argv[2 + i] = args[i];
+  argv[2 + nargs] = NULL;
   execvp("node", argv);
   fprintf(stderr, "hookpack: cannot start node for %s: %s\n", bundle, strerror(errno));
   return 127;
@@ -411,11 +430,13 @@ static int fallback(const char *bundle, const buf_t *payload, double budget_dead
 int main(int argc, char **argv) {
   start_ms = now_ms();
   signal(SIGPIPE, SIG_IGN);
-  if (argc != 3 || argv[2][0] != '/') {
-    fprintf(stderr, "hookpack-warm: usage: hookpack-warm <timeout seconds> <absolute path of the bundle> (written by hookpack install --warm)\n");
+  if (argc < 3 || argc > 3 + MAX_ARGS || argv[2][0] != '/') {
+    fprintf(stderr, "hookpack-warm: usage: hookpack-warm <timeout seconds> <absolute path of the bundle> [<argument>...] (written by hookpack install --warm or hookpack adopt --warm)\n");
     return 127;
   }
   const char *bundle = argv[2];
+  char **args = argv + 3;
+  int nargs = argc - 3;
   double timeout_ms = atof(argv[1]) * 1000;
   if (!(timeout_ms > 0)) timeout_ms = 60000;
   /* lib/runtime/deadline.ts's margin: answer (or fall back) before Claude Code's timeout. */
@@ -451,8 +472,8 @@ int main(int argc, char **argv) {
     int code;
     /* The daemon answers a hook that missed its deadline at budget_deadline: half the margin more
        lets that answer arrive before the daemon is taken for hung. */
-    if (via_daemon(bundle, &payload, budget_deadline + margin / 2, &code) == 0) return code;
+    if (via_daemon(bundle, args, nargs, &payload, budget_deadline + margin / 2, &code) == 0) return code;
   }
   /* Only a call that lost time waiting on the daemon shortens the bundle's deadline. */
-  return fallback(bundle, &payload, budget_deadline, now_ms() - start_ms > 50);
+  return fallback(bundle, args, nargs, &payload, budget_deadline, now_ms() - start_ms > 50);
 }

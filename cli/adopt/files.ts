@@ -9,6 +9,7 @@ import { readPrivateText } from '../../lib/private-file.ts';
 import { CliError } from '../errors.ts';
 import { packageRoot } from '../package-root.ts';
 import { realDir, shQuote } from '../settings/hook-command.ts';
+import { WARM_CLIENT_FILE } from '../settings/warm-command.ts';
 import { ioError } from '../settings/write.ts';
 import type { Target } from '../settings/target.ts';
 
@@ -31,9 +32,9 @@ export function adoptDir(target: Target, env: NodeJS.ProcessEnv = process.env): 
   return join(adopted, `local-${sha256(realDir(target.context.projectDir)).slice(0, 24)}`, 'hookpack');
 }
 
-/** The runner as the settings command names it: through $CLAUDE_PROJECT_DIR inside the project (every clone), else its absolute path. */
-function runnerWord(target: Target): string {
-  const path = join(adoptDir(target), RUNNER_FILE);
+/** A file of the adopt directory as the settings command names it: through $CLAUDE_PROJECT_DIR inside the project (every clone), else its absolute path. */
+function adoptedWord(target: Target, file: string): string {
+  const path = join(adoptDir(target), file);
   const rel = relative(target.context.projectDir, path);
   if (target.scope !== 'user' && !rel.startsWith('..') && !isAbsolute(rel)) {
     const posix = rel.split(sep).join('/');
@@ -46,7 +47,10 @@ function runnerWord(target: Target): string {
  * The command of a runner entry. `env -u NODE_EXTRA_CA_CERTS` spares node's start the
  * certificate load (3x slower, bench "NODE_EXTRA_CA_CERTS trap"); the value rides along in
  * HOOKPACK_EXTRA_CA_CERTS and the runner gives it back to the adopted commands. An entry holding
- * a guard ends with install's `|| exit 2`: a runner that cannot start still blocks.
+ * a guard ends with install's `|| exit 2`: a runner that cannot start still blocks. `warm`: the
+ * warm client (`warm/hookpack-warm` in the adopt directory, docs/warm.md) asks the daemon to run
+ * the entry and runs `node <runner> …` itself whenever the daemon can't; it needs the entry's
+ * timeout to know how long it may wait.
  */
 export function runnerCommand(
   target: Target,
@@ -54,9 +58,11 @@ export function runnerCommand(
   event: string,
   hook: string | undefined,
   guard: boolean,
+  warm?: { timeoutSeconds: number },
 ): string {
   const file = /^[A-Za-z0-9._-]+$/.test(settingsFile) ? settingsFile : shQuote(settingsFile);
-  return `env -u NODE_EXTRA_CA_CERTS HOOKPACK_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" node ${runnerWord(target)} ${file} ${event}${hook === undefined ? '' : ` ${hook}`}${guard ? ' || exit 2' : ''}`;
+  const start = warm === undefined ? 'node' : `${adoptedWord(target, WARM_CLIENT_FILE)} ${warm.timeoutSeconds}`;
+  return `env -u NODE_EXTRA_CA_CERTS HOOKPACK_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" ${start} ${adoptedWord(target, RUNNER_FILE)} ${file} ${event}${hook === undefined ? '' : ` ${hook}`}${guard ? ' || exit 2' : ''}`;
 }
 
 /** Whether a settings command runs an adopt runner (ours: adopt never adopts it again). */
@@ -183,7 +189,11 @@ export function removeRunnerAndTable(tablePath: string): void {
   const dir = dirname(tablePath);
   rmSync(tablePath, { force: true });
   try {
-    if (!readdirSync(dir).some((f) => f.startsWith('adopted.'))) rmSync(join(dir, RUNNER_FILE), { force: true });
+    if (!readdirSync(dir).some((f) => f.startsWith('adopted.'))) {
+      rmSync(join(dir, RUNNER_FILE), { force: true });
+      // The warm client `adopt --warm` compiled (WARM_CLIENT_FILE's directory): of no use without a runner.
+      rmSync(join(dir, dirname(WARM_CLIENT_FILE)), { recursive: true, force: true });
+    }
     if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
   } catch {
     // leftovers are harmless: the settings no longer name them

@@ -31,7 +31,7 @@ export interface AdoptPlan {
 /** How adopt builds commands and tells entries it must not touch. */
 export interface PlanContext {
   /** The runner's command for an event (and one hook, for an entry of its own); `guard` adds `|| exit 2`. */
-  runnerCommand: (event: string, hook: string | undefined, guard: boolean) => string;
+  runnerCommand: (event: string, hook: string | undefined, guard: boolean, timeoutSeconds: number) => string;
   /** hookpack's own install entries (and the runner's), which are never adopted. */
   isOurs: (command: unknown) => boolean;
   /** The bundle an install entry runs (path for the table, and whether it fails closed), or undefined. */
@@ -210,7 +210,7 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
       const timeout = Math.max(entryTimeout(shared), ...ownHere.map((b) => b.timeout));
       entries.push({
         ...(matcher !== undefined ? { matcher } : {}),
-        hooks: [{ type: 'command', command: context.runnerCommand(event, undefined, guard), timeout }],
+        hooks: [{ type: 'command', command: context.runnerCommand(event, undefined, guard, timeout), timeout }],
       });
       bundles.push(...ownHere.map(({ matcher: _matcher, ...bundle }) => bundle));
     }
@@ -221,7 +221,7 @@ export function planAdoption(root: Node, text: string, context: PlanContext): Ad
           {
             type: 'command',
             if: entry.if,
-            command: context.runnerCommand(event, hook.name, hook.guard),
+            command: context.runnerCommand(event, hook.name, hook.guard, entryTimeout([hook])),
             timeout: entryTimeout([hook]),
           },
         ],

@@ -25,6 +25,7 @@ import { readSettings, type SettingsDoc } from '../settings/read.ts';
 import { saveChange } from '../settings/save.ts';
 import { SCOPES } from '../settings/scope.ts';
 import { resolveTarget, TARGET_HELP, TARGET_OPTIONS, type Target } from '../settings/target.ts';
+import { compileWarmClient } from '../warm-client.ts';
 
 function manifestIfBuilt(distDir: string): Manifest | undefined {
   try {
@@ -97,13 +98,15 @@ function plan(
   guards: Set<string>,
   elsewhere: string[],
   breaker: BreakerSettings | undefined,
+  warm: boolean,
 ): AdoptPlan {
   const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   if (root === undefined) throw new CliError('E_SETTINGS', `cannot parse ${target.label}`);
   const bundleOf = bundleOfFor(target.context, manifest);
   const settingsFile = basename(target.path);
   return planAdoption(root, text, {
-    runnerCommand: (event, hook, guard) => runnerCommand(target, settingsFile, event, hook, guard),
+    runnerCommand: (event, hook, guard, timeoutSeconds) =>
+      runnerCommand(target, settingsFile, event, hook, guard, warm ? { timeoutSeconds } : undefined),
     isOurs: (command) => bundleOf(command) !== undefined || isRunnerCommand(command),
     ownBundle: (command) => {
       const file = bundleOf(command);
@@ -145,7 +148,10 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     }
     source = Buffer.from(previous.record.original, 'base64').toString('utf8');
   }
-  const result = plan(target, source, manifest, guards, namesAdoptedElsewhere(target, io), breakerSettings(values));
+  if (values.warm === true) refuseWarmCommitted(target);
+  const elsewhere = namesAdoptedElsewhere(target, io);
+  const breaker = breakerSettings(values);
+  let result = plan(target, source, manifest, guards, elsewhere, breaker, values.warm === true);
   // Entries adopted where hookpack has no record of the original (a clone of a committed adoption):
   // a new table would hold only the new hooks, and those entries, a guard's too, would run nothing.
   const tablePath = join(adoptDir(target), tableFileName(basename(target.path)));
@@ -193,6 +199,9 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     return 0;
   }
   const dryRun = values['dry-run'] === true;
+  // Compiled only now, when something will be written (a dry run shows the warm commands and compiles nothing).
+  if (values.warm === true && !dryRun && !(await warmClientCompiled(target, io)))
+    result = plan(target, source, manifest, guards, elsewhere, breaker, false);
   const reconciled = { text: result.text, changed: true, added: [], removed: [], kept: [] };
   let undo = () => {};
   if (!dryRun) {
@@ -233,13 +242,35 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   return code;
 }
 
+/**
+ * `--warm` never writes into a committed settings file: the client is a binary of this machine,
+ * and a teammate's clone would run a command that isn't there (the same rule as `install --warm`).
+ */
+function refuseWarmCommitted(target: Target): void {
+  if (target.committed)
+    throw new CliError(
+      'E_USAGE',
+      `--warm writes a command that runs a program compiled on this machine, and ${target.label} is committed with the project: use --scope local (settings.local.json) or --scope user; nothing was changed`,
+    );
+}
+
+/** The warm client compiled into the adopt directory (`warm/hookpack-warm`), or a note and false: the plain runner commands then. */
+async function warmClientCompiled(target: Target, io: Io): Promise<boolean> {
+  const client = await compileWarmClient(adoptDir(target), io.env);
+  if ('reason' in client) {
+    io.err(`hookpack: --warm: ${client.reason}; adopting with the plain runner commands (node per event)\n`);
+    return false;
+  }
+  return true;
+}
+
 /** `hookpack adopt`: runs a settings file's own command hooks (any language) through hookpack. */
 export const adoptCommand: Command = {
   name: 'adopt',
   summary: "run a settings file's existing command hooks (Python, shell, …) through hookpack",
   help: [
     'usage: hookpack adopt [--scope project|local|user] [--settings PATH] [--guard NAME]...',
-    '                      [--breaker-failures N] [--breaker-cool-down SECONDS] [--dry-run]',
+    '                      [--breaker-failures N] [--breaker-cool-down SECONDS] [--warm] [--dry-run]',
     '',
     "Rewrites a settings file so each event's command hooks run through one hookpack process per",
     'event (<settings dir>/hookpack/adopt.cjs, which needs only node), keeping their matchers, `if`,',
@@ -257,6 +288,9 @@ export const adoptCommand: Command = {
     "  --breaker-failures N        consecutive failures or timeouts that open a hook's circuit",
     '                              breaker (default 3; a guard blocks while it is open)',
     '  --breaker-cool-down SECONDS how long it stays open before one call tries again (default 60)',
+    '  --warm                      run each event through the warm daemon (docs/warm.md): no node',
+    '                              start per event; local or user scope only; falls back to the',
+    '                              runner on any problem',
     '  --dry-run                   print the change as a unified diff; write nothing',
   ].join('\n'),
   options: {
@@ -265,6 +299,7 @@ export const adoptCommand: Command = {
     'breaker-failures': { type: 'string' },
     'breaker-cool-down': { type: 'string' },
     'dry-run': { type: 'boolean' },
+    warm: { type: 'boolean' },
   },
   run,
 };

@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import type { HookDefinition } from '../define.ts';
+import type { HookDefinition, HookWorld } from '../define.ts';
 import { hookDeadline } from '../runtime/deadline.ts';
 import { collectEmbedded } from '../runtime/embed.ts';
 import { HookError, oneLine } from '../runtime/errors.ts';
@@ -77,6 +77,8 @@ export function evaluateOwnHooks(
   payload: Record<string, unknown>,
   debug: boolean,
   env: NodeJS.ProcessEnv,
+  startMs: number,
+  world: HookWorld,
 ): Array<{ own: OwnHook; result: Evaluation | Promise<Evaluation> }> {
   return hooks.flatMap((own) => {
     const { name, hook, validate } = own;
@@ -89,7 +91,14 @@ export function evaluateOwnHooks(
     return [
       {
         own,
-        result: evaluateHook(effectivePolicy(hook, payload), name, payload, hookDeadline(hook.timeout, env), debug),
+        result: evaluateHook(
+          effectivePolicy(hook, payload),
+          name,
+          payload,
+          hookDeadline(hook.timeout, env, startMs),
+          debug,
+          world,
+        ),
       },
     ];
   });

@@ -37,8 +37,35 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
+/**
+ * How adopted commands are started: `env` laid over the runner's own environment (its process),
+ * or, with `extendEnv: false`, the whole environment (the warm daemon passes its client's); `cwd`
+ * where they run (the daemon: its client's; the runner: its own).
+ */
+export interface SpawnWorld {
+  env: Record<string, string | undefined>;
+  extendEnv?: boolean;
+  cwd?: string;
+  /** The file mode mask the commands start with (the daemon's is 077; its client's is the one they would have had). */
+  umask?: number;
+}
+
+/**
+ * Runs `start` (which starts a child synchronously, as run() does before its first await) with the
+ * process's umask set to `mask`, and puts it back at once: a child inherits the mask at fork.
+ */
+function withUmask<T>(mask: number | undefined, start: () => T): T {
+  if (mask === undefined) return start();
+  const before = process.umask(mask);
+  try {
+    return start();
+  } finally {
+    process.umask(before);
+  }
+}
+
 /** argv for one adopted command: shell form through `/bin/sh -c` as Claude Code runs it (hooks-protocol §8), exec form as is. */
-function argv(hook: AdoptedHook, env: NodeJS.ProcessEnv): [string, string[]] {
+function argv(hook: AdoptedHook, env: Record<string, string | undefined>): [string, string[]] {
   if (hook.args === undefined) return ['/bin/sh', ['-c', hook.command]];
   // Claude Code substitutes ${CLAUDE_PROJECT_DIR} inside exec-form args (hooks-protocol §8).
   const project = env.CLAUDE_PROJECT_DIR ?? '';
@@ -50,16 +77,20 @@ function argv(hook: AdoptedHook, env: NodeJS.ProcessEnv): [string, string[]] {
  * timeout stopping its whole process group; output capped; never waiting on a grandchild that
  * holds the pipes (lib/run). While the breaker is open the command is not started.
  */
-export function runAdoptedHook(
-  hook: AdoptedHook,
-  input: string,
-  tablePath: string,
-  childEnv: Record<string, string | undefined>,
-): Promise<Ran> {
-  const [file, args] = argv(hook, process.env);
+export function runAdoptedHook(hook: AdoptedHook, input: string, tablePath: string, world: SpawnWorld): Promise<Ran> {
+  const [file, args] = argv(hook, world.extendEnv === false ? world.env : process.env);
   const timeoutMs = hook.timeout * 1000;
   const action = async (): Promise<Ran> => {
-    const result = await run(file, args, { input, timeoutMs, env: childEnv, maxOutputBytes: OUTPUT_CAP_BYTES });
+    const result = await withUmask(world.umask, () =>
+      run(file, args, {
+        input,
+        timeoutMs,
+        env: world.env,
+        extendEnv: world.extendEnv,
+        cwd: world.cwd,
+        maxOutputBytes: OUTPUT_CAP_BYTES,
+      }),
+    );
     if (isFailure(result)) throw new FailedRun(result);
     return { kind: 'ran', result };
   };

@@ -3,6 +3,7 @@ import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { oneLine } from '../runtime/errors.ts';
 import { exitedEarly } from '../runtime/lifecycle.ts';
+import { answerAdoptedCall, isRunnerCall, ownRunnerPath, RunnerCheck } from './adopted.ts';
 import { answerCall, type Answered } from './answer.ts';
 import { Bundles, stampOf } from './bundles.ts';
 import { ACK, formatReply, parseRequest } from './wire.ts';
@@ -46,6 +47,7 @@ export function serve(home: string, dir: string): void {
   const idleMs = positive(process.env.HOOKPACK_DAEMON_IDLE_MS, DEFAULT_IDLE_MS);
   const capBytes = positive(process.env.HOOKPACK_DAEMON_MAX_MB, DEFAULT_MAX_MB) * 1024 * 1024;
   const bundles = new Bundles();
+  const runners = new RunnerCheck(ownRunnerPath(process.argv[1] ?? ''));
   const inFlight = new Set<Socket>();
   const counts = { requests: 0, answered: 0, fallbacks: 0 };
   const exit = process.exit.bind(process);
@@ -128,12 +130,23 @@ export function serve(home: string, dir: string): void {
       socket.end(formatReply(answered.reply));
       if (process.memoryUsage.rss() > capBytes) shutdown();
     };
-    const bundle = bundles.get(call.bundle, call.stamp);
-    if (typeof bundle === 'string') return send({ fallback: bundle });
+    let answer: () => Answered | Promise<Answered>;
+    if (isRunnerCall(call)) {
+      // An adopted-hooks entry: answered by this daemon's own copy of the runner, if the call's is the same.
+      if (!runners.sameAsOurs(call.bundle, call.stamp))
+        return send({ fallback: `${call.bundle} is not this daemon's runner (another hookpack version)` });
+      answer = () => answerAdoptedCall(call, call.adopted, home, bundles);
+    } else if (call.adopted !== undefined) {
+      return send({ fallback: 'arguments are only taken for an adopted-hooks runner' });
+    } else {
+      const bundle = bundles.get(call.bundle, call.stamp);
+      if (typeof bundle === 'string') return send({ fallback: bundle });
+      answer = () => answerCall(call, bundle, home);
+    }
     inFlight.add(socket);
     let answered: Answered | Promise<Answered>;
     try {
-      answered = answerCall(call, bundle, home);
+      answered = answer();
     } catch (error) {
       return send({ fallback: `the daemon failed: ${oneLine(String(error), 200)}` });
     }

@@ -144,7 +144,12 @@ export function projectSetSwitchesAt(env: NodeJS.ProcessEnv, cwd?: string): Map<
  * config directory of its own. Noted under HOOKPACK_DEBUG.
  */
 export function ignoreProjectSwitches(env: NodeJS.ProcessEnv): void {
-  for (const [name, path] of projectSetSwitches(env)) {
+  ignoreSwitches(env, projectSetSwitches(env));
+}
+
+/** ignoreProjectSwitches with the switches already found (a process serving many calls finds them per call). */
+export function ignoreSwitches(env: NodeJS.ProcessEnv, found: Map<string, string>): void {
+  for (const [name, path] of found) {
     if (env[name] === undefined) continue;
     debugNote(
       `ignoring ${name}=${env[name]} for fail-closed hooks: ${path} sets it, and a project's settings cannot switch a guard off or relax it; set it in ~/.claude/settings.json or the shell that starts Claude Code, or use \`hookpack disable\``,

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { checkAdoptedPayload, prepareAdoptedEvent, type AdoptedWorld } from '../adopt/adopted-event.ts';
+import type { LoadedOwn } from '../adopt/own-hooks.ts';
+import { RUNNER_FILE, type OwnBundle } from '../adopt/table.ts';
+import { hookpackHomePath } from '../home.ts';
+import { homeDir } from '../runtime/home-dir.ts';
+import type { Evaluation } from '../runtime/outcome.ts';
+import { projectSetSwitchesAt } from '../runtime/project-env.ts';
+import { MAX_PAYLOAD_BYTES } from '../runtime/stdin.ts';
+import { blockingReason } from '../runtime/undelivered.ts';
+import type { Answered } from './answer.ts';
+import { type Bundles, stampOf } from './bundles.ts';
+import type { Call } from './wire.ts';
+
+/**
+ * Whether the runner a call names is byte for byte this daemon's own (dist/adopt.cjs beside
+ * dist/daemon.cjs): the daemon runs its own copy of the runner's code (lib/adopt/adopted-event.ts),
+ * so a runner of another hookpack version (adopted before an upgrade) is the client's to run.
+ * Remembered per version of the file, as the client stamps it.
+ */
+export class RunnerCheck {
+  private readonly known = new Map<string, boolean>();
+  private own: Buffer | undefined;
+
+  constructor(private readonly ownRunner: string) {}
+
+  sameAsOurs(path: string, stamp: string): boolean {
+    const key = `${path}\0${stamp}`;
+    const cached = this.known.get(key);
+    if (cached !== undefined) return cached;
+    let same = false;
+    try {
+      this.own ??= readFileSync(this.ownRunner);
+      same = stampOf(path) === stamp && readFileSync(path).equals(this.own);
+    } catch {
+      same = false;
+    }
+    if (this.known.size > 256) this.known.clear();
+    this.known.set(key, same);
+    return same;
+  }
+}
+
+/** The daemon's own runner: dist/adopt.cjs next to the daemon's script (dist/daemon.cjs). */
+export function ownRunnerPath(daemonScript: string): string {
+  return join(dirname(daemonScript), RUNNER_FILE);
+}
+
+/**
+ * The project's own bundles folded into an adopted-hooks entry, from the daemon's cache of
+ * loaded bundles (bundles.ts) instead of a `require` per call: each keeps its module state
+ * between calls until its file changes, as a bundle served warm does.
+ */
+function loadOwnFrom(bundles: Bundles) {
+  return (own: OwnBundle[], runnerDir: string, event: string): LoadedOwn => {
+    const loaded: LoadedOwn = { hooks: [], broken: [] };
+    for (const bundle of own) {
+      const path = resolve(runnerDir, bundle.path);
+      const got = bundles.get(path, stampOf(path) ?? '');
+      if (typeof got === 'string' || got.event !== event) {
+        const why =
+          typeof got === 'string'
+            ? got
+            : 'it ran instead of handing its hooks over: not a hookpack bundle of this event (run hookpack build)';
+        loaded.broken.push({ bundle, error: new Error(why) });
+        continue;
+      }
+      for (const { name, hook } of got.hooks) loaded.hooks.push({ name, hook, validate: got.validate });
+    }
+    return loaded;
+  };
+}
+
+/**
+ * One adopted-hooks call (`hookpack adopt`'s runner entry, `hookpack adopt --warm`), answered in
+ * the daemon by the runner's own steps (lib/adopt/adopted-event.ts) with the call's world: the
+ * adopted commands start with the client's environment, working directory and umask, in sessions
+ * of their own, under the same timeouts, caps and breakers; the project's own hooks get the call's
+ * cwd, env and home through their context. What the runner's process would refuse or can't be done
+ * the same way here goes back to the client (`fallback`), which then runs the runner itself.
+ */
+export function answerAdoptedCall(
+  call: Call,
+  adopted: NonNullable<Call['adopted']>,
+  servedHome: string,
+  bundles: Bundles,
+): Answered | Promise<Answered> {
+  const env: NodeJS.ProcessEnv = { ...call.env };
+  // Toggles, breakers and telemetry live in one state directory: this daemon's.
+  if (resolve(hookpackHomePath(env)) !== resolve(servedHome))
+    return { fallback: `the call's state directory is ${hookpackHomePath(env)}, this daemon serves ${servedHome}` };
+  // What lib/runtime/stdin.ts refuses, or a payload that is not JSON: the runner's process says so, word for word.
+  if (call.payload.includes('\uFFFD') || Buffer.byteLength(call.payload) > MAX_PAYLOAD_BYTES)
+    return { fallback: 'the payload is one the process refuses' };
+  let read: unknown;
+  try {
+    read = JSON.parse(call.payload);
+  } catch {
+    return { fallback: 'the payload is not JSON' };
+  }
+  let switches: Map<string, string> | undefined;
+  const world: AdoptedWorld = {
+    env,
+    startMs: call.startMs,
+    // The same object as `env`: the switches a guard ignores are gone for the children too, as in the process.
+    spawn: { env, extendEnv: false, cwd: call.cwd, umask: adopted.umask },
+    hookWorld: { cwd: () => call.cwd, env, home: () => homeDir(env) },
+    loadOwn: loadOwnFrom(bundles),
+    projectSwitches: (of) => (switches ??= projectSetSwitchesAt(of, call.cwd)),
+    telemetry: { transport: 'warm' },
+  };
+  const entry = prepareAdoptedEvent(adopted.args, dirname(call.bundle), world);
+  // The runner's one line and exit 1 (a guard's `|| exit 2` blocks) are its own to print.
+  if ('refused' in entry) return { fallback: entry.refused };
+  if ('nothing' in entry) return { reply: { exitCode: 0, stamp: call.stamp, blockReason: '', stdout: '', stderr: '' } };
+
+  let payload: Record<string, unknown> = {};
+  const finish = (evaluations: Evaluation[]): Answered => {
+    const outcome = entry.outcome(payload, evaluations);
+    entry.record(evaluations);
+    const stdout = outcome.json === undefined ? '' : `${JSON.stringify(outcome.json)}\n`;
+    const blockReason =
+      outcome.json === undefined ? '' : (blockingReason(outcome.json)?.replace(/\s*[\r\n]+\s*/g, ' ') ?? '');
+    return {
+      reply: {
+        exitCode: outcome.exitCode,
+        stamp: call.stamp,
+        blockReason,
+        stdout,
+        stderr: outcome.stderr === undefined ? '' : `${outcome.stderr}\n`,
+      },
+    };
+  };
+  try {
+    payload = checkAdoptedPayload(entry.event, read);
+  } catch (error) {
+    return finish(entry.failAll(error));
+  }
+  try {
+    entry.select(payload);
+  } catch (error) {
+    // A matcher of a hand-edited table that does not compile: the runner's process says so and exits 1.
+    return { fallback: `the table cannot be used: ${(error as Error).message}` };
+  }
+  const settled = entry.start();
+  if (settled === undefined)
+    return { reply: { exitCode: 0, stamp: call.stamp, blockReason: '', stdout: '', stderr: '' } };
+  return new Promise<Answered>((done) => {
+    let answered = false;
+    const once = (evaluations: () => Evaluation[]) => {
+      if (answered) return;
+      answered = true;
+      done(finish(evaluations()));
+    };
+    // The last resort, as in the runner's process: what still runs at the deadline counts as timed out.
+    const timer = setTimeout(() => once(entry.late), Math.max(0, entry.deadline - Date.now()));
+    void settled.then((evaluations) => {
+      clearTimeout(timer);
+      once(() => evaluations);
+    });
+  });
+}
+
+/** Whether a call is for an adopted-hooks runner (`…/hookpack/adopt.cjs` with its arguments). */
+export const isRunnerCall = (call: Call): call is Call & { adopted: NonNullable<Call['adopted']> } =>
+  call.adopted !== undefined && basename(call.bundle) === RUNNER_FILE;

@@ -17,10 +17,10 @@ import { mergeEvaluations } from '../runtime/merge.ts';
 import type { Evaluation, Outcome } from '../runtime/outcome.ts';
 import { effectivePolicy } from '../runtime/policy.ts';
 import { ignoreSwitches } from '../runtime/project-env.ts';
-import { recordRuns } from '../runtime/telemetry.ts';
+import { type RunFields, recordRuns } from '../runtime/telemetry.ts';
 import { readResult, type Reading } from './outcome.ts';
 import { brokenBundle, evaluateOwnHooks, type LoadedOwn } from './own-hooks.ts';
-import { runAdoptedHook, type SpawnWorld } from './spawn.ts';
+import { breakerName, runAdoptedHook, type SpawnWorld } from './spawn.ts';
 import { readTable, tableFileName, type AdoptedHook, type AdoptedTable, type OwnBundle } from './table.ts';
 
 export const USAGE = 'usage: node adopt.cjs <settings file name> <Event> [<hook>] (written by `hookpack adopt`)';
@@ -93,8 +93,10 @@ export interface AdoptedEvent {
   late(): Evaluation[];
   /** The merged answer of `evaluations` for `payload`. */
   outcome(payload: Record<string, unknown>, evaluations: Evaluation[]): Outcome;
-  /** One telemetry line per hook. */
-  record(evaluations: Evaluation[]): void;
+  /** One telemetry line per hook; `stats`: the call's own counters, where the process serves many calls. */
+  record(evaluations: Evaluation[], stats?: RunFields['stats']): void;
+  /** The names of the circuit breakers of the adopted commands started (spawn.ts breakerName). */
+  breakerNames(): Set<string>;
 }
 
 /** Why the entry can't run (the runner says it and exits 1), that nothing is to run, or the entry. */
@@ -235,7 +237,9 @@ export function prepareAdoptedEvent(argv: readonly string[], runnerDir: string, 
     },
     // Installed with `|| exit 2` when it holds a guard: then it never exits 1 on purpose.
     outcome: (read, evaluations) => outcomeOf(mergeEvaluations, event, read, evaluations, guarded),
-    record: (evaluations) => recordRuns(runLines(event, evaluations, undefined, world.telemetry), env),
+    record: (evaluations, stats) =>
+      recordRuns(runLines(event, evaluations, undefined, { ...world.telemetry, ...(stats ? { stats } : {}) }), env),
+    breakerNames: () => new Set(running.map((entry) => breakerName(entry.adopted, tablePath))),
   };
 }
 

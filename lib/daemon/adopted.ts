@@ -7,6 +7,7 @@ import { hookpackHomePath } from '../home.ts';
 import { homeDir } from '../runtime/home-dir.ts';
 import type { Evaluation } from '../runtime/outcome.ts';
 import { projectSetSwitchesAt } from '../runtime/project-env.ts';
+import { takeBreakerNotes } from '../runtime/stats.ts';
 import { MAX_PAYLOAD_BYTES } from '../runtime/stdin.ts';
 import { blockingReason } from '../runtime/undelivered.ts';
 import type { Answered } from './answer.ts';
@@ -118,7 +119,8 @@ export function answerAdoptedCall(
   let payload: Record<string, unknown> = {};
   const finish = (evaluations: Evaluation[]): Answered => {
     const outcome = entry.outcome(payload, evaluations);
-    entry.record(evaluations);
+    // The breakers this call consulted, taken out of this process's notes (which serve every call).
+    entry.record(evaluations, { cacheHits: 0, cacheMisses: 0, breakers: takeBreakerNotes(entry.breakerNames()) });
     const stdout = outcome.json === undefined ? '' : `${JSON.stringify(outcome.json)}\n`;
     const blockReason =
       outcome.json === undefined ? '' : (blockingReason(outcome.json)?.replace(/\s*[\r\n]+\s*/g, ' ') ?? '');

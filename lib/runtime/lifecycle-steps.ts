@@ -159,7 +159,7 @@ export const runLines = (
   event: string,
   evaluations: Evaluation[],
   exit?: number,
-  fields?: Pick<RunFields, 'transport' | 'project'>,
+  fields?: Pick<RunFields, 'transport' | 'project' | 'stats'>,
 ): RunFields[] =>
   evaluations.map((e) => ({
     hook: e.name,

@@ -19,3 +19,17 @@ export function countCache(hit: boolean): void {
 export function noteBreaker(name: string, state: 'closed' | 'open' | 'halfOpen'): void {
   runStats.breakers.push(`${name}:${state}`);
 }
+
+/**
+ * Takes the notes of the named breakers out of runStats (a process serving many calls, the warm
+ * daemon, would otherwise keep every note it ever made): what one call's telemetry reports.
+ */
+export function takeBreakerNotes(names: ReadonlySet<string>): string[] {
+  const taken: string[] = [];
+  runStats.breakers = runStats.breakers.filter((note) => {
+    const mine = names.has(note.slice(0, note.lastIndexOf(':')));
+    if (mine) taken.push(note);
+    return !mine;
+  });
+  return taken;
+}

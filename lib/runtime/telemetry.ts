@@ -64,6 +64,8 @@ export function recordRun(fields: RunFields, env: NodeJS.ProcessEnv = process.en
 export type RunFields = Pick<TelemetryRecord, 'hook' | 'event' | 'exit' | 'decision' | 'error' | 'transport'> & {
   ms?: number;
   project?: string;
+  /** The run's own counters, where this process's (lib/runtime/stats.ts) serve many calls (the warm daemon). */
+  stats?: Pick<TelemetryRecord, 'cacheHits' | 'cacheMisses' | 'breakers'>;
 };
 
 /** Appends one line per run, all in one `write` (an event bundle runs several hooks). */
@@ -83,9 +85,9 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
         ms: Math.round((fields.ms ?? sinceStartMs()) * 100) / 100,
         exit: fields.exit,
         decision: bounded(fields.decision),
-        cacheHits: runStats.cacheHits,
-        cacheMisses: runStats.cacheMisses,
-        breakers: runStats.breakers,
+        cacheHits: fields.stats?.cacheHits ?? runStats.cacheHits,
+        cacheMisses: fields.stats?.cacheMisses ?? runStats.cacheMisses,
+        breakers: fields.stats?.breakers ?? runStats.breakers,
         ...(fields.error ? { error: bounded(fields.error) } : {}),
         ...(project && project.length <= MAX_PROJECT_CHARS ? { project } : {}),
         ...(env.CLAUDE_PLUGIN_ROOT && env.CLAUDE_PLUGIN_ROOT.length <= MAX_PROJECT_CHARS

@@ -134,10 +134,18 @@ describe('adopted hooks through the warm daemon', () => {
     const before = warmLines(state).length;
     const viaDaemon = await runEntry(entry, input, true);
     expect(warmLines(state).length).toBe(before + hooks.length);
+    const warmBreakers = telemetry(state)
+      .slice(-hooks.length)
+      .map((line) => (line.breakers as string[]).sort());
     const plain = await runEntry(entry, input, false);
     // Durations differ from run to run: compared with them taken out.
     const steady = (ran: Ran) => ({ ...ran, stdout: ran.stdout.replace(/\d+(\.\d+)? ?(ms|s)\b/g, 'T') });
     expect(steady(viaDaemon)).toEqual(steady(plain));
+    // Each line names the breakers of its own call, as the runner's process does, none of earlier calls'.
+    const plainBreakers = telemetry(state)
+      .slice(-hooks.length)
+      .map((line) => (line.breakers as string[]).sort());
+    expect(warmBreakers).toEqual(plainBreakers);
   });
 
   it("starts each command with the call's working directory, environment and umask, not the daemon's", async () => {

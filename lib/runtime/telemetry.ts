@@ -85,9 +85,9 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
         ms: Math.round((fields.ms ?? sinceStartMs()) * 100) / 100,
         exit: fields.exit,
         decision: bounded(fields.decision),
-        cacheHits: fields.stats?.cacheHits ?? runStats.cacheHits,
-        cacheMisses: fields.stats?.cacheMisses ?? runStats.cacheMisses,
-        breakers: fields.stats?.breakers ?? runStats.breakers,
+        cacheHits: (fields.stats ?? runStats).cacheHits,
+        cacheMisses: (fields.stats ?? runStats).cacheMisses,
+        breakers: (fields.stats ?? runStats).breakers,
         ...(fields.error ? { error: bounded(fields.error) } : {}),
         ...(project && project.length <= MAX_PROJECT_CHARS ? { project } : {}),
         ...(env.CLAUDE_PLUGIN_ROOT && env.CLAUDE_PLUGIN_ROOT.length <= MAX_PROJECT_CHARS

@@ -5,6 +5,10 @@
 // tests, each under its name. Exits 1 when any step failed, after running every step it could.
 import { spawn } from 'node:child_process';
 
+// Node 20 loads NODE_EXTRA_CA_CERTS' certificates at every start; no step makes a TLS call (see
+// vitest.config.ts, which drops it for the tests' own processes too).
+delete process.env.NODE_EXTRA_CA_CERTS;
+
 // Each tool's own JS entry, run by this node: no shell and no .cmd shims, on any platform.
 const TOOLS = {
   biome: 'node_modules/@biomejs/biome/bin/biome',

@@ -50,7 +50,7 @@ const SHARED_WORKER = [
   'test/readme.test.ts',
   'test/bench/**/*.test.ts',
   'test/lib/{shell,guards,schemas,context,runtime,run,sdk,adopt,daemon}/**/*.test.ts',
-  'test/lib/{background,config-user-dir-trust,config,define,glob,paths,private-file,testing}.test.ts',
+  'test/lib/{background,config-user-dir-trust,config,define,glob,paths,paths-normalize-fast-path,private-file,testing}.test.ts',
   'test/lib/breaker/!(home-unsafe-memory-only).test.ts',
   'test/lib/cache/!(sweep-cache-vanishing).test.ts',
 ];

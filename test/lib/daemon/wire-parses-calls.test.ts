@@ -37,6 +37,41 @@ describe('the warm wire format', () => {
     expect(typeof parseRequest(data)).toBe('string');
   });
 
+  it("reads an adopted-hooks call: the runner's arguments and the client's umask before the environment", () => {
+    const parsed = parseRequest(
+      call(
+        ['HPKA', '/p/.claude/hookpack/adopt.cjs', 's', '1', '/p', '22', '2', 'settings.json', 'PreToolUse', '1', 'A=1'],
+        '{}',
+      ),
+    );
+    expect(parsed).toEqual({
+      kind: 'call',
+      call: {
+        bundle: '/p/.claude/hookpack/adopt.cjs',
+        stamp: 's',
+        startMs: 1,
+        cwd: '/p',
+        env: { A: '1' },
+        payload: '{}',
+        adopted: { args: ['settings.json', 'PreToolUse'], umask: 0o22 },
+      },
+    });
+  });
+
+  it.each([
+    ['a umask that is not octal', ['HPKA', '/p/adopt.cjs', 's', '1', '/', '9', '1', 'x', '0']],
+    ['a umask that is no number', ['HPKA', '/p/adopt.cjs', 's', '1', '/', '', '1', 'x', '0']],
+    ['no arguments', ['HPKA', '/p/adopt.cjs', 's', '1', '/', '22', '0', '0']],
+    ['more arguments than a runner takes', ['HPKA', '/p/adopt.cjs', 's', '1', '/', '22', '9', ...'abcdefghi', '0']],
+    ['fewer arguments than announced', ['HPKA', '/p/adopt.cjs', 's', '1', '/', '22', '3', 'a']],
+    [
+      'fewer variables than announced after the arguments',
+      ['HPKA', '/p/adopt.cjs', 's', '1', '/', '22', '1', 'a', '4'],
+    ],
+  ])('refuses an adopted-hooks call with %s', (_, fields) => {
+    expect(typeof parseRequest(call(fields, ''))).toBe('string');
+  });
+
   it('reads status and stop requests', () => {
     expect(parseRequest(Buffer.from('HPK1-status'))).toEqual({ kind: 'status' });
     expect(parseRequest(Buffer.from('HPK1-stop'))).toEqual({ kind: 'stop' });

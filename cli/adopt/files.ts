@@ -184,6 +184,31 @@ export function writeRunnerAndTable(target: Target, settingsFile: string, table:
   return tablePath;
 }
 
+/**
+ * Whether a runner on disk is this hookpack's own (byte for byte). The warm daemon serves only
+ * its own runner (lib/daemon/adopted.ts): after an upgrade an older copy still answers, through
+ * `node`, every call.
+ */
+export function runnerIsCurrent(path: string): boolean {
+  try {
+    return readFileSync(path).equals(readFileSync(runnerSource()));
+  } catch {
+    return false;
+  }
+}
+
+/** Replaces an adopted runner that is not this hookpack's with this one (adopt run again after an upgrade); true when it did. */
+export function refreshRunner(target: Target): boolean {
+  const path = join(adoptDir(target), RUNNER_FILE);
+  if (!existsSync(path) || runnerIsCurrent(path)) return false;
+  try {
+    writeFileAtomic(path, readFileSync(runnerSource()), { mode: 0o755 });
+    return true;
+  } catch (error) {
+    throw ioError('write', path, error);
+  }
+}
+
 /** Removes a table and, when no other table is left, the runner and an empty `hookpack/` directory. */
 export function removeRunnerAndTable(tablePath: string): void {
   const dir = dirname(tablePath);

@@ -6,6 +6,7 @@ import {
   adoptDir,
   isRunnerCommand,
   readRecord,
+  refreshRunner,
   removeRecord,
   removeRunnerAndTable,
   runnerCommand,
@@ -195,7 +196,12 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     ),
   ];
   if (result.text === doc.text) {
-    io.out(`already adopted in ${target.label}; nothing changed\n${lines.join('\n')}\n`);
+    // After an upgrade: the runner (and a warm entry's client) become this hookpack's, or the warm daemon would send every call back.
+    const refreshed = values['dry-run'] !== true && previous !== undefined && refreshRunner(target);
+    if (values.warm === true && values['dry-run'] !== true) await warmClientCompiled(target, io);
+    io.out(
+      `already adopted in ${target.label}; ${refreshed ? "the runner was replaced by this hookpack's" : 'nothing changed'}\n${lines.join('\n')}\n`,
+    );
     return 0;
   }
   const dryRun = values['dry-run'] === true;

@@ -1,11 +1,22 @@
-import { lstatSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { hookpackHomePath } from '../../lib/home.ts';
+import { runnerIsCurrent } from '../adopt/files.ts';
 import { askDaemon } from '../daemon-client.ts';
 import type { DoctorContext, Finding } from './finding.ts';
 
 /** A command `hookpack install --warm` wrote: the warm client runs the bundle (cli/settings/warm-command.ts). */
 const WARM_COMMAND = /(^|[/"'])hookpack-warm["']?\s/;
+
+/** The runners of `adopt --warm` entries (an absolute path, quoted: local and user scope only) that are not this hookpack's. */
+function staleRunners(commands: string[]): string[] {
+  const paths = new Set<string>();
+  for (const command of commands) {
+    const path = /'(\/[^']*\/hookpack\/adopt\.cjs)'/.exec(command)?.[1];
+    if (path !== undefined && existsSync(path) && !runnerIsCurrent(path)) paths.add(path);
+  }
+  return [...paths];
+}
 
 /** Why the warm client would refuse the daemon's directory (native/warm-client.c), or undefined. */
 function refusedDir(dir: string): string | undefined {
@@ -43,9 +54,19 @@ export async function checkWarm(context: DoctorContext): Promise<Finding[]> {
       },
     ];
   }
+  const stale = staleRunners(warm.map(({ hook }) => hook.command));
+  const staleFindings: Finding[] = stale.map((path) => ({
+    severity: 'warning',
+    code: 'warm-adopted-runner-stale',
+    message: `${path} is not this hookpack's runner (adopted with another version): the warm daemon sends its calls back, so each event starts node, as without --warm`,
+    fix: 'run `hookpack adopt --warm` again with the same --scope: it puts in the current runner',
+    layer: 'environment',
+    path,
+  }));
   const status = await askDaemon('status', env, 1_000);
   if (status === undefined) {
     return [
+      ...staleFindings,
       {
         severity: 'info',
         code: 'warm-daemon',
@@ -59,6 +80,7 @@ export async function checkWarm(context: DoctorContext): Promise<Finding[]> {
   const memory = (status.memory ?? {}) as { rssBytes?: number; capBytes?: number };
   const mb = (bytes: number | undefined) => `${Math.round(Number(bytes) / 2 ** 20)} MB`;
   return [
+    ...staleFindings,
     {
       severity: 'info',
       code: 'warm-daemon',

@@ -2,10 +2,11 @@
 // directory (the daemon answers; on any problem the client runs `node adopt.cjs` itself). Local and
 // user scope only: a committed settings file would name a binary a teammate's clone lacks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adoptCommand } from '../../cli/commands/adopt.ts';
+import { doctor as doctorCommand } from '../../cli/commands/doctor.ts';
 import { uninstallCommand } from '../../cli/commands/uninstall.ts';
 import { commandFor, SCRIPTS } from '../lib/adopt/_adopted.ts';
 import { cleanEnv, runCli, tempDir, writeFile } from './_helpers.ts';
@@ -15,7 +16,7 @@ afterAll(cleanup);
 
 // In process: the client is compiled from this package's native/ for its dist/daemon.cjs.
 const hookpack = (root: string, ...args: string[]) =>
-  runCli([adoptCommand, uninstallCommand], args, { cwd: root, env: cleanEnv(dir) });
+  runCli([adoptCommand, uninstallCommand, doctorCommand], args, { cwd: root, env: cleanEnv(dir) });
 
 const bash = (root: string, command: string) => ({
   session_id: 's',
@@ -67,6 +68,26 @@ describe('hookpack adopt --warm', () => {
     expect(readFileSync(settings, 'utf8')).toBe(original);
     expect(existsSync(client as string)).toBe(false);
     expect(existsSync(runner as string)).toBe(false);
+  });
+
+  it("after an upgrade, doctor names a runner that is not this hookpack's, and adopting again puts this one in", async () => {
+    const { root, settings } = project('settings.local.json');
+    expect((await hookpack(root, 'adopt', '--scope', 'local', '--warm')).code).toBe(0);
+    const command = JSON.parse(readFileSync(settings, 'utf8')).hooks.PreToolUse[0].hooks[0].command as string;
+    const runner = /'([^']+\/hookpack\/adopt\.cjs)'/.exec(command)?.[1] as string;
+    const current = readFileSync(runner);
+    // What an older hookpack copied there.
+    writeFileSync(runner, `${current.toString()}\n// an older hookpack\n`);
+    const stale = (findings: Array<{ code: string }>) => findings.filter((f) => f.code === 'warm-adopted-runner-stale');
+    const before = await hookpack(root, 'doctor', '--json');
+    expect(stale(JSON.parse(before.stdout).findings)).toHaveLength(1);
+    const again = await hookpack(root, 'adopt', '--scope', 'local', '--warm');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("the runner was replaced by this hookpack's");
+    expect(readFileSync(runner).equals(current)).toBe(true);
+    const after = await hookpack(root, 'doctor', '--json');
+    expect(stale(JSON.parse(after.stdout).findings)).toEqual([]);
+    expect((await hookpack(root, 'uninstall', '--scope', 'local')).code).toBe(0);
   });
 
   it('refuses a committed settings file, with one line, and changes nothing', async () => {

@@ -58,10 +58,16 @@ export function analyzeCommand(command: string, options: AnalyzeOptions): BashVe
   for (const simple of script.commands) {
     // The directory and variables it runs with (lib/guards/bash-scope.ts).
     const scope = scopes.of(simple);
-    const base: PathBase = { home: options.home, ...scope, project: options.cwd };
-    if (options.temp !== undefined) base.temp = options.temp;
-    if (simple.loops !== undefined) base.loops = simple.loops;
-    if (options.secretFiles !== undefined) base.secretFiles = options.secretFiles;
+    // Every field set, in one order: all bases share one object shape (the rules read them often).
+    const base: PathBase = {
+      home: options.home,
+      cwd: scope.cwd,
+      variables: scope.variables,
+      secretFiles: options.secretFiles,
+      project: options.cwd,
+      temp: options.temp,
+      loops: simple.loops,
+    };
     const views = viewsOf(simple, base, graph, script);
     for (let index = 0; index < (denied?.index ?? options.rules.length); index += 1) {
       const rule = options.rules[index] as CompiledBashRule;

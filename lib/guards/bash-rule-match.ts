@@ -69,7 +69,8 @@ export function commandView(
   script?: ParsedScript,
 ): CommandView {
   const first = argv[0] ?? '';
-  const view: CommandView = {
+  // Every field set, in one order: views share one object shape, which the rules read often.
+  return {
     command,
     argv,
     name: commandName(first),
@@ -77,9 +78,10 @@ export function commandView(
     base,
     graph,
     scans: undefined,
+    script,
+    resolved: false,
+    speculative: false,
   };
-  if (script !== undefined) view.script = script;
-  return view;
 }
 
 function scan(view: CommandView, valueOptions: ReadonlySet<string>): ScannedArgs {

@@ -77,6 +77,27 @@ function isDigit(char: string): boolean {
   return char >= '0' && char <= '9';
 }
 
+/** ASCII codes with a meaning in an unquoted word (blanks, operators, quotes, `\\`, `$`, `` ` ``, braces); 1 = special. */
+const WORD_SPECIAL = asciiTable(' \t\r\n<>;&|()\\\'"$`{,}');
+/** The same inside double quotes. */
+const QUOTED_SPECIAL = asciiTable('"\\$`');
+
+function asciiTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const char of chars) table[char.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** The end of the run of characters from `from` that `special` does not mark (non-ASCII ones are ordinary). */
+function ordinaryRunEnd(src: string, from: number, special: Uint8Array): number {
+  let end = from;
+  for (; end < src.length; end += 1) {
+    const code = src.charCodeAt(end);
+    if (code < 128 && special[code] === 1) break;
+  }
+  return end;
+}
+
 class Lexer {
   readonly tokens: Token[] = [];
   /** Here-documents announced on the current line, read at its newline (or adopted by the parent lexer). */
@@ -270,6 +291,12 @@ class Lexer {
     let braceComma = false;
     let braces = false;
     for (;;) {
+      // Ordinary characters are copied a run at a time, not one string concatenation each.
+      const runEnd = ordinaryRunEnd(this.src, this.pos, WORD_SPECIAL);
+      if (runEnd > this.pos) {
+        text += this.src.slice(this.pos, runEnd);
+        this.pos = runEnd;
+      }
       const char = this.at();
       if (char === '' || isBlank(char) || char === '\n') break;
       if (char === '<' || char === '>') {
@@ -357,6 +384,11 @@ class Lexer {
     this.pos += 1;
     let text = '';
     for (;;) {
+      const runEnd = ordinaryRunEnd(this.src, this.pos, QUOTED_SPECIAL);
+      if (runEnd > this.pos) {
+        text += this.src.slice(this.pos, runEnd);
+        this.pos = runEnd;
+      }
       const char = this.at();
       if (char === '') this.fail('unterminated double quote: add the closing "', open);
       if (char === '"') {

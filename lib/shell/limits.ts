@@ -66,6 +66,23 @@ export class WorkBudget {
   }
 
   spend(key: Exclude<keyof ShellLimits, 'braceWords'>, amount = 1): void {
-    if ((this[key] -= amount) < 0) throw limitError(key, this.limits[key]);
+    // A switch, not `this[key]`: a property named by a variable is a megamorphic lookup, and
+    // this runs for every token and word.
+    let left: number;
+    switch (key) {
+      case 'tokens':
+        left = this.tokens -= amount;
+        break;
+      case 'commands':
+        left = this.commands -= amount;
+        break;
+      case 'words':
+        left = this.words -= amount;
+        break;
+      case 'sources':
+        left = this.sources -= amount;
+        break;
+    }
+    if (left < 0) throw limitError(key, this.limits[key]);
   }
 }

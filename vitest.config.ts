@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { putDirectPythonFirst } from './test/setup/direct-python.ts';
 import { tsconfigAliases } from './test/setup/tsconfig-aliases.ts';
 
 // Node 20 loads the certificates NODE_EXTRA_CA_CERTS names at every start (3x `node -e 0`'s CPU
@@ -13,7 +14,9 @@ delete process.env.NODE_EXTRA_CA_CERTS;
 // Hooks under test write telemetry and caches: never into the developer's real ~/.cache or config.
 // Vitest evaluates this file once more for each project below: one sandbox per run all the same.
 const run = globalThis as { hookpackTestSandbox?: string };
+const firstEvaluation = run.hookpackTestSandbox === undefined;
 const sandbox = (run.hookpackTestSandbox ??= mkdtempSync(join(tmpdir(), 'hookpack-test-')));
+if (firstEvaluation) putDirectPythonFirst(join(sandbox, 'bin'));
 process.env.HOOKPACK_TEST_SANDBOX = sandbox; // removed by test/setup/build-test-hooks.ts
 // HOME too: a process test that passes only PATH and HOME on (spawnHook's cleanEnv) would
 // otherwise write telemetry to the real ~/.cache/hookpack and read the real ~/.config/hookpack.

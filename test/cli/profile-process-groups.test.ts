@@ -54,7 +54,10 @@ describe('hookpack profile and the processes hooks leave behind', () => {
       cwd: dir,
       env: cleanEnv(dir),
     });
-    expect((JSON.parse(run.stdout) as ProfileReport).hooks[0]).toMatchObject({ leftBehind: 0, hints: [] });
+    const hook = (JSON.parse(run.stdout) as ProfileReport).hooks[0];
+    expect(hook).toMatchObject({ leftBehind: 0 });
+    // Only the hint about left processes: the others are about time, which a loaded machine changes.
+    expect(hook?.hints.filter((hint) => /left processes/.test(hint))).toEqual([]);
   });
 
   it("kills the running hooks' process groups when profile gets SIGTERM", async () => {

@@ -263,7 +263,9 @@ function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit>
     if (view.opaque) {
       if (!matcher.body.testsArguments) return undefined;
       opaque = true;
-    } else if (!matcher.command.test(view.name)) return undefined;
+    } else if (matcher.names !== undefined ? !matcher.names.has(view.name) : !matcher.command.test(view.name))
+      // A Set lookup where the names are plain (an `anyOf` entry's names are tested here, not in matchView).
+      return undefined;
   }
   const body = matcher.body;
   const hit: Partial<RuleHit> = {};

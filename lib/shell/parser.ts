@@ -459,6 +459,8 @@ class Parser {
   private newCommand(): SimpleCommand {
     this.budget.spend('commands');
     const { context } = this;
+    // Every field set (absent ones undefined), in one order: all commands share one object shape,
+    // and the guards read these fields for every command and rule.
     const command: SimpleCommand = {
       id: this.ids.command++,
       argv: [],
@@ -468,14 +470,14 @@ class Parser {
       pipelines: [...context.pipelines],
       background: false,
       depth: context.depth,
+      feeds: context.feeds,
+      stdinFrom: context.stdinFrom,
+      runBy: context.runBy,
+      functionName: this.functionNames[this.functionNames.length - 1],
       unwrapped: [],
+      loops: this.loops.length > 0 ? [...this.loops] : undefined,
+      speculative: undefined,
     };
-    if (context.feeds !== undefined) command.feeds = context.feeds;
-    if (context.stdinFrom !== undefined) command.stdinFrom = context.stdinFrom;
-    if (context.runBy !== undefined) command.runBy = context.runBy;
-    if (this.loops.length > 0) command.loops = [...this.loops];
-    const functionName = this.functionNames[this.functionNames.length - 1];
-    if (functionName !== undefined) command.functionName = functionName;
     this.commands.push(command);
     return command;
   }

@@ -47,6 +47,12 @@ export interface AdoptedWorld {
   projectSwitches(env: NodeJS.ProcessEnv): Map<string, string>;
   /** Fields every telemetry line of the call carries (`transport: 'warm'` in the daemon). */
   telemetry?: { transport?: 'warm' };
+  /**
+   * Sets the `ms` of an answer not timed by its command's own run (an own hook's, a failure's):
+   * the runner's process counts from its start (lib/runtime/clock.ts), a process serving many
+   * calls from the call's.
+   */
+  timed?: (evaluation: Evaluation) => Evaluation;
 }
 
 /**
@@ -149,9 +155,17 @@ export function prepareAdoptedEvent(argv: readonly string[], runnerDir: string, 
   if (holdsGuard(activeOwn)) ignoreSwitches(env, world.projectSwitches(env));
   const debug = isDebug(env);
   const entrySeconds = Math.max(0, ...hooks.map((h) => Math.ceil(h.timeout) + 2), ...bundles.map((b) => b.timeout));
-  const deadline = world.startMs + entrySeconds * 1000 - EXIT_MARGIN_MS;
+  // HOOKPACK_DEADLINE_MS (the warm client's fallback after a wait passes on what is left of
+  // Claude Code's timeout) can only bring the deadline closer: a guard still running then counts as
+  // timed out and blocks before Claude Code gives up on the entry, which would let the call through.
+  const budget = Number(env.HOOKPACK_DEADLINE_MS);
+  const deadline = Math.min(
+    world.startMs + entrySeconds * 1000 - EXIT_MARGIN_MS,
+    budget > 0 ? world.startMs + budget : Number.POSITIVE_INFINITY,
+  );
   const broken = own.broken.map(({ bundle, error }) => brokenBundle(bundle, event, error));
 
+  const timed = world.timed ?? ((evaluation: Evaluation) => evaluation);
   let payload: Record<string, unknown> = {};
   let running: Adopted[] = [];
   let ownResults: ReturnType<typeof evaluateOwnHooks> | undefined;
@@ -168,7 +182,7 @@ export function prepareAdoptedEvent(argv: readonly string[], runnerDir: string, 
   });
   const ownPending = (error: unknown) =>
     (ownResults ?? activeOwn.map((own) => ({ own }))).map(
-      ({ own: { name, hook } }, i) => ownNow[i] ?? failed(effectivePolicy(hook, payload), name, error, debug),
+      ({ own: { name, hook } }, i) => ownNow[i] ?? timed(failed(effectivePolicy(hook, payload), name, error, debug)),
     );
   // The last resort if something outlives every child's own timeout: the hooks still pending count as timed out.
   const timedOut = (entry: Adopted) =>
@@ -198,7 +212,9 @@ export function prepareAdoptedEvent(argv: readonly string[], runnerDir: string, 
     });
   };
   const start = (): Promise<Evaluation[]> | undefined => {
-    const results = evaluateOwnHooks(activeOwn, event, payload, debug, env, world.startMs, world.hookWorld);
+    const results = evaluateOwnHooks(activeOwn, event, payload, debug, env, world.startMs, world.hookWorld).map(
+      ({ own, result }) => ({ own, result: result instanceof Promise ? result.then(timed) : timed(result) }),
+    );
     ownResults = results;
     if (running.length === 0 && results.length === 0 && broken.length === 0) return undefined;
     ownNow = results.map(({ result }) => (result instanceof Promise ? undefined : result));
@@ -206,7 +222,7 @@ export function prepareAdoptedEvent(argv: readonly string[], runnerDir: string, 
       if (result instanceof Promise) void result.then((done) => (ownNow[i] = done));
     });
     const input = `${JSON.stringify(payload)}\n`;
-    const spawn: SpawnWorld = { ...world.spawn, env: { ...world.spawn.env, ...caCerts(env) } };
+    const spawn: SpawnWorld = { ...world.spawn, env: { ...world.spawn.env, ...caCerts(env) }, deadline };
     const adoptedResults = running.map(async (entry) => {
       const evaluation = readResult(reading(entry), await runAdoptedHook(entry.adopted, input, tablePath, spawn));
       settled.set(entry.name, evaluation);
@@ -222,13 +238,17 @@ export function prepareAdoptedEvent(argv: readonly string[], runnerDir: string, 
     guarded,
     debug,
     deadline,
-    failAll: (error) => [...broken, ...failEvery(activeOwn, error, debug), ...failEvery(active, error, debug)],
+    failAll: (error) => [
+      ...broken,
+      ...failEvery(activeOwn, error, debug).map(timed),
+      ...failEvery(active, error, debug).map(timed),
+    ],
     select,
     start,
     pending: (error) => [
       ...broken,
       ...ownPending(error),
-      ...running.map((entry) => settled.get(entry.name) ?? failed(policyOf(entry), entry.name, error, debug)),
+      ...running.map((entry) => settled.get(entry.name) ?? timed(failed(policyOf(entry), entry.name, error, debug))),
     ],
     late: () => {
       // Made only if the deadline comes: an Error captures a stack, which every start would pay for.

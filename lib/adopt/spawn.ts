@@ -48,6 +48,10 @@ export interface SpawnWorld {
   cwd?: string;
   /** The file mode mask the commands start with (the daemon's is 077; its client's is the one they would have had). */
   umask?: number;
+  /** Aborted when the call is given up (the daemon drops it): its commands' process groups are stopped. */
+  signal?: AbortSignal;
+  /** When the entry must answer (epoch ms): no command runs past it (a late fallback has less time than the entry's timeout). */
+  deadline?: number;
 }
 
 /**
@@ -79,7 +83,13 @@ function argv(hook: AdoptedHook, env: Record<string, string | undefined>): [stri
  */
 export function runAdoptedHook(hook: AdoptedHook, input: string, tablePath: string, world: SpawnWorld): Promise<Ran> {
   const [file, args] = argv(hook, world.extendEnv === false ? world.env : process.env);
-  const timeoutMs = hook.timeout * 1000;
+  const timeoutMs = Math.max(
+    1,
+    Math.min(
+      hook.timeout * 1000,
+      world.deadline === undefined ? Number.POSITIVE_INFINITY : world.deadline - Date.now(),
+    ),
+  );
   const action = async (): Promise<Ran> => {
     const result = await withUmask(world.umask, () =>
       run(file, args, {
@@ -88,6 +98,7 @@ export function runAdoptedHook(hook: AdoptedHook, input: string, tablePath: stri
         env: world.env,
         extendEnv: world.extendEnv,
         cwd: world.cwd,
+        signal: world.signal,
         maxOutputBytes: OUTPUT_CAP_BYTES,
       }),
     );
@@ -108,5 +119,6 @@ export function runAdoptedHook(hook: AdoptedHook, input: string, tablePath: stri
             detail: `was skipped: it failed or timed out ${failures === 1 ? 'once' : `${failures} times in a row`}, so its circuit breaker is open for ${coolDownSeconds} s (then one call tries it again)`,
           },
   });
-  return circuit.fire();
+  // A breaker per call: its circuit's timer must not outlive the call in a process that serves many (the warm daemon).
+  return circuit.fire().finally(() => circuit.dispose());
 }

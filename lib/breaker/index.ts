@@ -32,6 +32,12 @@ export interface Breaker<A extends unknown[], T> {
   readonly state: BreakerStateName;
   /** opossum's counters for this process. */
   readonly stats: BreakerStats;
+  /**
+   * Stops this process's circuit (opossum keeps a 1 s timer per circuit until then). Only a
+   * long-lived process that makes a breaker per call needs it (the warm daemon); the shared
+   * state stays, and a later `fire` builds a new circuit.
+   */
+  dispose(): void;
 }
 
 /**
@@ -137,6 +143,10 @@ export function breaker<A extends unknown[], R, F = never>(
     },
     get stats() {
       return circuitStats(circuit);
+    },
+    dispose() {
+      circuit?.shutdown();
+      circuit = undefined;
     },
   };
 }

@@ -86,6 +86,7 @@ export function answerAdoptedCall(
   adopted: NonNullable<Call['adopted']>,
   servedHome: string,
   bundles: Bundles,
+  signal?: AbortSignal,
 ): Answered | Promise<Answered> {
   const env: NodeJS.ProcessEnv = { ...call.env };
   // Toggles, breakers and telemetry live in one state directory: this daemon's.
@@ -105,16 +106,23 @@ export function answerAdoptedCall(
     env,
     startMs: call.startMs,
     // The same object as `env`: the switches a guard ignores are gone for the children too, as in the process.
-    spawn: { env, extendEnv: false, cwd: call.cwd, umask: adopted.umask },
+    spawn: { env, extendEnv: false, cwd: call.cwd, umask: adopted.umask, ...(signal ? { signal } : {}) },
     hookWorld: { cwd: () => call.cwd, env, home: () => homeDir(env) },
     loadOwn: loadOwnFrom(bundles),
     projectSwitches: (of) => (switches ??= projectSetSwitchesAt(of, call.cwd)),
     telemetry: { transport: 'warm' },
+    // Timed from the client's start, as the runner's process times from its own.
+    timed: (e) => ({ ...e, ms: Math.round((Date.now() - call.startMs) * 100) / 100 }),
   };
   const entry = prepareAdoptedEvent(adopted.args, dirname(call.bundle), world);
   // The runner's one line and exit 1 (a guard's `|| exit 2` blocks) are its own to print.
   if ('refused' in entry) return { fallback: entry.refused };
   if ('nothing' in entry) return { reply: { exitCode: 0, stamp: call.stamp, blockReason: '', stdout: '', stderr: '' } };
+  // A state directory a project's settings chose is dropped for the project's own guards
+  // (project-env.ts): breakers and telemetry then belong in the default one, which the process
+  // would use, and which may not be the one this daemon serves.
+  if (resolve(hookpackHomePath(env)) !== resolve(servedHome))
+    return { fallback: `the call's guards use ${hookpackHomePath(env)}, this daemon serves ${servedHome}` };
 
   let payload: Record<string, unknown> = {};
   const finish = (evaluations: Evaluation[]): Answered => {

@@ -1,6 +1,7 @@
 import { chmodSync, lstatSync, renameSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { RUNNER_FILE } from '../adopt/table.ts';
 import { oneLine } from '../runtime/errors.ts';
 import { exitedEarly } from '../runtime/lifecycle.ts';
 import { answerAdoptedCall, isRunnerCall, ownRunnerPath, RunnerCheck } from './adopted.ts';
@@ -59,9 +60,15 @@ export function serve(home: string, dir: string): void {
     throw exitedEarly(typeof code === 'number' ? code : undefined);
   }) as typeof process.exit;
   // Nobody to attribute it to: every call in flight goes back to its client, which runs the bundle.
+  // An adopted-hooks call's commands are stopped with it: its client runs them again itself.
+  const calls = new Map<Socket, AbortController>();
   const dropInFlight = () => {
-    for (const socket of inFlight) socket.destroy();
+    for (const socket of inFlight) {
+      calls.get(socket)?.abort();
+      socket.destroy();
+    }
     inFlight.clear();
+    calls.clear();
   };
   process.on('uncaughtException', dropInFlight);
   process.on('unhandledRejection', dropInFlight);
@@ -121,6 +128,7 @@ export function serve(home: string, dir: string): void {
     const { call } = request;
     const send = (answered: Answered) => {
       inFlight.delete(socket);
+      calls.delete(socket);
       if ('fallback' in answered) {
         counts.fallbacks++;
         // Closed without an answer: the client runs the bundle itself.
@@ -135,9 +143,12 @@ export function serve(home: string, dir: string): void {
       // An adopted-hooks entry: answered by this daemon's own copy of the runner, if the call's is the same.
       if (!runners.sameAsOurs(call.bundle, call.stamp))
         return send({ fallback: `${call.bundle} is not this daemon's runner (another hookpack version)` });
-      answer = () => answerAdoptedCall(call, call.adopted, home, bundles);
-    } else if (call.adopted !== undefined) {
-      return send({ fallback: 'arguments are only taken for an adopted-hooks runner' });
+      const controller = new AbortController();
+      calls.set(socket, controller);
+      answer = () => answerAdoptedCall(call, call.adopted, home, bundles, controller.signal);
+    } else if (call.adopted !== undefined || basename(call.bundle) === RUNNER_FILE) {
+      // A runner is run with its arguments, never loaded as a bundle (it would run in this process).
+      return send({ fallback: 'an adopted-hooks runner is answered only with its arguments' });
     } else {
       const bundle = bundles.get(call.bundle, call.stamp);
       if (typeof bundle === 'string') return send({ fallback: bundle });

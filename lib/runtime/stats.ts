@@ -21,15 +21,18 @@ export function noteBreaker(name: string, state: 'closed' | 'open' | 'halfOpen')
 }
 
 /**
- * Takes the notes of the named breakers out of runStats (a process serving many calls, the warm
- * daemon, would otherwise keep every note it ever made): what one call's telemetry reports.
+ * Takes one note of each named breaker out of runStats (a process serving many calls, the warm
+ * daemon, would otherwise keep every note it ever made): what one call's telemetry reports. One
+ * each, so two calls of the same hook in flight at once each take their own.
  */
 export function takeBreakerNotes(names: ReadonlySet<string>): string[] {
+  const left = new Set(names);
   const taken: string[] = [];
   runStats.breakers = runStats.breakers.filter((note) => {
-    const mine = names.has(note.slice(0, note.lastIndexOf(':')));
-    if (mine) taken.push(note);
-    return !mine;
+    const name = note.slice(0, note.lastIndexOf(':'));
+    if (!left.delete(name)) return true;
+    taken.push(note);
+    return false;
   });
   return taken;
 }

@@ -177,6 +177,18 @@ describe('a hook that fails', () => {
     expect(liveMembers(pidOf(pidFile))).toEqual([]);
   });
 
+  it('a budget passed on as HOOKPACK_DEADLINE_MS (a late fallback of the warm client) ends a guard still running there: it blocks in time', () => {
+    writeTable(project, [hook('slow', 'PreToolUse', 'slow.sh', { guard: true, timeout: 30 })]);
+    const run = runEvent(project, 'PreToolUse', payloads.bash('ls'), {
+      guard: true,
+      env: { HOOKPACK_DEADLINE_MS: '500' },
+    });
+    expect(run.status).toBe(2);
+    expect(run.json?.hookSpecificOutput?.permissionDecisionReason).toContain('failed closed');
+    // Well inside its own 30 s timeout: the entry answered at the budget it was given.
+    expect(last('slow')?.ms).toBeLessThan(15_000);
+  });
+
   it('a grandchild holding stdout and ignoring SIGTERM neither holds the answer nor outlives the event', () => {
     const pidFile = join(dir, 'grandchild.pid');
     writeTable(project, [hook('fork', 'UserPromptSubmit', 'fork.sh', { timeout: 20 })]);

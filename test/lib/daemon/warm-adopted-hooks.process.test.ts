@@ -174,9 +174,11 @@ describe('adopted hooks through the warm daemon', () => {
   });
 
   it('leaves a table the runner refuses to the runner, which says so in one line, and a guard still blocks', async () => {
-    const { env } = freshHome();
-    const root = project([hook('guard', 'PreToolUse', 'guard.py', { guard: true, matcher: 'Bash(' })]);
+    const { state, env } = freshHome();
+    const root = project([hook('guard', 'PreToolUse', 'guard.py', { guard: true })]);
     const entry = { project: root, event: 'PreToolUse', env };
+    await daemonFor(entry, payloads.bash('ls'));
+    writeTable(root, [hook('guard', 'PreToolUse', 'guard.py', { guard: true, matcher: 'Bash(' })]);
     const ran = await runEntry(entry, payloads.bash('ls'), true);
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(/^hookpack adopt: Invalid regular expression/);
@@ -192,5 +194,52 @@ describe('adopted hooks through the warm daemon', () => {
       },
     );
     expect(guarded.status).toBe(2);
+    const status = await askDaemon('status', env);
+    expect(Number(status?.fallbacks)).toBeGreaterThanOrEqual(2);
+    expect(warmLines(state).filter((l) => l.hook === 'guard')).toHaveLength(1);
+  });
+
+  it('reads switches per call: HOOKPACK_SKIP in one call skips the hook there only', async () => {
+    const { env } = freshHome();
+    const root = project([hook('notes', 'UserPromptSubmit', 'notes.py')]);
+    const entry = { project: root, event: 'UserPromptSubmit', env };
+    await daemonFor(entry, payloads.prompt('x'));
+    const skipped = await runEntry({ ...entry, env: { ...env, HOOKPACK_SKIP: 'notes' } }, payloads.prompt('x'), true);
+    expect(skipped).toEqual({ code: 0, stdout: '', stderr: '' });
+    const again = await runEntry(entry, payloads.prompt('x'), true);
+    expect(again.stdout).toContain('notes: the scratch folder holds plan.md');
+  });
+
+  it("times a failure from the call's start, not from the daemon's", async () => {
+    const { state, env } = freshHome();
+    const root = project([hook('guard', 'PreToolUse', 'guard.py', { guard: true })]);
+    const entry = { project: root, event: 'PreToolUse', env };
+    await daemonFor(entry, payloads.bash('ls'));
+    await sleep(1_500);
+    const started = Date.now();
+    const ran = await runEntry(entry, payloads.prompt('a payload of another event'), true);
+    const took = Date.now() - started;
+    expect(ran.code).toBe(2);
+    const line = warmLines(state).at(-1);
+    expect(line).toMatchObject({ hook: 'guard', error: 'E_PAYLOAD_EVENT' });
+    expect(line?.ms as number).toBeLessThanOrEqual(took);
+  });
+
+  it('never loads a runner named without its arguments as a bundle: the client runs it, and the daemon serves on', async () => {
+    const { env } = freshHome();
+    const root = project([hook('guard', 'PreToolUse', 'guard.py', { guard: true })]);
+    const entry = { project: root, event: 'PreToolUse', env };
+    await daemonFor(entry, payloads.bash('ls'));
+    const bare = spawnSync(warm.client, ['12', join(root, '.claude', 'hookpack', 'adopt.cjs')], {
+      env: { ...env, CLAUDE_PROJECT_DIR: root },
+      cwd: root,
+      input: JSON.stringify(payloads.bash('ls')),
+      encoding: 'utf8',
+    });
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toMatch(/^hookpack adopt: usage: node adopt\.cjs/);
+    const status = await askDaemon('status', env);
+    expect(status?.bundles).toEqual([]);
+    expect((await runEntry(entry, payloads.bash('rm -rf build'), true)).code).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { putDirectPythonFirst } from './test/setup/direct-python.ts';
 import { tsconfigAliases } from './test/setup/tsconfig-aliases.ts';
@@ -100,7 +101,13 @@ export default defineConfig({
         test: {
           name: 'types',
           include: [],
-          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: 'tsconfig.json',
+            checker: fileURLToPath(new URL('./test/setup/tsc-single-threaded.mjs', import.meta.url)),
+          },
         },
       },
     ],

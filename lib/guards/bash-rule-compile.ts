@@ -5,7 +5,6 @@
  * front would cost more than the check itself.
  */
 import { PathGlobs } from './bash-path-globs.ts';
-import { SECRET_READERS } from './bash-secret-reads.ts';
 import type { BashMatcher, BashRule, BashSeverity, BashTarget } from './bash-rule-types.ts';
 import { textGlobs, type TextMatcher } from './bash-text-glob.ts';
 
@@ -50,16 +49,6 @@ export interface MatcherBody {
 }
 
 /**
- * What a command must have for a matcher to be worth evaluating (when its name is not hidden in a
- * variable): one of these names, or, with `redirects`, any redirection. A necessary condition
- * only, worked out from the matcher's data: evaluation decides.
- */
-export interface MatcherGate {
-  names: ReadonlySet<string>;
-  redirects: boolean;
-}
-
-/**
  * One matcher: its `command` test up front, the rest compiled the first time a command passes
  * it. Most rules name their commands, so `npm test` compiles only the few that do not.
  */
@@ -70,8 +59,6 @@ export class CompiledMatcher {
    * many commands a rule is not about before anything else runs. Undefined for globs (`mkfs.*`).
    */
   readonly names: ReadonlySet<string> | undefined;
-  /** The names (and redirections) it could match, for rules without plain `command` names too; undefined: any command. */
-  readonly gate: MatcherGate | undefined;
   private readonly source: BashMatcher;
   private readonly home: string;
   private readonly inherited: ReadonlySet<string>;
@@ -83,7 +70,6 @@ export class CompiledMatcher {
     this.inherited = inherited;
     this.command = source.command === undefined ? undefined : textGlobs(source.command, { ignoreCase: true });
     if (source.command?.every((name) => PLAIN_NAME.test(name))) this.names = new Set(source.command);
-    this.gate = this.names === undefined ? gateOf(source) : { names: this.names, redirects: false };
   }
 
   get body(): MatcherBody {
@@ -100,31 +86,6 @@ export interface CompiledBashRule {
 }
 
 const NONE: ReadonlySet<string> = new Set();
-
-/**
- * The gate of a matcher without plain `command` names: a condition on redirections needs one
- * (`redirectTo`, `redirectTarget`); `readsSecret` needs a command that prints files or an input
- * redirection; an `anyOf` needs what one of its entries needs. Undefined when any command may
- * match (a glob `command`, or conditions such as `hiddenCode` that any command can meet).
- */
-function gateOf(matcher: BashMatcher): MatcherGate | undefined {
-  if (matcher.command !== undefined)
-    return matcher.command.every((name) => PLAIN_NAME.test(name))
-      ? { names: new Set(matcher.command), redirects: false }
-      : undefined;
-  if (matcher.redirectTo !== undefined || matcher.redirectTarget !== undefined) return { names: NONE, redirects: true };
-  if (matcher.readsSecret) return { names: SECRET_READERS, redirects: true };
-  if (matcher.anyOf === undefined) return undefined;
-  const names = new Set<string>();
-  let redirects = false;
-  for (const entry of matcher.anyOf) {
-    const gate = gateOf(entry);
-    if (gate === undefined) return undefined;
-    for (const name of gate.names) names.add(name);
-    redirects ||= gate.redirects;
-  }
-  return { names, redirects };
-}
 /** A command name with nothing a glob or case folding would change. */
 const PLAIN_NAME = /^[a-z0-9_.+-]+$/;
 

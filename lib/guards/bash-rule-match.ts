@@ -337,14 +337,7 @@ function evaluate(matcher: CompiledMatcher, view: CommandView): Partial<RuleHit>
 /** Matches `matcher` against one view of a command; undefined when some condition fails. */
 export function matchView(matcher: CompiledMatcher, view: CommandView): RuleHit | undefined {
   // The common case first: a rule about other programs (command names are lower-cased already).
-  const gate = matcher.gate;
-  if (
-    gate !== undefined &&
-    !view.opaque &&
-    !gate.names.has(view.name) &&
-    !(gate.redirects && view.command.redirects.length > 0)
-  )
-    return undefined;
+  if (matcher.names !== undefined && !view.opaque && !matcher.names.has(view.name)) return undefined;
   // A guessed view is tried only on rules that look at its arguments: `apt install sudo` is not sudo.
   if (view.speculative && !matcher.body.testsArguments) return undefined;
   const hit = evaluate(matcher, view);

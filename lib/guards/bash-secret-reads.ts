@@ -352,9 +352,6 @@ const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ...['http', 'https', 'xh', 'xhs'].map((name): [string, Reader] => [name, httpieReads]),
 ]);
 
-/** The commands whose operands secretReadCandidates reads (any other command reads only through `<`). */
-export const SECRET_READERS: ReadonlySet<string> = new Set(READERS.keys());
-
 /** Commands whose arguments a reader's captured output may become without being printed: `export $(cat .env | xargs)`. */
 const LOADERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'set']);
 

@@ -8,9 +8,9 @@ const CWD = '/home/ada/repo';
 const ruleFor = (rule: BashRule, command: string) =>
   analyzeCommand(command, { home: HOME, cwd: CWD, rules: compileBashRules([rule], { home: HOME }) })?.rule;
 
-// A rule without `command` is turned away early from commands it cannot match (by the names its
-// anyOf entries give, a redirection, a command that prints files): these are the commands it
-// must still reach.
+// A rule without `command` of its own is tried on every command: through its anyOf entries'
+// names, a redirection, a command that prints files. These are the commands it must reach (and
+// the look-alikes it must not match), whatever shortcut the matcher takes.
 const SRV_WRITE: BashRule = {
   id: 'r',
   reason: 'x',

@@ -3,15 +3,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { checkAdoptedPayload, prepareAdoptedEvent, type AdoptedWorld } from '../adopt/adopted-event.ts';
 import type { LoadedOwn } from '../adopt/own-hooks.ts';
 import { RUNNER_FILE, type OwnBundle } from '../adopt/table.ts';
-import { hookpackHomePath } from '../home.ts';
 import { homeDir } from '../runtime/home-dir.ts';
 import type { Evaluation } from '../runtime/outcome.ts';
 import { projectSetSwitchesAt } from '../runtime/project-env.ts';
 import { takeBreakerNotes } from '../runtime/stats.ts';
-import { MAX_PAYLOAD_BYTES } from '../runtime/stdin.ts';
-import { blockingReason } from '../runtime/undelivered.ts';
 import type { Answered } from './answer.ts';
 import { type Bundles, stampOf } from './bundles.ts';
+import { otherStateDir, parsePayload, replyOf, silent, timedFrom } from './reply.ts';
 import type { Call } from './wire.ts';
 
 /**
@@ -90,17 +88,12 @@ export function answerAdoptedCall(
 ): Answered | Promise<Answered> {
   const env: NodeJS.ProcessEnv = { ...call.env };
   // Toggles, breakers and telemetry live in one state directory: this daemon's.
-  if (resolve(hookpackHomePath(env)) !== resolve(servedHome))
-    return { fallback: `the call's state directory is ${hookpackHomePath(env)}, this daemon serves ${servedHome}` };
-  // What lib/runtime/stdin.ts refuses, or a payload that is not JSON: the runner's process says so, word for word.
-  if (call.payload.includes('\uFFFD') || Buffer.byteLength(call.payload) > MAX_PAYLOAD_BYTES)
-    return { fallback: 'the payload is one the process refuses' };
-  let read: unknown;
-  try {
-    read = JSON.parse(call.payload);
-  } catch {
-    return { fallback: 'the payload is not JSON' };
-  }
+  const elsewhere = otherStateDir(env, servedHome);
+  if (elsewhere !== undefined) return elsewhere;
+  // What the runner's process refuses or cannot read, it says so itself, word for word.
+  const parsed = parsePayload(call);
+  if ('fallback' in parsed) return parsed;
+  const { read } = parsed;
   let switches: Map<string, string> | undefined;
   const world: AdoptedWorld = {
     env,
@@ -111,36 +104,24 @@ export function answerAdoptedCall(
     loadOwn: loadOwnFrom(bundles),
     projectSwitches: (of) => (switches ??= projectSetSwitchesAt(of, call.cwd)),
     telemetry: { transport: 'warm' },
-    // Timed from the client's start, as the runner's process times from its own.
-    timed: (e) => ({ ...e, ms: Math.round((Date.now() - call.startMs) * 100) / 100 }),
+    timed: timedFrom(call.startMs),
   };
   const entry = prepareAdoptedEvent(adopted.args, dirname(call.bundle), world);
   // The runner's one line and exit 1 (a guard's `|| exit 2` blocks) are its own to print.
   if ('refused' in entry) return { fallback: entry.refused };
-  if ('nothing' in entry) return { reply: { exitCode: 0, stamp: call.stamp, blockReason: '', stdout: '', stderr: '' } };
+  if ('nothing' in entry) return silent(call.stamp);
   // A state directory a project's settings chose is dropped for the project's own guards
   // (project-env.ts): breakers and telemetry then belong in the default one, which the process
   // would use, and which may not be the one this daemon serves.
-  if (resolve(hookpackHomePath(env)) !== resolve(servedHome))
-    return { fallback: `the call's guards use ${hookpackHomePath(env)}, this daemon serves ${servedHome}` };
+  const movedByProject = otherStateDir(env, servedHome);
+  if (movedByProject !== undefined) return movedByProject;
 
   let payload: Record<string, unknown> = {};
   const finish = (evaluations: Evaluation[]): Answered => {
     const outcome = entry.outcome(payload, evaluations);
     // The breakers this call consulted, taken out of this process's notes (which serve every call).
     entry.record(evaluations, { cacheHits: 0, cacheMisses: 0, breakers: takeBreakerNotes(entry.breakerNames()) });
-    const stdout = outcome.json === undefined ? '' : `${JSON.stringify(outcome.json)}\n`;
-    const blockReason =
-      outcome.json === undefined ? '' : (blockingReason(outcome.json)?.replace(/\s*[\r\n]+\s*/g, ' ') ?? '');
-    return {
-      reply: {
-        exitCode: outcome.exitCode,
-        stamp: call.stamp,
-        blockReason,
-        stdout,
-        stderr: outcome.stderr === undefined ? '' : `${outcome.stderr}\n`,
-      },
-    };
+    return { reply: replyOf(outcome, call.stamp) };
   };
   try {
     payload = checkAdoptedPayload(entry.event, read);
@@ -154,8 +135,7 @@ export function answerAdoptedCall(
     return { fallback: `the table cannot be used: ${(error as Error).message}` };
   }
   const settled = entry.start();
-  if (settled === undefined)
-    return { reply: { exitCode: 0, stamp: call.stamp, blockReason: '', stdout: '', stderr: '' } };
+  if (settled === undefined) return silent(call.stamp);
   return new Promise<Answered>((done) => {
     let answered = false;
     const once = (evaluations: () => Evaluation[]) => {

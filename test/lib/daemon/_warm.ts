@@ -1,6 +1,6 @@
 // Shared by the warm path's process tests: the test hooks built once, the client compiled against
 // the run's built daemon, a private state directory per test, and a call through the client.
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,19 +81,25 @@ export function call(
   env: NodeJS.ProcessEnv,
   options: { cwd?: string; bundle?: string } = {},
 ): Promise<Ran> {
+  const child = spawn(warm.client, ['5', options.bundle ?? warm.bundle], {
+    env,
+    cwd: options.cwd ?? tmpdir(),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const ran = outputOf(child);
+  child.stdin.end(input);
+  return ran;
+}
+
+/** What a started process prints and how it ends. */
+export function outputOf(child: ChildProcessWithoutNullStreams): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(warm.client, ['5', options.bundle ?? warm.bundle], {
-      env,
-      cwd: options.cwd ?? tmpdir(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
   });
 }
 

@@ -9,7 +9,7 @@ import { askDaemon } from '../../../cli/daemon-client.ts';
 import type { AdoptedHook } from '../../../lib/adopt/table.ts';
 import { tempDir, writeFile } from '../../cli/_helpers.ts';
 import { hook, payloads, SCRIPTS, writeTable } from '../adopt/_adopted.ts';
-import { alive, freshHome, type Ran, setUpWarm, telemetry, type Warm } from './_warm.ts';
+import { alive, freshHome, outputOf, type Ran, setUpWarm, telemetry, type Warm } from './_warm.ts';
 
 let warm: Warm;
 const daemons: number[] = [];
@@ -53,20 +53,14 @@ interface Entry {
 function runEntry({ project, event, env, umask = '022' }: Entry, input: unknown, warmly: boolean): Promise<Ran> {
   const runner = `"$CLAUDE_PROJECT_DIR"/.claude/hookpack/adopt.cjs settings.json ${event}`;
   const start = warmly ? `${warm.client} 12 ${runner}` : `node ${runner}`;
-  return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', `umask ${umask}; ${start}`], {
-      env: { ...env, CLAUDE_PROJECT_DIR: project },
-      cwd: project,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(`${JSON.stringify(input)}\n`);
+  const child = spawn('/bin/sh', ['-c', `umask ${umask}; ${start}`], {
+    env: { ...env, CLAUDE_PROJECT_DIR: project },
+    cwd: project,
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  const ran = outputOf(child);
+  child.stdin.end(`${JSON.stringify(input)}\n`);
+  return ran;
 }
 
 const warmLines = (state: string) => telemetry(state).filter((line) => line.transport === 'warm');

@@ -10,7 +10,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stampOf } from '../../../lib/daemon/bundles.ts';
 // @ts-expect-error: build/ is plain ES modules with JSDoc types
 import { compileWarmClient } from '../../../build/warm-client.mjs';
-import { alive, call, callPlain, freshHome, payload, setUpWarm, until, warmUp, type Ran, type Warm } from './_warm.ts';
+import {
+  alive,
+  call,
+  callPlain,
+  freshHome,
+  outputOf,
+  payload,
+  setUpWarm,
+  until,
+  warmUp,
+  type Ran,
+  type Warm,
+} from './_warm.ts';
 
 let warm: Warm;
 const daemons: number[] = [];
@@ -37,18 +49,12 @@ function inDeletedDir(command: string, input: string, env: NodeJS.ProcessEnv) {
 
 /** A call whose stdin never reaches EOF (Claude Code #90585, #78756): the payload, then nothing. */
 function callLeavingStdinOpen(input: string, env: NodeJS.ProcessEnv): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(warm.client, ['5', warm.bundle], { env, cwd: tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.write(`${input}\n`);
-    // Past the entry's timeout Claude Code would have let the call through: no answer by then is a failure.
-    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-  });
+  const child = spawn(warm.client, ['5', warm.bundle], { env, cwd: tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] });
+  const ran = outputOf(child);
+  child.stdin.write(`${input}\n`);
+  // Past the entry's timeout Claude Code would have let the call through: no answer by then is a failure.
+  setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  return ran;
 }
 
 describe('the warm client', () => {

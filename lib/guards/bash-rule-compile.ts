@@ -120,64 +120,56 @@ function internedSet(names: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-/** The conditions on operands and options (bash-rule-match.ts argumentsHold). */
-const OPERAND_CONDITIONS = [
-  'subcommand',
-  'anyFlag',
-  'noFlag',
-  'anyArg',
-  'anyWord',
-  'anyPath',
-  'lastPath',
-  'anyPathAbove',
-  'anyTarget',
-  'lastTarget',
-  'maxOperands',
-  'lastArg',
-] as const satisfies ReadonlyArray<keyof MatcherBody>;
-
 function compileBody(matcher: BashMatcher, home: string, inherited: ReadonlySet<string>): MatcherBody {
-  const paths = (globs: readonly string[] | undefined) => (globs ? new PathGlobs(globs, home) : undefined);
-  const texts = (globs: readonly string[] | undefined, options?: { ignoreCase: boolean }) =>
-    globs ? textGlobs(globs, options) : undefined;
-  const targets = (kinds: readonly BashTarget[] | undefined) => (kinds ? new Set(kinds) : undefined);
+  const paths = (globs: readonly string[]) => new PathGlobs(globs, home);
   const valueOptions = internedSet([
     ...inherited,
     ...(matcher.valueOptions ?? []).map((entry) => optionName(entry).name),
   ]);
-  // Every field is set, absent ones to undefined, in this one order: all bodies then share one
-  // object shape, and evaluate's ~20 reads of a body per rule and command stay monomorphic
-  // (with a shape per rule they were megamorphic lookups, a third of the rules' time).
   const compiled: MatcherBody = {
-    subcommand: matcher.subcommand?.map((entry) => entry.split(/\s+/).map((glob) => textGlobs([glob]))),
     valueOptions,
-    anyFlag: matcher.anyFlag ? flagSet(matcher.anyFlag) : undefined,
-    noFlag: matcher.noFlag ? flagSet(matcher.noFlag) : undefined,
-    anyArg: texts(matcher.anyArg),
-    lastArg: texts(matcher.lastArg),
-    // Case-insensitive: git reads `core.sshCommand` and `core.sshcommand` alike.
-    anyWord: texts(matcher.anyWord, { ignoreCase: true }),
-    anyAssignment: texts(matcher.anyAssignment),
-    anyTarget: targets(matcher.anyTarget),
-    lastTarget: targets(matcher.lastTarget),
-    redirectTarget: targets(matcher.redirectTarget),
+    forkBomb: matcher.forkBomb === true,
     codeSetting: matcher.codeSetting === true,
     hiddenCode: matcher.hiddenCode === true,
     runsDownload: matcher.runsDownload === true,
-    anyPath: paths(matcher.anyPath),
-    lastPath: paths(matcher.lastPath),
-    anyPathAbove: matcher.anyPathAbove ? [...matcher.anyPathAbove] : undefined,
-    maxOperands: matcher.maxOperands,
-    redirectTo: paths(matcher.redirectTo),
-    pipeFrom: texts(matcher.pipeFrom, { ignoreCase: true }),
-    pipeTo: texts(matcher.pipeTo, { ignoreCase: true }),
-    forkBomb: matcher.forkBomb === true,
-    readsSecret: matcher.readsSecret ? true : undefined,
-    anyOf: matcher.anyOf?.map((sub) => new CompiledMatcher(sub, home, valueOptions)),
     ownArguments: false,
     testsArguments: false,
   };
-  compiled.ownArguments = OPERAND_CONDITIONS.some((key) => compiled[key] !== undefined);
+  if (matcher.subcommand)
+    compiled.subcommand = matcher.subcommand.map((entry) => entry.split(/\s+/).map((glob) => textGlobs([glob])));
+  if (matcher.anyFlag) compiled.anyFlag = flagSet(matcher.anyFlag);
+  if (matcher.noFlag) compiled.noFlag = flagSet(matcher.noFlag);
+  if (matcher.anyArg) compiled.anyArg = textGlobs(matcher.anyArg);
+  if (matcher.lastArg) compiled.lastArg = textGlobs(matcher.lastArg);
+  // Case-insensitive: git reads `core.sshCommand` and `core.sshcommand` alike.
+  if (matcher.anyWord) compiled.anyWord = textGlobs(matcher.anyWord, { ignoreCase: true });
+  if (matcher.anyAssignment) compiled.anyAssignment = textGlobs(matcher.anyAssignment);
+  if (matcher.anyTarget) compiled.anyTarget = new Set(matcher.anyTarget);
+  if (matcher.lastTarget) compiled.lastTarget = new Set(matcher.lastTarget);
+  if (matcher.redirectTarget) compiled.redirectTarget = new Set(matcher.redirectTarget);
+  if (matcher.anyPath) compiled.anyPath = paths(matcher.anyPath);
+  if (matcher.lastPath) compiled.lastPath = paths(matcher.lastPath);
+  if (matcher.anyPathAbove) compiled.anyPathAbove = [...matcher.anyPathAbove];
+  if (matcher.maxOperands !== undefined) compiled.maxOperands = matcher.maxOperands;
+  if (matcher.redirectTo) compiled.redirectTo = paths(matcher.redirectTo);
+  if (matcher.pipeFrom) compiled.pipeFrom = textGlobs(matcher.pipeFrom, { ignoreCase: true });
+  if (matcher.pipeTo) compiled.pipeTo = textGlobs(matcher.pipeTo, { ignoreCase: true });
+  if (matcher.readsSecret) compiled.readsSecret = true;
+  if (matcher.anyOf) compiled.anyOf = matcher.anyOf.map((sub) => new CompiledMatcher(sub, home, valueOptions));
+  compiled.ownArguments = [
+    'subcommand',
+    'anyFlag',
+    'noFlag',
+    'anyArg',
+    'anyWord',
+    'anyPath',
+    'lastPath',
+    'anyPathAbove',
+    'anyTarget',
+    'lastTarget',
+    'maxOperands',
+    'lastArg',
+  ].some((key) => key in compiled);
   compiled.testsArguments = compiled.ownArguments || (compiled.anyOf ?? []).some((sub) => sub.body.testsArguments);
   return compiled;
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './_harness.ts';
+import { GUARD_PY, NOTES_PY } from './_python-hooks.ts';
 import { findText, toolResults } from './harness/inspect.ts';
 import { type ClaudeRun, runClaude } from './harness/run-claude.ts';
 
@@ -64,21 +65,8 @@ beforeAll(async () => {
   mkdirSync(join(project, '.claude', 'hooks'), { recursive: true });
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   spawnSync('git', ['init', '-q', project]);
-  writeFileSync(
-    join(project, '.claude', 'hooks', 'guard.py'),
-    [
-      'import json, sys',
-      'data = json.load(sys.stdin)',
-      "if 'rm -rf' in data['tool_input'].get('command', ''):",
-      "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)",
-      '    sys.exit(2)',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    join(project, '.claude', 'hooks', 'notes.py'),
-    ['import json, sys', 'json.load(sys.stdin)', "print('notes: the scratch folder holds plan.md')", ''].join('\n'),
-  );
+  writeFileSync(join(project, '.claude', 'hooks', 'guard.py'), GUARD_PY);
+  writeFileSync(join(project, '.claude', 'hooks', 'notes.py'), NOTES_PY);
   writeFileSync(settingsPath, ORIGINAL);
   const adopted = hookpack('adopt', '--scope', 'local', '--warm', '--guard', 'guard');
   if (adopted.status !== 0) throw new Error(`hookpack adopt failed: ${adopted.stderr}`);

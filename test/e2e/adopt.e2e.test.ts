@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, ROOT, runScenario, type ScenarioRun } from './_harness.ts';
+import { GUARD_PY, NOTES_PY } from './_python-hooks.ts';
 import { findText, toolResults } from './harness/inspect.ts';
 import { type ClaudeRun, runClaude } from './harness/run-claude.ts';
 
@@ -86,20 +87,8 @@ let first: ClaudeRun;
 beforeAll(async () => {
   mkdirSync(join(project, 'victim'), { recursive: true });
   mkdirSync(join(project, '.git'), { recursive: true });
-  script(
-    'guard.py',
-    [
-      'import json, sys',
-      'data = json.load(sys.stdin)',
-      "if 'rm -rf' in data['tool_input'].get('command', ''):",
-      "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)",
-      '    sys.exit(2)',
-    ].join('\n'),
-  );
-  script(
-    'notes.py',
-    ['import json, sys', 'json.load(sys.stdin)', "print('notes: the scratch folder holds plan.md')"].join('\n'),
-  );
+  script('guard.py', GUARD_PY);
+  script('notes.py', NOTES_PY);
   script('slow.sh', ['cat >/dev/null', 'echo $$ >> "$PID_DIR"/slow.pids', 'sleep 30'].join('\n'));
   script(
     'fork.sh',
@@ -171,17 +160,7 @@ describe("adopted hooks and the project's own bundles in one process per event",
       setup: ({ project, stateDir }) => {
         mkdirSync(join(project, 'victim'), { recursive: true });
         mkdirSync(join(project, '.claude', 'hooks'), { recursive: true });
-        writeFileSync(
-          join(project, '.claude', 'hooks', 'guard.py'),
-          [
-            'import json, sys',
-            'data = json.load(sys.stdin)',
-            "if 'rm -rf' in data['tool_input'].get('command', ''):",
-            "    print('guard.py: rm -rf is not allowed here', file=sys.stderr)",
-            '    sys.exit(2)',
-            '',
-          ].join('\n'),
-        );
+        writeFileSync(join(project, '.claude', 'hooks', 'guard.py'), GUARD_PY);
         const path = join(project, '.claude', 'settings.json');
         const settings = JSON.parse(readFileSync(path, 'utf8')) as { hooks: Record<string, unknown[]> };
         settings.hooks.PreToolUse = [

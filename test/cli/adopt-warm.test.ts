@@ -2,7 +2,7 @@
 // directory (the daemon answers; on any problem the client runs `node adopt.cjs` itself). Local and
 // user scope only: a committed settings file would name a binary a teammate's clone lacks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adoptCommand } from '../../cli/commands/adopt.ts';
@@ -87,6 +87,22 @@ describe('hookpack adopt --warm', () => {
     expect(readFileSync(runner).equals(current)).toBe(true);
     const after = await hookpack(root, 'doctor', '--json');
     expect(stale(JSON.parse(after.stdout).findings)).toEqual([]);
+    expect((await hookpack(root, 'uninstall', '--scope', 'local')).code).toBe(0);
+  });
+
+  it('adopts with the plain runner commands, and says why, when no C compiler can be found', async () => {
+    const { root, settings } = project('settings.local.json');
+    const empty = join(dir, 'no-compilers');
+    mkdirSync(empty, { recursive: true });
+    const adopt = await runCli([adoptCommand], ['adopt', '--scope', 'local', '--warm'], {
+      cwd: root,
+      env: cleanEnv(dir, { PATH: empty, CC: '' }),
+    });
+    expect(adopt.code, adopt.stderr).toBe(0);
+    expect(adopt.stderr).toContain('hookpack: --warm: no C compiler found');
+    const command = JSON.parse(readFileSync(settings, 'utf8')).hooks.PreToolUse[0].hooks[0].command as string;
+    expect(command).toMatch(/ node '[^']+\/hookpack\/adopt\.cjs' settings\.local\.json PreToolUse$/);
+    expect(command).not.toContain('hookpack-warm');
     expect((await hookpack(root, 'uninstall', '--scope', 'local')).code).toBe(0);
   });
 

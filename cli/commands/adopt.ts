@@ -26,7 +26,10 @@ import { readSettings, type SettingsDoc } from '../settings/read.ts';
 import { saveChange } from '../settings/save.ts';
 import { SCOPES } from '../settings/scope.ts';
 import { resolveTarget, TARGET_HELP, TARGET_OPTIONS, type Target } from '../settings/target.ts';
-import { compileWarmClient } from '../warm-client.ts';
+import { refuseWarmInCommitted, warmClientOrNote } from '../warm-client.ts';
+
+/** What `adopt --warm` writes when no warm client can be compiled. */
+const PLAIN_RUNNER = 'adopting with the plain runner commands (node per event)';
 
 function manifestIfBuilt(distDir: string): Manifest | undefined {
   try {
@@ -149,10 +152,12 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
     }
     source = Buffer.from(previous.record.original, 'base64').toString('utf8');
   }
-  if (values.warm === true) refuseWarmCommitted(target);
+  const warm = values.warm === true;
+  const dryRun = values['dry-run'] === true;
+  if (warm) refuseWarmInCommitted(target);
   const elsewhere = namesAdoptedElsewhere(target, io);
   const breaker = breakerSettings(values);
-  let result = plan(target, source, manifest, guards, elsewhere, breaker, values.warm === true);
+  let result = plan(target, source, manifest, guards, elsewhere, breaker, warm);
   // Entries adopted where hookpack has no record of the original (a clone of a committed adoption):
   // a new table would hold only the new hooks, and those entries, a guard's too, would run nothing.
   const tablePath = join(adoptDir(target), tableFileName(basename(target.path)));
@@ -197,16 +202,15 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   ];
   if (result.text === doc.text) {
     // After an upgrade: the runner (and a warm entry's client) become this hookpack's, or the warm daemon would send every call back.
-    const refreshed = values['dry-run'] !== true && previous !== undefined && refreshRunner(target);
-    if (values.warm === true && values['dry-run'] !== true) await warmClientCompiled(target, io);
+    const refreshed = !dryRun && previous !== undefined && refreshRunner(target);
+    if (warm && !dryRun) await warmClientOrNote(adoptDir(target), io, PLAIN_RUNNER);
     io.out(
       `already adopted in ${target.label}; ${refreshed ? "the runner was replaced by this hookpack's" : 'nothing changed'}\n${lines.join('\n')}\n`,
     );
     return 0;
   }
-  const dryRun = values['dry-run'] === true;
   // Compiled only now, when something will be written (a dry run shows the warm commands and compiles nothing).
-  if (values.warm === true && !dryRun && !(await warmClientCompiled(target, io)))
+  if (warm && !dryRun && !(await warmClientOrNote(adoptDir(target), io, PLAIN_RUNNER)))
     result = plan(target, source, manifest, guards, elsewhere, breaker, false);
   const reconciled = { text: result.text, changed: true, added: [], removed: [], kept: [] };
   let undo = () => {};
@@ -246,28 +250,6 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
       '`hookpack uninstall` gives the original file back byte for byte; `hookpack disable <name>` switches one off\n',
     );
   return code;
-}
-
-/**
- * `--warm` never writes into a committed settings file: the client is a binary of this machine,
- * and a teammate's clone would run a command that isn't there (the same rule as `install --warm`).
- */
-function refuseWarmCommitted(target: Target): void {
-  if (target.committed)
-    throw new CliError(
-      'E_USAGE',
-      `--warm writes a command that runs a program compiled on this machine, and ${target.label} is committed with the project: use --scope local (settings.local.json) or --scope user; nothing was changed`,
-    );
-}
-
-/** The warm client compiled into the adopt directory (`warm/hookpack-warm`), or a note and false: the plain runner commands then. */
-async function warmClientCompiled(target: Target, io: Io): Promise<boolean> {
-  const client = await compileWarmClient(adoptDir(target), io.env);
-  if ('reason' in client) {
-    io.err(`hookpack: --warm: ${client.reason}; adopting with the plain runner commands (node per event)\n`);
-    return false;
-  }
-  return true;
 }
 
 /** `hookpack adopt`: runs a settings file's own command hooks (any language) through hookpack. */

@@ -8,7 +8,7 @@ import { readManifest } from '../settings/manifest.ts';
 import { hooksOfBundle, parseHookNames, planEntries, type Layout } from '../settings/plan.ts';
 import { readSettings } from '../settings/read.ts';
 import { warmHookCommand } from '../settings/warm-command.ts';
-import { compileWarmClient } from '../warm-client.ts';
+import { refuseWarmInCommitted, warmClientOrNote } from '../warm-client.ts';
 import { bundleOfFor, lookalikeNotes, ourHandlers } from '../settings/ours.ts';
 import { reconcile } from '../settings/reconcile.ts';
 import { changeLines, holdsOnlyOurs, saveChange } from '../settings/save.ts';
@@ -114,23 +114,10 @@ async function run({ values }: { values: Record<string, unknown> }, io: Io): Pro
   );
 }
 
-/**
- * `--warm`: the client compiled for this machine, or a note and today's commands. Never into a
- * committed settings file: the client is a binary of this machine, not in the repository (its
- * directory is git-ignored), and a teammate's clone would run a command that isn't there.
- */
+/** `--warm`: the client compiled for this machine, or a note and today's commands; never into a committed settings file. */
 async function warmClientFor(target: ReturnType<typeof resolveTarget>, io: Io): Promise<boolean> {
-  if (target.committed)
-    throw new CliError(
-      'E_USAGE',
-      `--warm writes a command that runs a program compiled on this machine, and ${target.label} is committed with the project: use --scope local (settings.local.json) or --scope user; nothing was changed`,
-    );
-  const client = await compileWarmClient(target.context.distDir, io.env);
-  if ('reason' in client) {
-    io.err(`hookpack: --warm: ${client.reason}; installing the plain commands (node per call)\n`);
-    return false;
-  }
-  return true;
+  refuseWarmInCommitted(target);
+  return warmClientOrNote(target.context.distDir, io, 'installing the plain commands (node per call)');
 }
 
 /** `hookpack install`: merges entries for the built hooks into a Claude Code settings file. */

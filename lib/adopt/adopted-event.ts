@@ -80,8 +80,6 @@ function caCerts(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
 /** One adopted-hooks entry of an event, ready for its payload. */
 export interface AdoptedEvent {
   event: string;
-  guarded: boolean;
-  debug: boolean;
   /** When the entry must have answered (epoch ms): its timeout from the call's start, less the exit margin. */
   deadline: number;
   /** Every hook failing by its own policy (a payload that can't be read): guards block, the others are skipped. */
@@ -97,8 +95,8 @@ export interface AdoptedEvent {
   pending(error: unknown): Evaluation[];
   /** At the deadline: the hooks still running count as timed out, the own ones failed by their policies. */
   late(): Evaluation[];
-  /** The merged answer of `evaluations` for `payload`. */
-  outcome(payload: Record<string, unknown>, evaluations: Evaluation[]): Outcome;
+  /** The merged answer of `evaluations` for the payload selected (none yet: an empty one). */
+  outcome(evaluations: Evaluation[]): Outcome;
   /** One telemetry line per hook; `stats`: the call's own counters, where the process serves many calls. */
   record(evaluations: Evaluation[], stats?: RunFields['stats']): void;
   /** The names of the circuit breakers of the adopted commands started (spawn.ts breakerName). */
@@ -235,8 +233,6 @@ export function prepareAdoptedEvent(argv: readonly string[], runnerDir: string, 
 
   return {
     event,
-    guarded,
-    debug,
     deadline,
     failAll: (error) => [
       ...broken,
@@ -256,7 +252,7 @@ export function prepareAdoptedEvent(argv: readonly string[], runnerDir: string, 
       return [...broken, ...ownPending(late), ...running.map((h) => settled.get(h.name) ?? timedOut(h))];
     },
     // Installed with `|| exit 2` when it holds a guard: then it never exits 1 on purpose.
-    outcome: (read, evaluations) => outcomeOf(mergeEvaluations, event, read, evaluations, guarded),
+    outcome: (evaluations) => outcomeOf(mergeEvaluations, event, payload, evaluations, guarded),
     record: (evaluations, stats) =>
       recordRuns(runLines(event, evaluations, undefined, { ...world.telemetry, ...(stats ? { stats } : {}) }), env),
     breakerNames: () => new Set(running.map((entry) => breakerName(entry.adopted, tablePath))),

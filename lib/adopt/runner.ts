@@ -42,11 +42,10 @@ export function runAdopted(argv: string[], runnerDir: string): void {
   if ('refused' in entry) return giveUp(entry.refused);
   if ('nothing' in entry) process.exit(0);
 
-  let payload: Record<string, unknown> = {};
   let finished = false;
   const answer = (evaluations: Evaluation[]) => {
     finished = true;
-    const outcome = entry.outcome(payload, evaluations);
+    const outcome = entry.outcome(evaluations);
     const exitCode = printOutcome(outcome);
     entry.record(evaluations);
     return { exitCode, outcome };
@@ -61,6 +60,7 @@ export function runAdopted(argv: string[], runnerDir: string): void {
     );
   };
 
+  let payload: Record<string, unknown>;
   try {
     payload = checkAdoptedPayload(entry.event, readPayload(entry.deadline));
   } catch (error) {

@@ -85,10 +85,7 @@ export function runAdoptedHook(hook: AdoptedHook, input: string, tablePath: stri
   const [file, args] = argv(hook, world.extendEnv === false ? world.env : process.env);
   const timeoutMs = Math.max(
     1,
-    Math.min(
-      hook.timeout * 1000,
-      world.deadline === undefined ? Number.POSITIVE_INFINITY : world.deadline - Date.now(),
-    ),
+    Math.min(hook.timeout * 1000, (world.deadline ?? Number.POSITIVE_INFINITY) - Date.now()),
   );
   const action = async (): Promise<Ran> => {
     const result = await withUmask(world.umask, () =>

@@ -80,8 +80,7 @@ function loadOwnFrom(bundles: Bundles) {
  * the same way here goes back to the client (`fallback`), which then runs the runner itself.
  */
 export function answerAdoptedCall(
-  call: Call,
-  adopted: NonNullable<Call['adopted']>,
+  call: RunnerCall,
   servedHome: string,
   bundles: Bundles,
   signal?: AbortSignal,
@@ -99,14 +98,14 @@ export function answerAdoptedCall(
     env,
     startMs: call.startMs,
     // The same object as `env`: the switches a guard ignores are gone for the children too, as in the process.
-    spawn: { env, extendEnv: false, cwd: call.cwd, umask: adopted.umask, ...(signal ? { signal } : {}) },
+    spawn: { env, extendEnv: false, cwd: call.cwd, umask: call.adopted.umask, ...(signal ? { signal } : {}) },
     hookWorld: { cwd: () => call.cwd, env, home: () => homeDir(env) },
     loadOwn: loadOwnFrom(bundles),
     projectSwitches: (of) => (switches ??= projectSetSwitchesAt(of, call.cwd)),
     telemetry: { transport: 'warm' },
     timed: timedFrom(call.startMs),
   };
-  const entry = prepareAdoptedEvent(adopted.args, dirname(call.bundle), world);
+  const entry = prepareAdoptedEvent(call.adopted.args, dirname(call.bundle), world);
   // The runner's one line and exit 1 (a guard's `|| exit 2` blocks) are its own to print.
   if ('refused' in entry) return { fallback: entry.refused };
   if ('nothing' in entry) return silent(call.stamp);
@@ -116,13 +115,13 @@ export function answerAdoptedCall(
   const movedByProject = otherStateDir(env, servedHome);
   if (movedByProject !== undefined) return movedByProject;
 
-  let payload: Record<string, unknown> = {};
   const finish = (evaluations: Evaluation[]): Answered => {
-    const outcome = entry.outcome(payload, evaluations);
+    const outcome = entry.outcome(evaluations);
     // The breakers this call consulted, taken out of this process's notes (which serve every call).
     entry.record(evaluations, { cacheHits: 0, cacheMisses: 0, breakers: takeBreakerNotes(entry.breakerNames()) });
     return { reply: replyOf(outcome, call.stamp) };
   };
+  let payload: Record<string, unknown>;
   try {
     payload = checkAdoptedPayload(entry.event, read);
   } catch (error) {
@@ -152,6 +151,9 @@ export function answerAdoptedCall(
   });
 }
 
-/** Whether a call is for an adopted-hooks runner (`…/hookpack/adopt.cjs` with its arguments). */
-export const isRunnerCall = (call: Call): call is Call & { adopted: NonNullable<Call['adopted']> } =>
+/** A call for an adopted-hooks runner: `…/hookpack/adopt.cjs` with its arguments. */
+export type RunnerCall = Call & { adopted: NonNullable<Call['adopted']> };
+
+/** Whether a call is for an adopted-hooks runner. */
+export const isRunnerCall = (call: Call): call is RunnerCall =>
   call.adopted !== undefined && basename(call.bundle) === RUNNER_FILE;

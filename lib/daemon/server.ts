@@ -145,7 +145,7 @@ export function serve(home: string, dir: string): void {
         return send({ fallback: `${call.bundle} is not this daemon's runner (another hookpack version)` });
       const controller = new AbortController();
       calls.set(socket, controller);
-      answer = () => answerAdoptedCall(call, call.adopted, home, bundles, controller.signal);
+      answer = () => answerAdoptedCall(call, home, bundles, controller.signal);
     } else if (call.adopted !== undefined || basename(call.bundle) === RUNNER_FILE) {
       // A runner is run with its arguments, never loaded as a bundle (it would run in this process).
       return send({ fallback: 'an adopted-hooks runner is answered only with its arguments' });

@@ -19,11 +19,16 @@ import {
 const WORKER_DELAY_MS = 4000;
 const dir = tempDir('hookpack-background-');
 // The background worker: tries to write to the (ignored) stdio, waits, then leaves proof it ran.
+// The proof appears whole (temp file + rename): the test polls for it and must never read it half
+// written.
 const worker = writeScript(
   dir.file('worker.cjs'),
-  `const { writeFileSync } = require('node:fs');
+  `const { renameSync, writeFileSync } = require('node:fs');
    process.stdout.write('noise'); process.stderr.write('noise');
-   setTimeout(() => writeFileSync(process.argv[2], String(process.pid)), Number(process.argv[3]));`,
+   setTimeout(() => {
+     writeFileSync(process.argv[2] + '.tmp', String(process.pid));
+     renameSync(process.argv[2] + '.tmp', process.argv[2]);
+   }, Number(process.argv[3]));`,
 );
 let parent: string;
 

@@ -15,16 +15,18 @@ let _nonBlockingHandle: unknown;
  * Puts fd 0 in non-blocking mode so a synchronous read can give up at the deadline. A blocking
  * read of a pipe whose writer never closes cannot be interrupted, and an async `fs.read` blocked
  * in libuv's thread pool keeps even `process.exit()` from returning. libuv's pipe handle sets
- * O_NONBLOCK when it adopts the fd (0.6 ms); `net.Socket` does the same at ~2 ms.
+ * O_NONBLOCK when it adopts the fd (0.6 ms); `net.Socket` does the same at ~2 ms. (Claude Code
+ * 2.1.329 hands hooks a Unix socket as stdin, checked with the real client, so reopening
+ * /proc/self/fd/0, which works only for pipes, would not spare this.)
  */
-function makeNonBlocking(): boolean {
+function makeNonBlocking(): void {
   try {
     // biome-ignore lint/suspicious/noExplicitAny: process.binding's handles are internal and untyped
     const binding = (process as unknown as { binding(name: string): any }).binding('pipe_wrap');
     const pipe = new binding.Pipe(binding.constants.SOCKET);
     if (pipe.open(0) === 0) {
       _nonBlockingHandle = pipe;
-      return true;
+      return;
     }
   } catch {
     // fall through to the public API
@@ -32,9 +34,8 @@ function makeNonBlocking(): boolean {
   try {
     const net = builtin<typeof import('node:net')>('node:net');
     _nonBlockingHandle = new net.Socket({ fd: 0, readable: false, writable: false });
-    return true;
   } catch {
-    return false;
+    // a blocking read, bounded by Claude Code's own timeout
   }
 }
 
@@ -42,13 +43,10 @@ function isTerminal(): boolean {
   return builtin<typeof import('node:tty')>('node:tty').isatty(0);
 }
 
-function lastNonSpace(chunks: Buffer[]): number {
-  for (let c = chunks.length - 1; c >= 0; c--) {
-    const chunk = chunks[c] as Buffer;
-    for (let i = chunk.length - 1; i >= 0; i--) {
-      const byte = chunk[i] as number;
-      if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return byte;
-    }
+function lastNonSpace(bytes: Buffer, end: number): number {
+  for (let i = end - 1; i >= 0; i--) {
+    const byte = bytes[i] as number;
+    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return byte;
   }
   return -1;
 }
@@ -109,23 +107,28 @@ export function readPayload(deadline: number, maxBytes = MAX_PAYLOAD_BYTES): unk
   }
   if (stat.isFIFO() || stat.isSocket()) makeNonBlocking();
 
-  const chunks: Buffer[] = [];
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  // One buffer that doubles as it fills: a payload is a few KB, so one read and no copies.
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let sleeper: Int32Array | undefined;
   let total = 0;
   let triedAt = -1;
   let pollMs = 1;
   for (;;) {
+    if (total === buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(bigger, 0, 0, total);
+      buffer = bigger;
+    }
     let read: number;
     try {
-      read = readSync(0, buffer, 0, CHUNK_BYTES, null);
+      read = readSync(0, buffer, total, buffer.length - total, null);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN' || code === 'EWOULDBLOCK') {
-        if (total > 0 && total !== triedAt && lastNonSpace(chunks) === 0x7d /* } */) {
+        if (total > 0 && total !== triedAt && lastNonSpace(buffer, total) === 0x7d /* } */) {
           triedAt = total;
           try {
-            return parseJson(Buffer.concat(chunks, total));
+            return parseJson(buffer.subarray(0, total));
           } catch {
             // not complete yet: keep reading
           }
@@ -137,6 +140,7 @@ export function readPayload(deadline: number, maxBytes = MAX_PAYLOAD_BYTES): unk
             `stdin did not close before the hook's deadline (${total} bytes read); Claude Code closes it after the payload, so check what pipes into this hook`,
           );
         }
+        sleeper ??= new Int32Array(new SharedArrayBuffer(4));
         Atomics.wait(sleeper, 0, 0, Math.min(pollMs, left));
         pollMs = Math.min(pollMs * 2, MAX_POLL_MS);
         continue;
@@ -153,8 +157,7 @@ export function readPayload(deadline: number, maxBytes = MAX_PAYLOAD_BYTES): unk
         `stdin is over ${maxBytes} bytes; Claude Code payloads are a few KB, so check what pipes into this hook`,
       );
     }
-    chunks.push(Buffer.from(buffer.subarray(0, read)));
     pollMs = 1;
   }
-  return parseJson(Buffer.concat(chunks, total));
+  return parseJson(buffer.subarray(0, total));
 }

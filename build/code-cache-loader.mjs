@@ -40,7 +40,12 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
       const buffer = Buffer.allocUnsafe(size);
       let got = 0;
       for (let n = 1; got < size && n > 0; got += n) n = fs.readSync(fd, buffer, got, size - got, got);
-      text = buffer.toString('latin1', 0, got);
+      // Buffer's own latin1Slice (Node 20-24), as lib/runtime/stdin.ts uses utf8Slice: with
+      // neither calling toString, its encoding dispatch is never compiled (hook start, measured).
+      const slice = /** @type {{ latin1Slice?: (start: number, end: number) => string }} */ (
+        /** @type {unknown} */ (buffer)
+      ).latin1Slice;
+      text = typeof slice === 'function' ? slice.call(buffer, 0, got) : buffer.toString('latin1', 0, got);
     } finally {
       fs.closeSync(fd);
     }

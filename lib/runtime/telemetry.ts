@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { hookpackHome } from '../home.ts';
-import { sinceStartMs } from './clock.ts';
+import { isoTime, sinceStartMs } from './clock.ts';
 import { debugNote } from './debug.ts';
 import { runStats } from './stats.ts';
 
@@ -75,7 +75,7 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
     const home = hookpackHome(env);
     if (home === undefined) return;
     if (runs.length === 0) return;
-    const ts = new Date().toISOString();
+    const ts = isoTime();
     const lines = runs.map((fields) => {
       const project = fields.project ?? env.CLAUDE_PROJECT_DIR;
       const record: TelemetryRecord = {

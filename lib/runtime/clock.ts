@@ -19,28 +19,25 @@ export function processStartMs(): number {
   return startedAt;
 }
 
-const pad = (value: number, width: number) => String(value).padStart(width, '0');
-
 /**
- * `new Date(ms).toISOString()` without a Date: V8 reads the local time zone (/etc/localtime and
- * the links to it) the first time a Date is made, 0.15 ms of a hook start that only needs UTC
- * (measured). Days to a civil date after Howard Hinnant's `civil_from_days`; whole
- * milliseconds, years 0-9999.
+ * `new Date(at).toISOString()` without a Date: V8 reads the local time zone (/etc/localtime and
+ * the links to it) the first time a Date is made, 0.36 M instructions and 8 syscalls of a hook
+ * start that only needs UTC (measured). Days to a civil date after Howard Hinnant's
+ * `civil_from_days`; whole milliseconds, years 0-9999.
  */
 export function isoTime(at: number = Date.now()): string {
   const ms = Math.floor(at);
-  const days = Math.floor(ms / 86_400_000);
-  const msOfDay = ms - days * 86_400_000;
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
+  const days = Math.floor(ms / 864e5);
+  const time = ms - days * 864e5;
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
   const yearOfEra = Math.floor(
     (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
   );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
-  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(Math.floor(msOfDay / 3_600_000), 2)}:${pad(Math.floor(msOfDay / 60_000) % 60, 2)}:${pad(Math.floor(msOfDay / 1000) % 60, 2)}.${pad(msOfDay % 1000, 3)}Z`;
+  const dayOfYear = dayOfEra - 365 * yearOfEra - Math.floor(yearOfEra / 4) + Math.floor(yearOfEra / 100);
+  const month = Math.floor((5 * dayOfYear + 2) / 153);
+  // Fields of a fixed width: each is padded by adding 10**width and dropping the leading 1.
+  const field = (value: number, width = 2) => String(10 ** width + value).slice(1);
+  return `${field(yearOfEra + era * 400 + (month >= 10 ? 1 : 0), 4)}-${field(month < 10 ? month + 3 : month - 9)}-${field(dayOfYear - Math.floor((153 * month + 2) / 5) + 1)}T${field(Math.floor(time / 36e5))}:${field(Math.floor(time / 6e4) % 60)}:${field(Math.floor(time / 1e3) % 60)}.${field(time % 1e3, 3)}Z`;
 }

@@ -12,6 +12,7 @@ import {
   type NamedPolicy,
   runLines,
 } from '../runtime/lifecycle-steps.ts';
+import { timedOutResult } from '../run/run.ts';
 import { payloadMatches } from '../runtime/matcher.ts';
 import { mergeEvaluations } from '../runtime/merge.ts';
 import type { Evaluation, Outcome } from '../runtime/outcome.ts';
@@ -184,19 +185,7 @@ export function prepareAdoptedEvent(argv: readonly string[], runnerDir: string, 
     );
   // The last resort if something outlives every child's own timeout: the hooks still pending count as timed out.
   const timedOut = (entry: Adopted) =>
-    readResult(reading(entry), {
-      kind: 'ran',
-      result: {
-        stdout: '',
-        stderr: '',
-        exitCode: null,
-        signal: null,
-        timedOut: true,
-        aborted: false,
-        truncated: false,
-        durationMs: Date.now() - world.startMs,
-      },
-    });
+    readResult(reading(entry), { kind: 'ran', result: timedOutResult(Date.now() - world.startMs) });
 
   const select = (read: Record<string, unknown>) => {
     payload = read;

@@ -6,6 +6,7 @@
  * exits (lib/run/process-groups.ts), so nothing outlives the hook.
  */
 import { run } from '../run.ts';
+import { timedOutResult } from '../run/run.ts';
 import type { RunOptions, RunResult } from '../run.ts';
 import { gitOutcome } from './git-outcome.ts';
 import type { GitSnapshot } from './git-summary.ts';
@@ -50,16 +51,7 @@ export interface GitSnapshotOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-const TIMED_OUT: RunResult = {
-  stdout: '',
-  stderr: '',
-  exitCode: null,
-  signal: null,
-  timedOut: true,
-  aborted: false,
-  durationMs: 0,
-  truncated: false,
-};
+const TIMED_OUT = timedOutResult(0);
 
 /** Status and log of the repository at `cwd`, each as a GitOutcome. */
 export async function gitSnapshot(cwd: string, options: GitSnapshotOptions): Promise<GitSnapshot> {

@@ -20,6 +20,23 @@ const PIPE_GRACE_MS = 150;
 const GIVE_UP_MS = 1000;
 
 /**
+ * The result of a command given up on at its timeout with nothing read: what a caller that stops
+ * waiting itself reports (a git snapshot past its budget, an adopted-hooks entry at its deadline).
+ */
+export function timedOutResult(durationMs: number): RunResult {
+  return {
+    stdout: '',
+    stderr: '',
+    exitCode: null,
+    signal: null,
+    timedOut: true,
+    aborted: false,
+    truncated: false,
+    durationMs,
+  };
+}
+
+/**
  * Runs `file` with `args` (no shell) in its own process group and resolves with what it did;
  * never rejects except for a bad argument (TypeError naming it). See lib/run.ts for the contract.
  *

@@ -3,7 +3,6 @@
 // boundaries where the buffer grows. The bad-input tests cover what is refused; these cover that
 // nothing a client may legitimately send is cut, joined wrongly or waited on.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { spawnHook } from '../../../lib/testing.ts';
 import { env, goodPayload, bundles } from '../../hooks/_bad-input.ts';
@@ -12,7 +11,7 @@ const bashGuard = bundles.find((b) => b.id === 'dist/bash-guard.cjs');
 if (bashGuard === undefined)
   throw new Error('dist/bash-guard.cjs is missing from dist/manifest.json: run npm run build');
 const good = goodPayload(bashGuard);
-const bundlePath = fileURLToPath(new URL('../../../dist/bash-guard.cjs', import.meta.url));
+const bundlePath = bashGuard.path;
 
 /** A PreToolUse payload for `command`, its description padded so the whole line is `bytes` long. */
 function payloadOf(command: string, bytes: number): string {

@@ -78,6 +78,7 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
     const ts = isoTime();
     const lines = runs.map((fields) => {
       const project = fields.project ?? env.CLAUDE_PROJECT_DIR;
+      const counts = fields.stats ?? runStats;
       const record: TelemetryRecord = {
         ts,
         hook: bounded(fields.hook),
@@ -85,9 +86,9 @@ export function recordRuns(runs: RunFields[], env: NodeJS.ProcessEnv = process.e
         ms: Math.round((fields.ms ?? sinceStartMs()) * 100) / 100,
         exit: fields.exit,
         decision: bounded(fields.decision),
-        cacheHits: (fields.stats ?? runStats).cacheHits,
-        cacheMisses: (fields.stats ?? runStats).cacheMisses,
-        breakers: (fields.stats ?? runStats).breakers,
+        cacheHits: counts.cacheHits,
+        cacheMisses: counts.cacheMisses,
+        breakers: counts.breakers,
         ...(fields.error ? { error: bounded(fields.error) } : {}),
         ...(project && project.length <= MAX_PROJECT_CHARS ? { project } : {}),
         ...(env.CLAUDE_PLUGIN_ROOT && env.CLAUDE_PLUGIN_ROOT.length <= MAX_PROJECT_CHARS

@@ -139,6 +139,13 @@ class Lexer {
   }
 
   /** Tokenizes to the end of the input or, inside `$(`, to the matching `)`; returns that paren's index. */
+  /** Moves past the run of characters from here that `special` does not mark and returns it: a word's ordinary characters are copied a run at a time, not one string concatenation each. */
+  private ordinaryRun(special: Uint8Array): string {
+    const start = this.pos;
+    this.pos = ordinaryRunEnd(this.src, start, special);
+    return this.src.slice(start, this.pos);
+  }
+
   run(): number {
     for (;;) {
       const char = this.at();
@@ -291,12 +298,7 @@ class Lexer {
     let braceComma = false;
     let braces = false;
     for (;;) {
-      // Ordinary characters are copied a run at a time, not one string concatenation each.
-      const runEnd = ordinaryRunEnd(this.src, this.pos, WORD_SPECIAL);
-      if (runEnd > this.pos) {
-        text += this.src.slice(this.pos, runEnd);
-        this.pos = runEnd;
-      }
+      text += this.ordinaryRun(WORD_SPECIAL);
       const char = this.at();
       if (char === '' || isBlank(char) || char === '\n') break;
       if (char === '<' || char === '>') {
@@ -384,11 +386,7 @@ class Lexer {
     this.pos += 1;
     let text = '';
     for (;;) {
-      const runEnd = ordinaryRunEnd(this.src, this.pos, QUOTED_SPECIAL);
-      if (runEnd > this.pos) {
-        text += this.src.slice(this.pos, runEnd);
-        this.pos = runEnd;
-      }
+      text += this.ordinaryRun(QUOTED_SPECIAL);
       const char = this.at();
       if (char === '') this.fail('unterminated double quote: add the closing "', open);
       if (char === '"') {

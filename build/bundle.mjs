@@ -6,6 +6,7 @@ import { createRequire, isBuiltin } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { BuildError, formatEsbuildErrors } from './errors.mjs';
+import { lazyChunks } from './lazy-chunks.mjs';
 import { PACKAGE_ROOT } from './package-root.mjs';
 
 /** Node 20 is the oldest runtime we support (package.json engines); esbuild lowers nothing below it. */
@@ -125,8 +126,10 @@ export function assertOnlyBuiltins(where, code) {
 }
 
 /**
- * Bundles one entry source into minified CommonJS; returns the code and the files that went in.
- * @param {{ name: string, contents: string, bannerText: string, validator: string, validatorSource: (event: string) => string, projectRoot: string, shortPath: (file: string) => string, where: string }} options
+ * Bundles one entry source into minified CommonJS; returns the code, the files that went in and,
+ * with `lazy`, the chunks its `*.lazy.ts` imports became (build/lazy-chunks.mjs; without it they
+ * are bundled in place).
+ * @param {{ name: string, contents: string, bannerText: string, validator: string, validatorSource: (event: string) => string, projectRoot: string, shortPath: (file: string) => string, where: string, lazy?: boolean }} options
  */
 export async function bundle({
   name,
@@ -137,8 +140,12 @@ export async function bundle({
   projectRoot,
   shortPath,
   where,
+  lazy = false,
 }) {
   const shared = sharedOptions(projectRoot);
+  /** @type {Map<string, { name: string, code: string, inputs: string[] }>} */
+  const chunks = new Map();
+  const chunkPlugins = lazy ? [lazyChunks({ options: shared, shortPath, chunks })] : [];
   const result = await esbuild
     .build({
       ...shared,
@@ -147,18 +154,25 @@ export async function bundle({
       legalComments: 'none',
       metafile: true,
       banner: { js: bannerText },
-      plugins: [...(shared.plugins ?? []), entryPlugin(validator, validatorSource)],
+      plugins: [...chunkPlugins, ...(shared.plugins ?? []), entryPlugin(validator, validatorSource)],
     })
     .catch((error) => {
       throw new BuildError(formatEsbuildErrors(error, shortPath), { cause: error });
     });
   const code = result.outputFiles?.[0]?.text ?? '';
   assertOnlyBuiltins(where, code);
+  for (const chunk of chunks.values()) assertOnlyBuiltins(`${where} (chunk ${chunk.name})`, chunk.code);
   // Absolute paths of the files that went in (the entry's generated modules left out).
-  const inputs = Object.keys(result.metafile.inputs)
+  const inputs = [
+    ...new Set([...Object.keys(result.metafile.inputs), ...[...chunks.values()].flatMap((chunk) => chunk.inputs)]),
+  ]
     .filter((input) => !/^hookpack-[a-z]+:/.test(input))
     .map((input) => resolve(projectRoot, input));
-  return { code, inputs };
+  return {
+    code,
+    inputs,
+    chunks: [...chunks.values()].map(({ name: chunkName, code: chunkCode }) => ({ name: chunkName, code: chunkCode })),
+  };
 }
 
 /**

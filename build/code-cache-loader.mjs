@@ -23,18 +23,20 @@ export const COMMENT_ESCAPE = '\x01';
  *   body), or null: it is the comment at the end of this file (`/*`, `*\/` broken up by \x01)
  * @param {{ filename: string, exports: unknown, require: NodeJS.Require, module: NodeJS.Module, dirname: string }} self
  * @param {boolean} failClosed the bundle holds a hook that fails closed: a damaged file blocks (exit 2)
+ * @param {Record<string, [string, string | null]>} [chunks] the bundle's lazily loaded chunks
+ *   (build/lazy-chunks.mjs): name → [key, source or null], each a comment of its own after the
+ *   main one, compiled through a code cache of its own the first time the code asks for it
  */
-export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
+export function codeCacheLoaderMain(prefixName, key, source, self, failClosed, chunks) {
   const fs = require('node:fs');
   const { Script } = require('node:vm');
   const env = process.env;
   // A comment costs V8 a fast skip where a string literal costs a scan, a copy and a hash of
   // every character (hook start, measured). The file is read again (the page cache has it) and
-  // the code is what the last comment holds, with every \x01 deleted.
-  let code = source;
-  if (code === null) {
+  // the code is what the comment after the loader holds, with every \x01 deleted.
+  let text = '';
+  if (source === null) {
     const fd = fs.openSync(self.filename, 'r');
-    let text = '';
     try {
       const size = fs.fstatSync(fd).size;
       const buffer = Buffer.allocUnsafe(size);
@@ -49,24 +51,25 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
     } finally {
       fs.closeSync(fd);
     }
-    // The comment opens with `/*` and the key (only joined here, at run time, so the loader's
-    // own text never holds it) and is the file's last: the code holds no `*/` (escaped).
-    const open = text.indexOf('/*' + key);
-    const end = text.lastIndexOf('*/');
-    if (open === -1 || end < open + 2) {
-      // Before the runtime is loaded, so its policy is this one line: a guard blocks.
-      fs.writeSync(
-        2,
-        'hookpack: ' +
-          self.filename +
-          ' is damaged (the code at its end is missing or cut short); rebuild it with hookpack build\n',
-      );
-      process.exit(failClosed ? 2 : 1);
-    }
-    let start = open + 2 + key.length;
+  }
+  // Each comment opens with `/*` and its key (only joined here, at run time, so the loader's own
+  // text never holds it) and ends at the first `*/` after it: the code holds none (escaped).
+  const codeOf = (/** @type {string} */ codeKey) => {
+    const open = text.indexOf('/*' + codeKey);
+    const end = open === -1 ? -1 : text.indexOf('*/', open + 2);
+    if (end === -1) return undefined;
+    let start = open + 2 + codeKey.length;
     while (text.charCodeAt(start) === 13 || text.charCodeAt(start) === 10) start++;
-    code = text.slice(start, end);
-    if (code.includes('\x01')) code = code.replaceAll('\x01', '');
+    const code = text.slice(start, end);
+    return code.includes('\x01') ? code.replaceAll('\x01', '') : code;
+  };
+  const damaged = (/** @type {string} */ what) =>
+    'hookpack: ' + self.filename + ' is damaged (' + what + '); rebuild it with hookpack build';
+  const code = source ?? codeOf(key);
+  if (code === undefined) {
+    // Before the runtime is loaded, so its policy is this one line: a guard blocks.
+    fs.writeSync(2, damaged('the code at its end is missing or cut short') + '\n');
+    process.exit(failClosed ? 2 : 1);
   }
   const userHome = env.HOME || env.USERPROFILE;
   const base = env.XDG_CACHE_HOME || (userHome ? userHome + '/.cache' : '');
@@ -153,10 +156,6 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
   // must not take turns overwriting one cache entry. FNV-1a: node:crypto costs a module load.
   let h = 2166136261;
   for (let i = 0; i < self.filename.length; i++) h = Math.imul(h ^ self.filename.charCodeAt(i), 16777619) >>> 0;
-  const prefix = prefixName + '-' + h.toString(16) + '-';
-  const fileName = prefix + key + '-' + process.version + '-' + process.arch + '.bin';
-  /** @type {Buffer | undefined} */
-  let data;
   let realHome = '';
   let dir = '';
   if (home) {
@@ -164,80 +163,130 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed) {
     realHome = home === realChosen ? trusted(home, true) : trusted(home) && trusted(realChosen, true);
     dir = realHome && trusted(realHome + '/code-cache', true);
   }
-  // The file itself is checked on the open descriptor: a directory swapped after trusted() can
-  // only hold files of another owner, and those are refused. readSync, not readFileSync: the
-  // runtime reads stdin with it anyway, so its first-call cost is paid once (hook start).
-  if (dir) {
-    let fd;
-    try {
-      fd = fs.openSync(dir + '/' + fileName, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0));
-      const s = fs.fstatSync(fd);
-      if (s.isFile() && mine(s) && s.size > 0 && s.size < 67108864) {
-        const buffer = Buffer.allocUnsafe(s.size);
-        let got = 0;
-        for (let n = 1; got < s.size && n > 0; got += n) n = fs.readSync(fd, buffer, got, s.size - got, got);
-        if (got === s.size) data = buffer;
-      }
-    } catch {
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-  }
-  const script = new Script(code, { filename: self.filename, cachedData: data });
   if (!home) note('off');
-  else if (data !== undefined && !script.cachedDataRejected) note('hit ' + dir + '/' + fileName);
-  else
-    process.once('exit', () => {
+  // Compiles one piece of the bundle (its main code, or a chunk) through its own cache file and
+  // returns the CommonJS-style function it defines.
+  const compile = (/** @type {string} */ part, /** @type {string} */ partKey, /** @type {string} */ partCode) => {
+    const prefix = part + '-' + h.toString(16) + '-';
+    const fileName = prefix + partKey + '-' + process.version + '-' + process.arch + '.bin';
+    /** @type {Buffer | undefined} */
+    let data;
+    // The file itself is checked on the open descriptor: a directory swapped after trusted() can
+    // only hold files of another owner, and those are refused. readSync, not readFileSync: the
+    // runtime reads stdin with it anyway, so its first-call cost is paid once (hook start).
+    if (dir) {
+      let fd;
       try {
-        // The runtime may have made the state directory since start (telemetry): check it again.
-        let top = realHome || trusted(home);
-        if (!top) {
-          // Created only when missing; anything that exists and fails the check is left alone.
-          if (fs.existsSync(home)) return note('refused ' + home + ': not a directory that is yours alone');
-          fs.mkdirSync(home, { recursive: true, mode: 448 });
-          top = trusted(home);
-          if (!top) return;
+        fd = fs.openSync(dir + '/' + fileName, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0));
+        const s = fs.fstatSync(fd);
+        if (s.isFile() && mine(s) && s.size > 0 && s.size < 67108864) {
+          const buffer = Buffer.allocUnsafe(s.size);
+          let got = 0;
+          for (let n = 1; got < s.size && n > 0; got += n) n = fs.readSync(fd, buffer, got, s.size - got, got);
+          if (got === s.size) data = buffer;
         }
-        let target = dir;
-        if (!target) {
-          if (!fs.existsSync(top + '/code-cache')) fs.mkdirSync(top + '/code-cache', { mode: 448 });
-          target = trusted(top + '/code-cache');
-          if (!target) return note('refused ' + top + '/code-cache: not a directory that is yours alone');
-        }
-        const file = target + '/' + fileName;
-        note((data === undefined ? 'miss, writing ' : 'rejected, rewriting ') + file);
-        for (const old of fs.readdirSync(target))
-          if (old.startsWith(prefix) && old !== fileName)
-            try {
-              fs.unlinkSync(target + '/' + old);
-            } catch {}
-        const tmp = file + '.' + process.pid + '.tmp';
-        fs.writeFileSync(tmp, script.createCachedData(), { mode: 384, flag: 'wx' });
-        fs.renameSync(tmp, file);
-      } catch {}
-    });
-  script.runInThisContext()(self.exports, self.require, self.module, self.filename, self.dirname);
+      } catch {
+      } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+      }
+    }
+    const script = new Script(partCode, { filename: self.filename, cachedData: data });
+    if (!home) {
+    } else if (data !== undefined && !script.cachedDataRejected) note('hit ' + dir + '/' + fileName);
+    else
+      process.once('exit', () => {
+        try {
+          // The runtime may have made the state directory since start (telemetry): check it again.
+          let top = realHome || trusted(home);
+          if (!top) {
+            // Created only when missing; anything that exists and fails the check is left alone.
+            if (fs.existsSync(home)) return note('refused ' + home + ': not a directory that is yours alone');
+            fs.mkdirSync(home, { recursive: true, mode: 448 });
+            top = trusted(home);
+            if (!top) return;
+          }
+          let target = dir;
+          if (!target) {
+            if (!fs.existsSync(top + '/code-cache')) fs.mkdirSync(top + '/code-cache', { mode: 448 });
+            target = trusted(top + '/code-cache');
+            if (!target) return note('refused ' + top + '/code-cache: not a directory that is yours alone');
+          }
+          const file = target + '/' + fileName;
+          note((data === undefined ? 'miss, writing ' : 'rejected, rewriting ') + file);
+          for (const old of fs.readdirSync(target))
+            if (old.startsWith(prefix) && old !== fileName)
+              try {
+                fs.unlinkSync(target + '/' + old);
+              } catch {}
+          const tmp = file + '.' + process.pid + '.tmp';
+          fs.writeFileSync(tmp, script.createCachedData(), { mode: 384, flag: 'wx' });
+          fs.renameSync(tmp, file);
+        } catch {}
+      });
+    return script.runInThisContext();
+  };
+  /** @type {Map<string, unknown>} */
+  const loaded = new Map();
+  // What a chunk's stub calls (build/lazy-chunks.mjs) the first time the code needs the chunk.
+  const chunk = (/** @type {string} */ name) => {
+    if (loaded.has(name)) return loaded.get(name);
+    const entry = chunks?.[name];
+    const chunkCode = entry && (entry[1] ?? codeOf(entry[0]));
+    // Thrown into the hook that asked: its failure policy decides (a guard blocks).
+    if (!entry || chunkCode === undefined) throw new Error(damaged('its part "' + name + '" is missing or cut short'));
+    const chunkModule = { exports: {} };
+    compile(prefixName + '.' + name, entry[0], chunkCode)(
+      chunkModule.exports,
+      self.require,
+      chunkModule,
+      self.filename,
+      self.dirname,
+    );
+    loaded.set(name, chunkModule.exports);
+    return chunkModule.exports;
+  };
+  compile(prefixName, key, code)(self.exports, self.require, self.module, self.filename, self.dirname, chunk);
 }
 
 /**
  * Wraps a bundle in the code-cache loader; the file stays one self-contained script that needs
- * only node built-ins. The code goes into a comment after the loader when it is ASCII (esbuild's
- * default) and holds no \x01, else into a string literal.
+ * only node built-ins. The code (and each lazily loaded chunk's) goes into a comment after the
+ * loader when it is ASCII (esbuild's default) and holds no \x01, else into a string literal.
  * @param {string} name
  * @param {string} code the bundle, starting with its banner
  * @param {string} bannerText
  * @param {boolean} [failClosed] the bundle holds a hook that fails closed
+ * @param {readonly { name: string, code: string }[]} [chunks] its lazily loaded chunks (build/lazy-chunks.mjs)
  */
-export function withCodeCacheLoader(name, code, bannerText, failClosed = false) {
+export function withCodeCacheLoader(name, code, bannerText, failClosed = false, chunks = []) {
   const body = code.startsWith(bannerText) ? code.slice(bannerText.length) : code;
-  const key = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  const script = `(function (exports, require, module, __filename, __dirname) {${body}\n})`;
-  const self = `{ filename: __filename, exports, require, module, dirname: __dirname }, ${failClosed}`;
-  const head = `${asciiBanner(bannerText)}\n"use strict";\n(${loaderSource()})(${JSON.stringify(name)}, ${JSON.stringify(key)}, `;
-  if (/^[\x02-\x7f\n\t]*$/.test(script)) {
-    return `${head}null, ${self});\n/*${key}\n${script.replaceAll('/*', `/${COMMENT_ESCAPE}*`).replaceAll('*/', `*${COMMENT_ESCAPE}/`)}*/\n`;
+  const keyOf = (/** @type {string} */ text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const parts = [
+    {
+      name: '',
+      key: keyOf(body),
+      script: `(function (exports, require, module, __filename, __dirname, __hookpackChunk) {${body}\n})`,
+    },
+    ...chunks.map((chunk) => ({
+      name: chunk.name,
+      key: keyOf(chunk.code),
+      script: `(function (exports, require, module, __filename, __dirname) {${chunk.code}\n})`,
+    })),
+  ];
+  const inComments = parts.every((part) => /^[\x02-\x7f\n\t]*$/.test(part.script));
+  const commentSafe = (/** @type {string} */ script) =>
+    script.replaceAll('/*', `/${COMMENT_ESCAPE}*`).replaceAll('*/', `*${COMMENT_ESCAPE}/`);
+  const [main, ...rest] = parts;
+  const chunkTable =
+    rest.length === 0
+      ? ''
+      : `, {${rest.map((part) => `${JSON.stringify(part.name)}: [${JSON.stringify(part.key)}, ${inComments ? 'null' : JSON.stringify(part.script)}]`).join(', ')}}`;
+  const self = `{ filename: __filename, exports, require, module, dirname: __dirname }, ${failClosed}${chunkTable}`;
+  const head = `${asciiBanner(bannerText)}\n"use strict";\n(${loaderSource()})(${JSON.stringify(name)}, ${JSON.stringify(main.key)}, `;
+  if (inComments) {
+    return `${head}null, ${self});\n${parts.map((part) => `/*${part.key}\n${commentSafe(part.script)}*/\n`).join('')}`;
   }
-  return `${head}${JSON.stringify(script)}, ${self});\n`;
+  return `${head}${JSON.stringify(main.script)}, ${self});\n`;
 }
 
 /**

@@ -149,8 +149,12 @@ export async function buildHooks(options) {
       projectRoot,
       shortPath,
       where,
+      lazy: codeCache,
     });
-    return { ...built, code: codeCache ? withCodeCacheLoader(name, built.code, bannerText, failClosed) : built.code };
+    return {
+      ...built,
+      code: codeCache ? withCodeCacheLoader(name, built.code, bannerText, failClosed, built.chunks) : built.code,
+    };
   };
   const [bundles, eventBundles] = await Promise.all([
     Promise.all(

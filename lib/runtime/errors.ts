@@ -28,14 +28,23 @@ export type HookErrorCode =
   | 'E_ADOPTED_START'
   | 'E_BREAKER_OPEN';
 
+/** Marks a HookError from any copy of this module: a lazily loaded chunk (build/lazy-chunks.mjs) has its own. */
+const HOOK_ERROR = Symbol.for('hookpack.HookError');
+
 export class HookError extends Error {
   override readonly name = 'HookError';
   readonly code: HookErrorCode;
+  readonly [HOOK_ERROR] = true;
 
   constructor(code: HookErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
   }
+}
+
+/** A HookError, whichever copy of the class made it (`instanceof` sees only this module's). */
+export function isHookError(error: unknown): error is HookError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[HOOK_ERROR] === true;
 }
 
 /** Collapses any message to one line so stderr stays one line per failure. */

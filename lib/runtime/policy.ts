@@ -1,12 +1,12 @@
 import type { HookDefinition } from '../define.ts';
 import { block, deny } from '../answers.ts';
-import { HookError, oneLine } from './errors.ts';
+import { isHookError, oneLine } from './errors.ts';
 import type { Outcome } from './outcome.ts';
 import { acceptsAnswer, renderAnswer } from './render.ts';
 
 /** Names a thrown value's code: ours, or E_HANDLER_THREW for anything else. */
 export function errorCode(error: unknown): string {
-  return error instanceof HookError ? error.code : 'E_HANDLER_THREW';
+  return isHookError(error) ? error.code : 'E_HANDLER_THREW';
 }
 
 /** The JSON that says "blocked" on this event, where the event has one. */

@@ -5,13 +5,12 @@
  * It parses the command (lib/shell) so quoting, wrappers and nesting do not hide anything.
  * Rules: lib/guards/bash-rules.default.ts; users add, relax or re-grade them in
  * ~/.config/hookpack/bash-guard.json, projects may only add or make stricter
- * (lib/guards/bash-guard-config.ts).
+ * (lib/guards/bash-guard-config.ts). Everyday lines are let through by a quick check
+ * (lib/guards/bash-quick.ts) before the analysis is even loaded.
  */
 import { ask, defineHook, deny } from 'hookpack';
-import { analyzeCommand } from 'hookpack/guards/bash-guard.ts';
-import { loadBashGuardPolicy } from 'hookpack/guards/bash-guard-config.ts';
-import { tempRoots } from 'hookpack/guards/bash-path-targets.ts';
-import { configuredSecretFileTest } from 'hookpack/guards/bash-secret-files.ts';
+import { judgeCommand } from 'hookpack/guards/bash-judge.lazy.ts';
+import { quickAllows } from 'hookpack/guards/bash-quick.ts';
 
 export default defineHook({
   event: 'PreToolUse',
@@ -21,15 +20,11 @@ export default defineHook({
   run(input, ctx) {
     const cwd = typeof input.cwd === 'string' && input.cwd !== '' ? input.cwd : ctx.cwd;
     const { home, env } = ctx;
-    const policy = loadBashGuardPolicy(cwd, { home, env, debug: ctx.debug });
-    const temp = tempRoots(env.TMPDIR);
-    const verdict = analyzeCommand(input.tool_input.command, {
-      home,
-      cwd,
-      temp,
-      ...policy,
-      secretFiles: configuredSecretFileTest(cwd, home, ctx.debug, env),
-    });
+    const command = input.tool_input.command;
+    // Everyday lines (`ls`, `git status`, `echo x > out.txt`) need none of the analysis, and the
+    // bundle then never loads it: it is a chunk of its own (bash-judge.lazy.ts).
+    if (quickAllows(command, { cwd, home, env })) return undefined;
+    const verdict = judgeCommand(command, { cwd, home, env, debug: ctx.debug });
     if (verdict === undefined) return undefined;
     // `ask` hands the decision to the user (what the client then does: README, bash-guard).
     return verdict.severity === 'ask' ? ask(verdict.reason) : deny(verdict.reason);

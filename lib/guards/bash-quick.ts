@@ -7,7 +7,8 @@
  * - it is simple commands joined by `|`, `&&`, `||` or `;`, written in plain words: letters,
  *   digits and `_ . / , @ % + = : -`, or quoted text with no `$`, backquote, backslash or `!`
  *   (no variables, substitutions, globs, `~`, braces, subshells, here-documents, background jobs);
- * - each command is `echo`, `printf`, `true`, `false` or `pwd` (their words are only text), or
+ * - each command is `echo` or `printf` (their words are only text), `true`, `false` or `pwd`
+ *   alone, or
  *   `ls`, `cat`, `head`, `tail`, `wc`, `grep`, `rg` or `git status|log|diff|show` whose other words are
  *   letter-and-digit options or relative paths inside the working directory that name no
  *   protected file (file-guard's list) and no dot-file or dot-directory;
@@ -31,7 +32,12 @@ export interface QuickContext {
 }
 
 /** Commands whose words are only text: nothing they name is read, written or run. */
-const TEXT_COMMANDS = new Set(['echo', 'printf', 'true', 'false', 'pwd']);
+const TEXT_COMMANDS = new Set(['echo', 'printf']);
+/**
+ * Commands let through alone (`pwd` with `-L`/`-P`): with operands the analysis reads them as a
+ * tool that might run its operands (`pwd rm -rf /`), as it does any program it does not know.
+ */
+const ALONE = new Set(['true', 'false', 'pwd']);
 /** Commands that read (or list) the paths they name, and do nothing else with them. */
 const READ_COMMANDS = new Set(['ls', 'cat', 'head', 'tail', 'wc', 'grep', 'rg']);
 /** git subcommands that only show. */
@@ -64,7 +70,8 @@ interface Simple {
 export function quickAllows(command: string, context: QuickContext): boolean {
   const { cwd } = context;
   if (command.length > MAX_QUICK_CHARS || cwd.charCodeAt(0) !== 47 || cwd.length > 1024) return false;
-  if (cwd === '/' || SYSTEM_DIRS.test(cwd) || /\/\.\.?(?:\/|$)|\/\//.test(cwd)) return false;
+  // A directory as the analysis compares paths with it: no trailing slash, `.`, `..`, `//` or `\`.
+  if (cwd === '/' || SYSTEM_DIRS.test(cwd) || /\/\.\.?(?:\/|$)|\/\/|\/$|\\/.test(cwd)) return false;
   const commands = split(command);
   if (commands === undefined || commands.length === 0) return false;
   let secret: ((path: string) => string | undefined) | undefined;
@@ -78,11 +85,15 @@ export function quickAllows(command: string, context: QuickContext): boolean {
     const name = first.text;
     let operands: typeof words;
     if (TEXT_COMMANDS.has(name)) operands = [];
+    else if (ALONE.has(name) && words.every((word, i) => i === 0 || (name === 'pwd' && /^-[LP]$/.test(word.text))))
+      operands = [];
     else if (READ_COMMANDS.has(name)) operands = words.slice(1);
     else if (name === 'git' && second !== undefined && !second.quoted && GIT_SHOWING.has(second.text))
       operands = words.slice(2);
     else return false;
     for (const { text } of operands) {
+      // `rg --pre CMD` runs CMD on every file it searches.
+      if (text.startsWith('--pre')) return false;
       if (OPTION.test(text)) continue;
       if (!RELATIVE_PATH.test(text) || isSecret(text)) return false;
     }
@@ -90,7 +101,7 @@ export function quickAllows(command: string, context: QuickContext): boolean {
       if (op.endsWith('>&')) continue;
       if (target === '/dev/null' && op !== '<') continue;
       if (!RELATIVE_PATH.test(target) || SYSTEM_DIRS.test(normalizePath(target, cwd, context.home))) return false;
-      if (op === '<' && isSecret(target)) return false;
+      if (op.endsWith('<') && isSecret(target)) return false;
     }
   }
   return noConfigFiles(context);
@@ -220,5 +231,8 @@ function readWord(line: string, start: number): { word: { text: string; quoted: 
   if (i === start) return undefined;
   const next = line[i];
   if (next !== undefined && !/[ \t;|&<>]/.test(next)) return undefined;
+  // Digits right before < or > are the next redirection's descriptor (`> 2>&1`): bash finds no
+  // target there and the line does not parse.
+  if ((next === '<' || next === '>') && !quoted && /^[0-9]+$/.test(text)) return undefined;
   return { word: { text, quoted }, next: i };
 }

@@ -34,6 +34,9 @@ const CWDS = [
   '/tmp/build',
   '/root',
   '/proc/self',
+  // Spellings the analysis compares paths with as they are.
+  `${DEFAULT_CWD}/`,
+  '/home/user/a\\b',
 ];
 
 const quick = (command: string, cwd = DEFAULT_CWD, env = ENV) => quickAllows(command, { cwd, home: HOME, env });
@@ -208,6 +211,20 @@ const WORDS = [
   'e2e-sentinel',
   'a=b',
   'GIT_SSH_COMMAND=sh',
+  // Command names and their words, for commands that could be read as running their operands.
+  'rm',
+  'sh',
+  'git',
+  'dd',
+  'of=/dev/sda',
+  'chmod',
+  '777',
+  'find',
+  '-delete',
+  'reset',
+  'push',
+  '-c',
+  '--pre',
 ];
 const REDIRECTS = [
   '> out.txt',
@@ -230,6 +247,12 @@ const REDIRECTS = [
   '> /tmp/x',
   '>| out.txt',
   '<<EOF',
+  '0<id_rsa',
+  '3< secrets.yaml',
+  '0< .env',
+  '> 2>&1',
+  '>> 1>out.txt',
+  '&>2>&1',
 ];
 const JOINS = [' | ', ' && ', '; ', ' || ', ' & ', '\n'];
 
@@ -302,6 +325,7 @@ describe('the quick check lets everyday lines through', () => {
     'tail -n 50 build/log.txt 2>&1',
     "echo 'rm -rf / is what we never run' >> notes.md",
     "printf '%s\\n' done && pwd",
+    'pwd -P && true',
     'cat input.txt > output.txt 2> /dev/null',
   ])('%s', (command) => {
     expect(quick(command)).toBe(true);
@@ -352,6 +376,19 @@ describe('the quick check leaves to the analysis', () => {
     expect(quick(command)).toBe(false);
   });
 
+  it.each([
+    // Found by review: each was let through while the analysis denied or asked.
+    ['pwd with operands (read as a tool that may run them)', 'pwd rm -rf /'],
+    ['true with operands', 'true sh -c x'],
+    ['a protected file read through a numbered descriptor', 'cat 0<id_rsa'],
+    ['the same, descriptor 3', 'echo hi 3<secrets.yaml'],
+    ['a redirection whose target is the next redirection', 'echo x > 2>&1'],
+    ['the same with >>', 'cat >>2>&1'],
+    ["rg's preprocessor, which runs a command on every file", 'rg --pre rm x'],
+  ])('%s: %s', (_why, command) => {
+    expect(quick(command)).toBe(false);
+  });
+
   it('every line when the working directory is /, under /etc, /dev, /proc or /sys, relative, or holds ..', () => {
     for (const cwd of [
       '/',
@@ -363,6 +400,8 @@ describe('the quick check leaves to the analysis', () => {
       'project',
       '/home/user/../../etc',
       '',
+      '/home/user/project/',
+      '/home/user/a\\b',
     ])
       expect(quick('echo ok > out.txt', cwd)).toBe(false);
   });

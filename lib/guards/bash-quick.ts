@@ -142,6 +142,8 @@ function split(line: string): Simple[] | undefined {
     }
     if (c === ';' || c === '|' || c === '&') {
       const two = line.slice(i, i + 2);
+      // `;&` is one operator to bash (case fall-through): `echo a ;&> f` does not parse.
+      if (two === ';&') return undefined;
       if (two === '&&' || two === '||') i += 2;
       else if (c === ';' || (c === '|' && two !== '|&')) i += 1;
       else if (two === '&>') {

@@ -253,8 +253,9 @@ const REDIRECTS = [
   '> 2>&1',
   '>> 1>out.txt',
   '&>2>&1',
+  '&>out.txt',
 ];
-const JOINS = [' | ', ' && ', '; ', ' || ', ' & ', '\n'];
+const JOINS = [' | ', ' && ', '; ', ' || ', ';', '&&', ' & ', '\n'];
 
 function generated(count: number): { command: string; cwd: string }[] {
   const next = random(0x5eed);
@@ -268,8 +269,10 @@ function generated(count: number): { command: string; cwd: string }[] {
       const n = Math.floor(next() * 4);
       for (let w = 0; w < n; w++) words.push(pick(WORDS));
       if (next() < 0.4) words.push(pick(REDIRECTS));
+      // Bash takes a redirection before the command name too (`&>out.txt ls`).
+      if (next() < 0.1) words.unshift(pick(REDIRECTS));
       parts.push(words.join(' '));
-      if (c < commands - 1) parts.push(next() < 0.9 ? pick(JOINS.slice(0, 4)) : pick(JOINS));
+      if (c < commands - 1) parts.push(next() < 0.9 ? pick(JOINS.slice(0, 6)) : pick(JOINS));
     }
     lines.push({ command: parts.join(''), cwd: next() < 0.5 ? DEFAULT_CWD : pick(CWDS) });
   }
@@ -385,6 +388,7 @@ describe('the quick check leaves to the analysis', () => {
     ['a redirection whose target is the next redirection', 'echo x > 2>&1'],
     ['the same with >>', 'cat >>2>&1'],
     ["rg's preprocessor, which runs a command on every file", 'rg --pre rm x'],
+    ['; glued to &> (bash reads ;& and fails to parse the line)', 'ls;&>out.txt ls'],
   ])('%s: %s', (_why, command) => {
     expect(quick(command)).toBe(false);
   });

@@ -125,8 +125,63 @@ export function globToRegExp(glob: string, options: GlobOptions = {}): RegExp {
   }
 }
 
-/** Compiles globs once into a single predicate that is true when any of them matches. */
+/**
+ * The longest run of characters every path a glob matches holds as written (outside `{…}`,
+ * `[…]`, escapes and wildcards), or '' when it has none: `**\/.env.*` → `.env.`.
+ */
+export function literalOf(glob: string): string {
+  const body = glob.startsWith('~/') ? glob.slice(2) : glob;
+  let best = '';
+  let run = '';
+  let depth = 0;
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i] as string;
+    if (char === '[') {
+      end();
+      // As translate() reads a class: a `]` right after `[` (or `[!`) is a member.
+      const close = body.indexOf(']', i + 2);
+      i = close === -1 ? body.length : close;
+    } else if (char === '\\') {
+      end();
+      i++;
+    } else if (char === '{') {
+      end();
+      depth++;
+    } else if (char === '}' && depth > 0) {
+      depth--;
+    } else if (depth > 0 || char === '*' || char === '?') end();
+    else run += char;
+  }
+  end();
+  return best;
+}
+
+/**
+ * Compiles globs once into a single predicate that is true when any of them matches. A glob's
+ * RegExp runs (and V8 compiles it, on its first run) only for a path that holds the glob's
+ * literal part (literalOf): most paths hold none of them, and a hook start then compiles none.
+ */
 export function compileGlobs(globs: readonly string[], options: GlobOptions = {}): (path: string) => boolean {
-  const regexes = globs.map((glob) => globToRegExp(glob, options));
-  return (path) => regexes.some((regex) => regex.test(path));
+  // Made at once only where making it can fail (`[`, `{`, `\\`, `~/` without a home), so a bad
+  // glob is refused here, where it is read; the rest when a path first holds their literal.
+  const regexes = globs.map((glob) =>
+    typeof glob !== 'string' ||
+    glob.trim() === '' ||
+    /[[{\\]/.test(glob) ||
+    (glob.startsWith('~/') && !options.homes?.length)
+      ? globToRegExp(glob, options)
+      : undefined,
+  );
+  const literals = globs.map(literalOf);
+  return (path) =>
+    globs.some((glob, i) => {
+      if (!path.includes(literals[i] as string)) return false;
+      let regex = regexes[i];
+      if (regex === undefined) regexes[i] = regex = globToRegExp(glob, options);
+      return regex.test(path);
+    });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlobs, GlobError, globToRegExp } from '../../lib/glob.ts';
+import { compileGlobs, GlobError, globToRegExp, literalOf } from '../../lib/glob.ts';
+import { BUILTIN_FILE_RULES } from '../../lib/guards/file-guard-rules.ts';
 
 const HOME = '/home/ada';
 const matches = (glob: string, path: string) => globToRegExp(glob, { homes: [HOME] }).test(path);
@@ -109,5 +110,93 @@ describe('compileGlobs', () => {
 
   it('matches nothing when given no globs', () => {
     expect(compileGlobs([])('/anything')).toBe(false);
+  });
+});
+
+describe('compileGlobs runs a glob only for a path that holds its literal part', () => {
+  const GLOBS = [
+    ...BUILTIN_FILE_RULES.flatMap((rule) => [...rule.globs, ...(rule.except ?? [])]),
+    '*',
+    '**',
+    '*.{pem,key}',
+    '{a,b}/c.txt',
+    'x{y,z}w',
+    '[abc]d.txt',
+    '[!x]y',
+    'a\\*b',
+    'secrets/',
+    '/etc/**',
+    '~/.config/gh/*.yml',
+    'src/**/gen/*.ts',
+    '?.env',
+    'a}b',
+    'a,b',
+  ];
+  /** Paths made from the globs themselves (wildcards filled in) and from everyday files. */
+  function pathsFor(glob: string): string[] {
+    const filled = glob
+      .replace(/^~\//, `${HOME}/`)
+      .replace(/\{([^{}]*)\}/g, (_m, inner: string) => inner.split(',')[0] ?? '')
+      .replace(/\[!?([^\]]*)\]/g, (_m, inner: string) => (inner[0] === 'x' ? 'q' : (inner[0] ?? 'q')))
+      .replace(/\\(.)/g, '$1')
+      .replace(/\*\*/g, 'deep/er')
+      .replace(/\*/g, 'any')
+      .replace(/\?/g, 'Q')
+      .replace(/\/$/, '/inside');
+    const absolute = filled.startsWith('/') ? filled : `/repo/${filled}`;
+    return [absolute, `${absolute}.bak`, `/repo/sub${absolute}`, absolute.toUpperCase()];
+  }
+  const PATHS = [
+    ...GLOBS.flatMap(pathsFor),
+    '/repo/src/index.ts',
+    '/repo/README.md',
+    `${HOME}/.ssh/id_ed25519`,
+    `${HOME}/.aws/credentials`,
+    '/repo/.env.local',
+    '/repo/config/master.key',
+  ];
+
+  it('whenever a glob matches a path, the path holds the literal', () => {
+    const missing: string[] = [];
+    for (const glob of GLOBS)
+      for (const path of PATHS)
+        if (matches(glob, path) && !path.includes(literalOf(glob)))
+          missing.push(`${glob} ${path} (${literalOf(glob)})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('answers as every glob run on every path would', () => {
+    const compiled = compileGlobs(GLOBS, { homes: [HOME] });
+    const eager = GLOBS.map((glob) => globToRegExp(glob, { homes: [HOME] }));
+    let matched = 0;
+    for (const path of PATHS) {
+      const expected = eager.some((regex) => regex.test(path));
+      if (expected) matched++;
+      expect(compiled(path), path).toBe(expected);
+    }
+    expect(matched).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['**/.env.*', '/.env.'],
+    ['*.pem', '.pem'],
+    ['~/.ssh/**', '.ssh/'],
+    ['id_rsa*', 'id_rsa'],
+    ['{a,b}/credentials', '/credentials'],
+    ['[abc]x', 'x'],
+    ['a\\*bcd', 'bcd'],
+    ['*', ''],
+  ])('literalOf(%s) is %s', (glob, literal) => {
+    expect(literalOf(glob)).toBe(literal);
+  });
+
+  it.each([
+    ['an unclosed [', '[ab'],
+    ['an unclosed {', '{a,b'],
+    ['a lone backslash', 'a\\'],
+    ['an empty glob', ''],
+    ['~/ without a home', '~/.ssh/**'],
+  ])('still refuses %s when compiling, not when a path first reaches it', (_what, glob) => {
+    expect(() => compileGlobs(['*.txt', glob], glob.startsWith('~/') ? {} : { homes: [HOME] })).toThrow(GlobError);
   });
 });

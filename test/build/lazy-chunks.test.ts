@@ -128,6 +128,17 @@ export function verdict(command: string): string {
     );
   });
 
+  it('is found the same after git turned the line ends into CRLF', () => {
+    setUp();
+    const file = join(outDir(), 'gate.cjs');
+    writeFileSync(file, readFileSync(file, 'latin1').replace(/\n/g, '\r\n'), 'latin1');
+    for (let i = 0; i < 2; i++) {
+      const result = run('gate.cjs', 'rm -rf build');
+      expect(result.status).toBe(0);
+      expect(reason(result.stdout)).toBe('judged by the chunk: rm -rf build');
+    }
+  });
+
   it('is bundled in place without the code cache (--no-code-cache)', () => {
     setUp('--no-code-cache');
     const text = readFileSync(join(outDir(), 'gate.cjs'), 'utf8');

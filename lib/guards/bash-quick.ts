@@ -9,7 +9,8 @@
  *   (no variables, substitutions, globs, `~`, braces, subshells, here-documents, background jobs);
  * - each command is `echo` or `printf` (their words are only text), `true`, `false` or `pwd`
  *   alone, or
- *   `ls`, `cat`, `head`, `tail`, `wc`, `grep`, `rg` or `git status|log|diff|show` whose other words are
+ *   `ls`, `cat`, `head`, `tail`, `wc`, `grep`, `rg`, `git status|log|diff|show` or
+ *   `npm test|t|run|run-script|ls|outdated` whose other words are
  *   letter-and-digit options or relative paths inside the working directory that name no
  *   protected file (file-guard's list) and no dot-file or dot-directory;
  * - its redirections are `>`, `>>`, `<` (with an optional descriptor number), `&>`, `&>>` to such
@@ -42,6 +43,8 @@ const ALONE = new Set(['true', 'false', 'pwd']);
 const READ_COMMANDS = new Set(['ls', 'cat', 'head', 'tail', 'wc', 'grep', 'rg']);
 /** git subcommands that only show. */
 const GIT_SHOWING = new Set(['status', 'log', 'diff', 'show']);
+/** npm subcommands that run the project's own scripts or only show (not install, exec, publish). */
+const NPM_SCRIPTS = new Set(['test', 't', 'run', 'run-script', 'ls', 'outdated']);
 /** Past this the line is no everyday command; the analysis has the caps for big ones. */
 const MAX_QUICK_CHARS = 2048;
 /** A plain unquoted character: a letter, digit or `_ . / , @ % + = : -`. */
@@ -89,6 +92,8 @@ export function quickAllows(command: string, context: QuickContext): boolean {
       operands = [];
     else if (READ_COMMANDS.has(name)) operands = words.slice(1);
     else if (name === 'git' && second !== undefined && !second.quoted && GIT_SHOWING.has(second.text))
+      operands = words.slice(2);
+    else if (name === 'npm' && second !== undefined && !second.quoted && NPM_SCRIPTS.has(second.text))
       operands = words.slice(2);
     else return false;
     for (const { text } of operands) {

@@ -86,6 +86,13 @@ const NAMES = [
   'git log',
   'git diff',
   'git show',
+  'npm test',
+  'npm run',
+  'npm ls',
+  'npm install',
+  'npm exec',
+  'npm publish',
+  'npx',
   'git push',
   'git reset',
   'git checkout',
@@ -225,6 +232,10 @@ const WORDS = [
   'push',
   '-c',
   '--pre',
+  'build',
+  'lint',
+  '--silent',
+  '--prefix',
 ];
 const REDIRECTS = [
   '> out.txt',
@@ -329,6 +340,8 @@ describe('the quick check lets everyday lines through', () => {
     "echo 'rm -rf / is what we never run' >> notes.md",
     "printf '%s\\n' done && pwd",
     'pwd -P && true',
+    'npm test',
+    'npm run build 2>&1 | tail -20',
     'cat input.txt > output.txt 2> /dev/null',
   ])('%s', (command) => {
     expect(quick(command)).toBe(true);
@@ -340,6 +353,8 @@ describe('the quick check leaves to the analysis', () => {
   it.each([
     ['a command it does not know', 'rm -rf ./build'],
     ['a git subcommand that changes things', 'git push origin main'],
+    ['an npm subcommand that installs or runs a package', 'npm exec cowsay'],
+    ['npm with arguments for the script', 'npm test -- --watch'],
     ['git with options before the subcommand', 'git -c core.pager=sh log'],
     ['an assignment', 'GIT_SSH_COMMAND=sh git status'],
     ['a variable', 'echo $HOME > out.txt'],

@@ -153,7 +153,15 @@ export function literalOf(glob: string): string {
       depth++;
     } else if (char === '}' && depth > 0) {
       depth--;
-    } else if (depth > 0 || char === '*' || char === '?') end();
+    } else if (char === '*' && depth === 0) {
+      end();
+      let stars = i;
+      while (body[stars] === '*') stars++;
+      // A whole-segment `**/` (as translate() reads it) takes its `/` along: `(?:[^/]+/)*` can be
+      // empty, so `**/x` matches `x` with no `/` before it.
+      const wholeSegment = stars - i >= 2 && (i === 0 || body[i - 1] === '/') && body[stars] === '/';
+      i = wholeSegment ? stars : stars - 1;
+    } else if (depth > 0 || char === '?') end();
     else run += char;
   }
   end();

@@ -131,6 +131,11 @@ describe('compileGlobs runs a glob only for a path that holds its literal part',
     '?.env',
     'a}b',
     'a,b',
+    // Found by review: the `/` after a whole-segment `**` belongs to the wildcard.
+    '**//x',
+    '**//.ssh/**',
+    '**//',
+    'a/**//b',
   ];
   /** Paths made from the globs themselves (wildcards filled in) and from everyday files. */
   function pathsFor(glob: string): string[] {
@@ -154,6 +159,12 @@ describe('compileGlobs runs a glob only for a path that holds its literal part',
     `${HOME}/.aws/credentials`,
     '/repo/.env.local',
     '/repo/config/master.key',
+    '/x',
+    '/.ssh/id_rsa',
+    '/a',
+    '/a/b',
+    '.env',
+    'x',
   ];
 
   it('whenever a glob matches a path, the path holds the literal', () => {
@@ -178,7 +189,9 @@ describe('compileGlobs runs a glob only for a path that holds its literal part',
   });
 
   it.each([
-    ['**/.env.*', '/.env.'],
+    ['**/.env.*', '.env.'],
+    ['**//x', '/x'],
+    ['a/**/b', 'a/'],
     ['*.pem', '.pem'],
     ['~/.ssh/**', '.ssh/'],
     ['id_rsa*', 'id_rsa'],

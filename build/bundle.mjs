@@ -143,7 +143,7 @@ export async function bundle({
   lazy = false,
 }) {
   const shared = sharedOptions(projectRoot);
-  /** @type {Map<string, { name: string, code: string, inputs: string[] }>} */
+  /** @type {Map<string, { name: string, path: string, code: string, inputs: string[] }>} */
   const chunks = new Map();
   const chunkPlugins = lazy ? [lazyChunks({ options: shared, shortPath, chunks })] : [];
   const result = await esbuild
@@ -168,11 +168,7 @@ export async function bundle({
   ]
     .filter((input) => !/^hookpack-[a-z]+:/.test(input))
     .map((input) => resolve(projectRoot, input));
-  return {
-    code,
-    inputs,
-    chunks: [...chunks.values()].map(({ name: chunkName, code: chunkCode }) => ({ name: chunkName, code: chunkCode })),
-  };
+  return { code, inputs, chunks: [...chunks.values()] };
 }
 
 /**

@@ -191,9 +191,9 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed, c
       }
     }
     const script = new Script(partCode, { filename: self.filename, cachedData: data });
-    if (!home) {
-    } else if (data !== undefined && !script.cachedDataRejected) note('hit ' + dir + '/' + fileName);
-    else
+    // Without a home there is no cache directory, so no data either: neither branch runs.
+    if (data !== undefined && !script.cachedDataRejected) note('hit ' + dir + '/' + fileName);
+    else if (home)
       process.once('exit', () => {
         try {
           // The runtime may have made the state directory since start (telemetry): check it again.
@@ -225,11 +225,8 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed, c
       });
     return script.runInThisContext();
   };
-  /** @type {Map<string, unknown>} */
-  const loaded = new Map();
-  // What a chunk's stub calls (build/lazy-chunks.mjs) the first time the code needs the chunk.
+  // What a chunk's stub calls (build/lazy-chunks.mjs), once: the stub keeps what it returns.
   const chunk = (/** @type {string} */ name) => {
-    if (loaded.has(name)) return loaded.get(name);
     const entry = chunks?.[name];
     const chunkCode = entry && (entry[1] ?? codeOf(entry[0]));
     // Thrown into the hook that asked: its failure policy decides (a guard blocks).
@@ -242,7 +239,6 @@ export function codeCacheLoaderMain(prefixName, key, source, self, failClosed, c
       self.filename,
       self.dirname,
     );
-    loaded.set(name, chunkModule.exports);
     return chunkModule.exports;
   };
   compile(prefixName, key, code)(self.exports, self.require, self.module, self.filename, self.dirname, chunk);

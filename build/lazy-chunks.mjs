@@ -28,7 +28,7 @@ function stubSource(name, exports) {
 }
 
 /**
- * @param {{ options: esbuild.BuildOptions, shortPath: (file: string) => string, chunks: Map<string, { name: string, code: string, inputs: string[] }> }} context
+ * @param {{ options: esbuild.BuildOptions, shortPath: (file: string) => string, chunks: Map<string, { name: string, path: string, code: string, inputs: string[] }> }} context
  *   options: the shared options a chunk is bundled with; chunks: filled in as chunks are built
  * @returns {esbuild.Plugin}
  */
@@ -78,7 +78,17 @@ export function lazyChunks({ options, shortPath, chunks }) {
         ]);
         const exports = Object.values(names.metafile.outputs)[0]?.exports ?? [];
         const code = result.outputFiles?.[0]?.text ?? '';
-        chunks.set(name, { name, code, inputs: Object.keys(result.metafile.inputs) });
+        // The loader finds a chunk by its name: two modules of one name would share one.
+        const other = chunks.get(name);
+        if (other !== undefined && other.path !== args.path)
+          return {
+            errors: [
+              {
+                text: `${shortPath(args.path)} and ${shortPath(other.path)} would be two chunks named "${name}" in one bundle; rename one`,
+              },
+            ],
+          };
+        chunks.set(name, { name, path: args.path, code, inputs: Object.keys(result.metafile.inputs) });
         return {
           contents: stubSource(name, exports),
           loader: 'js',

@@ -2,7 +2,7 @@
 // (build/lazy-chunks.mjs): its code is in the same file, but compiled (through a code cache of
 // its own) only the first time one of its functions is called.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: build/index.mjs is plain JS (checked with // @ts-check), without declarations
@@ -154,6 +154,22 @@ export function verdict(command: string): string {
     expect(checkBuild(options)).toEqual([]);
     writeFileSync(join(hooksDir(), '_judge.lazy.ts'), JUDGE.replace('judged', 'weighed'));
     expect((checkBuild(options) as string[]).join('\n')).toMatch(/_judge\.lazy\.ts/);
+  });
+
+  it('refuses two chunks of one name in one bundle (the loader finds a chunk by its name)', () => {
+    writeHook(
+      'gate',
+      GATE.replace(
+        "import { verdict } from './_judge.lazy.ts';",
+        "import { verdict } from './_judge.lazy.ts';\nimport { verdict as other } from './more/_judge.lazy.ts';\nother('x');",
+      ),
+    );
+    writeFileSync(join(hooksDir(), '_judge.lazy.ts'), JUDGE);
+    mkdirSync(join(hooksDir(), 'more'));
+    writeFileSync(join(hooksDir(), 'more', '_judge.lazy.ts'), JUDGE);
+    const built = build('--no-typecheck');
+    expect(built.status).not.toBe(0);
+    expect(built.stderr).toContain('would be two chunks named "_judge" in one bundle; rename one');
   });
 
   it('must have a name of lowercase letters, digits, _ and -', () => {

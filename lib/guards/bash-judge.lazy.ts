@@ -9,11 +9,9 @@ import { analyzeCommand, type BashVerdict } from './bash-guard.ts';
 import { loadBashGuardPolicy } from './bash-guard-config.ts';
 import { tempRoots } from './bash-path-targets.ts';
 import { configuredSecretFileTest } from './bash-secret-files.ts';
+import type { QuickContext } from './bash-quick.ts';
 
-export interface JudgeContext {
-  cwd: string;
-  home: string;
-  env: NodeJS.ProcessEnv;
+export interface JudgeContext extends QuickContext {
   debug?: (message: string) => void;
 }
 

@@ -57,7 +57,7 @@ const OPTION = /^--?[A-Za-z0-9][A-Za-z0-9-]*$/;
  */
 const RELATIVE_PATH =
   /^(?:\.\/)?[A-Za-z0-9_,@%+=][A-Za-z0-9_.,@%+=-]*(?:\/[A-Za-z0-9_,@%+=-][A-Za-z0-9_.,@%+=-]*)*\/?$/;
-/** Where a relative path must not land: writes there are the analysis's to judge. */
+/** Working directories left to the analysis: a relative write there lands in the system. */
 const SYSTEM_DIRS = /^\/(?:etc|dev|proc|sys)(?:\/|$)/;
 
 interface Redirect {
@@ -105,7 +105,8 @@ export function quickAllows(command: string, context: QuickContext): boolean {
     for (const { op, target } of redirects) {
       if (op.endsWith('>&')) continue;
       if (target === '/dev/null' && op !== '<') continue;
-      if (!RELATIVE_PATH.test(target) || SYSTEM_DIRS.test(normalizePath(target, cwd, context.home))) return false;
+      // A relative path without `..` stays under cwd, which is outside SYSTEM_DIRS and not `/`.
+      if (!RELATIVE_PATH.test(target)) return false;
       if (op.endsWith('<') && isSecret(target)) return false;
     }
   }
